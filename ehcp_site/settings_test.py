@@ -1,0 +1,14 @@
+"""Test settings: only things that make the suite faster or hermetic.
+
+Tests run with the development environment defaults (no real secret is needed)
+unless the caller sets variables itself, e.g. DATABASE_URL for the PostgreSQL run.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_DEBUG", "true")
+
+from ehcp_site.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

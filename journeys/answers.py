@@ -1,0 +1,41 @@
+"""From what a wizard stored (raw form data per step) to answers (cleaned data per step)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from journeys.definition import Journey, Step
+from journeys.forms.base import RepeatableFormSet
+
+
+def form_for_step(step: Step, data: Mapping[str, Any] | None = None):
+    """Build the step's form (or formset) with the same prefix the wizard uses."""
+    return step.form_class(data=data, prefix=step.slug)
+
+
+def cleaned_answer(form) -> Any:
+    """The answer a valid step form gives: a dict, or a list of items for a repeatable step."""
+    if isinstance(form, RepeatableFormSet):
+        return form.items()
+    return form.cleaned_data
+
+
+def journey_answers(
+    journey: Journey, stored_data: Callable[[str], Mapping[str, Any] | None]
+) -> dict[str, Any]:
+    """Return {slug: answer} for each visible step whose stored data is valid.
+
+    Steps are taken in order, so a step's condition sees only the answers before it.
+    """
+    answers: dict[str, Any] = {}
+    for step in journey.steps:
+        if not step.shows_for(answers):
+            continue
+        data = stored_data(step.slug)
+        if data is None:
+            continue
+        form = form_for_step(step, data)
+        if form.is_valid():
+            answers[step.slug] = cleaned_answer(form)
+    return answers

@@ -1,0 +1,372 @@
+"""The portable case file of ../shared/CASE_FORMAT.md: its JSON Schema, validation, and
+conversion to and from the request journey's answers.
+
+The field names here are a contract other tools depend on: change them only with
+CASE_FORMAT.md.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from datetime import date
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from journeys.rules.vocabulary import (
+    DecisionKind,
+    EventType,
+    EvidenceKind,
+    NeedArea,
+    Pronouns,
+    Relationship,
+    SchoolView,
+    SettingKind,
+)
+
+FORMAT = "ehcp-case/1"
+ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def _values(enum) -> list[str]:
+    return [member.value for member in enum]
+
+
+def _object(properties: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    if required:
+        schema["required"] = list(required)
+    return schema
+
+
+STRING = {"type": "string"}
+NON_EMPTY = {"type": "string", "minLength": 1}
+DATE = {"type": "string", "pattern": ISO_DATE, "format": "date"}
+
+CASE_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "urn:ehcp-helper:case-file:1",
+    "title": "EHCP case file, version 1",
+    **_object(
+        {
+            "format": {"const": FORMAT},
+            "child": _object(
+                {
+                    "first_name": NON_EMPTY,
+                    "last_name": STRING,
+                    "date_of_birth": DATE,
+                    "pronouns": {"enum": _values(Pronouns)},
+                    "year_group": STRING,
+                    "setting": _object({"name": STRING, "kind": {"enum": _values(SettingKind)}}),
+                    "diagnoses": {"type": "array", "items": NON_EMPTY},
+                },
+                required=("first_name",),
+            ),
+            "applicant": _object(
+                {
+                    "name": NON_EMPTY,
+                    "relationship": {"enum": _values(Relationship)},
+                    "address": {"type": "array", "items": STRING},
+                    "email": STRING,
+                    "phone": STRING,
+                },
+                required=("name",),
+            ),
+            "local_authority": _object({"name": NON_EMPTY}, required=("name",)),
+            "needs": {
+                "type": "array",
+                "items": _object(
+                    {
+                        "area": {"enum": _values(NeedArea)},
+                        "description": STRING,
+                        "impact": STRING,
+                    },
+                    required=("area",),
+                ),
+            },
+            "support_tried": {
+                "type": "array",
+                "items": _object({"description": STRING, "since": DATE, "outcome": STRING}),
+            },
+            "evidence": {
+                "type": "array",
+                "items": _object(
+                    {
+                        "kind": {"enum": _values(EvidenceKind)},
+                        "author": STRING,
+                        "date": DATE,
+                        "title": STRING,
+                        "key_points": STRING,
+                    }
+                ),
+            },
+            "school_view": {"enum": _values(SchoolView)},
+            "events": {
+                "type": "array",
+                "items": _object(
+                    {"type": {"enum": _values(EventType)}, "date": DATE},
+                    required=("type", "date"),
+                ),
+            },
+            "decision": _object(
+                {
+                    "kind": {"enum": _values(DecisionKind)},
+                    "date": DATE,
+                    "reasons_given": {"type": "array", "items": STRING},
+                }
+            ),
+            "plan": _object(
+                {
+                    "sections": _object({"B": STRING, "F": STRING, "I": STRING}),
+                    "preferred_setting": STRING,
+                }
+            ),
+            "notes": STRING,
+        },
+        required=("format", "child", "applicant", "local_authority"),
+    ),
+}
+
+_VALIDATOR = Draft202012Validator(CASE_SCHEMA)
+
+
+class CaseFileError(ValueError):
+    """A case file that does not match the contract; the message is one line for people."""
+
+
+def _where(path) -> str:
+    return ".".join(str(part) for part in path) or "the case file"
+
+
+def validate_case_file(data: Any) -> dict[str, Any]:
+    """Return `data` if it is a valid case file; raise CaseFileError naming the first problem."""
+    if not isinstance(data, dict):
+        raise CaseFileError("a case file must be a JSON object")
+    errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: (list(e.absolute_path), e.message))
+    for error in errors:
+        if error.validator == "additionalProperties":
+            allowed = error.schema.get("properties", {})
+            unknown = sorted(key for key in error.instance if key not in allowed)
+            prefix = _where(error.absolute_path)
+            names = ", ".join(f"{prefix}.{key}" if error.absolute_path else key for key in unknown)
+            raise CaseFileError(f"unknown key: {names}")
+        if error.validator == "required":
+            raise CaseFileError(f"{_where(error.absolute_path)}: {error.message}")
+        raise CaseFileError(f"{_where(error.absolute_path)}: {error.message}")
+    _check_real_dates(data, ())
+    return data
+
+
+def _check_real_dates(value: Any, path: tuple) -> None:
+    # The schema's pattern admits 2026-02-30; a date that cannot be is still an error.
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in {"date", "date_of_birth", "since"} and isinstance(item, str):
+                try:
+                    date.fromisoformat(item)
+                except ValueError:
+                    raise CaseFileError(
+                        f"{_where((*path, key))}: {item!r} is not a real date"
+                    ) from None
+            else:
+                _check_real_dates(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_real_dates(item, (*path, index))
+
+
+EXAMPLE_CASE_FILE = Path(__file__).parent / "data" / "example_case.json"
+
+
+def example_case_file() -> dict[str, Any]:
+    """The shipped example case (a fictional child), validated."""
+    return validate_case_file(json.loads(EXAMPLE_CASE_FILE.read_text(encoding="utf-8")))
+
+
+# -- the request journey's answers <-> the case file ---------------------------------------
+
+NEED_STEPS: dict[NeedArea, str] = {
+    NeedArea.COMMUNICATION_INTERACTION: "need-communication",
+    NeedArea.COGNITION_LEARNING: "need-cognition",
+    NeedArea.SEMH: "need-semh",
+    NeedArea.SENSORY_PHYSICAL: "need-sensory",
+}
+
+
+def _drop_empty(mapping: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in mapping.items() if v not in (None, "", [], {})}
+
+
+def case_from_request_answers(answers: Mapping[str, Any]) -> dict[str, Any]:
+    """Build the case file from the request journey's answers (cleaned data per step)."""
+    child_name = answers["child-name"]
+    setting_kind = answers["child-setting"]["setting_kind"]
+    details = answers.get("setting-details", {})
+    contact = answers["your-contact"]
+    you = answers["your-details"]
+    areas = [NeedArea(a) for a in answers["need-areas"]["areas"]]
+    case = {
+        "format": FORMAT,
+        "child": _drop_empty(
+            {
+                "first_name": child_name["first_name"],
+                "last_name": child_name["last_name"],
+                "date_of_birth": answers["child-date-of-birth"]["date_of_birth"].isoformat(),
+                "pronouns": answers["child-pronouns"]["pronouns"],
+                "year_group": details.get("year_group", ""),
+                "setting": _drop_empty(
+                    {"name": details.get("setting_name", ""), "kind": setting_kind}
+                ),
+                "diagnoses": answers.get("child-diagnoses", {}).get("diagnoses", []),
+            }
+        ),
+        "applicant": _drop_empty(
+            {
+                "name": you["name"],
+                "relationship": you["relationship"],
+                "address": [
+                    line
+                    for line in (
+                        contact["address_line_1"],
+                        contact["address_line_2"],
+                        contact["town"],
+                        contact["postcode"],
+                    )
+                    if line
+                ],
+                "email": contact["email"],
+                "phone": contact["phone"],
+            }
+        ),
+        "local_authority": {"name": answers["local-authority"]["local_authority"]},
+        "needs": [
+            {
+                "area": area.value,
+                "description": answers[NEED_STEPS[area]]["description"],
+                "impact": answers[NEED_STEPS[area]]["impact"],
+            }
+            for area in NeedArea
+            if area in areas and NEED_STEPS[area] in answers
+        ],
+        "support_tried": [
+            {
+                "description": s["description"],
+                "since": s["since"].isoformat(),
+                "outcome": s["outcome"],
+            }
+            for s in answers.get("support-tried", [])
+        ],
+        "evidence": [
+            _drop_empty(
+                {
+                    "kind": e["kind"],
+                    "author": e["author"],
+                    "date": e["date"].isoformat(),
+                    "title": e["title"],
+                    "key_points": e["key_points"],
+                }
+            )
+            for e in answers.get("evidence", [])
+        ],
+    }
+    if "school-view" in answers:
+        case["school_view"] = answers["school-view"]["school_view"]
+    notes = answers.get("anything-else", {}).get("notes", "")
+    if notes:
+        case["notes"] = notes
+    return validate_case_file(case)
+
+
+def _date_parts(prefix: str, iso: str) -> dict[str, list[str]]:
+    value = date.fromisoformat(iso)
+    return {
+        f"{prefix}_0": [str(value.day)],
+        f"{prefix}_1": [str(value.month)],
+        f"{prefix}_2": [str(value.year)],
+    }
+
+
+def _formset(slug: str, items: list[dict[str, Any]]) -> dict[str, list[str]]:
+    data: dict[str, list[str]] = {
+        f"{slug}-TOTAL_FORMS": [str(len(items))],
+        f"{slug}-INITIAL_FORMS": ["0"],
+        f"{slug}-MIN_NUM_FORMS": ["0"],
+        f"{slug}-MAX_NUM_FORMS": ["20"],
+    }
+    for index, item in enumerate(items):
+        for key, value in item.items():
+            name = f"{slug}-{index}-{key}"
+            if key in {"since", "date"}:
+                data.update(_date_parts(name, value))
+            else:
+                data[name] = [value]
+    return data
+
+
+def request_step_data_from_case(case: Mapping[str, Any]) -> dict[str, dict[str, list[str]]]:
+    """Return the wizard's stored data for each request step the case file answers.
+
+    This is what lets an imported case file resume in the journey (issue 5 uses it).
+    """
+    child = case["child"]
+    applicant = case["applicant"]
+    setting = child.get("setting", {})
+    steps: dict[str, dict[str, list[str]]] = {
+        "child-name": {
+            "child-name-first_name": [child["first_name"]],
+            "child-name-last_name": [child.get("last_name", "")],
+        },
+        "local-authority": {"local-authority-local_authority": [case["local_authority"]["name"]]},
+        "child-diagnoses": {"child-diagnoses-diagnoses": ["\n".join(child.get("diagnoses", []))]},
+    }
+    if "pronouns" in child:
+        steps["child-pronouns"] = {"child-pronouns-pronouns": [child["pronouns"]]}
+    if "date_of_birth" in child:
+        steps["child-date-of-birth"] = _date_parts(
+            "child-date-of-birth-date_of_birth", child["date_of_birth"]
+        )
+    if "kind" in setting:
+        steps["child-setting"] = {"child-setting-setting_kind": [setting["kind"]]}
+    if "name" in setting or "year_group" in child:
+        steps["setting-details"] = {
+            "setting-details-setting_name": [setting.get("name", "")],
+            "setting-details-year_group": [child.get("year_group", "")],
+        }
+    steps["your-details"] = {
+        "your-details-name": [applicant["name"]],
+        "your-details-relationship": [applicant.get("relationship", "")],
+    }
+    address = list(applicant.get("address", []))
+    # The journey asks line 1, line 2 (optional), town, postcode: the last two lines are
+    # the town and postcode, whatever came before them.
+    postcode = address.pop() if len(address) >= 3 else ""
+    town = address.pop() if len(address) >= 2 else ""
+    steps["your-contact"] = {
+        "your-contact-address_line_1": [address[0] if address else ""],
+        "your-contact-address_line_2": [", ".join(address[1:])],
+        "your-contact-town": [town],
+        "your-contact-postcode": [postcode],
+        "your-contact-email": [applicant.get("email", "")],
+        "your-contact-phone": [applicant.get("phone", "")],
+    }
+    needs = case.get("needs", [])
+    if needs:
+        steps["need-areas"] = {"need-areas-areas": [need["area"] for need in needs]}
+        for need in needs:
+            slug = NEED_STEPS[NeedArea(need["area"])]
+            steps[slug] = {
+                f"{slug}-description": [need.get("description", "")],
+                f"{slug}-impact": [need.get("impact", "")],
+            }
+    steps["support-tried"] = _formset("support-tried", case.get("support_tried", []))
+    steps["evidence"] = _formset("evidence", case.get("evidence", []))
+    if "school_view" in case:
+        steps["school-view"] = {"school-view-school_view": [case["school_view"]]}
+    steps["anything-else"] = {"anything-else-notes": [case.get("notes", "")]}
+    return steps

@@ -1,0 +1,379 @@
+"""Question pages for the request for an EHC needs assessment (one question per page).
+
+Page order and which pages show are declared in journeys/definition.py, not here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from journeys.forms.base import QuestionForm, repeatable
+from journeys.forms.fields import DateField, choice, not_in_future, text
+from journeys.local_authorities import local_authority_choices
+from journeys.rules.eligibility import is_within_assessment_age
+from journeys.rules.vocabulary import (
+    YEAR_GROUPS,
+    EvidenceKind,
+    NeedArea,
+    Pronouns,
+    Relationship,
+    SchoolView,
+    SettingKind,
+)
+
+ABOUT_CHILD = "About your child"
+ABOUT_YOU = "About you"
+NEEDS = "Your child's needs"
+SUPPORT = "Support and evidence"
+
+LONG_TEXT = 3000
+
+
+class ChildNameForm(QuestionForm):
+    title = "What is your child's name?"
+    caption = ABOUT_CHILD
+    first_name = text(
+        label="First name",
+        subject="First name",
+        required_message="Enter your child's first name",
+        max_length=100,
+    )
+    last_name = text(
+        label="Last name",
+        subject="Last name",
+        required_message="Enter your child's last name",
+        max_length=100,
+    )
+
+
+class ChildPronounsForm(QuestionForm):
+    title = "How should the letter refer to your child?"
+    caption = ABOUT_CHILD
+    pronouns = choice(
+        label=title,
+        hint="We use this when the letter talks about your child, for example "
+        "\u201cshe finds it hard to\u201d.",
+        choices=Pronouns.choices(),
+        required_message="Select how the letter should refer to your child",
+    )
+
+
+def _under_assessment_age(value: date) -> None:
+    if not is_within_assessment_age(date_of_birth=value, on=timezone.localdate()):
+        raise ValidationError(
+            "Your child must be under 25 to have an EHC needs assessment", code="too_old"
+        )
+
+
+class ChildDateOfBirthForm(QuestionForm):
+    title = "What is your child's date of birth?"
+    caption = ABOUT_CHILD
+    date_of_birth = DateField(
+        label=title,
+        subject="Date of birth",
+        help_text="For example, 27 3 2017",
+        error_messages={"required": "Enter your child's date of birth"},
+        validators=[not_in_future("Date of birth"), _under_assessment_age],
+    )
+
+
+class ChildSettingForm(QuestionForm):
+    title = "Where does your child go to school, college or nursery?"
+    caption = ABOUT_CHILD
+    setting_kind = choice(
+        label=title,
+        hint="You can ask for an assessment wherever your child is, including if they are "
+        "not in school.",
+        choices=SettingKind.choices(),
+        required_message="Select where your child goes to school, college or nursery",
+    )
+
+
+class SettingDetailsForm(QuestionForm):
+    title = "About your child's school, college or nursery"
+    caption = ABOUT_CHILD
+    setting_name = text(
+        label="Name of the school, college or nursery",
+        subject="The name",
+        required_message="Enter the name of the school, college or nursery",
+        max_length=200,
+    )
+    year_group = choice(
+        label="Which year group is your child in?",
+        choices=[("", "Select a year group"), *((y, y) for y in YEAR_GROUPS)],
+        required_message="Select your child's year group",
+        widget=forms.Select,
+    )
+
+
+class ChildDiagnosesForm(QuestionForm):
+    title = "Does your child have any diagnoses?"
+    caption = ABOUT_CHILD
+    diagnoses = text(
+        label=title,
+        subject="Diagnoses",
+        hint="Put each diagnosis on its own line, for example autism or ADHD. Leave this "
+        "empty if there are none: a child does not need a diagnosis to be assessed.",
+        max_length=1000,
+        multiline=True,
+    )
+
+    def clean_diagnoses(self) -> list[str]:
+        lines = (line.strip() for line in self.cleaned_data["diagnoses"].splitlines())
+        return [line for line in lines if line]
+
+
+class LocalAuthorityForm(QuestionForm):
+    title = "Which council is responsible for your child?"
+    caption = ABOUT_CHILD
+    local_authority = choice(
+        label=title,
+        hint="This is usually the council for the area where your child lives, even if "
+        "their school is in another area.",
+        choices=[("", "Select a council"), *local_authority_choices()],
+        required_message="Select the council responsible for your child",
+        widget=forms.Select,
+    )
+
+
+class YourDetailsForm(QuestionForm):
+    title = "About you"
+    caption = ABOUT_YOU
+    name = text(
+        label="Your full name",
+        subject="Your name",
+        required_message="Enter your full name",
+        max_length=200,
+        autocomplete="name",
+    )
+    relationship = choice(
+        label="How are you connected to the child?",
+        choices=Relationship.choices(),
+        required_message="Select how you are connected to the child",
+    )
+
+
+class YourContactForm(QuestionForm):
+    title = "How can the council contact you?"
+    caption = ABOUT_YOU
+    hint = "These details go at the top of the letter."
+    address_line_1 = text(
+        label="Address line 1",
+        subject="Address line 1",
+        required_message="Enter the first line of your address",
+        max_length=200,
+        autocomplete="address-line1",
+    )
+    address_line_2 = text(
+        label="Address line 2 (optional)",
+        subject="Address line 2",
+        max_length=200,
+        autocomplete="address-line2",
+    )
+    town = text(
+        label="Town or city",
+        subject="Town or city",
+        required_message="Enter your town or city",
+        max_length=100,
+        autocomplete="address-level2",
+    )
+    postcode = text(
+        label="Postcode",
+        subject="Postcode",
+        required_message="Enter your postcode",
+        max_length=10,
+        autocomplete="postal-code",
+    )
+    email = forms.EmailField(
+        label="Email address",
+        help_text="Councils usually reply faster by email, and an email gives you a dated record.",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+    )
+    phone = text(
+        label="Phone number (optional)",
+        subject="Phone number",
+        max_length=30,
+        autocomplete="tel",
+    )
+
+    def clean_postcode(self) -> str:
+        return " ".join(self.cleaned_data["postcode"].upper().split())
+
+
+class NeedAreasForm(QuestionForm):
+    title = "Which areas does your child need help with?"
+    caption = NEEDS
+    areas = forms.MultipleChoiceField(
+        label=title,
+        help_text="Select all that apply. These are the four broad areas of need in the SEND "
+        "Code of Practice. You will describe each one in your own words next.",
+        choices=NeedArea.choices(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Select at least one area your child needs help with"},
+    )
+
+
+def _need_form(area: NeedArea, examples: str) -> type[QuestionForm]:
+    """One page per area of need: what the child finds hard, and what it stops them doing."""
+
+    class NeedForm(QuestionForm):
+        title = area.label
+        caption = NEEDS
+        hint = examples
+        summary_prefix = f"{area.label}: "
+        description = text(
+            label="What does your child find hard?",
+            subject="What your child finds hard",
+            required_message="Describe what your child finds hard",
+            hint="Give real examples from home and school, in your own words.",
+            max_length=LONG_TEXT,
+            multiline=True,
+        )
+        impact = text(
+            label="How does this affect your child's learning or day at school?",
+            subject="How it affects your child",
+            required_message="Describe how this affects your child's learning or day",
+            hint="For example, missing lessons, not making progress, being distressed, or "
+            "not being able to attend.",
+            max_length=LONG_TEXT,
+            multiline=True,
+        )
+
+    NeedForm.__name__ = NeedForm.__qualname__ = f"Need{area.name.title().replace('_', '')}Form"
+    return NeedForm
+
+
+NeedCommunicationForm = _need_form(
+    NeedArea.COMMUNICATION_INTERACTION,
+    "For example understanding or using language, conversation, friendships, or social situations.",
+)
+NeedCognitionForm = _need_form(
+    NeedArea.COGNITION_LEARNING,
+    "For example reading, writing, maths, memory, or learning at the pace of the class.",
+)
+NeedSemhForm = _need_form(
+    NeedArea.SEMH,
+    "For example anxiety, low mood, anger, attention, or coping with the school day.",
+)
+NeedSensoryForm = _need_form(
+    NeedArea.SENSORY_PHYSICAL,
+    "For example hearing, sight, sensory processing, movement, handwriting, or medical needs.",
+)
+
+
+class SupportTriedItemForm(forms.Form):
+    description = text(
+        label="What support was given?",
+        subject="The support",
+        required_message="Describe the support that was given",
+        hint="Who gave it, what it was, and how often, for example "
+        "\u201csmall-group phonics, 3 times a week for 20 minutes\u201d.",
+        max_length=1000,
+        multiline=True,
+    )
+    since = DateField(
+        label="When did it start?",
+        subject="The start date",
+        help_text="If you do not know the day, put 1. For example, 1 9 2025",
+        error_messages={"required": "Enter when the support started"},
+        validators=[not_in_future("The start date")],
+    )
+    outcome = text(
+        label="What happened?",
+        subject="What happened",
+        required_message="Describe what happened",
+        hint="For example, no measurable progress, or progress stopped when it ended.",
+        max_length=1000,
+        multiline=True,
+    )
+
+
+SupportTriedFormSet = repeatable(
+    SupportTriedItemForm,
+    title="What support has your child had already?",
+    item_name="Support",
+    caption=SUPPORT,
+    hint="Add each kind of help the school, nursery or others have given, how long it ran, "
+    "and what happened. Leave it blank if none has been tried. You can add more than one.",
+)
+
+
+class EvidenceItemForm(forms.Form):
+    kind = choice(
+        label="What kind of evidence is it?",
+        choices=[("", "Select a kind"), *EvidenceKind.choices()],
+        required_message="Select the kind of evidence",
+        widget=forms.Select,
+    )
+    title = text(
+        label="Title (optional)",
+        subject="The title",
+        max_length=200,
+        hint="For example, \u201cEducational psychology report\u201d.",
+    )
+    author = text(
+        label="Who wrote it?",
+        subject="The author",
+        required_message="Enter who wrote it",
+        hint="A name and role, for example \u201cDr A Patel, educational psychologist\u201d, "
+        "or \u201cme\u201d for your own notes.",
+        max_length=200,
+    )
+    date = DateField(
+        label="What is the date on it?",
+        subject="The date",
+        help_text="For example, 10 3 2026",
+        error_messages={"required": "Enter the date on the evidence"},
+        validators=[not_in_future("The date")],
+    )
+    key_points = text(
+        label="What does it say that matters?",
+        subject="What it says",
+        required_message="Describe what the evidence says",
+        hint="One or two sentences, for example what it recommends.",
+        max_length=1000,
+        multiline=True,
+    )
+
+
+EvidenceFormSet = repeatable(
+    EvidenceItemForm,
+    title="What evidence do you have?",
+    item_name="Evidence",
+    caption=SUPPORT,
+    hint="Reports, letters and records you can send with the request. You do not need any "
+    "to ask for an assessment, but evidence helps. You can add more than one.",
+)
+
+
+class SchoolViewForm(QuestionForm):
+    title = "Does the school support the request?"
+    caption = SUPPORT
+    school_view = choice(
+        label=title,
+        hint="You do not need the school's agreement to ask for an assessment.",
+        choices=SchoolView.choices(),
+        required_message="Select whether the school supports the request",
+    )
+
+
+class AnythingElseForm(QuestionForm):
+    title = "Is there anything else the council should know?"
+    caption = SUPPORT
+    notes = text(
+        label=title,
+        subject="Anything else",
+        hint="For example, your child's strengths and what they enjoy, their own views, or "
+        "what you hope for. Leave it empty if there is nothing to add.",
+        max_length=LONG_TEXT,
+        multiline=True,
+    )

@@ -1,0 +1,26 @@
+"""The two questions every parent answers first: where they live, and where they are."""
+
+from journeys.forms.base import QuestionForm
+from journeys.forms.fields import choice
+from journeys.rules.vocabulary import Country, Stage
+
+
+class CountryForm(QuestionForm):
+    title = "Where does your child live?"
+    country = choice(
+        label=title,
+        hint="The law on special educational needs is different in each UK nation. "
+        "This service covers England only.",
+        choices=Country.choices(),
+        required_message="Select where your child lives",
+    )
+
+
+class StageForm(QuestionForm):
+    title = "Where are you in the process?"
+    stage = choice(
+        label=title,
+        hint="Choose the one that fits best. You can come back and choose another later.",
+        choices=Stage.choices(),
+        required_message="Select where you are in the process",
+    )

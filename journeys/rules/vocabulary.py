@@ -1,0 +1,138 @@
+"""The words of the case file (../shared/CASE_FORMAT.md) as enums, with plain-English labels.
+
+Pure Python: forms, the JSON Schema, conditions and letters all take their choices from here,
+so a value can never be spelt two ways.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class LabelledEnum(StrEnum):
+    """A StrEnum whose members carry a plain-English label for pages and letters."""
+
+    label: str
+
+    def __new__(cls, value: str, label: str) -> LabelledEnum:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+    @classmethod
+    def choices(cls) -> list[tuple[str, str]]:
+        return [(member.value, member.label) for member in cls]
+
+
+class Country(LabelledEnum):
+    ENGLAND = "england", "England"
+    WALES = "wales", "Wales"
+    SCOTLAND = "scotland", "Scotland"
+    NORTHERN_IRELAND = "northern_ireland", "Northern Ireland"
+
+
+class Stage(LabelledEnum):
+    REQUEST = "request", "I want to ask the council for an EHC needs assessment"
+    REFUSED = "refused", "The council refused to assess my child, or refused to issue a plan"
+    PLAN = "plan", "I have a draft or final plan I disagree with"
+    MEDIATION = "mediation", "I need to contact a mediation adviser or go to mediation"
+    APPEAL = "appeal", "I want to appeal to the SEND Tribunal"
+
+
+class Pronouns(LabelledEnum):
+    HE = "he", "He and him"
+    SHE = "she", "She and her"
+    THEY = "they", "They and them"
+
+
+class SettingKind(LabelledEnum):
+    MAINSTREAM = "mainstream", "A mainstream school or academy"
+    SPECIAL = "special", "A special school"
+    INDEPENDENT = "independent", "An independent (private) school"
+    ALTERNATIVE_PROVISION = (
+        "alternative_provision",
+        "Alternative provision or a pupil referral unit",
+    )
+    EARLY_YEARS = "early_years", "A nursery, pre-school or childminder"
+    COLLEGE = "college", "A college or sixth form"
+    HOME_EDUCATED = "home_educated", "Home educated"
+    NONE = "none", "Not in any school, college or nursery at the moment"
+
+
+SETTINGS_WITHOUT_A_PLACE = frozenset({SettingKind.HOME_EDUCATED, SettingKind.NONE})
+
+
+class Relationship(LabelledEnum):
+    PARENT = "parent", "Parent"
+    CARER = "carer", "Carer or someone else with parental responsibility"
+    YOUNG_PERSON = "young_person", "I am the young person (aged 16 to 25)"
+    ADVOCATE = "advocate", "Advocate writing for the family"
+
+
+class NeedArea(LabelledEnum):
+    COMMUNICATION_INTERACTION = "communication_interaction", "Communication and interaction"
+    COGNITION_LEARNING = "cognition_learning", "Cognition and learning"
+    SEMH = "semh", "Social, emotional and mental health"
+    SENSORY_PHYSICAL = "sensory_physical", "Sensory and/or physical needs"
+
+
+class EvidenceKind(LabelledEnum):
+    EDUCATIONAL_PSYCHOLOGIST = "educational_psychologist", "Educational psychologist report"
+    SPEECH_LANGUAGE_THERAPIST = "speech_language_therapist", "Speech and language therapy report"
+    OCCUPATIONAL_THERAPIST = "occupational_therapist", "Occupational therapy report"
+    CAMHS = "camhs", "CAMHS (child and adolescent mental health services) letter or report"
+    PAEDIATRICIAN = "paediatrician", "Paediatrician letter or report"
+    SCHOOL_REPORT = "school_report", "School report or records"
+    SEN_SUPPORT_PLAN = "sen_support_plan", "SEN support plan or individual education plan"
+    ATTENDANCE_RECORD = "attendance_record", "Attendance record"
+    EXCLUSION_RECORD = "exclusion_record", "Record of exclusions"
+    PARENT_DIARY = "parent_diary", "My own diary or notes"
+    OTHER = "other", "Something else"
+
+
+class SchoolView(LabelledEnum):
+    SUPPORTS = "supports", "Yes, the school supports the request"
+    DOES_NOT_SUPPORT = "does_not_support", "No, the school does not support it"
+    UNKNOWN = "unknown", "I do not know, or have not asked"
+
+
+class EventType(LabelledEnum):
+    REQUEST_RECEIVED = "request_received", "The council received the request for an assessment"
+    DECISION_TO_ASSESS = "decision_to_assess", "The council agreed to assess"
+    DECISION_NOT_TO_ASSESS = "decision_not_to_assess", "The council refused to assess"
+    DECISION_NOT_TO_ISSUE_PLAN = (
+        "decision_not_to_issue_plan",
+        "The council decided not to issue a plan",
+    )
+    DRAFT_PLAN_ISSUED = "draft_plan_issued", "A draft plan was sent"
+    FINAL_PLAN_ISSUED = "final_plan_issued", "A final plan was issued"
+    MEDIATION_ADVISER_CONTACTED = (
+        "mediation_adviser_contacted",
+        "The mediation adviser was contacted",
+    )
+    MEDIATION_REQUESTED = "mediation_requested", "Mediation was asked for"
+    MEDIATION_HELD = "mediation_held", "Mediation took place"
+    MEDIATION_CERTIFICATE_ISSUED = (
+        "mediation_certificate_issued",
+        "The mediation certificate was issued",
+    )
+    APPEAL_LODGED = "appeal_lodged", "The appeal reached the Tribunal"
+    ANNUAL_REVIEW_MEETING = "annual_review_meeting", "The annual review meeting took place"
+    PHASE_TRANSFER_YEAR = "phase_transfer_year", "The school year of a move to a new phase"
+
+
+class DecisionKind(LabelledEnum):
+    REFUSAL_TO_ASSESS = "refusal_to_assess", "Refusal to assess"
+    REFUSAL_TO_ISSUE_PLAN = "refusal_to_issue_plan", "Refusal to issue a plan"
+    PLAN_CONTENTS = "plan_contents", "The contents of the plan"
+    PLACEMENT_ONLY = "placement_only", "The school or college named in the plan"
+    REFUSAL_TO_AMEND = "refusal_to_amend", "Refusal to amend the plan after a review"
+    CEASE_TO_MAINTAIN = "cease_to_maintain", "Decision to stop the plan"
+
+
+YEAR_GROUPS: tuple[str, ...] = (
+    "Nursery",
+    "Reception",
+    *(f"Year {n}" for n in range(1, 15)),
+)

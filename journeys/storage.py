@@ -1,0 +1,108 @@
+"""Where a journey's answers are kept while the parent fills them in.
+
+Issue 2 keeps them in the session (no account needed). This class implements formtools'
+storage interface (`data`, `get_step_data`, `set_step_data`, `reset`), keyed by the case id
+in the URL, so a database-backed storage over a saved case can take its place without any
+journey changing: the view builds whichever storage class it is given.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from formtools.wizard.storage.base import BaseStorage
+
+SESSION_KEY = "journey_drafts"
+# A session keeps at most this many drafts; the least recently touched go first.
+MAX_DRAFTS_PER_SESSION = 20
+
+
+class CaseSessionStorage(BaseStorage):
+    """One draft per case id, inside the visitor's own session.
+
+    The session is the owner: a case id from another session is simply not found here,
+    which is the object-level permission check for anonymous drafts.
+    """
+
+    submitted_key = "submitted_case"
+
+    def __init__(self, prefix, request, file_storage=None, *, case_id, journey_slug):
+        super().__init__(prefix, request, file_storage)
+        self.case_id = str(case_id)
+        self.journey_slug = journey_slug
+        self.version = 0
+        # What this request sees until the first write creates the draft in the session.
+        self._pending = self._empty()
+
+    # -- formtools' interface --------------------------------------------------------------
+    def init_data(self) -> None:
+        self.data = self._empty()
+
+    def _get_data(self) -> dict[str, Any]:
+        drafts = self.request.session.get(SESSION_KEY, {})
+        draft = drafts.get(self.case_id)
+        return draft if draft is not None else self._pending
+
+    def _set_data(self, value: dict[str, Any]) -> None:
+        self._write(value)
+
+    data = property(_get_data, _set_data)
+
+    def _set_current_step(self, step) -> None:
+        draft = dict(self.data)
+        draft[self.step_key] = step
+        self._write(draft)
+
+    def set_step_data(self, step, cleaned_data) -> None:
+        super().set_step_data(step, cleaned_data)
+        self._write(self.data)
+
+    # -- ours ------------------------------------------------------------------------------
+    def exists(self) -> bool:
+        draft = self.request.session.get(SESSION_KEY, {}).get(self.case_id)
+        return draft is not None and draft.get("journey") == self.journey_slug
+
+    def belongs_to_other_journey(self) -> bool:
+        draft = self.request.session.get(SESSION_KEY, {}).get(self.case_id)
+        return draft is not None and draft.get("journey") != self.journey_slug
+
+    @property
+    def submitted_case(self) -> dict[str, Any] | None:
+        return self.data.get(self.submitted_key)
+
+    def set_submitted_case(self, case_file: dict[str, Any]) -> None:
+        draft = dict(self.data)
+        draft[self.submitted_key] = case_file
+        self._write(draft)
+
+    def _empty(self) -> dict[str, Any]:
+        return {
+            "journey": self.journey_slug,
+            self.step_key: None,
+            self.step_data_key: {},
+            self.step_files_key: {},
+            self.extra_data_key: {},
+            self.submitted_key: None,
+        }
+
+    def _write(self, draft: dict[str, Any]) -> None:
+        session = self.request.session
+        drafts = dict(session.get(SESSION_KEY, {}))
+        draft["journey"] = self.journey_slug
+        draft["touched"] = datetime.now(UTC).isoformat()
+        drafts[self.case_id] = draft
+        if len(drafts) > MAX_DRAFTS_PER_SESSION:
+            oldest_first = sorted(drafts, key=lambda key: drafts[key].get("touched", ""))
+            for stale in oldest_first[: len(drafts) - MAX_DRAFTS_PER_SESSION]:
+                del drafts[stale]
+        session[SESSION_KEY] = drafts
+        session.modified = True
+        self._pending = draft
+        self.version += 1
+
+
+def submitted_case_in_session(session, case_id) -> dict[str, Any] | None:
+    """Return the case file submitted in this session under `case_id`, or None."""
+    draft = session.get(SESSION_KEY, {}).get(str(case_id))
+    return None if draft is None else draft.get(CaseSessionStorage.submitted_key)

@@ -1,0 +1,106 @@
+"""Render Django form fields in the GOV.UK Design System markup (without its JavaScript)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms, template
+
+from journeys.forms.fields import DATE_PARTS, DateField
+
+register = template.Library()
+
+
+def _kind(field: forms.Field) -> str:
+    widget = field.widget
+    if isinstance(field, DateField):
+        return "date"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    return "input"
+
+
+def field_anchor(bound_field) -> str:
+    """The id an error-summary link should move focus to: the field's first input."""
+    kind = _kind(bound_field.field)
+    base = bound_field.auto_id
+    return f"{base}_0" if kind in {"date", "radios", "checkboxes"} else base
+
+
+@register.inclusion_tag("journeys/fields/field.html")
+def govuk_field(bound_field, as_heading: bool = False):
+    """Render one field; `as_heading` makes its label or legend the page's h1."""
+    field = bound_field.field
+    kind = _kind(field)
+    value = bound_field.value()
+    context = {
+        "kind": kind,
+        "id": bound_field.auto_id,
+        "name": bound_field.html_name,
+        "label": field.label,
+        "hint": field.help_text,
+        "errors": bound_field.errors,
+        "as_heading": as_heading,
+        "attrs": field.widget.attrs,
+        "input_type": getattr(field.widget, "input_type", "text"),
+        "value": "" if value is None else value,
+    }
+    if kind in {"radios", "checkboxes", "select"}:
+        chosen = {str(v) for v in (value if isinstance(value, list | tuple) else [value])}
+        context["options"] = [
+            {
+                "id": f"{bound_field.auto_id}_{i}",
+                "value": str(v),
+                "label": label,
+                "checked": str(v) in chosen and str(v) != "",
+            }
+            for i, (v, label) in enumerate(field.choices)
+        ]
+    if kind == "date":
+        if isinstance(value, date):
+            parts = [str(value.day), str(value.month), str(value.year)]
+        elif isinstance(value, list | tuple):
+            parts = ["" if p is None else str(p) for p in value]
+        else:
+            parts = ["", "", ""]
+        widths = (2, 2, 4)
+        context["parts"] = [
+            {
+                "id": f"{bound_field.auto_id}_{i}",
+                "name": f"{bound_field.html_name}_{i}",
+                "label": part.capitalize(),
+                "value": parts[i],
+                "width": widths[i],
+            }
+            for i, part in enumerate(DATE_PARTS)
+        ]
+    if kind == "checkbox":
+        context["checked"] = bool(value)
+    return context
+
+
+def _form_errors(form) -> list[tuple[str, str]]:
+    errors = [(f"#{form.prefix or 'main'}", e) for e in form.non_field_errors()]
+    for bound_field in form:
+        for message in bound_field.errors:
+            errors.append((f"#{field_anchor(bound_field)}", message))
+    return errors
+
+
+@register.simple_tag
+def error_summary(form) -> list[tuple[str, str]]:
+    """Every error on the page as (anchor, message), in page order."""
+    if isinstance(form, forms.BaseFormSet):
+        errors = [("#items", e) for e in form.non_form_errors()]
+        for item in form.forms:
+            errors.extend(_form_errors(item))
+        return errors
+    return _form_errors(form)

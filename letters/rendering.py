@@ -1,0 +1,83 @@
+"""The one place that knows how a letter becomes a file.
+
+Letter templates write renderer-neutral, semantic HTML (headings, paragraphs, lists, an
+address block): the browser preview shows it, WeasyPrint turns it into a tagged PDF here,
+and a DOCX renderer (issue 4) can walk the same markup without touching any letter kind.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+# Letters resolve relative URLs against this origin, which exists nowhere: the fetcher below
+# maps it to our own static files and refuses everything else, so a letter never fetches.
+LETTER_ORIGIN = "https://letters.invalid"
+STATIC_PREFIX = "/static/"
+PDF_VARIANT = "pdf/ua-1"  # tagged, accessible PDF
+
+
+class RefusedFetch(ValueError):
+    """A letter asked for a URL that is not one of our static files."""
+
+
+class StaticFilesOnlyFetcher(URLFetcher):
+    """Serves /static/... files found by Django's staticfiles finders; refuses all else."""
+
+    def __init__(self) -> None:
+        super().__init__(allowed_protocols=("https",))
+        self.refused: list[str] = []
+        self.served: list[str] = []
+
+    def fetch(self, url, headers=None):
+        parts = urlsplit(url)
+        path = parts.path
+        if (
+            f"{parts.scheme}://{parts.netloc}" != LETTER_ORIGIN
+            or not path.startswith(STATIC_PREFIX)
+            or ".." in path.split("/")
+        ):
+            self.refused.append(url)
+            raise RefusedFetch(f"letters may not fetch {url}")
+        found = finders.find(path.removeprefix(STATIC_PREFIX))
+        if not found:
+            self.refused.append(url)
+            raise RefusedFetch(f"no static file {path}")
+        self.served.append(path)
+        content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        return URLFetcherResponse(
+            url, body=Path(found).read_bytes(), headers={"Content-Type": content_type}
+        )
+
+
+def letter_html(*, template: str, letter, title: str, standalone: bool) -> str:
+    """Render a letter kind's template: a whole document, or a fragment for the preview."""
+    return render_to_string(
+        template,
+        {
+            "letter": letter,
+            "title": title,
+            "base_template": "letters/base_letter.html"
+            if standalone
+            else "letters/base_preview.html",
+            # The preview sits under the page's own h2, so its headings start lower.
+            "title_level": 1 if standalone else None,
+            "section_level": 2 if standalone else 3,
+        },
+    )
+
+
+def html_to_pdf(html: str, *, fetcher: StaticFilesOnlyFetcher | None = None) -> bytes:
+    """Return an A4, page-numbered, tagged PDF of a standalone letter document."""
+    document = HTML(
+        string=html,
+        base_url=f"{LETTER_ORIGIN}/",
+        url_fetcher=fetcher or StaticFilesOnlyFetcher(),
+    )
+    return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)

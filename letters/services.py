@@ -1,0 +1,67 @@
+"""Services for letters: build a letter from a case file and render it. Web and commands
+both call these."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+from letters.registry import LetterSpec, letter_spec
+from letters.rendering import html_to_pdf, letter_html
+
+FORMATS = {
+    "pdf": "application/pdf",
+    "html": "text/html; charset=utf-8",
+}
+
+
+@dataclass(frozen=True)
+class RenderedLetter:
+    content: bytes
+    content_type: str
+    filename: str
+
+
+@dataclass(frozen=True)
+class LetterPreview:
+    kind: str
+    title: str
+    html: SafeString
+
+
+def _standalone_html(spec: LetterSpec, case_file: Mapping[str, Any], today: date) -> str:
+    letter = spec.build_context(case_file, today=today)
+    return letter_html(template=spec.template, letter=letter, title=spec.title, standalone=True)
+
+
+def letter_render(
+    *, kind: str, case_file: Mapping[str, Any], fmt: str = "pdf", today: date | None = None
+) -> RenderedLetter:
+    """Render one letter. Raises KeyError (unknown kind or format) or MissingCaseData."""
+    if fmt not in FORMATS:
+        raise KeyError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+    spec = letter_spec(kind)
+    html = _standalone_html(spec, case_file, today or timezone.localdate())
+    content = html_to_pdf(html) if fmt == "pdf" else html.encode("utf-8")
+    return RenderedLetter(content, FORMATS[fmt], spec.filename(case_file, fmt))
+
+
+def letter_previews(
+    *, kinds: Iterable[str], case_file: Mapping[str, Any], today: date | None = None
+) -> list[LetterPreview]:
+    """The letters of a finished journey as HTML fragments for the confirmation page."""
+    previews = []
+    for kind in kinds:
+        spec = letter_spec(kind)
+        letter = spec.build_context(case_file, today=today or timezone.localdate())
+        # Autoescaped by the template engine, so the fragment is safe to place in a page.
+        html = letter_html(
+            template=spec.template, letter=letter, title=spec.title, standalone=False
+        )
+        previews.append(LetterPreview(spec.kind.value, spec.title, mark_safe(html)))  # noqa: S308
+    return previews

@@ -1,0 +1,147 @@
+"""Shared fixtures and helpers: one complete set of answers, and a client that walks a journey."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+STEP_URL = re.compile(r"^/(?P<journey>[\w-]+)/(?P<case_id>[0-9a-f-]{36})/(?P<step>[\w-]+)/")
+
+
+def management(journey: str, step: str) -> dict[str, str]:
+    """The formtools management field every step POST carries."""
+    return {f"{journey}-current_step": step}
+
+
+def formset(prefix: str, items: list[dict[str, str]]) -> dict[str, str]:
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(items)),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "20",
+    }
+    for index, item in enumerate(items):
+        data.update({f"{prefix}-{index}-{k}": v for k, v in item.items()})
+    return data
+
+
+def date_parts(name: str, day: int, month: int, year: int) -> dict[str, str]:
+    return {f"{name}_0": str(day), f"{name}_1": str(month), f"{name}_2": str(year)}
+
+
+def request_answers(**overrides: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """POST data for every step of the request journey: a mainstream pupil with two needs."""
+    answers: dict[str, dict[str, Any]] = {
+        "child-name": {"child-name-first_name": "Sam", "child-name-last_name": "Okafor"},
+        "child-pronouns": {"child-pronouns-pronouns": "he"},
+        "child-date-of-birth": date_parts("child-date-of-birth-date_of_birth", 2, 5, 2017),
+        "child-setting": {"child-setting-setting_kind": "mainstream"},
+        "setting-details": {
+            "setting-details-setting_name": "Hillside Primary School",
+            "setting-details-year_group": "Year 4",
+        },
+        "child-diagnoses": {"child-diagnoses-diagnoses": "autism\nADHD"},
+        "local-authority": {"local-authority-local_authority": "Bristol City Council"},
+        "your-details": {
+            "your-details-name": "Grace Okafor",
+            "your-details-relationship": "parent",
+        },
+        "your-contact": {
+            "your-contact-address_line_1": "12 Elm Road",
+            "your-contact-address_line_2": "",
+            "your-contact-town": "Bristol",
+            "your-contact-postcode": "bs1 1aa",
+            "your-contact-email": "grace@example.org",
+            "your-contact-phone": "07700 900123",
+        },
+        "need-areas": {"need-areas-areas": ["communication_interaction", "semh"]},
+        "need-communication": {
+            "need-communication-description": "Sam cannot follow spoken instructions in class.",
+            "need-communication-impact": "He misses the teaching input and cannot start tasks.",
+        },
+        "need-semh": {
+            "need-semh-description": "Sam panics at transitions and hides under tables.",
+            "need-semh-impact": "He has missed 40 per cent of lessons this term.",
+        },
+        "support-tried": formset(
+            "support-tried",
+            [
+                {
+                    "description": "Small-group phonics, 3 x 20 minutes a week",
+                    **date_parts("since", 1, 9, 2025),
+                    "outcome": "No measurable progress",
+                }
+            ],
+        ),
+        "evidence": formset(
+            "evidence",
+            [
+                {
+                    "kind": "educational_psychologist",
+                    "title": "Educational psychology report",
+                    "author": "Dr A Patel",
+                    **date_parts("date", 10, 3, 2026),
+                    "key_points": "Recommends daily language support from a trained adult.",
+                },
+                {
+                    "kind": "speech_language_therapist",
+                    "title": "",
+                    "author": "Jo Smith, speech and language therapist",
+                    **date_parts("date", 20, 5, 2026),
+                    "key_points": "Severe receptive language disorder.",
+                },
+            ],
+        ),
+        "school-view": {"school-view-school_view": "supports"},
+        "anything-else": {"anything-else-notes": "Sam loves trains and drawing."},
+        "check-answers": {},
+    }
+    # Formset item keys above are relative; give them their step prefix.
+    for slug in ("support-tried", "evidence"):
+        answers[slug] = {
+            (k if k.startswith(slug) else f"{slug}-{k}"): v for k, v in answers[slug].items()
+        }
+    answers.update(overrides)
+    return answers
+
+
+def walk(client, start_url: str, answers: dict[str, dict[str, Any]], *, max_steps: int = 40):
+    """Answer each step the journey shows, by its slug, until it leaves the step URLs.
+
+    Returns (response that left the journey, list of step slugs visited in order).
+    """
+    response = client.get(start_url)
+    visited: list[str] = []
+    for _ in range(max_steps):
+        location = response["Location"] if response.status_code == 302 else None
+        if location is None:
+            return response, visited
+        match = STEP_URL.match(location)
+        if match and match["step"] == "done":
+            response = client.get(location)
+            continue
+        if not match or match["step"] == "confirmation":
+            return response, visited
+        step = match["step"]
+        visited.append(step)
+        assert step in answers, f"the journey asked {step}, which the test did not answer"
+        response = client.post(location, {**management(match["journey"], step), **answers[step]})
+        assert response.status_code == 302, (
+            f"step {step} did not accept the answers: {_errors(response)}"
+        )
+    raise AssertionError("journey did not finish")
+
+
+def _errors(response) -> str:
+    text = response.content.decode()
+    return "; ".join(re.findall(r'<a href="#[^"]+">([^<]+)</a>', text)) or text[:500]
+
+
+@pytest.fixture
+def case_file() -> dict[str, Any]:
+    return json.loads((FIXTURES / "case_sam.json").read_text())
