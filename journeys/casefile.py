@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from pathlib import Path
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator

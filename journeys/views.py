@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.core.exceptions import SuspiciousOperation
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,11 +20,11 @@ from django.views.generic import TemplateView
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
 from journeys.answers import journey_answers
+from journeys.casefile import example_case_file
 from journeys.definition import CHECK_ANSWERS, JOURNEYS, Journey
 from journeys.forms.base import RepeatableFormSet, with_blank_item
 from journeys.rules.deadlines import decide_whether_to_assess
 from journeys.selectors import submitted_case_get
-from journeys.casefile import example_case_file
 from journeys.services import case_start_from_file, case_submit
 from journeys.storage import CaseSessionStorage
 from journeys.summary import summary_sections
@@ -91,6 +92,14 @@ class JourneyStepView(NamedUrlWizardView):
         return reverse(self.url_name, kwargs={"case_id": self.case_id, "step": step})
 
     # -- moving between steps ------------------------------------------------------------
+    def post(self, *args, **kwargs):
+        # formtools follows the posted step name (so a second tab still saves to the right
+        # step); a name this journey would not show for these answers is tampering.
+        posted_step = self.request.POST.get(f"{self.prefix}-current_step")
+        if posted_step is not None and posted_step not in self.get_form_list():
+            raise SuspiciousOperation("The posted step is not part of this journey")
+        return super().post(*args, **kwargs)
+
     def _returning_to_check(self) -> bool:
         return self.request.GET.get("return") == RETURN_TO_CHECK
 

@@ -63,6 +63,10 @@ def repeatable(form_class, *, title: str, item_name: str, hint: str = "", captio
         absolute_max=20,
         validate_max=True,
     )
+    formset_class.default_error_messages = {
+        **forms.BaseFormSet.default_error_messages,
+        "too_many_forms": f"You can add up to 20 {item_name.lower()} items",
+    }
     formset_class.title = title
     formset_class.item_name = item_name
     formset_class.hint = hint

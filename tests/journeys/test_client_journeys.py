@@ -30,3 +30,302 @@ class RequestJourneyTests:
         assert download.status_code == 200
         assert download["Content-Type"] == "application/pdf"
         assert download.content.startswith(b"%PDF")
+
+
+@pytest.mark.django_db
+class TriageBranchTests:
+    @pytest.mark.parametrize(
+        ("country", "help_name"),
+        [("wales", "SNAP Cymru"), ("scotland", "Enquire"), ("northern_ireland", "SENAC")],
+    )
+    def test_other_nations_get_their_own_system_not_the_journey(self, client, country, help_name):
+        response, visited = walk(client, "/start/new/", {"country": {"country-country": country}})
+        assert visited == ["country"]
+        assert response["Location"] == f"/other-nations/{country}/"
+        page = client.get(response["Location"]).content.decode()
+        assert "This service covers England only" in page
+        assert help_name in page
+
+    @pytest.mark.parametrize("stage", ["refused", "plan", "mediation", "appeal"])
+    def test_stages_still_to_come_show_a_coming_soon_page(self, client, stage):
+        response, _ = walk(
+            client,
+            "/start/new/",
+            {"country": {"country-country": "england"}, "stage": {"stage-stage": stage}},
+        )
+        assert response["Location"] == f"/coming-soon/{stage}/"
+        page = client.get(response["Location"])
+        assert page.status_code == 200
+        assert "coming soon" in page.content.decode()
+
+    def test_unknown_nation_or_stage_is_404(self, client):
+        assert client.get("/other-nations/england/").status_code == 404
+        assert client.get("/other-nations/atlantis/").status_code == 404
+        assert client.get("/coming-soon/party/").status_code == 404
+
+
+def start_request(client):
+    response = client.get("/request/new/")
+    match = STEP_URL.match(response["Location"])
+    return match["case_id"], response["Location"]
+
+
+def post_step(client, case_id, step, data, query=""):
+    return client.post(
+        f"/request/{case_id}/{step}/{query}", {**management("request", step), **data}
+    )
+
+
+@pytest.mark.django_db
+class RequestJourneyBehaviourTests:
+    def test_home_educated_child_is_never_asked_about_a_school(self, client):
+        answers = request_answers(
+            **{"child-setting": {"child-setting-setting_kind": "home_educated"}}
+        )
+        response, visited = walk(client, "/request/new/", answers)
+        assert "setting-details" not in visited and "school-view" not in visited
+        assert client.get(response["Location"]).status_code == 200
+
+    def test_an_error_shows_the_summary_and_keeps_what_was_typed(self, client):
+        case_id, _ = start_request(client)
+        response = post_step(
+            client,
+            case_id,
+            "child-name",
+            {"child-name-first_name": "Sam", "child-name-last_name": ""},
+        )
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert "<title>Error: " in page
+        assert "There is a problem" in page
+        assert '<a href="#id_child-name-last_name">Enter your child&#x27;s last name</a>' in page
+        assert 'value="Sam"' in page
+
+    def test_answers_survive_a_refresh_and_the_back_button(self, client):
+        case_id, _ = start_request(client)
+        post_step(client, case_id, "child-name", request_answers()["child-name"])
+        # Back, or a refresh, is a GET of the step: the answer is still there.
+        page = client.get(f"/request/{case_id}/child-name/").content.decode()
+        assert 'value="Sam"' in page and 'value="Okafor"' in page
+
+    def test_answers_survive_a_closed_tab(self, client):
+        case_id, _ = start_request(client)
+        post_step(client, case_id, "child-name", request_answers()["child-name"])
+        # Same browser (same session cookie), a new tab later.
+        client.cookies = client.cookies  # the session cookie is all that carries over
+        page = client.get(f"/request/{case_id}/child-name/").content.decode()
+        assert 'value="Okafor"' in page
+
+    def test_tampered_management_data_is_a_400(self, client):
+        case_id, _ = start_request(client)
+        response = client.post(f"/request/{case_id}/child-name/", request_answers()["child-name"])
+        assert response.status_code == 400
+        response = client.post(
+            f"/request/{case_id}/child-name/",
+            {"request-current_step": "no-such-step", **request_answers()["child-name"]},
+        )
+        assert response.status_code == 400
+        # A step that exists but is hidden for these answers is tampering too.
+        response = client.post(
+            f"/request/{case_id}/child-name/",
+            {"request-current_step": "school-view", "school-view-school_view": "supports"},
+        )
+        assert response.status_code == 400
+
+    def test_a_lost_session_restarts_instead_of_crashing(self, client):
+        case_id, _ = start_request(client)
+        post_step(client, case_id, "child-name", request_answers()["child-name"])
+        client.cookies.clear()  # the session has gone (cleared cookies, or expired)
+        response = client.get(f"/request/{case_id}/child-pronouns/")
+        assert response.status_code == 302
+        assert response["Location"] == "/request/new/?restarted=1"
+        page = client.get(response["Location"])
+        assert page.status_code == 200
+        assert "We could not find your answers" in page.content.decode()
+        response = post_step(client, case_id, "child-pronouns", {"child-pronouns-pronouns": "he"})
+        assert response["Location"] == "/request/new/?restarted=1"
+
+    def test_a_lost_session_at_the_end_restarts_too(self, client):
+        response, _ = walk(client, "/request/new/", request_answers())
+        confirmation = response["Location"]
+        client.cookies.clear()
+        assert client.get(confirmation).status_code == 404
+        case_id = STEP_URL.match(confirmation)["case_id"]
+        assert client.get(f"/request/{case_id}/done/")["Location"] == "/request/new/?restarted=1"
+
+    def test_another_visitor_cannot_see_the_case_or_its_letter(self, client):
+        from django.test import Client
+
+        response, _ = walk(client, "/request/new/", request_answers())
+        confirmation = response["Location"]
+        case_id = STEP_URL.match(confirmation)["case_id"]
+        stranger = Client()
+        assert stranger.get(confirmation).status_code == 404
+        letter = f"/cases/{case_id}/letters/request_assessment.pdf"
+        assert client.get(letter).status_code == 200
+        assert stranger.get(letter).status_code == 404
+        assert stranger.get(f"/request/{case_id}/check-answers/").status_code == 302
+
+    def test_unknown_letter_kind_or_format_is_404(self, client):
+        response, _ = walk(client, "/request/new/", request_answers())
+        case_id = STEP_URL.match(response["Location"])["case_id"]
+        assert client.get(f"/cases/{case_id}/letters/request_assessment.exe").status_code == 404
+        assert client.get(f"/cases/{case_id}/letters/love_letter.pdf").status_code == 404
+
+    def test_an_invisible_step_redirects_to_the_start_of_the_journey(self, client):
+        answers = request_answers(**{"child-setting": {"child-setting-setting_kind": "none"}})
+        response, _ = walk(client, "/request/new/", answers)
+        case_id = STEP_URL.match(response["Location"])["case_id"]
+        response = client.get(f"/request/{case_id}/school-view/")
+        assert response.status_code == 302
+        assert response["Location"] == f"/request/{case_id}/child-name/"
+
+    def test_skipping_ahead_by_url_cannot_submit_unanswered_steps(self, client):
+        case_id, _ = start_request(client)
+        post_step(client, case_id, "child-name", request_answers()["child-name"])
+        response = post_step(client, case_id, "check-answers", {})
+        assert response["Location"] == f"/request/{case_id}/done/"
+        response = client.get(response["Location"])
+        assert response["Location"] == f"/request/{case_id}/child-pronouns/"
+        assert client.get(f"/request/{case_id}/confirmation/").status_code == 404
+
+    def test_a_case_id_from_another_journey_is_404(self, client):
+        response = client.get("/start/new/")
+        case_id = STEP_URL.match(response["Location"])["case_id"]
+        client.post(
+            response["Location"], {"start-current_step": "country", "country-country": "england"}
+        )
+        assert client.get(f"/request/{case_id}/child-name/").status_code == 404
+
+
+@pytest.mark.django_db
+class ChangeAnswerTests:
+    def finished(self, client, **overrides):
+        response, _ = walk(client, "/request/new/", request_answers(**overrides))
+        return STEP_URL.match(response["Location"])["case_id"]
+
+    def test_every_row_on_check_answers_has_a_change_link_back_to_its_question(self, client):
+        case_id = self.finished(client)
+        page = client.get(f"/request/{case_id}/check-answers/").content.decode()
+        links = set(re.findall(rf'href="/request/{case_id}/([\w-]+)/\?return=check"', page))
+        assert links == {
+            "child-name",
+            "child-pronouns",
+            "child-date-of-birth",
+            "child-setting",
+            "setting-details",
+            "child-diagnoses",
+            "local-authority",
+            "your-details",
+            "your-contact",
+            "need-areas",
+            "need-communication",
+            "need-semh",
+            "support-tried",
+            "evidence",
+            "school-view",
+            "anything-else",
+        }
+
+    def test_change_returns_to_check_answers(self, client):
+        case_id = self.finished(client)
+        page = client.get(f"/request/{case_id}/child-name/?return=check").content.decode()
+        assert f'href="/request/{case_id}/check-answers/"' in page  # the back link
+        response = post_step(
+            client,
+            case_id,
+            "child-name",
+            {"child-name-first_name": "Samuel", "child-name-last_name": "Okafor"},
+            query="?return=check",
+        )
+        assert response["Location"] == f"/request/{case_id}/check-answers/"
+        page = client.get(response["Location"]).content.decode()
+        assert "Samuel" in page
+
+    def test_a_change_that_opens_a_new_question_asks_it_before_going_back(self, client):
+        case_id = self.finished(client)
+        areas = {"need-areas-areas": ["communication_interaction", "semh", "cognition_learning"]}
+        response = post_step(client, case_id, "need-areas", areas, query="?return=check")
+        assert response["Location"] == f"/request/{case_id}/need-cognition/?return=check"
+        response = post_step(
+            client,
+            case_id,
+            "need-cognition",
+            {
+                "need-cognition-description": "Reading is very slow.",
+                "need-cognition-impact": "Cannot access written work.",
+            },
+            query="?return=check",
+        )
+        assert response["Location"] == f"/request/{case_id}/check-answers/"
+
+    def test_a_change_that_hides_a_question_drops_its_answer_from_the_letter(self, client):
+        case_id = self.finished(client)
+        post_step(
+            client,
+            case_id,
+            "child-setting",
+            {"child-setting-setting_kind": "home_educated"},
+            query="?return=check",
+        )
+        post_step(client, case_id, "check-answers", {})
+        client.get(f"/request/{case_id}/done/")
+        page = client.get(f"/request/{case_id}/confirmation/").content.decode()
+        assert "Hillside Primary School" not in page
+        assert "home educated" in page
+
+
+@pytest.mark.django_db
+class AddAnotherTests:
+    def test_add_another_keeps_the_parent_on_the_page_with_a_new_blank_item(self, client):
+        case_id, _ = start_request(client)
+        for slug in ("child-name", "child-pronouns", "child-date-of-birth"):
+            post_step(client, case_id, slug, request_answers()[slug])
+        data = {**request_answers()["evidence"], "add_another": "1"}
+        response = post_step(client, case_id, "evidence", data)
+        assert response["Location"] == f"/request/{case_id}/evidence/"
+        page = client.get(response["Location"]).content.decode()
+        assert "Evidence 3" in page  # two saved items and one new blank one
+        assert 'value="Dr A Patel"' in page
+        assert "Remove evidence 1" in page and "Remove evidence 3" not in page
+
+    def test_add_another_with_a_blank_item_adds_no_second_blank(self, client):
+        case_id, _ = start_request(client)
+        post_step(client, case_id, "child-name", request_answers()["child-name"])
+        blank = {
+            "evidence-TOTAL_FORMS": "1",
+            "evidence-INITIAL_FORMS": "0",
+            "evidence-0-kind": "",
+            "evidence-0-author": "",
+            "add_another": "1",
+        }
+        post_step(client, case_id, "evidence", blank)
+        page = client.get(f"/request/{case_id}/evidence/").content.decode()
+        assert "Evidence 1" in page and "Evidence 2" not in page
+
+
+@pytest.mark.django_db
+def test_the_example_button_shows_a_letter_for_the_example_case(client):
+    response = client.post("/example/")
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Your letter is ready" in page
+    assert "Sam" in page and "Bristol City Council" in page
+    assert client.get("/example/").status_code == 405
+
+
+@pytest.mark.django_db
+def test_forms_reject_a_missing_csrf_token(client):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.post("/example/").status_code == 403
+    response = strict.get("/request/new/")
+    location = response["Location"]
+    step = STEP_URL.match(location)["step"]
+    assert (
+        strict.post(
+            location, {**management("request", step), **request_answers()[step]}
+        ).status_code
+        == 403
+    )

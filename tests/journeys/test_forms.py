@@ -1,0 +1,230 @@
+"""Every step's validation: required answers, impossible dates, lengths, repeatable items."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from journeys.answers import form_for_step
+from journeys.definition import REQUEST_ASSESSMENT, TRIAGE
+from tests.conftest import date_parts, formset, request_answers
+
+# The message a parent sees for each required answer left empty, step by step.
+REQUIRED_MESSAGES = {
+    "country": {"country": "Select where your child lives"},
+    "stage": {"stage": "Select where you are in the process"},
+    "child-name": {
+        "first_name": "Enter your child's first name",
+        "last_name": "Enter your child's last name",
+    },
+    "child-pronouns": {"pronouns": "Select how the letter should refer to your child"},
+    "child-date-of-birth": {"date_of_birth": "Enter your child's date of birth"},
+    "child-setting": {"setting_kind": "Select where your child goes to school, college or nursery"},
+    "setting-details": {
+        "setting_name": "Enter the name of the school, college or nursery",
+        "year_group": "Select your child's year group",
+    },
+    "child-diagnoses": {},
+    "local-authority": {"local_authority": "Select the council responsible for your child"},
+    "your-details": {
+        "name": "Enter your full name",
+        "relationship": "Select how you are connected to the child",
+    },
+    "your-contact": {
+        "address_line_1": "Enter the first line of your address",
+        "town": "Enter your town or city",
+        "postcode": "Enter your postcode",
+        "email": "Enter your email address",
+    },
+    "need-areas": {"areas": "Select at least one area your child needs help with"},
+    "need-communication": {
+        "description": "Describe what your child finds hard",
+        "impact": "Describe how this affects your child's learning or day",
+    },
+    "need-cognition": {
+        "description": "Describe what your child finds hard",
+        "impact": "Describe how this affects your child's learning or day",
+    },
+    "need-semh": {
+        "description": "Describe what your child finds hard",
+        "impact": "Describe how this affects your child's learning or day",
+    },
+    "need-sensory": {
+        "description": "Describe what your child finds hard",
+        "impact": "Describe how this affects your child's learning or day",
+    },
+    "school-view": {"school_view": "Select whether the school supports the request"},
+    "anything-else": {},
+    "check-answers": {},
+}
+
+SINGLE_FORM_STEPS = [
+    (journey, step)
+    for journey in (TRIAGE, REQUEST_ASSESSMENT)
+    for step in journey.steps
+    if step.slug not in {"support-tried", "evidence"}
+]
+
+
+def test_the_table_covers_every_single_form_step():
+    assert {step.slug for _, step in SINGLE_FORM_STEPS} == set(REQUIRED_MESSAGES)
+
+
+@pytest.mark.parametrize(
+    "step", [step for _, step in SINGLE_FORM_STEPS], ids=lambda step: step.slug
+)
+def test_empty_submission_names_each_missing_answer(step):
+    form = form_for_step(step, {})
+    expected = REQUIRED_MESSAGES[step.slug]
+    assert form.is_valid() is (not expected)
+    assert {name: errors[0] for name, errors in form.errors.items()} == expected
+
+
+def step_form(slug, **overrides):
+    data = {**request_answers()[slug], **overrides}
+    return form_for_step(REQUEST_ASSESSMENT.step(slug), data)
+
+
+@pytest.mark.parametrize("slug", [s for s in request_answers() if s != "check-answers"])
+def test_the_complete_answers_are_valid(slug):
+    form = step_form(slug)
+    assert form.is_valid(), form.errors
+
+
+class DateOfBirthTests:
+    field = "child-date-of-birth-date_of_birth"
+
+    def errors_for(self, day, month, year):
+        form = step_form("child-date-of-birth", **date_parts(self.field, day, month, year))
+        form.is_valid()
+        return form.errors.get("date_of_birth", [])
+
+    def test_future_date_is_refused(self):
+        tomorrow = timezone.localdate() + timedelta(days=1)
+        assert self.errors_for(tomorrow.day, tomorrow.month, tomorrow.year) == [
+            "Date of birth must be today or in the past"
+        ]
+
+    def test_impossible_date_is_refused(self):
+        assert self.errors_for(30, 2, 2017) == ["Date of birth must be a real date"]
+        assert self.errors_for("x", 2, 2017) == ["Date of birth must be a real date"]
+        assert self.errors_for(1, 13, 2017) == ["Date of birth must be a real date"]
+        assert self.errors_for(1, 1, 17) == ["Date of birth must be a real date"]
+
+    def test_a_missing_part_is_named(self):
+        assert self.errors_for(2, "", 2017) == ["Date of birth must include a month"]
+        assert self.errors_for("", "", 2017) == ["Date of birth must include a day and a month"]
+
+    def test_someone_25_or_over_cannot_be_assessed(self):
+        today = timezone.localdate()
+        over = today.replace(year=today.year - 26)
+        assert self.errors_for(over.day, over.month, over.year) == [
+            "Your child must be under 25 to have an EHC needs assessment"
+        ]
+
+    def test_a_24_year_old_can(self):
+        today = timezone.localdate()
+        young = today.replace(year=today.year - 24)
+        assert self.errors_for(young.day, young.month, young.year) == []
+
+
+def test_long_text_is_refused_with_its_limit_and_keeps_the_other_answers():
+    form = step_form("need-semh", **{"need-semh-description": "x" * 3001})
+    assert not form.is_valid()
+    assert form.errors["description"] == [
+        "What your child finds hard must be 3,000 characters or fewer"
+    ]
+    # The page re-renders from the bound form: every other answer is still there.
+    assert form["impact"].value() == request_answers()["need-semh"]["need-semh-impact"]
+    assert form["description"].value() == "x" * 3001
+
+
+def test_names_have_a_length_limit():
+    form = step_form("child-name", **{"child-name-first_name": "A" * 101})
+    assert form.errors["first_name"] == ["First name must be 100 characters or fewer"]
+    assert form["last_name"].value() == "Okafor"
+
+
+def test_email_must_look_like_an_email():
+    form = step_form("your-contact", **{"your-contact-email": "grace at example"})
+    assert form.errors["email"] == [
+        "Enter an email address in the correct format, like name@example.com"
+    ]
+
+
+def test_postcode_is_tidied():
+    form = step_form("your-contact", **{"your-contact-postcode": "  bs1   1aa "})
+    assert form.is_valid()
+    assert form.cleaned_data["postcode"] == "BS1 1AA"
+
+
+def test_a_council_not_on_the_list_is_refused():
+    form = step_form("local-authority", **{"local-authority-local_authority": "Cardiff Council"})
+    assert form.errors["local_authority"] == ["Select the council responsible for your child"]
+
+
+def test_diagnoses_become_a_list_one_per_line():
+    form = step_form("child-diagnoses", **{"child-diagnoses-diagnoses": " autism \n\nADHD\n"})
+    assert form.is_valid()
+    assert form.cleaned_data["diagnoses"] == ["autism", "ADHD"]
+
+
+class RepeatableStepTests:
+    def support_formset(self, items):
+        return form_for_step(
+            REQUEST_ASSESSMENT.step("support-tried"), formset("support-tried", items)
+        )
+
+    def test_blank_items_are_ignored(self):
+        blank = {"description": "", "since_0": "", "since_1": "", "since_2": "", "outcome": ""}
+        formset_ = self.support_formset([blank])
+        assert formset_.is_valid()
+        assert formset_.items() == []
+
+    def test_a_half_filled_item_names_what_is_missing_and_keeps_what_was_typed(self):
+        half = {
+            "description": "Speech therapy group",
+            "since_0": "",
+            "since_1": "",
+            "since_2": "",
+            "outcome": "",
+        }
+        formset_ = self.support_formset([half])
+        assert not formset_.is_valid()
+        assert formset_.forms[0].errors == {
+            "since": ["Enter when the support started"],
+            "outcome": ["Describe what happened"],
+        }
+        assert formset_.forms[0]["description"].value() == "Speech therapy group"
+
+    def test_a_removed_item_is_dropped_even_if_incomplete(self):
+        item = {
+            "description": "Dropped",
+            "since_0": "",
+            "since_1": "",
+            "since_2": "",
+            "outcome": "",
+            "DELETE": "on",
+        }
+        formset_ = self.support_formset([item])
+        assert formset_.is_valid()
+        assert formset_.items() == []
+
+    def test_items_keep_page_order(self):
+        items = [
+            {"description": f"Support {n}", **date_parts("since", 1, n, 2025), "outcome": "None"}
+            for n in (1, 2, 3)
+        ]
+        formset_ = self.support_formset(items)
+        assert formset_.is_valid(), formset_.errors
+        assert [i["description"] for i in formset_.items()] == [
+            "Support 1",
+            "Support 2",
+            "Support 3",
+        ]
+
+    def test_more_than_twenty_items_are_refused(self):
+        items = [{"description": "x", **date_parts("since", 1, 1, 2025), "outcome": "y"}] * 21
+        formset_ = self.support_formset(items)
+        assert not formset_.is_valid()
+        assert formset_.non_form_errors() == ["You can add up to 20 support items"]
