@@ -1,0 +1,35 @@
+"""Every registered letter kind renders, from the same case, in every format."""
+
+import pytest
+
+from letters.registry import REGISTRY, LetterKind, letter_spec
+from letters.services import FORMATS, letter_render
+from tests.letters.pdf_text import pdf_text
+
+
+@pytest.mark.parametrize("kind", list(REGISTRY), ids=str)
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_every_kind_renders_in_every_format(kind, fmt, case_file):
+    letter = letter_render(kind=kind, case_file=case_file, fmt=fmt)
+    assert letter.filename == f"{kind.replace('_', '-')}-Sam-Okafor.{fmt}"
+    text = pdf_text(letter.content) if fmt == "pdf" else letter.content.decode()
+    assert REGISTRY[kind].title in text
+    assert "Sam" in text
+
+
+def test_every_kind_has_a_template_and_a_builder():
+    assert set(REGISTRY) == set(LetterKind)
+    for spec in REGISTRY.values():
+        assert spec.template == f"letters/{spec.kind.value}.html"
+        assert callable(spec.build)
+
+
+def test_unknown_kind_names_the_known_ones():
+    with pytest.raises(KeyError, match="unknown letter kind 'love_letter'.*request_assessment"):
+        letter_spec("love_letter")
+
+
+def test_filename_is_safe_whatever_the_name(case_file):
+    case_file["child"]["first_name"] = '../"evil"\r\nname'
+    name = REGISTRY[LetterKind.REQUEST_ASSESSMENT].filename(case_file, "pdf")
+    assert "/" not in name and '"' not in name and "\n" not in name and ".." not in name

@@ -1,0 +1,135 @@
+"""The command-line contracts of ../shared/CASE_FORMAT.md, run as real processes."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from tests.letters.pdf_text import pdf_text
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "case_sam.json"
+
+
+def manage(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "ehcp_site.settings_test"}
+    return subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_journey_schema_prints_a_schema_that_validates_case_files():
+    result = manage("journey_schema")
+    assert result.returncode == 0, result.stderr
+    schema = json.loads(result.stdout)
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema)
+    assert not list(validator.iter_errors(json.loads(FIXTURE.read_text())))
+    assert list(validator.iter_errors({"format": "ehcp-case/1", "surprise": 1}))
+
+
+def test_render_letter_list_prints_the_kinds_one_a_line():
+    result = manage("render_letter", "--list")
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == ["request_assessment"]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "html"])
+def test_render_letter_writes_the_letter(tmp_path, fmt):
+    out = tmp_path / f"letter.{fmt}"
+    result = manage(
+        "render_letter",
+        "request_assessment",
+        "--case",
+        str(FIXTURE),
+        "--out",
+        str(out),
+        "--format",
+        fmt,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "" and result.stderr == ""
+    content = out.read_bytes()
+    text = pdf_text(content) if fmt == "pdf" else content.decode()
+    assert "Sam Okafor" in text and "Friday 18 December 2026" in text
+
+
+def test_render_letter_defaults_to_pdf(tmp_path):
+    out = tmp_path / "letter"
+    assert (
+        manage(
+            "render_letter", "request_assessment", "--case", str(FIXTURE), "--out", str(out)
+        ).returncode
+        == 0
+    )
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def write(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content if isinstance(content, str) else json.dumps(content))
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("make_case", "message"),
+    [
+        (lambda tmp: str(tmp / "missing.json"), "no such file"),
+        (lambda tmp: write(tmp, "bad.json", "{not json"), "not valid JSON (line 1)"),
+        (lambda tmp: write(tmp, "list.json", [1]), "a case file must be a JSON object"),
+        (
+            lambda tmp: write(tmp, "extra.json", {**json.loads(FIXTURE.read_text()), "x": 1}),
+            "unknown key: x",
+        ),
+        (
+            lambda tmp: write(
+                tmp,
+                "thin.json",
+                {
+                    "format": "ehcp-case/1",
+                    "child": {"first_name": "Sam"},
+                    "applicant": {"name": "Grace"},
+                    "local_authority": {"name": "Bristol City Council"},
+                },
+            ),
+            "the request_assessment letter needs: child.last_name, child.date_of_birth, "
+            "child.pronouns, applicant.relationship, applicant.address, needs",
+        ),
+    ],
+    ids=["missing", "not-json", "not-object", "unknown-key", "lacks-fields"],
+)
+def test_render_letter_exits_2_with_one_line_for_a_bad_case(tmp_path, make_case, message):
+    out = tmp_path / "never.pdf"
+    result = manage(
+        "render_letter", "request_assessment", "--case", make_case(tmp_path), "--out", str(out)
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1
+    assert message in result.stderr
+    assert not out.exists()
+
+
+def test_render_letter_unknown_kind_exits_2(tmp_path):
+    result = manage(
+        "render_letter", "love_letter", "--case", str(FIXTURE), "--out", str(tmp_path / "x.pdf")
+    )
+    assert result.returncode == 2
+    assert "unknown letter kind 'love_letter'" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_load_demo_data_checks_the_shipped_example():
+    result = manage("load_demo_data")
+    assert result.returncode == 0, result.stderr
+    assert "Demo case ready: Sam Okafor" in result.stdout
