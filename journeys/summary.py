@@ -47,11 +47,13 @@ def _rows_for_step(slug: str, form_class: type, answer: Any) -> list[SummaryRow]
         if not answer:
             return [SummaryRow(form_class.title, ("None added",), slug)]
         item_fields = form_class.form.base_fields
+        # Short names ("Started: 1 September 2025") read better than the questions here.
+        labels = getattr(form_class.form, "summary_labels", {})
         return [
             SummaryRow(
                 f"{form_class.item_name} {number}",
                 tuple(
-                    f"{item_fields[name].label.removesuffix(' (optional)')} "
+                    f"{labels.get(name, item_fields[name].label)}: "
                     f"{' '.join(_display(item_fields[name], value))}"
                     for name, value in item.items()
                     if value not in (None, "")

@@ -271,6 +271,7 @@ NeedSensoryForm = _need_form(
 
 
 class SupportTriedItemForm(forms.Form):
+    summary_labels = {"description": "Support", "since": "Started", "outcome": "What happened"}
     description = text(
         label="What support was given?",
         subject="The support",
@@ -308,6 +309,13 @@ SupportTriedFormSet = repeatable(
 
 
 class EvidenceItemForm(forms.Form):
+    summary_labels = {
+        "kind": "Kind",
+        "title": "Title",
+        "author": "Written by",
+        "date": "Dated",
+        "key_points": "What it says",
+    }
     kind = choice(
         label="What kind of evidence is it?",
         choices=[("", "Select a kind"), *EvidenceKind.choices()],

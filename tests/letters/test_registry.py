@@ -25,7 +25,7 @@ def test_every_kind_has_a_template_and_a_builder():
 
 
 def test_unknown_kind_names_the_known_ones():
-    with pytest.raises(KeyError, match="unknown letter kind 'love_letter'.*request_assessment"):
+    with pytest.raises(KeyError, match=r"unknown letter kind 'love_letter'.*request_assessment"):
         letter_spec("love_letter")
 
 
