@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
-from journeys.storage import submitted_case_in_session
+from journeys.models import Case
+
+# The session keeps the ids of the cases it made: that is ownership until accounts (issue 5).
+OWNED_CASES_KEY = "owned_cases"
 
 
-def submitted_case_get(*, session, case_id: uuid.UUID) -> dict[str, Any] | None:
-    """Return the submitted case file for `case_id` if this session owns it, else None.
+def session_owns_case(*, session, case_id: uuid.UUID | str) -> bool:
+    return str(case_id) in session.get(OWNED_CASES_KEY, [])
 
-    Until accounts exist (issue 5) the owner of a case is the browser session that made it;
-    any other session gets None, and the views answer 404.
-    """
-    return submitted_case_in_session(session, case_id)
+
+def case_get_for_session(*, session, case_id: uuid.UUID | str) -> Case | None:
+    """Return the saved case if this session owns it, else None (views answer 404)."""
+    if not session_owns_case(session=session, case_id=case_id):
+        return None
+    return Case.objects.filter(pk=case_id).first()

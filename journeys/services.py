@@ -5,8 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import transaction
+
 from journeys.answers import journey_answers
 from journeys.definition import Journey
+from journeys.models import Case
+from journeys.selectors import OWNED_CASES_KEY
+
+# Parts of a case file that other stages add (issue 3's dates, issue 4's decisions and plan):
+# re-submitting a journey's answers must never wipe them.
+KEPT_ON_RESUBMIT = ("events", "decision", "plan")
 
 
 @dataclass(frozen=True)
@@ -32,8 +40,32 @@ def case_submit(*, journey: Journey, storage) -> Submission:
     if journey.build_case is None:
         return Submission(answers=answers)
     case_file = journey.build_case(answers)
-    storage.set_submitted_case(case_file)
-    return Submission(answers=answers, case_file=case_file)
+    case = case_save(
+        case_id=storage.case_id,
+        journey=journey,
+        case_file=case_file,
+        session=storage.request.session,
+    )
+    return Submission(answers=answers, case_file=case.case_file)
+
+
+@transaction.atomic
+def case_save(*, case_id, journey: Journey, case_file: dict[str, Any], session) -> Case:
+    """Create or update the saved case from a journey's case file; the session owns it.
+
+    Keeps what other stages recorded (KEPT_ON_RESUBMIT) when a parent changes answers.
+    """
+    case = Case.objects.select_for_update().filter(pk=case_id).first()
+    if case is None:
+        case = Case(id=case_id, journey=journey.slug, case_file=case_file)
+    else:
+        kept = {k: case.case_file[k] for k in KEPT_ON_RESUBMIT if k in case.case_file}
+        case.case_file = {**case_file, **kept}
+    case.save()
+    owned = session.get(OWNED_CASES_KEY, [])
+    if str(case.id) not in owned:
+        session[OWNED_CASES_KEY] = [*owned, str(case.id)]
+    return case
 
 
 def case_start_from_file(*, journey: Journey, storage, case_file: dict[str, Any]) -> Submission:

@@ -25,8 +25,6 @@ class CaseSessionStorage(BaseStorage):
     which is the object-level permission check for anonymous drafts.
     """
 
-    submitted_key = "submitted_case"
-
     def __init__(self, prefix, request, file_storage=None, *, case_id, journey_slug):
         super().__init__(prefix, request, file_storage)
         self.case_id = str(case_id)
@@ -67,15 +65,6 @@ class CaseSessionStorage(BaseStorage):
         draft = self.request.session.get(SESSION_KEY, {}).get(self.case_id)
         return draft is not None and draft.get("journey") != self.journey_slug
 
-    @property
-    def submitted_case(self) -> dict[str, Any] | None:
-        return self.data.get(self.submitted_key)
-
-    def set_submitted_case(self, case_file: dict[str, Any]) -> None:
-        draft = dict(self.data)
-        draft[self.submitted_key] = case_file
-        self._write(draft)
-
     def _empty(self) -> dict[str, Any]:
         return {
             "journey": self.journey_slug,
@@ -83,7 +72,6 @@ class CaseSessionStorage(BaseStorage):
             self.step_data_key: {},
             self.step_files_key: {},
             self.extra_data_key: {},
-            self.submitted_key: None,
         }
 
     def _write(self, draft: dict[str, Any]) -> None:
@@ -100,9 +88,3 @@ class CaseSessionStorage(BaseStorage):
         session.modified = True
         self._pending = draft
         self.version += 1
-
-
-def submitted_case_in_session(session, case_id) -> dict[str, Any] | None:
-    """Return the case file submitted in this session under `case_id`, or None."""
-    draft = session.get(SESSION_KEY, {}).get(str(case_id))
-    return None if draft is None else draft.get(CaseSessionStorage.submitted_key)

@@ -24,7 +24,7 @@ from journeys.casefile import example_case_file
 from journeys.definition import CHECK_ANSWERS, JOURNEYS, Journey
 from journeys.forms.base import RepeatableFormSet, with_blank_item
 from journeys.rules.deadlines import decide_whether_to_assess
-from journeys.selectors import submitted_case_get
+from journeys.selectors import case_get_for_session
 from journeys.services import case_start_from_file, case_submit
 from journeys.storage import CaseSessionStorage
 from journeys.summary import summary_sections
@@ -197,9 +197,10 @@ def journey_example(request) -> HttpResponse:
 def journey_confirmation(request, journey: str, case_id: uuid.UUID) -> HttpResponse:
     """The finished journey: what happens next, a preview of each letter, and downloads."""
     definition = JOURNEYS.get(journey)
-    case_file = submitted_case_get(session=request.session, case_id=case_id)
-    if definition is None or case_file is None:
+    case = case_get_for_session(session=request.session, case_id=case_id)
+    if definition is None or case is None or case.journey != journey:
         raise Http404("No submitted case with that id in this session")
+    case_file = case.case_file
     decision = decide_whether_to_assess(request_received=timezone.localdate())
     return render(
         request,
