@@ -329,3 +329,12 @@ def test_forms_reject_a_missing_csrf_token(client):
         ).status_code
         == 403
     )
+
+
+@pytest.mark.django_db
+def test_need_areas_page_offers_checkboxes_so_several_can_be_chosen(client):
+    case_id, _ = start_request(client)
+    post_step(client, case_id, "child-name", request_answers()["child-name"])
+    page = client.get(f"/request/{case_id}/need-areas/").content.decode()
+    assert page.count('type="checkbox"') == 4
+    assert 'type="radio"' not in page
