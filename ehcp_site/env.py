@@ -47,6 +47,8 @@ class Environment:
     csrf_trusted_origins: tuple[str, ...]
     email_backend: str
     default_from_email: str
+    # The public address of the service, for links in emails (no trailing slash).
+    site_url: str
 
 
 def read_environment(environ: Mapping[str, str] = os.environ) -> Environment:
@@ -89,4 +91,5 @@ def read_environment(environ: Mapping[str, str] = os.environ) -> Environment:
         csrf_trusted_origins=_as_list(environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "")),
         email_backend=environ.get("DJANGO_EMAIL_BACKEND", default_email_backend),
         default_from_email=environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@localhost"),
+        site_url=environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/"),
     )

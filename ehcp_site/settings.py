@@ -84,6 +84,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 
 EMAIL_BACKEND = ENV.email_backend
 DEFAULT_FROM_EMAIL = ENV.default_from_email
+SITE_URL = ENV.site_url
 
 # Security headers are on everywhere; the HTTPS-only ones follow the environment.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -80,3 +80,40 @@ def case_start_from_file(*, journey: Journey, storage, case_file: dict[str, Any]
         storage.set_step_data(slug, data)
     storage.set_step_data(journey.steps[-1].slug, {})
     return case_submit(journey=journey, storage=storage)
+
+
+def case_event_add(*, case: Case, event_type: str, event_date) -> Case:
+    """Record that something happened on a date (the same event twice is recorded once)."""
+    events = list(case.case_file.get("events", []))
+    entry = {"type": str(event_type), "date": event_date.isoformat()}
+    if entry not in events:
+        events.append(entry)
+        events.sort(key=lambda e: (e["date"], e["type"]))
+    case.case_file = {**case.case_file, "events": events}
+    case.save(update_fields=["case_file", "updated_at"])
+    return case
+
+
+def case_event_remove(*, case: Case, event_type: str, event_date: str) -> Case:
+    """Remove a recorded date the parent entered by mistake."""
+    events = [
+        e
+        for e in case.case_file.get("events", [])
+        if not (e["type"] == event_type and e["date"] == event_date)
+    ]
+    case.case_file = {**case.case_file, "events": events}
+    case.save(update_fields=["case_file", "updated_at"])
+    return case
+
+
+def case_reminders_subscribe(*, case: Case, email: str) -> Case:
+    case.email = email
+    case.reminders_opt_in = True
+    case.save(update_fields=["email", "reminders_opt_in", "updated_at"])
+    return case
+
+
+def case_reminders_stop(*, case: Case) -> Case:
+    case.reminders_opt_in = False
+    case.save(update_fields=["reminders_opt_in", "updated_at"])
+    return case

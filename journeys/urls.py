@@ -1,6 +1,6 @@
 from django.urls import path
 
-from journeys import views
+from journeys import calculator, case_views, views
 from journeys.definition import JOURNEYS
 
 app_name = "journeys"
@@ -8,6 +8,16 @@ app_name = "journeys"
 urlpatterns = [
     path("<slug:journey>/new/", views.journey_new, name="new"),
     path("example/", views.journey_example, name="example"),
+    path("appeal-deadline/", calculator.appeal_deadline_calculator, name="appeal-calculator"),
+    path("cases/<uuid:case_id>/timeline/", case_views.case_timeline_view, name="timeline"),
+    path(
+        "cases/<uuid:case_id>/timeline/remove/",
+        case_views.case_event_remove_view,
+        name="timeline-remove",
+    ),
+    path("cases/<uuid:case_id>/reminders/", case_views.case_reminders_view, name="reminders"),
+    path("cases/<uuid:case_id>/deadlines.ics", case_views.case_calendar_view, name="calendar"),
+    path("reminders/stop/<str:token>/", case_views.reminders_stop_view, name="reminders-stop"),
     path(
         "<slug:journey>/<uuid:case_id>/confirmation/",
         views.journey_confirmation,

@@ -217,7 +217,7 @@ def _evidence_title(item: Mapping[str, Any]) -> str:
 def build_request_assessment(case: Mapping[str, Any], *, today: date) -> RequestAssessmentLetter:
     """The request for an EHC needs assessment (Children and Families Act 2014, s.36).
 
-    The 6-week date is reg 4(1)'s, counted from `today` as the day the council receives the
+    The 6-week date is reg 5(1)'s, counted from `today` as the day the council receives the
     request (the letter says so), unless the case records when the council received it.
     """
     require(case, "request_assessment", REQUEST_ASSESSMENT_NEEDS)
@@ -283,4 +283,97 @@ def build_request_assessment(case: Mapping[str, Any], *, today: date) -> Request
         decision_due=long_date(decision.due),
         decision_source=decision.source,
         request_received="" if received == today else short_date(received),
+    )
+
+
+# -- la_missed_deadline: the chaser for a council duty that is overdue ----------------------
+
+# What the council had to do, and what started the clock, in the letter's first person.
+COUNCIL_DUTIES: dict[str, str] = {
+    "decide_whether_to_assess": "to tell me whether you would carry out an EHC needs assessment",
+    "notify_no_plan": "to tell me if you had decided not to issue an EHC plan",
+    "final_plan": "to issue the final EHC plan",
+    "mediation_by": "to arrange mediation",
+    "annual_review": "to review the EHC plan",
+    "review_decision": "to tell me your decision after the annual review meeting",
+    "phase_transfer_plan": "to issue the amended EHC plan naming the school or college for "
+    "the move to the next phase",
+}
+STARTED_BY: dict[str, str] = {
+    "request_received": "you received my request for an EHC needs assessment",
+    "mediation_requested": "I told you that I wanted mediation",
+    "final_plan_issued": "the EHC plan was issued",
+    "annual_review_meeting": "the annual review meeting took place",
+    "phase_transfer_year": "the move to the next phase was due to start",
+}
+# A short, stated time to act (DOMAIN.md section 4: "e.g. 10 working days").
+CHASER_WORKING_DAYS = 10
+
+
+@dataclass(frozen=True)
+class MissedDuty:
+    duty: str
+    started: str
+    event_date: str
+    due: str
+    source: str
+
+
+@dataclass(frozen=True)
+class MissedDeadlineLetter:
+    letter_date: str
+    sender_name: str
+    sender_address: tuple[str, ...]
+    sender_email: str
+    sender_phone: str
+    council_name: str
+    child_full_name: str
+    child_date_of_birth: str
+    missed: tuple[MissedDuty, ...]
+    reply_by: str
+    reply_working_days: int
+
+
+MISSED_DEADLINE_NEEDS = ("child.first_name", "applicant.name", "local_authority.name", "events")
+
+
+def build_la_missed_deadline(case: Mapping[str, Any], *, today: date) -> MissedDeadlineLetter:
+    """A firm, polite chaser for every council duty overdue on `today`.
+
+    Dates come from the deadlines engine (through the timeline); the reply date is
+    CHASER_WORKING_DAYS working days after the letter, counted as in journeys.rules.calendar.
+    """
+    from journeys.rules.calendar import add_working_days
+    from journeys.timeline import case_timeline
+
+    require(case, "la_missed_deadline", MISSED_DEADLINE_NEEDS)
+    late = [item for item in case_timeline(case, today=today).open if item.council_is_late]
+    if not late:
+        raise MissingCaseData(
+            "la_missed_deadline", [f"events showing a council time limit missed by {today}"]
+        )
+    child, applicant = case["child"], case["applicant"]
+    return MissedDeadlineLetter(
+        letter_date=short_date(today),
+        sender_name=applicant["name"],
+        sender_address=tuple(applicant.get("address", ())),
+        sender_email=applicant.get("email", ""),
+        sender_phone=applicant.get("phone", ""),
+        council_name=case["local_authority"]["name"],
+        child_full_name=" ".join(p for p in (child["first_name"], child.get("last_name")) if p),
+        child_date_of_birth=short_date(date.fromisoformat(child["date_of_birth"]))
+        if child.get("date_of_birth")
+        else "",
+        missed=tuple(
+            MissedDuty(
+                duty=COUNCIL_DUTIES[item.deadline.rule.value],
+                started=STARTED_BY[item.deadline.from_event.value],
+                event_date=short_date(item.deadline.event_date),
+                due=long_date(item.deadline.due),
+                source=item.deadline.source,
+            )
+            for item in late
+        ),
+        reply_by=long_date(add_working_days(today, CHASER_WORKING_DAYS)),
+        reply_working_days=CHASER_WORKING_DAYS,
     )

@@ -16,6 +16,7 @@ from letters import context
 
 class LetterKind(StrEnum):
     REQUEST_ASSESSMENT = "request_assessment"
+    LA_MISSED_DEADLINE = "la_missed_deadline"
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,12 @@ REGISTRY: dict[LetterKind, LetterSpec] = {
             title="Request for an EHC needs assessment",
             template="letters/request_assessment.html",
             build=context.build_request_assessment,
+        ),
+        LetterSpec(
+            kind=LetterKind.LA_MISSED_DEADLINE,
+            title="A statutory time limit has passed",
+            template="letters/la_missed_deadline.html",
+            build=context.build_la_missed_deadline,
         ),
     )
 }

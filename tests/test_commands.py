@@ -41,7 +41,7 @@ def test_journey_schema_prints_a_schema_that_validates_case_files():
 def test_render_letter_list_prints_the_kinds_one_a_line():
     result = manage("render_letter", "--list")
     assert result.returncode == 0
-    assert result.stdout.splitlines() == ["request_assessment"]
+    assert result.stdout.splitlines() == ["request_assessment", "la_missed_deadline"]
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "html"])

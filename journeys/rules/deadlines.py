@@ -4,28 +4,58 @@ No Django here (tests/journeys/rules/test_purity.py enforces it). Each rule is o
 whose docstring names its legal source. This module is the only place a deadline is computed:
 pages, letters and commands all ask it.
 
-Issue 2 needs only the first rule (the council's 6-week decision on a request); the full engine
-(every rule id in CASE_FORMAT.md, working days and bank holidays, the appeal roll-forward)
-is issue 3 and extends this module.
+The counting rules are ../shared/DOMAIN.md section 2; the calendar arithmetic (working days,
+England bank holidays, months) lives in journeys.rules.calendar. Duties of the council and of
+the mediation adviser are shown on their computed date with no roll-forward: if the council's
+6 weeks end on a Sunday, it was late on Monday. Only the parent's appeal deadline rolls
+forward, as the Tribunal Rules say. The engine never invents a deadline where the law gives
+none: a rule runs only when the events that start it are recorded.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from journeys.rules.calendar import (
+    add_months,
+    add_working_days,
+    first_working_day_after,
+    working_day_on_or_after,
+)
 from journeys.rules.vocabulary import EventType
 
 
 class RuleId(StrEnum):
+    """The rule ids of ../shared/CASE_FORMAT.md ("Deadlines")."""
+
     DECIDE_WHETHER_TO_ASSESS = "decide_whether_to_assess"
+    NOTIFY_NO_PLAN = "notify_no_plan"
+    FINAL_PLAN = "final_plan"
+    DRAFT_PLAN_REPRESENTATIONS = "draft_plan_representations"
+    MEDIATION_CERTIFICATE = "mediation_certificate"
+    MEDIATION_BY = "mediation_by"
+    APPEAL_DEADLINE = "appeal_deadline"
+    ANNUAL_REVIEW = "annual_review"
+    REVIEW_DECISION = "review_decision"
+    PHASE_TRANSFER_PLAN = "phase_transfer_plan"
 
 
 class DutyHolder(StrEnum):
     COUNCIL = "council"
     PARENT = "parent"
     MEDIATION_ADVISER = "mediation_adviser"
+
+
+class Status(StrEnum):
+    """Where a deadline stands on a given day (see `deadline_status`)."""
+
+    UPCOMING = "upcoming"
+    DUE_TODAY = "due_today"
+    OVERDUE = "overdue"
+    MET = "met"
 
 
 @dataclass(frozen=True)
@@ -43,13 +73,21 @@ def add_weeks(start: date, weeks: int) -> date:
     return start + timedelta(weeks=weeks)
 
 
+# -- the EHC needs assessment and the plan ---------------------------------------------------
+
+
 def decide_whether_to_assess(*, request_received: date) -> Deadline:
     """The council's decision whether to assess: 6 weeks from receiving the request.
 
-    Source: SEND Regulations 2014 (SI 2014/1530), reg 4(1) ("within 6 weeks of receiving the
-    request"); a refusal is notified under reg 5(1) in the same period. The council's own
-    duty is shown on its computed date with no roll-forward (DOMAIN.md section 2). The
-    exceptions in reg 5(4) can allow longer; pages say "unless an exception applies".
+    Source: SEND Regulations 2014 (SI 2014/1530), reg 5(1). Its revised text on
+    legislation.gov.uk (checked) says the council "must notify the child's parent or the
+    young person as soon as practicable and in any event within 6 weeks of ... receiving a
+    request for an assessment ... of its decision whether or not it is necessary to secure
+    an EHC needs assessment". (DOMAIN.md cites reg 4(1); reg 4 is the determination whether
+    provision may be necessary and carries no time limit, so we cite reg 5(1).) The
+    council's own duty is shown on its computed date with no roll-forward (DOMAIN.md
+    section 2). The exceptions in reg 5(4) can allow longer; pages say "unless an exception
+    applies".
     """
     return Deadline(
         rule=RuleId.DECIDE_WHETHER_TO_ASSESS,
@@ -57,5 +95,503 @@ def decide_whether_to_assess(*, request_received: date) -> Deadline:
         from_event=EventType.REQUEST_RECEIVED,
         event_date=request_received,
         duty_holder=DutyHolder.COUNCIL,
-        source="SEND Regulations 2014, reg 4(1)",
+        source="SEND Regulations 2014, reg 5(1)",
     )
+
+
+def notify_no_plan(*, request_received: date) -> Deadline:
+    """The council's notice that it will not issue a plan: 16 weeks from the request.
+
+    Source: SEND Regulations 2014, reg 10(1) (checked on legislation.gov.uk): the notice
+    "must be given as soon as practicable, and in any event within 16 weeks of the local
+    authority receiving a request for an EHC needs assessment". Council duty: no
+    roll-forward. Reg 10(4) exceptions (school closure of 4 weeks or more, exceptional
+    personal circumstances, absence from the area for 2 weeks or more, a missed appointment)
+    can allow longer.
+    """
+    return Deadline(
+        rule=RuleId.NOTIFY_NO_PLAN,
+        due=add_weeks(request_received, 16),
+        from_event=EventType.REQUEST_RECEIVED,
+        event_date=request_received,
+        duty_holder=DutyHolder.COUNCIL,
+        source="SEND Regulations 2014, reg 10(1)",
+    )
+
+
+def final_plan(*, request_received: date) -> Deadline:
+    """The final EHC plan: 20 weeks from the request.
+
+    Source: SEND Regulations 2014, reg 13(2) (checked on legislation.gov.uk): the finalised
+    plan is sent "as soon as practicable, and in any event within 20 weeks of the local
+    authority receiving a request for an EHC needs assessment". Council duty: no
+    roll-forward. Reg 13(3) applies the reg 10(4)(a)-(d) exceptions.
+    """
+    return Deadline(
+        rule=RuleId.FINAL_PLAN,
+        due=add_weeks(request_received, 20),
+        from_event=EventType.REQUEST_RECEIVED,
+        event_date=request_received,
+        duty_holder=DutyHolder.COUNCIL,
+        source="SEND Regulations 2014, reg 13(2)",
+    )
+
+
+def draft_plan_representations(*, draft_received: date) -> Deadline:
+    """The parent's comments on a draft plan: the 15th day counting the day received as day 1.
+
+    Source: SEND Regulations 2014, reg 13(1)(a) (checked on legislation.gov.uk): the council
+    must give the parent "at least 15 days, beginning with the day on which the draft plan
+    was served" to make representations and ask for a school or college to be named. The
+    product counts the day the parent received the draft as day 1, so the last day is
+    received + 14 days. This is the parent's time, and no roll-forward is described for it,
+    so none is applied (DOMAIN.md section 1.2).
+    """
+    return Deadline(
+        rule=RuleId.DRAFT_PLAN_REPRESENTATIONS,
+        due=draft_received + timedelta(days=14),
+        from_event=EventType.DRAFT_PLAN_ISSUED,
+        event_date=draft_received,
+        duty_holder=DutyHolder.PARENT,
+        source="SEND Regulations 2014, reg 13(1)(a)",
+    )
+
+
+# -- mediation ---------------------------------------------------------------------------------
+
+
+def mediation_certificate_without_mediation(*, adviser_contacted: date) -> Deadline:
+    """The adviser's certificate when the parent does not want mediation: 3 working days.
+
+    Source: SEND Regulations 2014, reg 34(1) — where a parent who must obtain a mediation
+    certificate tells the mediation adviser they do not wish to pursue mediation, the adviser
+    issues the certificate within 3 working days of being told (the text of reg 34(1) is
+    confirmed on legislation.gov.uk up to its opening words; the 3 working days by Surrey
+    SENDIAS and IPSEA's mediation guide). Working days are counted from the day after the
+    adviser was told and skip weekends and England bank holidays: told Thursday 2 April 2026
+    → due Thursday 9 April 2026. The adviser's duty: no roll-forward.
+    """
+    return Deadline(
+        rule=RuleId.MEDIATION_CERTIFICATE,
+        due=add_working_days(adviser_contacted, 3),
+        from_event=EventType.MEDIATION_ADVISER_CONTACTED,
+        event_date=adviser_contacted,
+        duty_holder=DutyHolder.MEDIATION_ADVISER,
+        source="SEND Regulations 2014, reg 34(1)",
+    )
+
+
+def mediation_certificate_after_mediation(*, mediation_held: date) -> Deadline:
+    """The certificate after a mediation: 3 working days from its conclusion.
+
+    Source: SEND Regulations 2014, reg 39 (mediation certificate under section 55(5) of the
+    Act): issued within 3 working days of the conclusion of the mediation. The 3 working
+    days are confirmed by Surrey SENDIAS ("within three working days of the completion of
+    the mediation") and by the Code of Practice as quoted on a parents' forum; the regulation
+    number (39 rather than 40) could not be read in the stored legislation text and is
+    DOMAIN.md's first choice. The date recorded for `mediation_held` is taken as the day the
+    mediation concluded. Counting and working days as in
+    `mediation_certificate_without_mediation`; no roll-forward.
+    """
+    return Deadline(
+        rule=RuleId.MEDIATION_CERTIFICATE,
+        due=add_working_days(mediation_held, 3),
+        from_event=EventType.MEDIATION_HELD,
+        event_date=mediation_held,
+        duty_holder=DutyHolder.MEDIATION_ADVISER,
+        source="SEND Regulations 2014, reg 39",
+    )
+
+
+def mediation_by(*, mediation_requested: date) -> Deadline:
+    """The mediation meeting: within 30 days of the council being told the parent wants it.
+
+    Source: SEND Regulations 2014, reg 37 — the council must arrange for mediation to take
+    place within 30 days of being told the parent wishes to pursue it. The 30 (calendar)
+    days are confirmed by IPSEA ("within 30 days of you telling the LA you want to mediate")
+    and Sefton's local offer ("within 30 calendar days"); the regulation number is
+    DOMAIN.md's and was not readable in the stored legislation text. Health-only mediation
+    runs from when the council tells the health body (IPSEA), which the case file does not
+    record. Council duty: no roll-forward.
+    """
+    return Deadline(
+        rule=RuleId.MEDIATION_BY,
+        due=mediation_requested + timedelta(days=30),
+        from_event=EventType.MEDIATION_REQUESTED,
+        event_date=mediation_requested,
+        duty_holder=DutyHolder.COUNCIL,
+        source="SEND Regulations 2014, reg 37",
+    )
+
+
+# -- appeal to the First-tier Tribunal (SEND) ---------------------------------------------------
+
+APPEALABLE_DECISIONS = (
+    EventType.DECISION_NOT_TO_ASSESS,
+    EventType.DECISION_NOT_TO_ISSUE_PLAN,
+    EventType.FINAL_PLAN_ISSUED,
+)
+
+
+def is_in_christmas_window(day: date) -> bool:
+    """True from 25 December to 1 January inclusive (Tribunal Rules 2008, r.12(3)(a))."""
+    return (day.month, day.day) >= (12, 25) or (day.month, day.day) == (1, 1)
+
+
+def roll_forward_tribunal(last_day: date) -> date:
+    """Return the day an appeal whose time ends on `last_day` is still in time.
+
+    Source: Tribunal Procedure (First-tier Tribunal) (Health, Education and Social Care
+    Chamber) Rules 2008, r.12(3)(a) as amended by the Tribunal Procedure (Amendment) Rules
+    2020 (text checked on mentalhealthlaw.co.uk): if the time for the application notice
+    "ends on a day from 25th December to 1st January inclusive, or on any day in August",
+    it is in time "on the first working day after 1st January or 31st August". Otherwise
+    r.12(2): if the time "ends on a day other than a working day, the act is done in time if
+    it is done on the next working day". The two are applied in that order to the day the
+    time ends, once: a last day of Sunday 24 December 2028 is outside the window, so r.12(2)
+    gives Wednesday 27 December 2028 and r.12(3)(a) is not applied again (the earlier,
+    literal reading: see the report to the lawyer).
+    """
+    if is_in_christmas_window(last_day):
+        new_year = date(last_day.year + (1 if last_day.month == 12 else 0), 1, 1)
+        return first_working_day_after(new_year)
+    if last_day.month == 8:
+        return first_working_day_after(date(last_day.year, 8, 31))
+    return working_day_on_or_after(last_day)
+
+
+def appeal_deadline(
+    *, decision: EventType, decision_date: date, certificate_issued: date | None = None
+) -> Deadline:
+    """The last day for the parent's appeal to reach the Tribunal.
+
+    Source: Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008, r.20(1)(c) (checked
+    on legislation.gov.uk): in a special educational needs case the application notice must
+    be received "(i) within 2 months after written notice of the decision being challenged
+    was sent ... or (ii) within 1 month from the date of issue of the mediation certificate
+    if that date would be a later date". The product uses the date on the decision letter.
+    Months are calendar months (month end where there is no corresponding date); the later
+    of the two last days is then rolled forward by `roll_forward_tribunal` (r.12(3)(a), then
+    r.12(2)). `from_event` is the event whose date gave the later day: the certificate when
+    its month ends later, otherwise the decision (also on a tie).
+    """
+    if decision not in APPEALABLE_DECISIONS:
+        raise ValueError(f"{decision.value} is not an appealable decision")
+    from_event, event_date = decision, decision_date
+    last_day = add_months(decision_date, 2)
+    if certificate_issued is not None and add_months(certificate_issued, 1) > last_day:
+        from_event, event_date = EventType.MEDIATION_CERTIFICATE_ISSUED, certificate_issued
+        last_day = add_months(certificate_issued, 1)
+    return Deadline(
+        rule=RuleId.APPEAL_DEADLINE,
+        due=roll_forward_tribunal(last_day),
+        from_event=from_event,
+        event_date=event_date,
+        duty_holder=DutyHolder.PARENT,
+        source="Tribunal Procedure Rules 2008 (HESC), r.20(1)(c) and r.12",
+    )
+
+
+# -- reviews and phase transfers --------------------------------------------------------------
+
+
+def annual_review(*, from_event: EventType, event_date: date) -> Deadline:
+    """The next review of the plan: 12 calendar months from the plan or the last review.
+
+    Source: Children and Families Act 2014, s.44(1): the council must review the plan within
+    12 months of the plan being made and then within 12 months of each review (explanatory
+    notes, checked on legislation.gov.uk: "review ... at least every 12 months"); reg 18-21
+    of the SEND Regulations 2014 set out the review. `from_event` is `final_plan_issued` or
+    `annual_review_meeting`, whichever is later. Months by relativedelta (29 February 2028 +
+    12 months = 28 February 2029). Council duty: no roll-forward.
+    """
+    if from_event not in (EventType.FINAL_PLAN_ISSUED, EventType.ANNUAL_REVIEW_MEETING):
+        raise ValueError(f"an annual review is not counted from {from_event.value}")
+    return Deadline(
+        rule=RuleId.ANNUAL_REVIEW,
+        due=add_months(event_date, 12),
+        from_event=from_event,
+        event_date=event_date,
+        duty_holder=DutyHolder.COUNCIL,
+        source="Children and Families Act 2014, s.44",
+    )
+
+
+def review_decision(*, review_meeting: date) -> Deadline:
+    """The council's decision after a review meeting (keep, amend or cease): 4 weeks.
+
+    Source: SEND Regulations 2014, reg 20(10) (reg 21 where the child is not in a school or
+    college): the council must notify its decision within 4 weeks of the review meeting
+    (confirmed by IPSEA on R (L, M, P) v Devon CC [2022] EWHC 493 (Admin), and by Essex's and
+    Southend's local offers). The final amended plan then follows within 8 weeks of the
+    amendment notice (reg 22(3), checked on legislation.gov.uk) — not computed here because
+    the case file records no amendment notice. Council duty: no roll-forward.
+    """
+    return Deadline(
+        rule=RuleId.REVIEW_DECISION,
+        due=add_weeks(review_meeting, 4),
+        from_event=EventType.ANNUAL_REVIEW_MEETING,
+        event_date=review_meeting,
+        duty_holder=DutyHolder.COUNCIL,
+        source="SEND Regulations 2014, reg 20(10)",
+    )
+
+
+def phase_transfer_plan(*, transfer_date: date) -> Deadline:
+    """The amended plan naming the next school for a phase transfer: 15 February.
+
+    Source: SEND Regulations 2014, reg 18(1)(b) (checked on legislation.gov.uk): the plan
+    must be reviewed and amended "before ... 15 February in the calendar year of the child's
+    transfer" (early years to school, infant to junior, primary to middle or secondary,
+    middle to secondary). `transfer_date` is the case file's `phase_transfer_year` event,
+    normally 1 September of the year of the move: 1 September 2027 → 15 February 2027. The
+    case file does not say which kind of transfer, so this rule always uses 15 February;
+    a move from secondary school to a post-16 institution has the later date of
+    `phase_transfer_plan_post16`, which the engine can use once the event says so. The date
+    shown is 15 February as DOMAIN.md and the Code of Practice put it ("by 15 February");
+    the regulation's "before" may mean 14 February (a question for the lawyer). Unlike other
+    rules, this deadline falls before its event. Council duty: no roll-forward.
+    """
+    return Deadline(
+        rule=RuleId.PHASE_TRANSFER_PLAN,
+        due=date(transfer_date.year, 2, 15),
+        from_event=EventType.PHASE_TRANSFER_YEAR,
+        event_date=transfer_date,
+        duty_holder=DutyHolder.COUNCIL,
+        source="SEND Regulations 2014, reg 18(1)(b)",
+    )
+
+
+def phase_transfer_plan_post16(*, transfer_date: date) -> Deadline:
+    """The amended plan for a move from secondary school to a post-16 institution: 31 March.
+
+    Source: SEND Regulations 2014, reg 18(1)(a) (checked on legislation.gov.uk): "before ...
+    31 March in the calendar year of the child or young person's transfer from secondary
+    school to a post-16 institution". Not used by `deadlines_for_events` yet: the case
+    file's `phase_transfer_year` event does not say which kind of transfer it is.
+    """
+    return Deadline(
+        rule=RuleId.PHASE_TRANSFER_PLAN,
+        due=date(transfer_date.year, 3, 31),
+        from_event=EventType.PHASE_TRANSFER_YEAR,
+        event_date=transfer_date,
+        duty_holder=DutyHolder.COUNCIL,
+        source="SEND Regulations 2014, reg 18(1)(a)",
+    )
+
+
+# -- the engine: events in, deadlines out ----------------------------------------------------
+
+
+def _latest(events: Iterable[tuple[EventType, date]]) -> dict[EventType, date]:
+    latest: dict[EventType, date] = {}
+    for event, day in events:
+        if event not in latest or day > latest[event]:
+            latest[event] = day
+    return latest
+
+
+def _assessment_deadlines(latest: dict[EventType, date]) -> list[Deadline]:
+    received = latest[EventType.REQUEST_RECEIVED]
+    found = [decide_whether_to_assess(request_received=received)]
+    refused = latest.get(EventType.DECISION_NOT_TO_ASSESS)
+    agreed = latest.get(EventType.DECISION_TO_ASSESS)
+    if refused is not None and refused >= received and (agreed is None or agreed <= refused):
+        # No assessment, so no 16- or 20-week duty (reg 10(1), 13(2) follow an assessment).
+        return found
+    found.append(notify_no_plan(request_received=received))
+    no_plan = latest.get(EventType.DECISION_NOT_TO_ISSUE_PLAN)
+    if no_plan is None or no_plan < received:
+        found.append(final_plan(request_received=received))
+    return found
+
+
+def _mediation_certificate(latest: dict[EventType, date]) -> Deadline | None:
+    held = latest.get(EventType.MEDIATION_HELD)
+    contacted = latest.get(EventType.MEDIATION_ADVISER_CONTACTED)
+    requested = latest.get(EventType.MEDIATION_REQUESTED)
+    if held is not None and (contacted is None or held >= contacted):
+        return mediation_certificate_after_mediation(mediation_held=held)
+    if contacted is not None and (requested is None or requested < contacted):
+        return mediation_certificate_without_mediation(adviser_contacted=contacted)
+    # The parent asked for mediation after contacting the adviser: the reg 34 certificate
+    # is not due, and the one after mediation waits for the mediation.
+    return None
+
+
+def _appeal(latest: dict[EventType, date]) -> Deadline | None:
+    decisions = [(latest[e], e) for e in APPEALABLE_DECISIONS if e in latest]
+    if not decisions:
+        return None
+    # The latest decision; on a same-day tie, the first in APPEALABLE_DECISIONS order.
+    decided_on, decision = max(decisions, key=lambda pair: pair[0])
+    certificate = latest.get(EventType.MEDIATION_CERTIFICATE_ISSUED)
+    if certificate is not None and certificate < decided_on:
+        certificate = None  # a certificate about an earlier decision does not count
+    return appeal_deadline(
+        decision=decision, decision_date=decided_on, certificate_issued=certificate
+    )
+
+
+def _annual_review(latest: dict[EventType, date]) -> Deadline | None:
+    plan = latest.get(EventType.FINAL_PLAN_ISSUED)
+    review = latest.get(EventType.ANNUAL_REVIEW_MEETING)
+    if review is not None and (plan is None or review >= plan):
+        return annual_review(from_event=EventType.ANNUAL_REVIEW_MEETING, event_date=review)
+    if plan is not None:
+        return annual_review(from_event=EventType.FINAL_PLAN_ISSUED, event_date=plan)
+    return None
+
+
+def deadlines_for_events(events: Iterable[tuple[EventType, date]]) -> list[Deadline]:
+    """Return every deadline the events start, sorted by due date then rule id.
+
+    Where an event type occurs more than once, its latest date is used. Rules:
+    request_received → decide_whether_to_assess, plus notify_no_plan and final_plan unless
+    the council's latest decision on that request is a refusal to assess (then there is no
+    assessment and no 16- or 20-week duty), and final_plan only while no
+    decision_not_to_issue_plan followed the request; draft_plan_issued →
+    draft_plan_representations; mediation_held (or, if later, mediation_adviser_contacted
+    with no mediation_requested on or after it) → mediation_certificate;
+    mediation_requested → mediation_by; the latest appealable decision with any
+    mediation_certificate_issued on or after it → appeal_deadline; the later of
+    final_plan_issued and annual_review_meeting → annual_review; annual_review_meeting →
+    review_decision; phase_transfer_year → phase_transfer_plan (15 February).
+    """
+    latest = _latest(events)
+    found: list[Deadline | None] = []
+    if EventType.REQUEST_RECEIVED in latest:
+        found.extend(_assessment_deadlines(latest))
+    if EventType.DRAFT_PLAN_ISSUED in latest:
+        found.append(draft_plan_representations(draft_received=latest[EventType.DRAFT_PLAN_ISSUED]))
+    found.append(_mediation_certificate(latest))
+    if EventType.MEDIATION_REQUESTED in latest:
+        found.append(mediation_by(mediation_requested=latest[EventType.MEDIATION_REQUESTED]))
+    found.append(_appeal(latest))
+    found.append(_annual_review(latest))
+    if EventType.ANNUAL_REVIEW_MEETING in latest:
+        found.append(review_decision(review_meeting=latest[EventType.ANNUAL_REVIEW_MEETING]))
+    if EventType.PHASE_TRANSFER_YEAR in latest:
+        found.append(phase_transfer_plan(transfer_date=latest[EventType.PHASE_TRANSFER_YEAR]))
+    return sorted(
+        (deadline for deadline in found if deadline is not None),
+        key=lambda deadline: (deadline.due, deadline.rule.value),
+    )
+
+
+# -- status --------------------------------------------------------------------------------------
+
+DISCHARGED_BY: dict[RuleId, frozenset[EventType]] = {
+    RuleId.DECIDE_WHETHER_TO_ASSESS: frozenset(
+        {EventType.DECISION_TO_ASSESS, EventType.DECISION_NOT_TO_ASSESS}
+    ),
+    RuleId.NOTIFY_NO_PLAN: frozenset(
+        {
+            EventType.DECISION_NOT_TO_ISSUE_PLAN,
+            EventType.DRAFT_PLAN_ISSUED,
+            EventType.FINAL_PLAN_ISSUED,
+        }
+    ),
+    RuleId.FINAL_PLAN: frozenset({EventType.FINAL_PLAN_ISSUED}),
+    # No event records the parent's comments on a draft, nor the council's review decision.
+    RuleId.DRAFT_PLAN_REPRESENTATIONS: frozenset(),
+    RuleId.MEDIATION_CERTIFICATE: frozenset({EventType.MEDIATION_CERTIFICATE_ISSUED}),
+    RuleId.MEDIATION_BY: frozenset({EventType.MEDIATION_HELD}),
+    RuleId.APPEAL_DEADLINE: frozenset({EventType.APPEAL_LODGED}),
+    RuleId.ANNUAL_REVIEW: frozenset({EventType.ANNUAL_REVIEW_MEETING}),
+    RuleId.REVIEW_DECISION: frozenset(),
+    RuleId.PHASE_TRANSFER_PLAN: frozenset({EventType.FINAL_PLAN_ISSUED}),
+}
+
+
+def _discharges(deadline: Deadline, event: EventType, day: date) -> bool:
+    if event not in DISCHARGED_BY[deadline.rule]:
+        return False
+    if deadline.rule is RuleId.ANNUAL_REVIEW:
+        # A review meeting on the day the year is counted from is the start, not the review.
+        return day > deadline.event_date
+    if deadline.rule is RuleId.PHASE_TRANSFER_PLAN:
+        # Reg 18(1): the review happens "within 12 months of a transfer".
+        return day >= add_months(deadline.event_date, -12)
+    return day >= deadline.event_date
+
+
+def deadline_status(
+    deadline: Deadline, *, today: date, events: Iterable[tuple[EventType, date]]
+) -> Status:
+    """Return where `deadline` stands on `today`, given the case's events.
+
+    MET when an event that discharges the duty (DISCHARGED_BY) is dated on or after the
+    event that started it and on or before `today` — even if it came after the due date:
+    once the council (or adviser, or parent) has acted, the page reports the duty as done
+    rather than keep showing it overdue. The annual review is discharged only by a later
+    review meeting, and the phase-transfer plan by a final plan issued in the 12 months
+    before the transfer date or later. Otherwise UPCOMING before the due date, DUE_TODAY on
+    it and OVERDUE after it. draft_plan_representations and review_decision have no
+    discharging event, so they go by date only.
+    """
+    if any(day <= today and _discharges(deadline, event, day) for event, day in events):
+        return Status.MET
+    if today < deadline.due:
+        return Status.UPCOMING
+    if today == deadline.due:
+        return Status.DUE_TODAY
+    return Status.OVERDUE
+
+
+# -- plain English -------------------------------------------------------------------------------
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def long_date(day: date) -> str:
+    """'Friday 18 December 2026', whatever the process locale: the weekday helps a check."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+_EXPLANATIONS: dict[RuleId, str] = {
+    RuleId.DECIDE_WHETHER_TO_ASSESS: (
+        "The council must tell you whether it will carry out an assessment by {due}."
+    ),
+    RuleId.NOTIFY_NO_PLAN: (
+        "If the council decides not to make a plan after the assessment, it must tell you by {due}."
+    ),
+    RuleId.FINAL_PLAN: "The council must send you the final plan by {due}.",
+    RuleId.DRAFT_PLAN_REPRESENTATIONS: (
+        "You have until {due} to send the council your comments on the draft plan "
+        "and to tell it which school or college you would like it to name."
+    ),
+    RuleId.MEDIATION_CERTIFICATE: (
+        "The mediation adviser must send you your mediation certificate by {due}."
+    ),
+    RuleId.MEDIATION_BY: "The council must make sure the mediation meeting happens by {due}.",
+    RuleId.APPEAL_DEADLINE: "Your appeal must reach the SEND Tribunal by {due}.",
+    RuleId.ANNUAL_REVIEW: "The council must review the plan again by {due}.",
+    RuleId.REVIEW_DECISION: (
+        "After the review meeting, the council must tell you by {due} "
+        "whether it will keep the plan as it is, change it or stop it."
+    ),
+    RuleId.PHASE_TRANSFER_PLAN: (
+        "The council must send you the updated plan naming the school or college "
+        "for the move by {due}."
+    ),
+}
+
+
+def explain(deadline: Deadline) -> str:
+    """Return one plain-English sentence for a parent saying who must do what, and by when."""
+    return _EXPLANATIONS[deadline.rule].format(due=long_date(deadline.due))

@@ -57,7 +57,7 @@ class RequestLetterContentTests:
         text = pdf_text(render(case_file))
         assert "You received my request on 6 November 2026" in text
         assert "by Friday 18 December 2026" in text
-        assert "regulation 4(1) of the SEND Regulations 2014" in text
+        assert "regulation 5(1) of the SEND Regulations 2014" in text
 
     @pytest.mark.parametrize(
         ("today", "due"),

@@ -1,12 +1,38 @@
-"""The council's 6-week decision (SEND Regulations 2014, reg 4(1)), by hand and by property."""
+"""The statutory deadlines engine: every rule by hand (a scenario table) and by property."""
 
 from datetime import date, timedelta
 
+import holidays
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from journeys.rules.deadlines import DutyHolder, RuleId, add_weeks, decide_whether_to_assess
+from journeys.rules.calendar import add_months, is_working_day, working_day_on_or_after
+from journeys.rules.deadlines import (
+    APPEALABLE_DECISIONS,
+    DutyHolder,
+    RuleId,
+    Status,
+    add_weeks,
+    annual_review,
+    appeal_deadline,
+    deadline_status,
+    deadlines_for_events,
+    decide_whether_to_assess,
+    draft_plan_representations,
+    explain,
+    final_plan,
+    is_in_christmas_window,
+    long_date,
+    mediation_by,
+    mediation_certificate_after_mediation,
+    mediation_certificate_without_mediation,
+    notify_no_plan,
+    phase_transfer_plan,
+    phase_transfer_plan_post16,
+    review_decision,
+    roll_forward_tribunal,
+)
 from journeys.rules.vocabulary import EventType
 
 # (request received, decision due), computed by hand: event + 6 x 7 days, no roll-forward.
@@ -28,7 +54,7 @@ def test_decision_due_six_weeks_after_receipt(received, due):
     assert deadline.rule is RuleId.DECIDE_WHETHER_TO_ASSESS
     assert deadline.from_event is EventType.REQUEST_RECEIVED
     assert deadline.duty_holder is DutyHolder.COUNCIL
-    assert deadline.source == "SEND Regulations 2014, reg 4(1)"
+    assert deadline.source == "SEND Regulations 2014, reg 5(1)"
 
 
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)))
@@ -41,3 +67,770 @@ def test_decision_is_always_42_days_later_on_the_same_weekday(received):
 @given(st.dates(max_value=date(9000, 1, 1)), st.integers(min_value=0, max_value=520))
 def test_add_weeks_never_goes_back(start, weeks):
     assert add_weeks(start, weeks) >= start
+
+
+# -- every rule, by hand ------------------------------------------------------------------------
+#
+# Each row: the rule function, its keyword arguments, the due date worked out by hand from the
+# regulation, and a comment with the working. England bank holidays used below: 2026 — Good
+# Friday 3 Apr, Easter Monday 6 Apr, 4 May, 25 May, 31 Aug, 25 Dec, 28 Dec (Boxing Day
+# substitute); 2027 — 1 Jan, Good Friday 26 Mar, Easter Monday 29 Mar, 30 Aug, 27 and 28 Dec
+# (both substitutes); 2028 — 3 Jan (New Year substitute), 25 and 26 Dec; 2029 — 27 Aug.
+
+D = date
+SCENARIOS = [
+    # -- weeks (council duties: never rolled forward) --
+    pytest.param(notify_no_plan, {"request_received": D(2026, 11, 6)}, D(2027, 2, 26),
+                 id="no-plan-16-weeks"),  # 6 Nov + 112 days: 4 Dec, 1 Jan, 29 Jan, 26 Feb
+    pytest.param(notify_no_plan, {"request_received": D(2026, 9, 5)}, D(2026, 12, 26),
+                 id="no-plan-due-boxing-day-stays"),  # Sat 5 Sep + 16 weeks = Sat 26 Dec
+    pytest.param(notify_no_plan, {"request_received": D(2027, 11, 9)}, D(2028, 2, 29),
+                 id="no-plan-leap-day"),  # 9 Nov + 4w 7 Dec, 8w 4 Jan, 12w 1 Feb, 16w 29 Feb
+    pytest.param(final_plan, {"request_received": D(2026, 11, 6)}, D(2027, 3, 26),
+                 id="final-plan-good-friday-stays"),  # 26 Feb + 4 weeks = Good Friday 2027
+    pytest.param(final_plan, {"request_received": D(2026, 9, 2)}, D(2027, 1, 20),
+                 id="final-plan-across-new-year"),  # 2 Sep + 20w: 30 Sep .. 23 Dec, 20 Jan
+    pytest.param(decide_whether_to_assess, {"request_received": D(2026, 11, 13)},
+                 D(2026, 12, 25), id="decision-due-christmas-day-stays"),  # 13 Nov + 42 days
+    pytest.param(review_decision, {"review_meeting": D(2026, 12, 3)}, D(2026, 12, 31),
+                 id="review-decision-4-weeks"),  # Thu 3 Dec + 28 days = Thu 31 Dec
+    pytest.param(review_decision, {"review_meeting": D(2026, 11, 28)}, D(2026, 12, 26),
+                 id="review-decision-saturday-stays"),  # Sat 28 Nov + 4 weeks = Sat 26 Dec
+    # -- "15 days beginning with" the day received: + 14 days, no roll-forward --
+    pytest.param(draft_plan_representations, {"draft_received": D(2027, 2, 3)},
+                 D(2027, 2, 17), id="draft-domain-example"),  # DOMAIN.md section 2
+    pytest.param(draft_plan_representations, {"draft_received": D(2028, 2, 15)},
+                 D(2028, 2, 29), id="draft-leap-day"),  # 15 Feb + 14 = 29 Feb 2028
+    pytest.param(draft_plan_representations, {"draft_received": D(2026, 12, 18)},
+                 D(2027, 1, 1), id="draft-new-years-day-stays"),  # 18 Dec + 14 = 1 Jan
+    pytest.param(draft_plan_representations, {"draft_received": D(2026, 12, 20)},
+                 D(2027, 1, 3), id="draft-sunday-stays"),  # Sun 20 Dec + 14 = Sun 3 Jan
+    # -- days --
+    pytest.param(mediation_by, {"mediation_requested": D(2026, 11, 5)}, D(2026, 12, 5),
+                 id="mediation-by-domain-example"),  # 5 Nov + 30 = Sat 5 Dec, not moved
+    pytest.param(mediation_by, {"mediation_requested": D(2027, 1, 30)}, D(2027, 3, 1),
+                 id="mediation-by-across-february"),  # 31 Jan is day 1, 28 Feb day 29
+    pytest.param(mediation_by, {"mediation_requested": D(2028, 1, 30)}, D(2028, 2, 29),
+                 id="mediation-by-leap-february"),  # 31 Jan day 1, 29 Feb day 30
+    pytest.param(mediation_by, {"mediation_requested": D(2026, 11, 25)}, D(2026, 12, 25),
+                 id="mediation-by-christmas-stays"),  # 25 Nov + 30 = 25 Dec
+    # -- 3 working days, counted from the day after --
+    pytest.param(mediation_certificate_without_mediation, {"adviser_contacted": D(2026, 4, 2)},
+                 D(2026, 4, 9), id="certificate-easter-domain"),  # GF, weekend, EM: 7, 8, 9
+    pytest.param(mediation_certificate_without_mediation, {"adviser_contacted": D(2026, 4, 1)},
+                 D(2026, 4, 8), id="certificate-easter-from-wednesday"),  # Thu 2, Tue 7, Wed 8
+    pytest.param(mediation_certificate_without_mediation, {"adviser_contacted": D(2026, 11, 6)},
+                 D(2026, 11, 11), id="certificate-over-weekend"),  # Fri: Mon 9, Tue 10, Wed 11
+    pytest.param(mediation_certificate_without_mediation, {"adviser_contacted": D(2026, 11, 9)},
+                 D(2026, 11, 12), id="certificate-plain-week"),  # Mon: Tue, Wed, Thu 12
+    pytest.param(mediation_certificate_without_mediation, {"adviser_contacted": D(2026, 11, 7)},
+                 D(2026, 11, 11), id="certificate-told-on-saturday"),  # Mon 9, Tue 10, Wed 11
+    pytest.param(mediation_certificate_without_mediation, {"adviser_contacted": D(2027, 12, 23)},
+                 D(2027, 12, 30), id="certificate-christmas-2027-substitutes"),  # 24, 29, 30
+    pytest.param(mediation_certificate_without_mediation, {"adviser_contacted": D(2027, 12, 22)},
+                 D(2027, 12, 29), id="certificate-christmas-2027-from-wednesday"),  # 23, 24, 29
+    pytest.param(mediation_certificate_without_mediation, {"adviser_contacted": D(2027, 12, 30)},
+                 D(2028, 1, 5), id="certificate-new-year-2028-substitute"),  # 31, Tue 4, Wed 5
+    pytest.param(mediation_certificate_without_mediation, {"adviser_contacted": D(2026, 12, 23)},
+                 D(2026, 12, 30), id="certificate-boxing-day-substitute"),  # 24, Tue 29, Wed 30
+    pytest.param(mediation_certificate_after_mediation, {"mediation_held": D(2026, 8, 28)},
+                 D(2026, 9, 3), id="certificate-after-mediation-august-bank-holiday"),  # 1,2,3
+    pytest.param(mediation_certificate_after_mediation, {"mediation_held": D(2027, 3, 25)},
+                 D(2027, 4, 1), id="certificate-after-mediation-easter-2027"),  # 30, 31, 1 Apr
+    pytest.param(mediation_certificate_after_mediation, {"mediation_held": D(2026, 4, 30)},
+                 D(2026, 5, 6), id="certificate-after-mediation-may-day"),  # Fri 1, Tue 5, Wed 6
+    # -- the appeal: later of decision + 2 months and certificate + 1 month, then rolled --
+    pytest.param(appeal_deadline, {"decision": EventType.DECISION_NOT_TO_ASSESS,
+                                   "decision_date": D(2026, 6, 3),
+                                   "certificate_issued": D(2026, 7, 14)},
+                 D(2026, 9, 1), id="appeal-domain-example"),  # 14 Aug (August) → Tue 1 Sep
+    pytest.param(appeal_deadline, {"decision": EventType.DECISION_NOT_TO_ASSESS,
+                                   "decision_date": D(2026, 12, 31)},
+                 D(2027, 3, 1), id="appeal-31-dec-month-end-sunday"),  # 28 Feb 2027 is a Sun
+    pytest.param(appeal_deadline, {"decision": EventType.FINAL_PLAN_ISSUED,
+                                   "decision_date": D(2027, 12, 31)},
+                 D(2028, 2, 29), id="appeal-31-dec-leap-year"),  # 29 Feb 2028, a Tuesday
+    pytest.param(appeal_deadline, {"decision": EventType.FINAL_PLAN_ISSUED,
+                                   "decision_date": D(2026, 12, 30)},
+                 D(2027, 3, 1), id="appeal-30-dec-month-end"),  # 28 Feb (Sun) → Mon 1 Mar
+    pytest.param(appeal_deadline, {"decision": EventType.DECISION_NOT_TO_ASSESS,
+                                   "decision_date": D(2026, 6, 1)},
+                 D(2026, 9, 1), id="appeal-1-august"),  # 1 Aug → first working day after 31
+    pytest.param(appeal_deadline, {"decision": EventType.DECISION_NOT_TO_ASSESS,
+                                   "decision_date": D(2026, 6, 10),
+                                   "certificate_issued": D(2026, 7, 31)},
+                 D(2026, 9, 1), id="appeal-31-august-bank-holiday"),  # 31 Aug is never it
+    pytest.param(appeal_deadline, {"decision": EventType.DECISION_NOT_TO_ISSUE_PLAN,
+                                   "decision_date": D(2027, 6, 30)},
+                 D(2027, 9, 1), id="appeal-august-2027"),  # 30 Aug (BH, August) → Wed 1 Sep
+    pytest.param(appeal_deadline, {"decision": EventType.DECISION_NOT_TO_ASSESS,
+                                   "decision_date": D(2026, 7, 1)},
+                 D(2026, 9, 1), id="appeal-1-september-working-day"),  # 1 Sep itself, a Tue
+    pytest.param(appeal_deadline, {"decision": EventType.DECISION_NOT_TO_ASSESS,
+                                   "decision_date": D(2029, 6, 15)},
+                 D(2029, 9, 3), id="appeal-august-2029-1-sep-saturday"),  # Sat 1, Sun 2 → Mon 3
+    pytest.param(appeal_deadline, {"decision": EventType.FINAL_PLAN_ISSUED,
+                                   "decision_date": D(2026, 7, 15),
+                                   "certificate_issued": D(2026, 8, 31)},
+                 D(2026, 9, 30), id="appeal-certificate-31-aug-plus-month"),  # 30 Sep vs 15 Sep
+    pytest.param(appeal_deadline, {"decision": EventType.DECISION_NOT_TO_ASSESS,
+                                   "decision_date": D(2026, 10, 25)},
+                 D(2027, 1, 4), id="appeal-25-december"),  # window → after 1 Jan: Mon 4 Jan
+    pytest.param(appeal_deadline, {"decision": EventType.DECISION_NOT_TO_ASSESS,
+                                   "decision_date": D(2026, 11, 1)},
+                 D(2027, 1, 4), id="appeal-1-january"),  # 1 Jan in window → Mon 4 Jan 2027
+    pytest.param(appeal_deadline, {"decision": EventType.DECISION_NOT_TO_ASSESS,
+                                   "decision_date": D(2026, 10, 24)},
+                 D(2026, 12, 24), id="appeal-24-december-outside-window"),  # Thu, working day
+    pytest.param(appeal_deadline, {"decision": EventType.DECISION_NOT_TO_ASSESS,
+                                   "decision_date": D(2028, 10, 24)},
+                 D(2028, 12, 27), id="appeal-24-december-sunday-r12-2"),  # 25, 26 BH → Wed 27
+    pytest.param(appeal_deadline, {"decision": EventType.DECISION_NOT_TO_ASSESS,
+                                   "decision_date": D(2026, 11, 2)},
+                 D(2027, 1, 4), id="appeal-2-january-saturday"),  # outside window: r.12(2)
+    pytest.param(appeal_deadline, {"decision": EventType.FINAL_PLAN_ISSUED,
+                                   "decision_date": D(2027, 10, 1),
+                                   "certificate_issued": D(2027, 11, 28)},
+                 D(2028, 1, 4), id="appeal-christmas-2027-new-year-substitute"),  # 3 Jan BH
+    pytest.param(appeal_deadline, {"decision": EventType.FINAL_PLAN_ISSUED,
+                                   "decision_date": D(2026, 12, 20),
+                                   "certificate_issued": D(2027, 1, 31)},
+                 D(2027, 3, 1), id="appeal-certificate-31-jan-plus-month"),  # 28 Feb (Sun)
+    pytest.param(appeal_deadline, {"decision": EventType.DECISION_NOT_TO_ASSESS,
+                                   "decision_date": D(2026, 3, 10),
+                                   "certificate_issued": D(2026, 4, 1)},
+                 D(2026, 5, 11), id="appeal-decision-later"),  # 10 May (Sun) > 1 May
+    pytest.param(appeal_deadline, {"decision": EventType.DECISION_NOT_TO_ASSESS,
+                                   "decision_date": D(2027, 1, 26)},
+                 D(2027, 3, 30), id="appeal-good-friday"),  # 26 Mar GF, 29 EM → Tue 30 Mar
+    pytest.param(appeal_deadline, {"decision": EventType.DECISION_NOT_TO_ASSESS,
+                                   "decision_date": D(2026, 2, 6)},
+                 D(2026, 4, 7), id="appeal-easter-monday"),  # 6 Apr EM → Tue 7 Apr
+    pytest.param(appeal_deadline, {"decision": EventType.DECISION_NOT_TO_ASSESS,
+                                   "decision_date": D(2026, 3, 4)},
+                 D(2026, 5, 5), id="appeal-may-day"),  # 4 May BH → Tue 5 May
+    pytest.param(appeal_deadline, {"decision": EventType.DECISION_NOT_TO_ASSESS,
+                                   "decision_date": D(2027, 5, 31)},
+                 D(2027, 8, 2), id="appeal-31-july-saturday-r12-2"),  # Sat 31 Jul → Mon 2 Aug
+    pytest.param(appeal_deadline, {"decision": EventType.DECISION_NOT_TO_ASSESS,
+                                   "decision_date": D(2027, 2, 28),
+                                   "certificate_issued": D(2027, 3, 28)},
+                 D(2027, 4, 28), id="appeal-tie"),  # both 28 Apr 2027, a Wednesday
+    # -- months: reviews --
+    pytest.param(annual_review, {"from_event": EventType.FINAL_PLAN_ISSUED,
+                                 "event_date": D(2028, 2, 29)},
+                 D(2029, 2, 28), id="annual-review-from-leap-day"),  # no 29 Feb 2029
+    pytest.param(annual_review, {"from_event": EventType.ANNUAL_REVIEW_MEETING,
+                                 "event_date": D(2026, 8, 15)},
+                 D(2027, 8, 15), id="annual-review-sunday-stays"),  # Sun 15 Aug 2027
+    pytest.param(annual_review, {"from_event": EventType.FINAL_PLAN_ISSUED,
+                                 "event_date": D(2027, 1, 31)},
+                 D(2028, 1, 31), id="annual-review-month-end"),
+    # -- fixed dates: phase transfer --
+    pytest.param(phase_transfer_plan, {"transfer_date": D(2027, 9, 1)}, D(2027, 2, 15),
+                 id="phase-transfer-15-february"),  # same calendar year as the move
+    pytest.param(phase_transfer_plan, {"transfer_date": D(2026, 9, 1)}, D(2026, 2, 15),
+                 id="phase-transfer-sunday-stays"),  # 15 Feb 2026 is a Sunday
+    pytest.param(phase_transfer_plan_post16, {"transfer_date": D(2027, 9, 1)},
+                 D(2027, 3, 31), id="phase-transfer-post-16"),  # reg 18(1)(a)
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule", "kwargs", "due"), SCENARIOS)
+def test_scenario(rule, kwargs, due):
+    assert rule(**kwargs).due == due
+
+
+def test_the_scenario_table_is_big_enough():
+    assert len(SCENARIOS) >= 40
+
+
+@pytest.mark.parametrize(
+    ("rule", "kwargs", "rule_id", "from_event", "holder", "source"),
+    [
+        (notify_no_plan, {"request_received": D(2026, 1, 5)}, RuleId.NOTIFY_NO_PLAN,
+         EventType.REQUEST_RECEIVED, DutyHolder.COUNCIL, "SEND Regulations 2014, reg 10(1)"),
+        (final_plan, {"request_received": D(2026, 1, 5)}, RuleId.FINAL_PLAN,
+         EventType.REQUEST_RECEIVED, DutyHolder.COUNCIL, "SEND Regulations 2014, reg 13(2)"),
+        (draft_plan_representations, {"draft_received": D(2026, 1, 5)},
+         RuleId.DRAFT_PLAN_REPRESENTATIONS, EventType.DRAFT_PLAN_ISSUED, DutyHolder.PARENT,
+         "SEND Regulations 2014, reg 13(1)(a)"),
+        (mediation_certificate_without_mediation, {"adviser_contacted": D(2026, 1, 5)},
+         RuleId.MEDIATION_CERTIFICATE, EventType.MEDIATION_ADVISER_CONTACTED,
+         DutyHolder.MEDIATION_ADVISER, "SEND Regulations 2014, reg 34(1)"),
+        (mediation_certificate_after_mediation, {"mediation_held": D(2026, 1, 5)},
+         RuleId.MEDIATION_CERTIFICATE, EventType.MEDIATION_HELD,
+         DutyHolder.MEDIATION_ADVISER, "SEND Regulations 2014, reg 39"),
+        (mediation_by, {"mediation_requested": D(2026, 1, 5)}, RuleId.MEDIATION_BY,
+         EventType.MEDIATION_REQUESTED, DutyHolder.COUNCIL, "SEND Regulations 2014, reg 37"),
+        (appeal_deadline, {"decision": EventType.FINAL_PLAN_ISSUED,
+                           "decision_date": D(2026, 1, 5)},
+         RuleId.APPEAL_DEADLINE, EventType.FINAL_PLAN_ISSUED, DutyHolder.PARENT,
+         "Tribunal Procedure Rules 2008 (HESC), r.20(1)(c) and r.12"),
+        (annual_review, {"from_event": EventType.ANNUAL_REVIEW_MEETING,
+                         "event_date": D(2026, 1, 5)},
+         RuleId.ANNUAL_REVIEW, EventType.ANNUAL_REVIEW_MEETING, DutyHolder.COUNCIL,
+         "Children and Families Act 2014, s.44"),
+        (review_decision, {"review_meeting": D(2026, 1, 5)}, RuleId.REVIEW_DECISION,
+         EventType.ANNUAL_REVIEW_MEETING, DutyHolder.COUNCIL,
+         "SEND Regulations 2014, reg 20(10)"),
+        (phase_transfer_plan, {"transfer_date": D(2026, 9, 1)}, RuleId.PHASE_TRANSFER_PLAN,
+         EventType.PHASE_TRANSFER_YEAR, DutyHolder.COUNCIL,
+         "SEND Regulations 2014, reg 18(1)(b)"),
+        (phase_transfer_plan_post16, {"transfer_date": D(2026, 9, 1)},
+         RuleId.PHASE_TRANSFER_PLAN, EventType.PHASE_TRANSFER_YEAR, DutyHolder.COUNCIL,
+         "SEND Regulations 2014, reg 18(1)(a)"),
+    ],
+)  # fmt: skip
+def test_each_rule_names_its_duty_holder_and_source(
+    rule, kwargs, rule_id, from_event, holder, source
+):
+    deadline = rule(**kwargs)
+    assert deadline.rule is rule_id
+    assert deadline.from_event is from_event
+    assert deadline.event_date == next(v for v in kwargs.values() if isinstance(v, date))
+    assert deadline.duty_holder is holder
+    assert deadline.source == source
+
+
+def test_appeal_counts_from_the_certificate_when_its_month_ends_later():
+    deadline = appeal_deadline(
+        decision=EventType.DECISION_NOT_TO_ASSESS,
+        decision_date=D(2026, 6, 3),
+        certificate_issued=D(2026, 7, 14),
+    )
+    assert (deadline.from_event, deadline.event_date) == (
+        EventType.MEDIATION_CERTIFICATE_ISSUED,
+        D(2026, 7, 14),
+    )
+
+
+@pytest.mark.parametrize(
+    "certificate",
+    [D(2026, 3, 20), D(2026, 4, 3)],
+    ids=["certificate-earlier", "certificate-ends-same-day"],
+)
+def test_appeal_counts_from_the_decision_when_it_ends_later_or_the_same_day(certificate):
+    # decision 3 Mar 2026 + 2 months = 3 May 2026 (a Sunday; 4 May is a bank holiday),
+    # certificate + 1 month = 20 Apr or 3 May: the decision governs, due Tue 5 May 2026.
+    deadline = appeal_deadline(
+        decision=EventType.DECISION_NOT_TO_ISSUE_PLAN,
+        decision_date=D(2026, 3, 3),
+        certificate_issued=certificate,
+    )
+    assert deadline.from_event is EventType.DECISION_NOT_TO_ISSUE_PLAN
+    assert deadline.event_date == D(2026, 3, 3)
+    assert deadline.due == D(2026, 5, 5)
+
+
+def test_appeal_refuses_an_event_that_is_not_an_appealable_decision():
+    with pytest.raises(ValueError, match="request_received is not an appealable decision"):
+        appeal_deadline(decision=EventType.REQUEST_RECEIVED, decision_date=D(2026, 1, 5))
+
+
+def test_annual_review_refuses_an_event_it_is_not_counted_from():
+    with pytest.raises(ValueError, match="not counted from draft_plan_issued"):
+        annual_review(from_event=EventType.DRAFT_PLAN_ISSUED, event_date=D(2026, 1, 5))
+
+
+@pytest.mark.parametrize(
+    ("last_day", "in_time_on"),
+    [
+        (D(2026, 12, 24), D(2026, 12, 24)),  # the day before the window: itself
+        (D(2026, 12, 25), D(2027, 1, 4)),  # first day of the window
+        (D(2026, 12, 31), D(2027, 1, 4)),  # inside the window, same year
+        (D(2027, 1, 1), D(2027, 1, 4)),  # last day of the window (next year's 1 Jan)
+        (D(2027, 1, 2), D(2027, 1, 4)),  # just after it, a Saturday: r.12(2)
+        (D(2026, 7, 31), D(2026, 7, 31)),  # Friday before August: itself
+        (D(2026, 8, 1), D(2026, 9, 1)),
+        (D(2026, 8, 31), D(2026, 9, 1)),  # a bank holiday in August
+        (D(2026, 9, 1), D(2026, 9, 1)),
+        (D(2026, 9, 5), D(2026, 9, 7)),  # Saturday in September → Monday
+    ],
+)
+def test_roll_forward_tribunal(last_day, in_time_on):
+    assert roll_forward_tribunal(last_day) == in_time_on
+
+
+# -- properties -----------------------------------------------------------------------------
+
+DATES = st.dates(min_value=D(2000, 1, 1), max_value=D(2099, 10, 31))
+DECISIONS = st.sampled_from(APPEALABLE_DECISIONS)
+RULES_COUNTED_FORWARD = st.sampled_from(
+    [
+        lambda day: decide_whether_to_assess(request_received=day),
+        lambda day: notify_no_plan(request_received=day),
+        lambda day: final_plan(request_received=day),
+        lambda day: draft_plan_representations(draft_received=day),
+        lambda day: mediation_certificate_without_mediation(adviser_contacted=day),
+        lambda day: mediation_certificate_after_mediation(mediation_held=day),
+        lambda day: mediation_by(mediation_requested=day),
+        lambda day: appeal_deadline(decision=EventType.FINAL_PLAN_ISSUED, decision_date=day),
+        lambda day: annual_review(from_event=EventType.FINAL_PLAN_ISSUED, event_date=day),
+        lambda day: review_decision(review_meeting=day),
+    ]
+)
+
+
+@given(RULES_COUNTED_FORWARD, DATES)
+def test_a_deadline_is_never_before_its_event(rule, day):
+    # phase_transfer_plan is left out on purpose: the plan is due before the move itself.
+    deadline = rule(day)
+    assert deadline.due > deadline.event_date == day
+
+
+@given(DATES)
+def test_a_working_day_result_is_a_working_day(day):
+    for due in (
+        mediation_certificate_without_mediation(adviser_contacted=day).due,
+        mediation_certificate_after_mediation(mediation_held=day).due,
+    ):
+        assert due.weekday() < 5
+        assert due not in holidays.country_holidays("GB", subdiv="ENG", years=due.year)
+        assert 3 <= (due - day).days <= 10  # 3 working days never take more than 10 days
+
+
+@given(DECISIONS, DATES, st.one_of(st.none(), DATES), DATES)
+def test_a_later_certificate_never_makes_the_appeal_earlier(decision, decided, first, later):
+    if first is not None and later < first:
+        first, later = later, first
+    before = appeal_deadline(decision=decision, decision_date=decided, certificate_issued=first)
+    after = appeal_deadline(decision=decision, decision_date=decided, certificate_issued=later)
+    assert after.due >= before.due
+
+
+def _in_a_window(day):
+    return day.month == 8 or is_in_christmas_window(day)
+
+
+@given(DECISIONS, DATES, st.one_of(st.none(), DATES))
+def test_the_appeal_deadline_is_a_working_day_outside_august_and_christmas(
+    decision, decided, certificate
+):
+    deadline = appeal_deadline(
+        decision=decision, decision_date=decided, certificate_issued=certificate
+    )
+    assert is_working_day(deadline.due)
+    if _in_a_window(deadline.due):
+        # The one way in: the time ended on a non-working day just before the window
+        # (e.g. Sunday 24 December, Saturday 31 July) and r.12(2) carried it to the next
+        # working day. r.12(3)(a) is not applied a second time (see roll_forward_tribunal).
+        last_day = add_months(decided, 2)
+        if certificate is not None:
+            last_day = max(last_day, add_months(certificate, 1))
+        assert not _in_a_window(last_day)
+        assert not is_working_day(last_day)
+        assert deadline.due == working_day_on_or_after(last_day)
+
+
+# -- the engine: events in, deadlines out ----------------------------------------------------
+
+
+def rules_of(deadlines):
+    return [(d.rule.value, d.due) for d in deadlines]
+
+
+def test_no_events_no_deadlines():
+    assert deadlines_for_events([]) == []
+
+
+def test_a_request_starts_the_three_assessment_deadlines_in_date_order():
+    found = deadlines_for_events([(EventType.REQUEST_RECEIVED, D(2026, 11, 6))])
+    assert rules_of(found) == [
+        ("decide_whether_to_assess", D(2026, 12, 18)),
+        ("notify_no_plan", D(2027, 2, 26)),
+        ("final_plan", D(2027, 3, 26)),
+    ]
+
+
+def test_the_latest_event_of_a_type_is_used():
+    found = deadlines_for_events(
+        [
+            (EventType.REQUEST_RECEIVED, D(2026, 11, 6)),
+            (EventType.REQUEST_RECEIVED, D(2026, 1, 5)),  # an older request, listed later
+        ]
+    )
+    assert found[0] == decide_whether_to_assess(request_received=D(2026, 11, 6))
+
+
+def test_a_refusal_to_assess_ends_the_16_and_20_week_duties_and_starts_the_appeal():
+    found = deadlines_for_events(
+        [
+            (EventType.REQUEST_RECEIVED, D(2026, 4, 20)),
+            (EventType.DECISION_NOT_TO_ASSESS, D(2026, 6, 3)),
+            (EventType.MEDIATION_ADVISER_CONTACTED, D(2026, 7, 9)),
+            (EventType.MEDIATION_CERTIFICATE_ISSUED, D(2026, 7, 14)),
+        ]
+    )
+    assert rules_of(found) == [
+        ("decide_whether_to_assess", D(2026, 6, 1)),  # 20 Apr + 42 days
+        ("mediation_certificate", D(2026, 7, 14)),  # Thu 9 Jul: Fri 10, Mon 13, Tue 14
+        ("appeal_deadline", D(2026, 9, 1)),  # DOMAIN.md's example
+    ]
+
+
+def test_a_later_decision_to_assess_restores_the_assessment_duties():
+    found = deadlines_for_events(
+        [
+            (EventType.REQUEST_RECEIVED, D(2026, 11, 6)),
+            (EventType.DECISION_NOT_TO_ASSESS, D(2026, 12, 10)),
+            (EventType.DECISION_TO_ASSESS, D(2027, 1, 20)),  # the council changed its mind
+        ]
+    )
+    assert {d.rule for d in found} >= {RuleId.NOTIFY_NO_PLAN, RuleId.FINAL_PLAN}
+
+
+def test_a_refusal_before_a_new_request_does_not_end_its_duties():
+    found = deadlines_for_events(
+        [
+            (EventType.DECISION_NOT_TO_ASSESS, D(2026, 2, 1)),
+            (EventType.REQUEST_RECEIVED, D(2026, 11, 6)),
+        ]
+    )
+    assert {d.rule for d in found} >= {RuleId.NOTIFY_NO_PLAN, RuleId.FINAL_PLAN}
+
+
+def test_a_decision_not_to_issue_a_plan_ends_the_final_plan_duty():
+    found = deadlines_for_events(
+        [
+            (EventType.REQUEST_RECEIVED, D(2026, 1, 5)),
+            (EventType.DECISION_TO_ASSESS, D(2026, 2, 10)),
+            (EventType.DECISION_NOT_TO_ISSUE_PLAN, D(2026, 4, 20)),
+        ]
+    )
+    assert [d.rule for d in found] == [
+        RuleId.DECIDE_WHETHER_TO_ASSESS,
+        RuleId.NOTIFY_NO_PLAN,
+        RuleId.APPEAL_DEADLINE,  # 20 Apr + 2 months = Sat 20 Jun → Mon 22 Jun 2026
+    ]
+    assert found[-1].due == D(2026, 6, 22)
+
+
+def test_a_plan_journey_gives_draft_appeal_and_annual_review():
+    found = deadlines_for_events(
+        [
+            (EventType.REQUEST_RECEIVED, D(2026, 1, 5)),
+            (EventType.DECISION_TO_ASSESS, D(2026, 2, 10)),
+            (EventType.DRAFT_PLAN_ISSUED, D(2026, 4, 1)),
+            (EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20)),
+        ]
+    )
+    assert rules_of(found) == [
+        ("decide_whether_to_assess", D(2026, 2, 16)),
+        ("draft_plan_representations", D(2026, 4, 15)),
+        ("notify_no_plan", D(2026, 4, 27)),
+        ("final_plan", D(2026, 5, 25)),  # 5 Jan + 140 days: a bank holiday, not moved
+        ("appeal_deadline", D(2026, 7, 20)),  # 20 Jul 2026, a Monday
+        ("annual_review", D(2027, 5, 20)),
+    ]
+
+
+def test_the_appeal_uses_the_latest_decision_and_only_a_certificate_after_it():
+    found = deadlines_for_events(
+        [
+            (EventType.DECISION_NOT_TO_ASSESS, D(2026, 1, 12)),
+            (EventType.MEDIATION_CERTIFICATE_ISSUED, D(2026, 2, 2)),  # about the refusal
+            (EventType.FINAL_PLAN_ISSUED, D(2026, 10, 7)),
+        ]
+    )
+    appeal = next(d for d in found if d.rule is RuleId.APPEAL_DEADLINE)
+    assert (appeal.from_event, appeal.due) == (EventType.FINAL_PLAN_ISSUED, D(2026, 12, 7))
+
+
+def test_same_day_decisions_count_from_the_first_listed_kind():
+    found = deadlines_for_events(
+        [
+            (EventType.FINAL_PLAN_ISSUED, D(2026, 10, 7)),
+            (EventType.DECISION_NOT_TO_ISSUE_PLAN, D(2026, 10, 7)),
+        ]
+    )
+    appeal = next(d for d in found if d.rule is RuleId.APPEAL_DEADLINE)
+    assert appeal.from_event is EventType.DECISION_NOT_TO_ISSUE_PLAN
+
+
+@pytest.mark.parametrize(
+    ("events", "expected"),
+    [
+        pytest.param(
+            [(EventType.MEDIATION_ADVISER_CONTACTED, D(2026, 4, 2))],
+            (EventType.MEDIATION_ADVISER_CONTACTED, D(2026, 4, 9)),
+            id="adviser-only",
+        ),
+        pytest.param(
+            [
+                (EventType.MEDIATION_ADVISER_CONTACTED, D(2026, 4, 2)),
+                (EventType.MEDIATION_REQUESTED, D(2026, 4, 2)),
+                (EventType.MEDIATION_HELD, D(2026, 4, 30)),
+            ],
+            (EventType.MEDIATION_HELD, D(2026, 5, 6)),
+            id="after-mediation",
+        ),
+        pytest.param(
+            [(EventType.MEDIATION_HELD, D(2026, 4, 30))],
+            (EventType.MEDIATION_HELD, D(2026, 5, 6)),
+            id="mediation-only",
+        ),
+        pytest.param(
+            [
+                (EventType.MEDIATION_HELD, D(2025, 6, 1)),  # an earlier dispute
+                (EventType.MEDIATION_ADVISER_CONTACTED, D(2026, 4, 2)),
+                (EventType.MEDIATION_REQUESTED, D(2025, 5, 1)),
+            ],
+            (EventType.MEDIATION_ADVISER_CONTACTED, D(2026, 4, 9)),
+            id="adviser-after-an-old-mediation",
+        ),
+        pytest.param(
+            [
+                (EventType.MEDIATION_ADVISER_CONTACTED, D(2026, 4, 2)),
+                (EventType.MEDIATION_REQUESTED, D(2026, 4, 3)),
+            ],
+            None,
+            id="mediation-wanted-not-yet-held",
+        ),
+    ],
+)
+def test_which_mediation_certificate_deadline_applies(events, expected):
+    found = [d for d in deadlines_for_events(events) if d.rule is RuleId.MEDIATION_CERTIFICATE]
+    assert [(d.from_event, d.due) for d in found] == ([expected] if expected else [])
+
+
+def test_a_mediation_request_gives_the_30_day_meeting_deadline():
+    found = deadlines_for_events([(EventType.MEDIATION_REQUESTED, D(2026, 11, 5))])
+    assert rules_of(found) == [("mediation_by", D(2026, 12, 5))]
+
+
+@pytest.mark.parametrize(
+    ("events", "counted_from"),
+    [
+        pytest.param(
+            [(EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20))],
+            (EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20)),
+            id="plan-only",
+        ),
+        pytest.param(
+            [
+                (EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20)),
+                (EventType.ANNUAL_REVIEW_MEETING, D(2027, 5, 10)),
+            ],
+            (EventType.ANNUAL_REVIEW_MEETING, D(2027, 5, 10)),
+            id="review-after-plan",
+        ),
+        pytest.param(
+            [
+                (EventType.ANNUAL_REVIEW_MEETING, D(2026, 3, 10)),
+                (EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20)),  # e.g. after a tribunal
+            ],
+            (EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20)),
+            id="plan-after-review",
+        ),
+    ],
+)
+def test_the_annual_review_counts_from_the_later_of_plan_and_review(events, counted_from):
+    review = next(d for d in deadlines_for_events(events) if d.rule is RuleId.ANNUAL_REVIEW)
+    assert (review.from_event, review.event_date) == counted_from
+    assert review.due == add_months(counted_from[1], 12)
+
+
+def test_a_review_meeting_without_a_plan_on_file_gives_review_and_decision():
+    found = deadlines_for_events([(EventType.ANNUAL_REVIEW_MEETING, D(2026, 12, 3))])
+    assert rules_of(found) == [
+        ("review_decision", D(2026, 12, 31)),
+        ("annual_review", D(2027, 12, 3)),
+    ]
+
+
+def test_a_phase_transfer_gives_15_february():
+    found = deadlines_for_events([(EventType.PHASE_TRANSFER_YEAR, D(2027, 9, 1))])
+    assert rules_of(found) == [("phase_transfer_plan", D(2027, 2, 15))]
+
+
+def test_same_day_deadlines_are_ordered_by_rule_id():
+    # Both fall on 18 Dec 2026: the 6-week decision and the parent's 15 days on a draft.
+    found = deadlines_for_events(
+        [
+            (EventType.REQUEST_RECEIVED, D(2026, 11, 6)),
+            (EventType.DRAFT_PLAN_ISSUED, D(2026, 12, 4)),
+        ]
+    )
+    assert [d.rule.value for d in found[:2]] == [
+        "decide_whether_to_assess",
+        "draft_plan_representations",
+    ]
+
+
+# -- status ---------------------------------------------------------------------------------
+
+REQUEST = (EventType.REQUEST_RECEIVED, D(2026, 11, 6))
+SIX_WEEKS = decide_whether_to_assess(request_received=D(2026, 11, 6))  # due Fri 18 Dec 2026
+
+
+@pytest.mark.parametrize(
+    ("today", "status"),
+    [
+        (D(2026, 12, 17), Status.UPCOMING),
+        (D(2026, 12, 18), Status.DUE_TODAY),
+        (D(2026, 12, 19), Status.OVERDUE),
+    ],
+)
+def test_status_by_date_when_nothing_has_happened(today, status):
+    assert deadline_status(SIX_WEEKS, today=today, events=[REQUEST]) is status
+
+
+@pytest.mark.parametrize(
+    "decided",
+    [
+        (EventType.DECISION_TO_ASSESS, D(2026, 12, 1)),
+        (EventType.DECISION_NOT_TO_ASSESS, D(2026, 12, 18)),
+        (EventType.DECISION_NOT_TO_ASSESS, D(2027, 1, 8)),  # late, but done: met
+    ],
+)
+def test_status_met_once_the_duty_is_discharged(decided):
+    today = D(2027, 2, 1)
+    assert deadline_status(SIX_WEEKS, today=today, events=[REQUEST, decided]) is Status.MET
+
+
+def test_an_event_after_today_has_not_happened_yet():
+    events = [REQUEST, (EventType.DECISION_TO_ASSESS, D(2026, 12, 10))]
+    assert deadline_status(SIX_WEEKS, today=D(2026, 12, 9), events=events) is Status.UPCOMING
+
+
+def test_an_event_before_the_trigger_does_not_discharge_it():
+    events = [REQUEST, (EventType.DECISION_TO_ASSESS, D(2026, 1, 10))]  # an older request's
+    assert deadline_status(SIX_WEEKS, today=D(2027, 1, 4), events=events) is Status.OVERDUE
+
+
+def test_an_unrelated_event_does_not_discharge():
+    events = [REQUEST, (EventType.FINAL_PLAN_ISSUED, D(2026, 12, 1))]
+    assert deadline_status(SIX_WEEKS, today=D(2026, 12, 19), events=events) is Status.OVERDUE
+
+
+@pytest.mark.parametrize(
+    ("deadline", "event", "status"),
+    [
+        pytest.param(
+            notify_no_plan(request_received=D(2026, 1, 5)),
+            (EventType.DRAFT_PLAN_ISSUED, D(2026, 4, 1)),
+            Status.MET,
+            id="no-plan-met-by-a-draft",
+        ),
+        pytest.param(
+            final_plan(request_received=D(2026, 1, 5)),
+            (EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20)),
+            Status.MET,
+            id="final-plan-met",
+        ),
+        pytest.param(
+            draft_plan_representations(draft_received=D(2026, 4, 1)),
+            (EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20)),
+            Status.OVERDUE,
+            id="draft-comments-go-by-date-only",
+        ),
+        pytest.param(
+            mediation_certificate_without_mediation(adviser_contacted=D(2026, 4, 2)),
+            (EventType.MEDIATION_CERTIFICATE_ISSUED, D(2026, 4, 8)),
+            Status.MET,
+            id="certificate-met",
+        ),
+        pytest.param(
+            mediation_by(mediation_requested=D(2026, 4, 2)),
+            (EventType.MEDIATION_HELD, D(2026, 4, 30)),
+            Status.MET,
+            id="mediation-met",
+        ),
+        pytest.param(
+            appeal_deadline(decision=EventType.FINAL_PLAN_ISSUED, decision_date=D(2026, 1, 5)),
+            (EventType.APPEAL_LODGED, D(2026, 3, 1)),
+            Status.MET,
+            id="appeal-met",
+        ),
+        pytest.param(
+            annual_review(from_event=EventType.FINAL_PLAN_ISSUED, event_date=D(2025, 5, 20)),
+            (EventType.ANNUAL_REVIEW_MEETING, D(2026, 5, 1)),
+            Status.MET,
+            id="annual-review-met-by-a-later-meeting",
+        ),
+        pytest.param(
+            annual_review(from_event=EventType.ANNUAL_REVIEW_MEETING, event_date=D(2025, 5, 20)),
+            (EventType.ANNUAL_REVIEW_MEETING, D(2025, 5, 20)),
+            Status.OVERDUE,
+            id="annual-review-not-met-by-its-own-start",
+        ),
+        pytest.param(
+            review_decision(review_meeting=D(2026, 3, 2)),
+            (EventType.FINAL_PLAN_ISSUED, D(2026, 3, 20)),
+            Status.OVERDUE,
+            id="review-decision-goes-by-date-only",
+        ),
+        pytest.param(
+            phase_transfer_plan(transfer_date=D(2026, 9, 1)),
+            (EventType.FINAL_PLAN_ISSUED, D(2026, 2, 10)),
+            Status.MET,
+            id="phase-transfer-met-by-a-plan-in-the-year-before",
+        ),
+        pytest.param(
+            phase_transfer_plan(transfer_date=D(2026, 9, 1)),
+            (EventType.FINAL_PLAN_ISSUED, D(2025, 5, 20)),
+            Status.OVERDUE,
+            id="phase-transfer-not-met-by-an-older-plan",
+        ),
+    ],
+)
+def test_what_discharges_each_rule(deadline, event, status):
+    assert deadline_status(deadline, today=D(2027, 6, 1), events=[event]) is status
+
+
+# -- plain English --------------------------------------------------------------------------
+
+
+def test_explain_the_six_week_decision():
+    assert explain(SIX_WEEKS) == (
+        "The council must tell you whether it will carry out an assessment "
+        "by Friday 18 December 2026."
+    )
+
+
+def test_explain_the_appeal():
+    deadline = appeal_deadline(
+        decision=EventType.DECISION_NOT_TO_ASSESS,
+        decision_date=D(2026, 6, 3),
+        certificate_issued=D(2026, 7, 14),
+    )
+    assert (
+        explain(deadline) == "Your appeal must reach the SEND Tribunal by Tuesday 1 September 2026."
+    )
+
+
+def test_every_rule_has_one_plain_sentence_with_the_long_date():
+    start = D(2026, 11, 6)
+    deadlines = [
+        decide_whether_to_assess(request_received=start),
+        notify_no_plan(request_received=start),
+        final_plan(request_received=start),
+        draft_plan_representations(draft_received=start),
+        mediation_certificate_without_mediation(adviser_contacted=start),
+        mediation_by(mediation_requested=start),
+        appeal_deadline(decision=EventType.FINAL_PLAN_ISSUED, decision_date=start),
+        annual_review(from_event=EventType.FINAL_PLAN_ISSUED, event_date=start),
+        review_decision(review_meeting=start),
+        phase_transfer_plan(transfer_date=start),
+    ]
+    assert {d.rule for d in deadlines} == set(RuleId)
+    for deadline in deadlines:
+        sentence = explain(deadline)
+        assert long_date(deadline.due) in sentence
+        assert sentence.count(".") == 1 and sentence.endswith(".")
+        for jargon in ("reg ", "regulation", "LA ", "EHCP", "s.44", "r.12"):
+            assert jargon not in sentence
+
+
+@pytest.mark.parametrize(
+    ("day", "text"),
+    [
+        (D(2026, 12, 18), "Friday 18 December 2026"),
+        (D(2028, 2, 29), "Tuesday 29 February 2028"),
+        (D(2027, 1, 4), "Monday 4 January 2027"),
+        (D(2026, 9, 6), "Sunday 6 September 2026"),
+    ],
+)
+def test_long_date(day, text):
+    assert long_date(day) == text

@@ -1,0 +1,123 @@
+"""Pages about a saved case: its timeline, calendar file and reminders.
+
+Every view starts with `_case_or_404`, which asks the selector whether this visitor may see
+the case: anyone else gets a 404, never a hint that the case exists.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from journeys.calendar_file import case_calendar
+from journeys.forms.events import AddEventForm, RemindersForm
+from journeys.models import Case
+from journeys.reminders import case_from_stop_token
+from journeys.rules.vocabulary import EventType
+from journeys.selectors import case_get_for_session
+from journeys.services import (
+    case_event_add,
+    case_event_remove,
+    case_reminders_stop,
+    case_reminders_subscribe,
+)
+from journeys.templatetags.govuk import error_summary
+from journeys.timeline import case_timeline
+
+
+def _case_or_404(request, case_id: uuid.UUID) -> Case:
+    case = case_get_for_session(session=request.session, case_id=case_id)
+    if case is None:
+        raise Http404("No case with that id that you can see")
+    return case
+
+
+def _render_timeline(request, case: Case, *, event_form=None, reminders_form=None):
+    event_form = event_form or AddEventForm(prefix="event")
+    reminders_form = reminders_form or RemindersForm(
+        prefix="reminders",
+        initial={"email": case.email or case.case_file.get("applicant", {}).get("email", "")},
+    )
+    errors = [*error_summary(event_form), *error_summary(reminders_form)]
+    return render(
+        request,
+        "journeys/timeline.html",
+        {
+            "case": case,
+            "child_name": case.case_file["child"]["first_name"],
+            "timeline": case_timeline(case.case_file, today=timezone.localdate()),
+            "event_form": event_form,
+            "reminders_form": reminders_form,
+            "page_errors": errors,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def case_timeline_view(request, case_id: uuid.UUID) -> HttpResponse:
+    """The timeline; a POST records a date the parent gives."""
+    case = _case_or_404(request, case_id)
+    if request.method == "GET":
+        return _render_timeline(request, case)
+    form = AddEventForm(request.POST, prefix="event")
+    if not form.is_valid():
+        return _render_timeline(request, case, event_form=form)
+    kind = EventType(form.cleaned_data["event_type"])
+    case_event_add(case=case, event_type=kind, event_date=form.cleaned_data["event_date"])
+    messages.success(request, f"Added: {kind.label}.")
+    return redirect("journeys:timeline", case_id=case.id)
+
+
+@require_POST
+def case_event_remove_view(request, case_id: uuid.UUID) -> HttpResponse:
+    case = _case_or_404(request, case_id)
+    case_event_remove(
+        case=case, event_type=request.POST.get("type", ""), event_date=request.POST.get("date", "")
+    )
+    messages.success(request, "Removed that date.")
+    return redirect("journeys:timeline", case_id=case.id)
+
+
+@require_POST
+def case_reminders_view(request, case_id: uuid.UUID) -> HttpResponse:
+    case = _case_or_404(request, case_id)
+    if request.POST.get("stop"):
+        case_reminders_stop(case=case)
+        messages.success(request, "We will not send you any more reminders for this case.")
+        return redirect("journeys:timeline", case_id=case.id)
+    form = RemindersForm(request.POST, prefix="reminders")
+    if not form.is_valid():
+        return _render_timeline(request, case, reminders_form=form)
+    case_reminders_subscribe(case=case, email=form.cleaned_data["email"])
+    messages.success(request, f"We will email reminders to {case.email}.")
+    return redirect("journeys:timeline", case_id=case.id)
+
+
+@require_GET
+def case_calendar_view(request, case_id: uuid.UUID) -> HttpResponse:
+    case = _case_or_404(request, case_id)
+    timeline = case_timeline(case.case_file, today=timezone.localdate())
+    content = case_calendar(
+        case_id=case.id, timeline=timeline, child_name=case.case_file["child"]["first_name"]
+    )
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="ehcp-dates.ics"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def reminders_stop_view(request, token: str) -> HttpResponse:
+    """The link in every reminder email: a page with one button (a GET changes nothing)."""
+    case = case_from_stop_token(token)
+    if case is None:
+        raise Http404("That link is not valid")
+    if request.method == "POST":
+        case_reminders_stop(case=case)
+        return render(request, "journeys/reminders_stopped.html")
+    return render(request, "journeys/reminders_stop.html")

@@ -1,0 +1,101 @@
+"""Email reminders before each deadline: 14, 7 and 2 days before, each sent once.
+
+Run by `manage.py send_reminders` from cron or a scheduled task (README). Only cases whose
+parent gave an address and said yes are emailed. Each send is recorded (ReminderSent) before
+the next, so re-running, or running twice at once, never sends the same reminder twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+
+from journeys.models import Case, ReminderSent
+from journeys.rules.deadlines import Status
+from journeys.timeline import TimelineDeadline, case_timeline
+
+REMINDER_DAYS = (14, 7, 2)
+STOP_SALT = "reminders-stop"
+
+
+@dataclass
+class ReminderReport:
+    cases_checked: int = 0
+    sent: list[tuple[str, str, int]] = field(default_factory=list)  # (case id, rule, days)
+
+
+def reminder_due(item: TimelineDeadline) -> int | None:
+    """The reminder (14, 7 or 2 days) this deadline is owed now, or None.
+
+    The nearest threshold not yet passed: a case saved 5 days before a date gets its 7-day
+    reminder at once, then the 2-day one. A date already passed gets none.
+    """
+    if item.status not in (Status.UPCOMING, Status.DUE_TODAY) or item.days_left < 0:
+        return None
+    owed = [days for days in REMINDER_DAYS if item.days_left <= days]
+    return min(owed) if owed else None
+
+
+def stop_token(case: Case) -> str:
+    return signing.dumps(str(case.id), salt=STOP_SALT)
+
+
+def case_from_stop_token(token: str) -> Case | None:
+    try:
+        case_id = signing.loads(token, salt=STOP_SALT)
+    except signing.BadSignature:
+        return None
+    return Case.objects.filter(pk=case_id).first()
+
+
+def reminders_send(*, today: date) -> ReminderReport:
+    """Send every reminder owed on `today`; return what was sent."""
+    report = ReminderReport()
+    for case in Case.objects.filter(reminders_opt_in=True).exclude(email="").iterator():
+        report.cases_checked += 1
+        for item in case_timeline(case.case_file, today=today).open:
+            days = reminder_due(item)
+            if days is not None and _record_once(case, item, days):
+                _email(case, item, days)
+                report.sent.append((str(case.id), item.deadline.rule.value, days))
+    return report
+
+
+def _record_once(case: Case, item: TimelineDeadline, days: int) -> bool:
+    """Record the reminder (and the earlier thresholds it replaces); False if already sent."""
+    try:
+        with transaction.atomic():
+            ReminderSent.objects.create(
+                case=case, rule=item.deadline.rule.value, due=item.deadline.due, days_before=days
+            )
+    except IntegrityError:
+        return False
+    for skipped in (d for d in REMINDER_DAYS if d > days):
+        ReminderSent.objects.get_or_create(
+            case=case, rule=item.deadline.rule.value, due=item.deadline.due, days_before=skipped
+        )
+    return True
+
+
+def _email(case: Case, item: TimelineDeadline, days: int) -> None:
+    context = {
+        "case": case,
+        "item": item,
+        "days": item.days_left,
+        "name": case.case_file.get("applicant", {}).get("name", ""),
+        "stop_url": f"{settings.SITE_URL}/reminders/stop/{stop_token(case)}/",
+        "site_url": settings.SITE_URL,
+    }
+    when = "today" if item.days_left == 0 else f"in {item.days_left} days"
+    send_mail(
+        subject=f"Reminder: a date in your EHCP case is {when}",
+        message=render_to_string("journeys/email/reminder.txt", context),
+        from_email=None,
+        recipient_list=[case.email],
+    )

@@ -1,0 +1,83 @@
+"""The chaser for a missed council time limit, read back from the real PDF."""
+
+import copy
+from datetime import date
+
+import pytest
+
+from letters.context import MissingCaseData, build_la_missed_deadline
+from letters.services import letter_render
+from tests.letters.pdf_text import pdf_text
+
+PLACEHOLDER_LEAKS = ("{{", "}}", "{%", "${", "None")
+
+
+def render(case, today):
+    return pdf_text(
+        letter_render(kind="la_missed_deadline", case_file=case, fmt="pdf", today=today).content
+    )
+
+
+def test_names_the_missed_duty_its_date_and_source(case_file):
+    # Request received Fri 6 Nov 2026; decision due Fri 18 Dec 2026; letter on Mon 4 Jan 2027.
+    text = render(case_file, date(2027, 1, 4))
+    assert "Bristol City Council" in text and "Sam Okafor" in text
+    assert "On 6 November 2026 you received my request for an EHC needs assessment." in text
+    assert (
+        "to tell me whether you would carry out an EHC needs assessment by "
+        "Friday 18 December 2026" in text
+    )
+    assert "SEND Regulations 2014" in text
+    # 10 working days after Mon 4 Jan 2027: 5-8 Jan, 11-15 Jan, Mon 18 Jan 2027.
+    assert "within 10 working days of this letter, that is by Monday 18 January 2027" in text
+    assert "formal complaint" in text
+    assert "Local Government and Social Care Ombudsman" in text
+    assert "letter before claim for judicial review" in text
+    for leak in PLACEHOLDER_LEAKS:
+        assert leak not in text
+
+
+def test_counts_working_days_over_christmas(case_file):
+    # Letter on Wed 23 Dec 2026: 24 Dec, 29-31 Dec, 4-8 Jan, 11 Jan -> Mon 11 Jan 2027
+    # (25, 26 and 28 Dec and 1 Jan are bank holidays in England; 27 Dec 2026 is a Sunday).
+    text = render(case_file, date(2026, 12, 23))
+    assert "that is by Monday 11 January 2027" in text
+
+
+def test_lists_every_late_council_duty(case_file):
+    # Six weeks and sixteen weeks both passed; no decision recorded.
+    text = render(case_file, date(2027, 3, 15))
+    assert "Friday 18 December 2026" in text
+    assert "to tell me if you had decided not to issue an EHC plan by Friday 26 February 2027" in (
+        text
+    )
+
+
+def test_a_second_case_mediation_not_arranged(case_file):
+    case = copy.deepcopy(case_file)
+    case["child"] = {"first_name": "Aisha", "last_name": "Khan"}
+    case["applicant"] = {"name": "Omar Khan", "relationship": "parent"}
+    case["local_authority"] = {"name": "Leeds City Council"}
+    case["events"] = [{"type": "mediation_requested", "date": "2026-09-01"}]
+    text = render(case, date(2026, 11, 2))
+    assert "Aisha Khan" in text and "Leeds City Council" in text and "Omar Khan" in text
+    assert "On 1 September 2026 I told you that I wanted mediation." in text
+    assert "to arrange mediation by" in text
+
+
+def test_refuses_when_nothing_is_late(case_file):
+    with pytest.raises(MissingCaseData, match="council time limit missed"):
+        build_la_missed_deadline(case_file, today=date(2026, 11, 23))
+
+
+def test_refuses_without_events(case_file):
+    case_file.pop("events")
+    with pytest.raises(MissingCaseData) as raised:
+        build_la_missed_deadline(case_file, today=date(2027, 1, 4))
+    assert raised.value.fields == ["events"]
+
+
+def test_a_met_duty_is_not_chased(case_file):
+    case_file["events"].append({"type": "decision_to_assess", "date": "2026-12-20"})
+    with pytest.raises(MissingCaseData):
+        build_la_missed_deadline(case_file, today=date(2027, 1, 4))

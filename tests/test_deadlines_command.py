@@ -1,0 +1,188 @@
+"""`python manage.py deadlines` (../shared/CASE_FORMAT.md), run as a real process."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "case_sam.json"
+KEYS = ["rule", "due", "from_event", "status", "source", "explanation"]
+
+
+def manage(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "ehcp_site.settings_test"}
+    return subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def case_with(events, **extra):
+    return {
+        "format": "ehcp-case/1",
+        "child": {"first_name": "Sam"},
+        "applicant": {"name": "Grace Okafor"},
+        "local_authority": {"name": "Bristol City Council"},
+        "events": [{"type": kind, "date": day} for kind, day in events],
+        **extra,
+    }
+
+
+def write(tmp_path, content, name="case.json"):
+    path = tmp_path / name
+    path.write_text(content if isinstance(content, str) else json.dumps(content))
+    return str(path)
+
+
+def deadlines(*args):
+    result = manage("deadlines", *args)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return json.loads(result.stdout)["deadlines"]
+
+
+REFUSAL = [
+    ("request_received", "2026-04-20"),
+    ("decision_not_to_assess", "2026-06-03"),
+    ("mediation_adviser_contacted", "2026-07-09"),
+    ("mediation_certificate_issued", "2026-07-14"),
+]
+
+
+def test_prints_the_contract_shape_sorted_by_due(tmp_path):
+    case = case_with(
+        REFUSAL,
+        # `decision` is not an event: it must not start anything by itself.
+        decision={"kind": "refusal_to_assess", "date": "2026-06-03"},
+    )
+    found = deadlines("--case", write(tmp_path, case), "--today", "2026-07-20")
+    assert found == [
+        {
+            "rule": "decide_whether_to_assess",
+            "due": "2026-06-01",
+            "from_event": "request_received",
+            "status": "met",
+            "source": "SEND Regulations 2014, reg 5(1)",
+            "explanation": (
+                "The council must tell you whether it will carry out an assessment "
+                "by Monday 1 June 2026."
+            ),
+        },
+        {
+            "rule": "mediation_certificate",
+            "due": "2026-07-14",
+            "from_event": "mediation_adviser_contacted",
+            "status": "met",
+            "source": "SEND Regulations 2014, reg 34(1)",
+            "explanation": (
+                "The mediation adviser must send you your mediation certificate "
+                "by Tuesday 14 July 2026."
+            ),
+        },
+        {
+            "rule": "appeal_deadline",
+            "due": "2026-09-01",
+            "from_event": "mediation_certificate_issued",
+            "status": "upcoming",
+            "source": "Tribunal Procedure Rules 2008 (HESC), r.20(1)(c) and r.12",
+            "explanation": "Your appeal must reach the SEND Tribunal by Tuesday 1 September 2026.",
+        },
+    ]
+    assert all(list(item) == KEYS for item in found)
+
+
+@pytest.mark.parametrize(
+    ("today", "status"),
+    [
+        ("2026-12-17", "upcoming"),
+        ("2026-12-18", "due_today"),
+        ("2026-12-19", "overdue"),
+    ],
+)
+def test_today_fixes_the_status(today, status):
+    found = deadlines("--case", str(FIXTURE), "--today", today)
+    assert [(d["rule"], d["due"]) for d in found] == [
+        ("decide_whether_to_assess", "2026-12-18"),
+        ("notify_no_plan", "2027-02-26"),
+        ("final_plan", "2027-03-26"),
+    ]
+    assert found[0]["status"] == status
+    assert {d["status"] for d in found[1:]} == {"upcoming"}
+
+
+def test_a_discharged_duty_is_met(tmp_path):
+    case = case_with([("request_received", "2026-11-06"), ("decision_to_assess", "2027-01-08")])
+    found = deadlines("--case", write(tmp_path, case), "--today", "2027-02-01")
+    assert found[0]["status"] == "met"  # late, but done
+
+
+def test_sorted_by_due_then_rule_id(tmp_path):
+    case = case_with(
+        [
+            ("phase_transfer_year", "2027-09-01"),  # due 2027-02-15
+            ("draft_plan_issued", "2026-12-04"),  # due 2026-12-18
+            ("request_received", "2026-11-06"),  # due 2026-12-18 and later
+        ]
+    )
+    found = deadlines("--case", write(tmp_path, case), "--today", "2026-11-10")
+    keys = [(d["due"], d["rule"]) for d in found]
+    assert keys == sorted(keys)
+    assert keys[:2] == [
+        ("2026-12-18", "decide_whether_to_assess"),
+        ("2026-12-18", "draft_plan_representations"),
+    ]
+
+
+def test_a_case_without_events_has_no_deadlines(tmp_path):
+    case = case_with([])
+    del case["events"]
+    assert deadlines("--case", write(tmp_path, case), "--today", "2026-11-10") == []
+
+
+def test_today_defaults_to_the_date_in_london():
+    found = deadlines("--case", str(FIXTURE))
+    assert found[0]["status"] in {"upcoming", "due_today", "overdue"}
+
+
+def fails(*args):
+    result = manage("deadlines", *args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1
+    return result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file"),
+        ("{not json", "not valid JSON (line 1)"),
+        ("[1]", "a case file must be a JSON object"),
+        ({**case_with([]), "surprise": 1}, "unknown key: surprise"),
+        (case_with([("tea_party", "2026-01-01")]), "events.0.type"),
+        (case_with([("request_received", "2026-02-30")]), "is not a real date"),
+        ({"format": "ehcp-case/1"}, "is a required property"),
+    ],
+    ids=["missing", "not-json", "not-object", "unknown-key", "bad-event", "bad-date", "thin"],
+)
+def test_a_bad_case_file_exits_2_with_one_line(tmp_path, content, message):
+    path = str(tmp_path / "missing.json") if content is None else write(tmp_path, content)
+    assert message in fails("--case", path, "--today", "2026-11-10")
+
+
+@pytest.mark.parametrize("today", ["2026-13-01", "2026-02-30", "20261110", "tomorrow", ""])
+def test_a_bad_today_exits_2_with_one_line(today):
+    assert "--today" in fails("--case", str(FIXTURE), "--today", today)
+
+
+def test_no_case_exits_2_with_one_line():
+    assert "--case" in fails()
