@@ -214,7 +214,9 @@ def _evidence_title(item: Mapping[str, Any]) -> str:
     return EvidenceKind(item["kind"]).label if item.get("kind") else "Evidence"
 
 
-def build_request_assessment(case: Mapping[str, Any], *, today: date) -> RequestAssessmentLetter:
+def build_request_assessment(
+    case: Mapping[str, Any], *, today: date, extras: Mapping[str, Any] | None = None
+) -> RequestAssessmentLetter:
     """The request for an EHC needs assessment (Children and Families Act 2014, s.36).
 
     The 6-week date is reg 5(1)'s, counted from `today` as the day the council receives the
@@ -337,7 +339,9 @@ class MissedDeadlineLetter:
 MISSED_DEADLINE_NEEDS = ("child.first_name", "applicant.name", "local_authority.name", "events")
 
 
-def build_la_missed_deadline(case: Mapping[str, Any], *, today: date) -> MissedDeadlineLetter:
+def build_la_missed_deadline(
+    case: Mapping[str, Any], *, today: date, extras: Mapping[str, Any] | None = None
+) -> MissedDeadlineLetter:
     """A firm, polite chaser for every council duty overdue on `today`.
 
     Dates come from the deadlines engine (through the timeline); the reply date is

@@ -9,14 +9,20 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from importlib import import_module
 from typing import Any
-
-from letters import context
 
 
 class LetterKind(StrEnum):
     REQUEST_ASSESSMENT = "request_assessment"
     LA_MISSED_DEADLINE = "la_missed_deadline"
+    RECONSIDERATION_REQUEST = "reconsideration_request"
+    MEDIATION_ADVISER = "mediation_adviser"
+    MEDIATION_SUMMARY = "mediation_summary"
+    DRAFT_PLAN_REPRESENTATIONS = "draft_plan_representations"
+    APPEAL_REASONS = "appeal_reasons"
+    EVIDENCE_INDEX = "evidence_index"
+    APPEAL_CHECKLIST = "appeal_checklist"
 
 
 @dataclass(frozen=True)
@@ -24,7 +30,14 @@ class LetterSpec:
     kind: LetterKind
     title: str
     template: str
-    build: Callable[..., Any]  # (case_file, *, today) -> frozen dataclass
+    # "module:function", imported when first used: (case_file, *, today, extras=None) ->
+    # a frozen dataclass. Builders are pure (no Django); extras: see letters/extras.py.
+    builder: str
+
+    @property
+    def build(self) -> Callable[..., Any]:
+        module, name = self.builder.split(":")
+        return getattr(import_module(module), name)
 
     def filename(self, case_file: Mapping[str, Any], extension: str) -> str:
         child = case_file["child"]
@@ -34,8 +47,10 @@ class LetterSpec:
         safe = "".join(ch if ch.isalnum() or ch == "-" else "-" for ch in who).strip("-")
         return f"{self.kind.value.replace('_', '-')}-{safe or 'child'}.{extension}"
 
-    def build_context(self, case_file: Mapping[str, Any], *, today: date) -> Any:
-        return self.build(case_file, today=today)
+    def build_context(
+        self, case_file: Mapping[str, Any], *, today: date, extras: Mapping[str, Any] | None = None
+    ) -> Any:
+        return self.build(case_file, today=today, extras=extras or {})
 
 
 REGISTRY: dict[LetterKind, LetterSpec] = {
@@ -45,13 +60,55 @@ REGISTRY: dict[LetterKind, LetterSpec] = {
             kind=LetterKind.REQUEST_ASSESSMENT,
             title="Request for an EHC needs assessment",
             template="letters/request_assessment.html",
-            build=context.build_request_assessment,
+            builder="letters.context:build_request_assessment",
         ),
         LetterSpec(
             kind=LetterKind.LA_MISSED_DEADLINE,
             title="A statutory time limit has passed",
             template="letters/la_missed_deadline.html",
-            build=context.build_la_missed_deadline,
+            builder="letters.context:build_la_missed_deadline",
+        ),
+        LetterSpec(
+            kind=LetterKind.RECONSIDERATION_REQUEST,
+            title="Request to reconsider your decision",
+            template="letters/reconsideration_request.html",
+            builder="letters.refusal_letters:build_reconsideration_request",
+        ),
+        LetterSpec(
+            kind=LetterKind.MEDIATION_ADVISER,
+            title="Contacting the mediation adviser",
+            template="letters/mediation_adviser.html",
+            builder="letters.refusal_letters:build_mediation_adviser",
+        ),
+        LetterSpec(
+            kind=LetterKind.MEDIATION_SUMMARY,
+            title="Summary for mediation",
+            template="letters/mediation_summary.html",
+            builder="letters.refusal_letters:build_mediation_summary",
+        ),
+        LetterSpec(
+            kind=LetterKind.DRAFT_PLAN_REPRESENTATIONS,
+            title="Comments on the draft EHC plan",
+            template="letters/draft_plan_representations.html",
+            builder="letters.appeal_letters:build_draft_plan_representations",
+        ),
+        LetterSpec(
+            kind=LetterKind.APPEAL_REASONS,
+            title="Reasons for appeal",
+            template="letters/appeal_reasons.html",
+            builder="letters.appeal_letters:build_appeal_reasons",
+        ),
+        LetterSpec(
+            kind=LetterKind.EVIDENCE_INDEX,
+            title="Evidence index",
+            template="letters/evidence_index.html",
+            builder="letters.appeal_letters:build_evidence_index",
+        ),
+        LetterSpec(
+            kind=LetterKind.APPEAL_CHECKLIST,
+            title="What to send with your appeal",
+            template="letters/appeal_checklist.html",
+            builder="letters.appeal_letters:build_appeal_checklist",
         ),
     )
 }

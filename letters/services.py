@@ -34,31 +34,47 @@ class LetterPreview:
     html: SafeString
 
 
-def _standalone_html(spec: LetterSpec, case_file: Mapping[str, Any], today: date) -> str:
-    letter = spec.build_context(case_file, today=today)
+def _standalone_html(
+    spec: LetterSpec, case_file: Mapping[str, Any], today: date, extras: Mapping[str, Any] | None
+) -> str:
+    letter = spec.build_context(case_file, today=today, extras=extras)
     return letter_html(template=spec.template, letter=letter, title=spec.title, standalone=True)
 
 
 def letter_render(
-    *, kind: str, case_file: Mapping[str, Any], fmt: str = "pdf", today: date | None = None
+    *,
+    kind: str,
+    case_file: Mapping[str, Any],
+    fmt: str = "pdf",
+    today: date | None = None,
+    extras: Mapping[str, Any] | None = None,
 ) -> RenderedLetter:
-    """Render one letter. Raises KeyError (unknown kind or format) or MissingCaseData."""
+    """Render one letter. Raises KeyError (unknown kind or format) or MissingCaseData.
+
+    `extras` are a journey's answers beyond the case file (letters/extras.py).
+    """
     if fmt not in FORMATS:
         raise KeyError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
     spec = letter_spec(kind)
-    html = _standalone_html(spec, case_file, today or timezone.localdate())
+    html = _standalone_html(spec, case_file, today or timezone.localdate(), extras)
     content = html_to_pdf(html) if fmt == "pdf" else html.encode("utf-8")
     return RenderedLetter(content, FORMATS[fmt], spec.filename(case_file, fmt))
 
 
 def letter_previews(
-    *, kinds: Iterable[str], case_file: Mapping[str, Any], today: date | None = None
+    *,
+    kinds: Iterable[str],
+    case_file: Mapping[str, Any],
+    today: date | None = None,
+    extras: Mapping[str, Any] | None = None,
 ) -> list[LetterPreview]:
     """The letters of a finished journey as HTML fragments for the confirmation page."""
     previews = []
     for kind in kinds:
         spec = letter_spec(kind)
-        letter = spec.build_context(case_file, today=today or timezone.localdate())
+        letter = spec.build_context(
+            case_file, today=today or timezone.localdate(), extras=extras
+        )
         # Autoescaped by the template engine, so the fragment is safe to place in a page.
         html = letter_html(
             template=spec.template, letter=letter, title=spec.title, standalone=False

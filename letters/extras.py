@@ -1,0 +1,57 @@
+"""What the stage journeys (issue 4) tell a letter beyond the case file.
+
+The case file (../shared/CASE_FORMAT.md) is a fixed contract: unknown keys are an error, so a
+parent's answer to each of the council's reasons, the wording they want in a plan, or their
+witnesses cannot live in it. Journeys keep those answers as *extras*, saved beside the case
+file (journeys.models.Case.extras), and pass them to a letter's context builder. A letter
+built from a case file alone (`render_letter KIND --case FILE`) gets no extras and must still
+read well: every key below is optional, and builders fall back to what the case file says.
+
+Shapes, as TypedDicts (total=False: any key may be missing). Dates are ISO strings.
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+
+class ReasonResponse(TypedDict, total=False):
+    reason: str  # one of the council's reasons, as in decision.reasons_given
+    response: str  # the parent's answer to it, in their own words
+
+
+class PlanFix(TypedDict, total=False):
+    section: str  # "B", "F" or "I"
+    original: str  # the sentence from the plan, as the parent pasted it
+    flags: list[str]  # wording-checker flag codes, e.g. ["vague:access to", "no_frequency"]
+    proposed: str  # the specific wording the parent wants instead
+
+
+class Witness(TypedDict, total=False):
+    name: str
+    role: str  # e.g. "class teacher", "independent speech and language therapist"
+    evidence: str  # what they will say
+
+
+class MediationExtras(TypedDict, total=False):
+    wants_mediation: bool  # False: the parent wants only the certificate
+    issues: list[str]  # the issues for mediation, in the parent's words
+    adviser_name: str  # the mediation service or adviser, if known
+
+
+class AppealExtras(TypedDict, total=False):
+    late: bool  # the appeal is outside the time limit
+    late_reason: str  # why, in the parent's words
+    grounds: list[str]  # further points in dispute, beyond the council's reasons
+    witnesses: list[Witness]
+    health_or_care: bool  # the parent's answers touch health or social care needs
+
+
+class Extras(TypedDict, total=False):
+    reason_responses: list[ReasonResponse]
+    what_changed: str  # new evidence, or what the council did not weigh
+    outcome_sought: str  # what the parent wants the council or Tribunal to do
+    plan_fixes: list[PlanFix]
+    meeting_requested: bool  # draft plan: the parent asks for a meeting
+    mediation: MediationExtras
+    appeal: AppealExtras
