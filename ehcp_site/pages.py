@@ -1,11 +1,11 @@
-"""Pages that are not part of a journey: the start page, other nations, stages to come."""
+"""Pages that are not part of a journey: the start page, other nations, accessibility."""
 
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import path
 from django.views.decorators.http import require_GET
 
-from journeys.rules.vocabulary import Country, Stage
+from journeys.rules.vocabulary import Country
 
 app_name = "pages"
 
@@ -51,15 +51,6 @@ def other_nation(request, country: str):
 
 
 @require_GET
-def coming_soon(request, stage: str):
-    try:
-        chosen = Stage(stage)
-    except ValueError:
-        raise Http404("Unknown stage") from None
-    return render(request, "pages/coming_soon.html", {"stage": chosen})
-
-
-@require_GET
 def accessibility(request):
     return render(request, "pages/accessibility.html")
 
@@ -67,6 +58,5 @@ def accessibility(request):
 urlpatterns = [
     path("", home, name="home"),
     path("other-nations/<slug:country>/", other_nation, name="other-nation"),
-    path("coming-soon/<slug:stage>/", coming_soon, name="coming-soon"),
     path("accessibility/", accessibility, name="accessibility"),
 ]

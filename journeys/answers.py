@@ -9,9 +9,16 @@ from journeys.definition import Journey, Step
 from journeys.forms.base import RepeatableFormSet
 
 
-def form_for_step(step: Step, data: Mapping[str, Any] | None = None):
+def form_kwargs(step: Step, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """Extra arguments for a step's form: the answers so far, for forms built from them."""
+    return {"answers": answers} if getattr(step.form_class, "uses_answers", False) else {}
+
+
+def form_for_step(
+    step: Step, data: Mapping[str, Any] | None = None, answers: Mapping[str, Any] | None = None
+):
     """Build the step's form (or formset) with the same prefix the wizard uses."""
-    return step.form_class(data=data, prefix=step.slug)
+    return step.form_class(data=data, prefix=step.slug, **form_kwargs(step, answers or {}))
 
 
 def cleaned_answer(form) -> Any:
@@ -35,7 +42,7 @@ def journey_answers(
         data = stored_data(step.slug)
         if data is None:
             continue
-        form = form_for_step(step, data)
+        form = form_for_step(step, data, answers)
         if form.is_valid():
             answers[step.slug] = cleaned_answer(form)
     return answers

@@ -15,17 +15,20 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from journeys.calendar_file import case_calendar
+from journeys.definition import JOURNEYS
 from journeys.forms.events import AddEventForm, RemindersForm
 from journeys.models import Case
 from journeys.reminders import case_from_stop_token
 from journeys.rules.vocabulary import EventType
 from journeys.selectors import case_get_for_session
 from journeys.services import (
+    case_continue,
     case_event_add,
     case_event_remove,
     case_reminders_stop,
     case_reminders_subscribe,
 )
+from journeys.storage import CaseSessionStorage
 from journeys.templatetags.govuk import error_summary
 from journeys.timeline import case_timeline
 
@@ -51,6 +54,7 @@ def _render_timeline(request, case: Case, *, event_form=None, reminders_form=Non
             "case": case,
             "child_name": case.case_file["child"]["first_name"],
             "timeline": case_timeline(case.case_file, today=timezone.localdate()),
+            "next_stages": [j for j in JOURNEYS.values() if j.build_case and j.slug != "request"],
             "event_form": event_form,
             "reminders_form": reminders_form,
             "page_errors": errors,
@@ -96,6 +100,20 @@ def case_reminders_view(request, case_id: uuid.UUID) -> HttpResponse:
     case_reminders_subscribe(case=case, email=form.cleaned_data["email"])
     messages.success(request, f"We will email reminders to {case.email}.")
     return redirect("journeys:timeline", case_id=case.id)
+
+
+@require_POST
+def case_continue_view(request, case_id: uuid.UUID, journey: str) -> HttpResponse:
+    """Take a saved case into its next stage, with what is already known filled in."""
+    case = _case_or_404(request, case_id)
+    definition = JOURNEYS.get(journey)
+    if definition is None or definition.build_case is None:
+        raise Http404("No such stage")
+    storage = CaseSessionStorage(
+        definition.slug, request, case_id=case.id, journey_slug=definition.slug
+    )
+    step = case_continue(journey=definition, storage=storage, case=case)
+    return redirect(f"journeys:{definition.slug}-step", case_id=case.id, step=step)
 
 
 @require_GET

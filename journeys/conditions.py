@@ -8,9 +8,19 @@ check-your-answers and tests all use the same ones.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
-from journeys.rules.vocabulary import SETTINGS_WITHOUT_A_PLACE, Country, NeedArea, SettingKind
+from journeys.rules.deadlines import appeal_deadline
+from journeys.rules.vocabulary import (
+    DECISION_EVENTS,
+    SETTINGS_WITHOUT_A_PLACE,
+    Country,
+    DecisionKind,
+    NeedArea,
+    SettingKind,
+)
+from journeys.rules.wording import check_text
 
 Answers = Mapping[str, Any]
 
@@ -37,3 +47,66 @@ has_communication_need = _has_need(NeedArea.COMMUNICATION_INTERACTION)
 has_cognition_need = _has_need(NeedArea.COGNITION_LEARNING)
 has_semh_need = _has_need(NeedArea.SEMH)
 has_sensory_need = _has_need(NeedArea.SENSORY_PHYSICAL)
+
+
+# -- the stages after a request (issue 4) ---------------------------------------------------
+
+
+def is_draft_plan(answers: Answers) -> bool:
+    return answers.get("plan-stage", {}).get("plan_stage") == "draft"
+
+
+def is_final_plan(answers: Answers) -> bool:
+    return answers.get("plan-stage", {}).get("plan_stage") == "final"
+
+
+def _decision_kind(answers: Answers) -> str | None:
+    return answers.get("which-decision", {}).get("decision_kind")
+
+
+def is_placement_only(answers: Answers) -> bool:
+    """Appeals only about the school named need no mediation certificate (Act s.55)."""
+    return _decision_kind(answers) == DecisionKind.PLACEMENT_ONLY
+
+
+def needs_mediation_certificate(answers: Answers) -> bool:
+    kind = _decision_kind(answers)
+    return kind is not None and kind != DecisionKind.PLACEMENT_ONLY
+
+
+def adviser_contacted(answers: Answers) -> bool:
+    return answers.get("adviser-contacted", {}).get("contacted") == "yes"
+
+
+def wants_mediation(answers: Answers) -> bool:
+    return answers.get("wants-mediation", {}).get("wants_mediation") == "yes"
+
+
+def may_involve_health_or_care(answers: Answers) -> bool:
+    """Plan appeals can bring the health and care parts in; a refusal to assess cannot."""
+    return _decision_kind(answers) in {
+        DecisionKind.REFUSAL_TO_ISSUE_PLAN,
+        DecisionKind.PLAN_CONTENTS,
+        DecisionKind.PLACEMENT_ONLY,
+    }
+
+
+def appeal_is_late(answers: Answers, today: date | None = None) -> bool:
+    """True when the appeal deadline (from the engine) has passed on `today`."""
+    decision = answers.get("which-decision-date", {}).get("decision_date")
+    kind = _decision_kind(answers)
+    if decision is None or kind is None:
+        return False
+    certificate = answers.get("certificate-date", {}).get("certificate_date")
+    deadline = appeal_deadline(
+        decision=DECISION_EVENTS[DecisionKind(kind)],
+        decision_date=decision,
+        certificate_issued=certificate,
+    )
+    return (today or date.today()) > deadline.due
+
+
+def plan_has_vague_provision(answers: Answers) -> bool:
+    """Ask for specific wording only when the wording checker flags something in section F."""
+    section_f = answers.get("plan-section-f", {}).get("text", "")
+    return any(report.flags for report in check_text(section_f))

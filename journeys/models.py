@@ -15,6 +15,9 @@ class Case(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     journey = models.SlugField(max_length=40)
     case_file = models.JSONField()
+    # Answers the case file cannot hold (a reply to each reason, wording for the plan...),
+    # for the letters: see letters/extras.py.
+    extras = models.JSONField(default=dict, blank=True)
     # Reminders (issue 3): only with an address the parent gave and a clear yes.
     email = models.EmailField(blank=True)
     reminders_opt_in = models.BooleanField(default=False)

@@ -8,13 +8,14 @@ from typing import Any
 from django.db import transaction
 
 from journeys.answers import journey_answers
+from journeys.casefile import request_step_data_from_case
 from journeys.definition import Journey
 from journeys.models import Case
-from journeys.selectors import OWNED_CASES_KEY
+from journeys.selectors import OWNED_CASES_KEY, session_owns_case
 
-# Parts of a case file that other stages add (issue 3's dates, issue 4's decisions and plan):
-# re-submitting a journey's answers must never wipe them.
-KEPT_ON_RESUBMIT = ("events", "decision", "plan")
+
+class CaseNotYours(Exception):
+    """A journey was submitted under the id of a case this session does not own."""
 
 
 @dataclass(frozen=True)
@@ -39,28 +40,53 @@ def case_submit(*, journey: Journey, storage) -> Submission:
         return Submission(answers=answers, failed_step=missing[0])
     if journey.build_case is None:
         return Submission(answers=answers)
-    case_file = journey.build_case(answers)
     case = case_save(
         case_id=storage.case_id,
         journey=journey,
-        case_file=case_file,
+        case_file=journey.build_case(answers),
+        extras=journey.build_extras(answers) if journey.build_extras else {},
         session=storage.request.session,
     )
     return Submission(answers=answers, case_file=case.case_file)
 
 
+def merge_case_files(saved: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """A journey's case file laid over the saved one.
+
+    What the journey answered replaces what was saved (a parent changing an answer means it);
+    what it did not ask about is kept; events are added to, never lost, because they come
+    from every stage and from the timeline.
+    """
+    merged = {**saved, **new}
+    events = list(saved.get("events", []))
+    events += [e for e in new.get("events", []) if e not in events]
+    if events:
+        merged["events"] = sorted(events, key=lambda e: (e["date"], e["type"]))
+    return merged
+
+
 @transaction.atomic
-def case_save(*, case_id, journey: Journey, case_file: dict[str, Any], session) -> Case:
+def case_save(
+    *,
+    case_id,
+    journey: Journey,
+    case_file: dict[str, Any],
+    session,
+    extras: dict[str, Any] | None = None,
+) -> Case:
     """Create or update the saved case from a journey's case file; the session owns it.
 
-    Keeps what other stages recorded (KEPT_ON_RESUBMIT) when a parent changes answers.
+    Raises CaseNotYours if the id belongs to a case another session owns: knowing a case's
+    id must never be enough to change it.
     """
     case = Case.objects.select_for_update().filter(pk=case_id).first()
     if case is None:
-        case = Case(id=case_id, journey=journey.slug, case_file=case_file)
+        case = Case(id=case_id, journey=journey.slug, case_file=case_file, extras=extras or {})
+    elif not session_owns_case(session=session, case_id=case_id):
+        raise CaseNotYours(str(case_id))
     else:
-        kept = {k: case.case_file[k] for k in KEPT_ON_RESUBMIT if k in case.case_file}
-        case.case_file = {**case_file, **kept}
+        case.case_file = merge_case_files(case.case_file, case_file)
+        case.extras = {**case.extras, **(extras or {})}
     case.save()
     owned = session.get(OWNED_CASES_KEY, [])
     if str(case.id) not in owned:
@@ -117,3 +143,17 @@ def case_reminders_stop(*, case: Case) -> Case:
     case.reminders_opt_in = False
     case.save(update_fields=["reminders_opt_in", "updated_at"])
     return case
+
+
+def case_continue(*, journey: Journey, storage, case: Case) -> str | None:
+    """Start `journey` for a saved case, with what the case file already answers filled in.
+
+    Returns the first step still to answer (None if the journey cannot take a case file).
+    """
+    known = request_step_data_from_case(case.case_file)
+    for slug, data in known.items():
+        if slug in journey.slugs and storage.get_step_data(slug) is None:
+            storage.set_step_data(slug, data)
+    answers = journey_answers(journey, storage.get_step_data)
+    unanswered = [s for s in journey.visible_steps(answers) if s not in answers]
+    return unanswered[0] if unanswered else journey.steps[-1].slug

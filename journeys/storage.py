@@ -18,8 +18,13 @@ SESSION_KEY = "journey_drafts"
 MAX_DRAFTS_PER_SESSION = 20
 
 
+def draft_key(journey_slug: str, case_id) -> str:
+    """A case can go through several journeys (request, then refusal, then appeal...)."""
+    return f"{journey_slug}:{case_id}"
+
+
 class CaseSessionStorage(BaseStorage):
-    """One draft per case id, inside the visitor's own session.
+    """One draft per (journey, case id), inside the visitor's own session.
 
     The session is the owner: a case id from another session is simply not found here,
     which is the object-level permission check for anonymous drafts.
@@ -29,6 +34,7 @@ class CaseSessionStorage(BaseStorage):
         super().__init__(prefix, request, file_storage)
         self.case_id = str(case_id)
         self.journey_slug = journey_slug
+        self.key = draft_key(journey_slug, case_id)
         self.version = 0
         # What this request sees until the first write creates the draft in the session.
         self._pending = self._empty()
@@ -39,7 +45,7 @@ class CaseSessionStorage(BaseStorage):
 
     def _get_data(self) -> dict[str, Any]:
         drafts = self.request.session.get(SESSION_KEY, {})
-        draft = drafts.get(self.case_id)
+        draft = drafts.get(self.key)
         return draft if draft is not None else self._pending
 
     def _set_data(self, value: dict[str, Any]) -> None:
@@ -58,12 +64,7 @@ class CaseSessionStorage(BaseStorage):
 
     # -- ours ------------------------------------------------------------------------------
     def exists(self) -> bool:
-        draft = self.request.session.get(SESSION_KEY, {}).get(self.case_id)
-        return draft is not None and draft.get("journey") == self.journey_slug
-
-    def belongs_to_other_journey(self) -> bool:
-        draft = self.request.session.get(SESSION_KEY, {}).get(self.case_id)
-        return draft is not None and draft.get("journey") != self.journey_slug
+        return self.key in self.request.session.get(SESSION_KEY, {})
 
     def _empty(self) -> dict[str, Any]:
         return {
@@ -79,7 +80,7 @@ class CaseSessionStorage(BaseStorage):
         drafts = dict(session.get(SESSION_KEY, {}))
         draft["journey"] = self.journey_slug
         draft["touched"] = datetime.now(UTC).isoformat()
-        drafts[self.case_id] = draft
+        drafts[self.key] = draft
         if len(drafts) > MAX_DRAFTS_PER_SESSION:
             oldest_first = sorted(drafts, key=lambda key: drafts[key].get("touched", ""))
             for stale in oldest_first[: len(drafts) - MAX_DRAFTS_PER_SESSION]:

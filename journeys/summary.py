@@ -42,7 +42,9 @@ def _display(field: forms.Field, value: Any) -> tuple[str, ...]:
     return tuple(line for line in str(value).splitlines() if line.strip()) or (NOT_GIVEN,)
 
 
-def _rows_for_step(slug: str, form_class: type, answer: Any) -> list[SummaryRow]:
+def _rows_for_step(
+    slug: str, form_class: type, answer: Any, answers: Mapping[str, Any]
+) -> list[SummaryRow]:
     if issubclass(form_class, RepeatableFormSet):
         if not answer:
             return [SummaryRow(form_class.title, ("None added",), slug)]
@@ -62,7 +64,13 @@ def _rows_for_step(slug: str, form_class: type, answer: Any) -> list[SummaryRow]
             )
             for number, item in enumerate(answer, start=1)
         ]
-    fields = form_class.base_fields
+    if getattr(form_class, "uses_answers", False):
+        form = form_class(prefix=slug, answers=answers)
+        if hasattr(form, "summary_rows"):
+            return [SummaryRow(key, lines, slug) for key, lines in form.summary_rows(answer)]
+        fields = form.fields
+    else:
+        fields = form_class.base_fields
     if len(fields) == 1:
         (name,) = fields
         return [SummaryRow(form_class.title, _display(fields[name], answer.get(name)), slug)]
@@ -81,5 +89,7 @@ def summary_sections(journey: Journey, answers: Mapping[str, Any]) -> list[Summa
             continue
         form_class = journey.step(slug).form_class
         heading = form_class.caption or journey.title
-        sections.setdefault(heading, []).extend(_rows_for_step(slug, form_class, answers[slug]))
+        sections.setdefault(heading, []).extend(
+            _rows_for_step(slug, form_class, answers[slug], answers)
+        )
     return [SummarySection(heading, tuple(rows)) for heading, rows in sections.items()]

@@ -16,6 +16,11 @@ urlpatterns = [
         name="timeline-remove",
     ),
     path("cases/<uuid:case_id>/reminders/", case_views.case_reminders_view, name="reminders"),
+    path(
+        "cases/<uuid:case_id>/continue/<slug:journey>/",
+        case_views.case_continue_view,
+        name="continue",
+    ),
     path("cases/<uuid:case_id>/deadlines.ics", case_views.case_calendar_view, name="calendar"),
     path("reminders/stop/<str:token>/", case_views.reminders_stop_view, name="reminders-stop"),
     path(

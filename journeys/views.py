@@ -19,16 +19,17 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
-from journeys.answers import journey_answers
+from journeys.answers import form_kwargs, journey_answers
 from journeys.casefile import example_case_file
 from journeys.definition import CHECK_ANSWERS, JOURNEYS, Journey
 from journeys.forms.base import RepeatableFormSet, with_blank_item
 from journeys.rules.deadlines import decide_whether_to_assess
 from journeys.selectors import case_get_for_session
-from journeys.services import case_start_from_file, case_submit
+from journeys.services import CaseNotYours, case_start_from_file, case_submit
 from journeys.storage import CaseSessionStorage
 from journeys.summary import summary_sections
 from journeys.templatetags.govuk import error_summary
+from journeys.timeline import case_timeline
 from letters.context import long_date
 from letters.services import letter_previews
 
@@ -67,12 +68,14 @@ class JourneyStepView(NamedUrlWizardView):
         self.storage = self.storage_class(
             self.prefix, request, case_id=self.case_id, journey_slug=self.journey.slug
         )
-        if self.storage.belongs_to_other_journey():
-            raise Http404("This case belongs to another journey")
         if not self.storage.exists() and kwargs.get("step") != self.journey.first_step:
             # A lost or expired session: start again rather than fail on missing answers.
             return redirect(reverse("journeys:new", args=[self.journey.slug]) + "?restarted=1")
         self.steps = StepsHelper(self)
+        if self.storage.exists() and self.storage.current_step is None:
+            # A draft filled from a case file has no current step yet; formtools would then
+            # look for the first step's answers under None and show it blank.
+            self.storage.current_step = self.steps.first
         response = TemplateView.dispatch(self, request, *args, **kwargs)
         self.storage.update_response(response)
         return response
@@ -87,6 +90,9 @@ class JourneyStepView(NamedUrlWizardView):
 
     def visible_slugs(self) -> list[str]:
         return self.journey.visible_steps(self.answers)
+
+    def get_form_kwargs(self, step=None):
+        return form_kwargs(self.journey.step(step or self.steps.current), self.answers)
 
     def get_step_url(self, step: str) -> str:
         return reverse(self.url_name, kwargs={"case_id": self.case_id, "step": step})
@@ -129,7 +135,10 @@ class JourneyStepView(NamedUrlWizardView):
     def render_done(self, form, **kwargs):
         if kwargs.get("step") != self.done_step_name:
             return redirect(self.get_step_url(self.done_step_name))
-        submission = case_submit(journey=self.journey, storage=self.storage)
+        try:
+            submission = case_submit(journey=self.journey, storage=self.storage)
+        except CaseNotYours:
+            raise Http404("No case with that id that you can see") from None
         if submission.failed_step:
             return redirect(self.get_step_url(submission.failed_step))
         if self.journey.next_page is not None:
@@ -195,13 +204,15 @@ def journey_example(request) -> HttpResponse:
 
 @require_GET
 def journey_confirmation(request, journey: str, case_id: uuid.UUID) -> HttpResponse:
-    """The finished journey: what happens next, a preview of each letter, and downloads."""
+    """The finished journey: what happens next, the dates that matter, and each letter."""
     definition = JOURNEYS.get(journey)
     case = case_get_for_session(session=request.session, case_id=case_id)
-    if definition is None or case is None or case.journey != journey:
+    if definition is None or case is None or definition.build_case is None:
         raise Http404("No submitted case with that id in this session")
-    case_file = case.case_file
-    decision = decide_whether_to_assess(request_received=timezone.localdate())
+    today = timezone.localdate()
+    # Until the council confirms receipt, the request's 6 weeks are counted from today.
+    decision = decide_whether_to_assess(request_received=today)
+    kinds = definition.letters_for(case.case_file, case.extras)
     return render(
         request,
         "journeys/confirmation.html",
@@ -209,9 +220,11 @@ def journey_confirmation(request, journey: str, case_id: uuid.UUID) -> HttpRespo
             "decision_due": long_date(decision.due),
             "decision_source": decision.source,
             "journey": definition,
+            "next_steps_template": f"journeys/next_steps/{definition.slug}.html",
             "case_id": case_id,
-            "case_file": case_file,
-            "letters": letter_previews(kinds=definition.letters, case_file=case_file),
+            "case_file": case.case_file,
+            "timeline": case_timeline(case.case_file, today=today),
+            "letters": letter_previews(kinds=kinds, case_file=case.case_file, extras=case.extras),
             "check_answers_url": reverse(
                 f"journeys:{journey}-step", kwargs={"case_id": case_id, "step": CHECK_ANSWERS}
             ),

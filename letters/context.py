@@ -51,13 +51,14 @@ class Person:
     subject: str  # "he" / "she" / "they" / "I"
     object: str  # "him" / "her" / "them" / "me"
     possessive: str  # "his" / "her" / "their" / "my"
-    has: str  # "has" / "have"
-    finds: str  # "finds" / "find"
+    has: str  # agrees with `subject`: "he has", "they have", "I have"
+    finds: str  # agrees with `subject`: "she finds", "they find"
+    name_has: str  # agrees with `name`: "Alex has" (a name is singular), "I have"
 
 
 def _person(first_name: str, pronouns: Pronouns, *, writing_about_self: bool) -> Person:
     if writing_about_self:
-        return Person(True, "I", "me", "My", "I", "me", "my", "have", "find")
+        return Person(True, "I", "me", "My", "I", "me", "my", "have", "find", "have")
     subject, obj, possessive = {
         Pronouns.HE: ("he", "him", "his"),
         Pronouns.SHE: ("she", "her", "her"),
@@ -75,6 +76,7 @@ def _person(first_name: str, pronouns: Pronouns, *, writing_about_self: bool) ->
         possessive,
         "have" if plural else "has",
         "find" if plural else "finds",
+        "has",
     )
 
 

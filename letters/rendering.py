@@ -2,7 +2,9 @@
 
 Letter templates write renderer-neutral, semantic HTML (headings, paragraphs, lists, an
 address block): the browser preview shows it, WeasyPrint turns it into a tagged PDF here,
-and a DOCX renderer (issue 4) can walk the same markup without touching any letter kind.
+and `html_to_docx` (letters/docx.py, re-exported here) walks the same standalone document
+into a Word file with built-in heading and list styles, without touching any letter kind.
+Neither fetches anything from the network.
 """
 
 from __future__ import annotations
@@ -15,6 +17,17 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from letters.docx import html_to_docx
+
+__all__ = [
+    "LETTER_ORIGIN",
+    "RefusedFetch",
+    "StaticFilesOnlyFetcher",
+    "html_to_docx",
+    "html_to_pdf",
+    "letter_html",
+]
 
 # Letters resolve relative URLs against this origin, which exists nowhere: the fetcher below
 # maps it to our own static files and refuses everything else, so a letter never fetches.

@@ -12,10 +12,11 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from letters.registry import LetterSpec, letter_spec
-from letters.rendering import html_to_pdf, letter_html
+from letters.rendering import html_to_docx, html_to_pdf, letter_html
 
 FORMATS = {
     "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "html": "text/html; charset=utf-8",
 }
 
@@ -36,9 +37,11 @@ class LetterPreview:
 
 def _standalone_html(
     spec: LetterSpec, case_file: Mapping[str, Any], today: date, extras: Mapping[str, Any] | None
-) -> str:
+) -> tuple[str, Any]:
+    """The whole letter document every file format is made from, and its context."""
     letter = spec.build_context(case_file, today=today, extras=extras)
-    return letter_html(template=spec.template, letter=letter, title=spec.title, standalone=True)
+    html = letter_html(template=spec.template, letter=letter, title=spec.title, standalone=True)
+    return html, letter
 
 
 def letter_render(
@@ -56,8 +59,14 @@ def letter_render(
     if fmt not in FORMATS:
         raise KeyError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
     spec = letter_spec(kind)
-    html = _standalone_html(spec, case_file, today or timezone.localdate(), extras)
-    content = html_to_pdf(html) if fmt == "pdf" else html.encode("utf-8")
+    html, letter = _standalone_html(spec, case_file, today or timezone.localdate(), extras)
+    if fmt == "pdf":
+        content = html_to_pdf(html)
+    elif fmt == "docx":
+        author = getattr(letter, "sender_name", "") or ""
+        content = html_to_docx(html, title=spec.title, author=author)
+    else:
+        content = html.encode("utf-8")
     return RenderedLetter(content, FORMATS[fmt], spec.filename(case_file, fmt))
 
 
@@ -72,9 +81,7 @@ def letter_previews(
     previews = []
     for kind in kinds:
         spec = letter_spec(kind)
-        letter = spec.build_context(
-            case_file, today=today or timezone.localdate(), extras=extras
-        )
+        letter = spec.build_context(case_file, today=today or timezone.localdate(), extras=extras)
         # Autoescaped by the template engine, so the fragment is safe to place in a page.
         html = letter_html(
             template=spec.template, letter=letter, title=spec.title, standalone=False

@@ -14,7 +14,7 @@ def letter_download(request, case_id: uuid.UUID, kind: str, fmt: str) -> HttpRes
     case = case_get_for_session(session=request.session, case_id=case_id)
     if case is None or kind not in {k.value for k in LetterKind} or fmt not in FORMATS:
         raise Http404("No such letter for a case you can see")
-    letter = letter_render(kind=kind, case_file=case.case_file, fmt=fmt)
+    letter = letter_render(kind=kind, case_file=case.case_file, fmt=fmt, extras=case.extras)
     response = HttpResponse(letter.content, content_type=letter.content_type)
     response["Content-Disposition"] = f'attachment; filename="{letter.filename}"'
     response["Cache-Control"] = "private, no-store"

@@ -145,3 +145,125 @@ def _errors(response) -> str:
 @pytest.fixture
 def case_file() -> dict[str, Any]:
     return json.loads((FIXTURES / "case_sam.json").read_text())
+
+
+ABOUT_SLUGS = (
+    "child-name",
+    "child-pronouns",
+    "child-date-of-birth",
+    "local-authority",
+    "your-details",
+    "your-contact",
+)
+
+
+def about_answers() -> dict[str, dict[str, Any]]:
+    """The opening questions every stage journey shares, answered as in request_answers()."""
+    base = request_answers()
+    return {slug: base[slug] for slug in ABOUT_SLUGS}
+
+
+VAGUE_SECTION_F = (
+    "Sam will have access to speech and language therapy as needed.\n"
+    "A speech and language therapist will deliver 1:1 therapy for 30 minutes, 3 times a week, "
+    "reviewed every 6 weeks against SMART targets.\n"
+    "Sam may benefit from support from an adult at unstructured times."
+)
+
+
+def stage_answers(journey: str, **overrides: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """POST data for every step of a stage journey (answers for steps it may not show too)."""
+    answers = about_answers()
+    evidence = request_answers()["evidence"]
+    if journey == "refused":
+        answers.update(
+            {
+                "refusal-kind": {"refusal-kind-decision_kind": "refusal_to_assess"},
+                "decision-date": date_parts("decision-date-decision_date", 20, 2, 2026),
+                "refusal-reasons": {
+                    "refusal-reasons-common": [
+                        "Needs can be met from the school's own resources (SEN support)"
+                    ],
+                    "refusal-reasons-other": "Sam is making expected progress in English",
+                },
+                "reason-responses": {
+                    "reason-responses-response_0": "The school has spent its notional budget and "
+                    "says it cannot meet his needs.",
+                    "reason-responses-response_1": "",
+                },
+                "what-changed": {
+                    "what-changed-what_changed": "A new EP report dated 10 March 2026."
+                },
+                "evidence": evidence,
+                "school-view": {"school-view-school_view": "supports"},
+                "outcome": {"outcome-outcome": ""},
+            }
+        )
+    elif journey == "plan":
+        answers.update(
+            {
+                "plan-stage": {"plan-stage-plan_stage": "draft"},
+                "plan-date": date_parts("plan-date-plan_date", 3, 2, 2026),
+                "plan-section-b": {"plan-section-b-text": "Sam has a severe language disorder."},
+                "plan-section-f": {"plan-section-f-text": VAGUE_SECTION_F},
+                "plan-fixes": {
+                    "plan-fixes-who_0": "a speech and language therapist",
+                    "plan-fixes-what_0": "1:1 language therapy",
+                    "plan-fixes-how_often_0": "3 times a week",
+                    "plan-fixes-how_long_0": "30 minutes",
+                    "plan-fixes-reviewed_0": "every 6 weeks against SMART targets",
+                },
+                "plan-section-i": {"plan-section-i-text": "Hillside Primary School"},
+                "preferred-setting": {"preferred-setting-preferred_setting": "Oakfield School"},
+                "meeting": {"meeting-meeting": "yes"},
+            }
+        )
+    elif journey == "mediation":
+        answers.update(
+            {
+                "which-decision": {"which-decision-decision_kind": "refusal_to_issue_plan"},
+                "which-decision-date": date_parts("which-decision-date-decision_date", 20, 2, 2026),
+                "mediation-not-needed": {},
+                "adviser-contacted": {"adviser-contacted-contacted": "yes"},
+                "adviser-contacted-date": date_parts(
+                    "adviser-contacted-date-contacted_date", 2, 4, 2026
+                ),
+                "wants-mediation": {"wants-mediation-wants_mediation": "yes"},
+                "mediation-issues": {
+                    "mediation-issues-issues": "Whether Sam needs a plan\nSpeech therapy"
+                },
+                "adviser-name": {"adviser-name-adviser_name": "Global Mediation"},
+            }
+        )
+    elif journey == "appeal":
+        answers.update(
+            {
+                "which-decision": {"which-decision-decision_kind": "refusal_to_assess"},
+                "which-decision-date": date_parts("which-decision-date-decision_date", 20, 2, 2026),
+                "certificate-date": date_parts("certificate-date-certificate_date", 1, 4, 2026),
+                "appeal-late": {"appeal-late-late_reason": "The letter did not mention appeals."},
+                "appeal-points": {
+                    "appeal-points-points": "Needs can be met at SEN support\nNot enough evidence"
+                },
+                "appeal-responses": {
+                    "appeal-responses-response_0": "The EP says he needs daily specialist input.",
+                    "appeal-responses-response_1": "We now have three professional reports.",
+                },
+                "evidence": evidence,
+                "witnesses": formset(
+                    "witnesses",
+                    [
+                        {
+                            "name": "Ms J Brown",
+                            "role": "Class teacher",
+                            "evidence": "How Sam copes in class",
+                        }
+                    ],
+                ),
+                "health-care": {"health-care-health_or_care": "no"},
+                "outcome": {"outcome-outcome": ""},
+            }
+        )
+    answers["check-answers"] = {}
+    answers.update(overrides)
+    return answers

@@ -41,7 +41,17 @@ def test_journey_schema_prints_a_schema_that_validates_case_files():
 def test_render_letter_list_prints_the_kinds_one_a_line():
     result = manage("render_letter", "--list")
     assert result.returncode == 0
-    assert result.stdout.splitlines() == ["request_assessment", "la_missed_deadline"]
+    assert result.stdout.splitlines() == [
+        "request_assessment",
+        "la_missed_deadline",
+        "reconsideration_request",
+        "mediation_adviser",
+        "mediation_summary",
+        "draft_plan_representations",
+        "appeal_reasons",
+        "evidence_index",
+        "appeal_checklist",
+    ]
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "html"])

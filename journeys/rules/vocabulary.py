@@ -136,3 +136,12 @@ YEAR_GROUPS: tuple[str, ...] = (
     "Reception",
     *(f"Year {n}" for n in range(1, 15)),
 )
+
+
+# The event that records each appealable decision, and starts its appeal time limit.
+DECISION_EVENTS: dict[DecisionKind, EventType] = {
+    DecisionKind.REFUSAL_TO_ASSESS: EventType.DECISION_NOT_TO_ASSESS,
+    DecisionKind.REFUSAL_TO_ISSUE_PLAN: EventType.DECISION_NOT_TO_ISSUE_PLAN,
+    DecisionKind.PLAN_CONTENTS: EventType.FINAL_PLAN_ISSUED,
+    DecisionKind.PLACEMENT_ONLY: EventType.FINAL_PLAN_ISSUED,
+}

@@ -529,17 +529,15 @@ def test_wales_shows_the_other_nation_page(page: Page):
     expect(page.get_by_role("heading", name="Where to get help in Wales")).to_be_visible()
 
 
-# -- f. a stage still to come ------------------------------------------------------------------
-def test_appeal_stage_shows_the_coming_soon_page(page: Page):
+# -- f. another stage starts its own journey -----------------------------------------------
+def test_appeal_stage_starts_the_appeal_journey(page: Page):
     page.goto("/start/new/")
     page.get_by_role("radio", name="England", exact=True).check()
     continue_(page)
     page.get_by_role("radio", name="I want to appeal to the SEND Tribunal", exact=True).check()
     continue_(page)
-    on_page(page, "This part of the service is coming soon")
-    expect(page.locator("main")).to_contain_text(
-        "You told us: i want to appeal to the send tribunal."
-    )
+    on_page(page, "What is your child's name?")
+    assert "/appeal/" in page.url, page.url
 
 
 # -- g. date of birth errors -------------------------------------------------------------------

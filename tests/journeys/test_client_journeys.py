@@ -47,21 +47,21 @@ class TriageBranchTests:
         assert help_name in page
 
     @pytest.mark.parametrize("stage", ["refused", "plan", "mediation", "appeal"])
-    def test_stages_still_to_come_show_a_coming_soon_page(self, client, stage):
+    def test_each_stage_starts_its_own_journey(self, client, stage):
         response, _ = walk(
             client,
             "/start/new/",
             {"country": {"country-country": "england"}, "stage": {"stage-stage": stage}},
         )
-        assert response["Location"] == f"/coming-soon/{stage}/"
-        page = client.get(response["Location"])
-        assert page.status_code == 200
-        assert "coming soon" in page.content.decode()
+        assert response["Location"] == f"/{stage}/new/"
+        first = client.get(response["Location"])
+        assert first["Location"].endswith("/child-name/")
+        assert client.get(first["Location"]).status_code == 200
 
-    def test_unknown_nation_or_stage_is_404(self, client):
+    def test_unknown_nation_or_journey_is_404(self, client):
         assert client.get("/other-nations/england/").status_code == 404
         assert client.get("/other-nations/atlantis/").status_code == 404
-        assert client.get("/coming-soon/party/").status_code == 404
+        assert client.get("/party/new/").status_code == 404
 
 
 def start_request(client):
@@ -189,13 +189,23 @@ class RequestJourneyBehaviourTests:
         assert response["Location"] == f"/request/{case_id}/child-pronouns/"
         assert client.get(f"/request/{case_id}/confirmation/").status_code == 404
 
-    def test_a_case_id_from_another_journey_is_404(self, client):
-        response = client.get("/start/new/")
+    def test_knowing_another_familys_case_id_does_not_let_you_change_it(self, client):
+        from django.test import Client
+
+        from journeys.models import Case
+
+        response, _ = walk(client, "/request/new/", request_answers())
         case_id = STEP_URL.match(response["Location"])["case_id"]
-        client.post(
-            response["Location"], {"start-current_step": "country", "country-country": "england"}
-        )
-        assert client.get(f"/request/{case_id}/child-name/").status_code == 404
+        stranger = Client()
+        # The stranger answers the whole request journey under the family's case id.
+        stranger.get(f"/request/{case_id}/child-name/")
+        for slug, data in request_answers(
+            **{"child-name": {"child-name-first_name": "Mallory", "child-name-last_name": "Evil"}}
+        ).items():
+            stranger.post(f"/request/{case_id}/{slug}/", {**management("request", slug), **data})
+        assert stranger.get(f"/request/{case_id}/done/").status_code == 404
+        assert Case.objects.get(pk=case_id).case_file["child"]["first_name"] == "Sam"
+        assert stranger.get(f"/request/{case_id}/confirmation/").status_code == 404
 
 
 @pytest.mark.django_db
@@ -338,3 +348,11 @@ def test_need_areas_page_offers_checkboxes_so_several_can_be_chosen(client):
     page = client.get(f"/request/{case_id}/need-areas/").content.decode()
     assert page.count('type="checkbox"') == 4
     assert 'type="radio"' not in page
+
+
+@pytest.mark.django_db
+def test_a_case_loaded_from_a_file_shows_its_answers_on_the_first_question(client):
+    response = client.post("/example/")
+    case_id = re.search(r"/request/([0-9a-f-]{36})/", response["Location"])[1]
+    page = client.get(f"/request/{case_id}/child-name/?return=check").content.decode()
+    assert 'value="Sam"' in page and 'value="Okafor"' in page

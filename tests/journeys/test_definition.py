@@ -90,10 +90,10 @@ class TriageDefinitionTests:
         assert detour is not None and detour.to == "pages:other-nation"
         assert TRIAGE.detour_after("country", {"country": {"country": "england"}}) is None
 
-    def test_request_stage_goes_to_the_request_journey_and_others_to_coming_soon(self):
-        assert TRIAGE.next_page({"stage": {"stage": "request"}}) == ("journeys:new", ("request",))
-        for stage in ("refused", "plan", "mediation", "appeal"):
-            assert TRIAGE.next_page({"stage": {"stage": stage}}) == ("pages:coming-soon", (stage,))
+    def test_each_stage_goes_to_the_journey_of_the_same_name(self):
+        for stage in ("request", "refused", "plan", "mediation", "appeal"):
+            assert TRIAGE.next_page({"stage": {"stage": stage}}) == ("journeys:new", (stage,))
+            assert stage in JOURNEYS
 
 
 def test_every_journey_has_unique_slugs_and_ends_somewhere():

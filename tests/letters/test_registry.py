@@ -6,16 +6,39 @@ import pytest
 
 from letters.registry import REGISTRY, LetterKind, letter_spec
 from letters.services import FORMATS, letter_render
+from tests.letters.docx_text import docx_text
 from tests.letters.pdf_text import pdf_text
+
+
+def everything_case(case_file, kind):
+    """Sam's case at a point where the letter applies: a decision, a plan, a late council."""
+    case_file["decision"] = {
+        # Reconsideration is for refusals; the other stage letters take a plan appeal.
+        "kind": "refusal_to_assess" if kind == "reconsideration_request" else "plan_contents",
+        "date": "2027-01-20",
+        "reasons_given": ["The provision in section F meets Sam's needs"],
+    }
+    case_file["plan"] = {
+        "sections": {"F": "Sam will have access to speech and language therapy as needed."},
+        "preferred_setting": "Oakfield School",
+    }
+    case_file["events"] += [
+        {"type": "draft_plan_issued", "date": "2027-01-25"},
+        {"type": "mediation_requested", "date": "2027-01-26"},
+    ]
+    return case_file
 
 
 @pytest.mark.parametrize("kind", list(REGISTRY), ids=str)
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_every_kind_renders_in_every_format(kind, fmt, case_file):
     # Late enough that the council has missed its 6 weeks (the chaser needs that).
-    letter = letter_render(kind=kind, case_file=case_file, fmt=fmt, today=date(2027, 2, 1))
+    letter = letter_render(
+        kind=kind, case_file=everything_case(case_file, kind), fmt=fmt, today=date(2027, 2, 1)
+    )
     assert letter.filename == f"{kind.replace('_', '-')}-Sam-Okafor.{fmt}"
-    text = pdf_text(letter.content) if fmt == "pdf" else letter.content.decode()
+    readers = {"pdf": pdf_text, "docx": docx_text, "html": bytes.decode}
+    text = readers[fmt](letter.content)
     assert REGISTRY[kind].title in text
     assert "Sam" in text and "Bristol City Council" in text
 

@@ -89,7 +89,15 @@ class RequestLetterContentTests:
         ("pronouns", "phrases"),
         [
             ("she", ["What she finds hard", "if she has or may have", "for her in accordance"]),
-            ("they", ["What they find hard", "if they have or may have", "for them in accordance"]),
+            (
+                "they",
+                [
+                    "What they find hard",
+                    "if they have or may have",
+                    "for them in accordance",
+                    "1. Sam has or may have special",
+                ],
+            ),
         ],
     )
     def test_other_pronouns(self, case_file, pronouns, phrases):

@@ -1,0 +1,895 @@
+"""Letters after a refusal: asking the council to reconsider, contacting the mediation adviser,
+and a one-page summary to take into mediation.
+
+Pure builders (no Django), as in letters.context: a case file and optional extras
+(letters/extras.py) in, a frozen dataclass out. Each refuses with MissingCaseData naming what
+is missing rather than print a gap. Every date comes from journeys.rules.deadlines, except the
+reply-by date of the reconsideration request, which is a period the parent chooses
+(REPLY_WORKING_DAYS), not a legal time limit.
+
+The law each letter cites, checked against the legislation text where it could be read:
+
+- Children and Families Act 2014, s.36(8) (legislation.gov.uk, and IPSEA on Cambridgeshire CC
+  v FL-J [2016] UKUT 225 (AAC)): the council must secure an EHC needs assessment if "(a) the
+  child or young person has or may have special educational needs, and (b) it may be
+  necessary for special educational provision to be made for the child or young person in
+  accordance with an EHC plan". s.36(5): a refusal must give the reasons.
+- s.37(1) (legislation.gov.uk, as enacted): "Where, in the light of an EHC needs assessment, it
+  is necessary for special educational provision to be made for a child or young person in
+  accordance with an EHC plan— (a) the local authority must secure that an EHC plan is prepared
+  for the child or young person, and (b) once an EHC plan has been prepared, it must maintain
+  the plan."
+- s.51(2) (legislation.gov.uk): the right of appeal against (a) a decision not to secure an
+  assessment, (b) a decision, following an assessment, that a plan is not necessary, and
+  (c) the contents of a plan, including the school named.
+- s.55: before appealing (except only about the school or type of school named, or that none
+  is named) the parent must obtain a mediation certificate (IPSEA, "Mediation for placement
+  appeals", April 2022; the reg 32(b) text refers to "a certificate in accordance with
+  section 55(4) or (5)").
+- SEND Regulations 2014 reg 33 (legislation.gov.uk, as made): the parent "must contact the
+  mediation adviser within 2 months after written notice of the local authority's decision was
+  sent, and inform the mediation adviser that he or she wishes to appeal and ... whether they
+  wish to pursue mediation".
+- reg 34(1): the adviser's certificate within 3 working days of being told the parent does
+  not wish to pursue mediation (opening words read on legislation.gov.uk; the 3 working days
+  confirmed by IPSEA's FAQ, Essex SENDIASS and SEND Advice Surrey). Date from
+  deadlines.mediation_certificate_without_mediation.
+- reg 37: the council must arrange mediation within 30 days of being told the parent wants it
+  (IPSEA "The mediation process"; the regulation number as the deadlines engine cites it).
+  Date from deadlines.mediation_by.
+- The appeal deadline: deadlines.appeal_deadline (Tribunal Rules 2008 r.20(1)(c) and r.12).
+
+The reconsideration request for a refusal to issue a plan never cites s.36 (that is the
+assessment stage), and no letter here cites reg 13 (draft plans).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields, replace
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from journeys.rules import deadlines
+from journeys.rules.calendar import add_working_days
+from journeys.rules.vocabulary import (
+    DECISION_EVENTS,
+    DecisionKind,
+    EventType,
+    NeedArea,
+    Pronouns,
+    Relationship,
+    SchoolView,
+)
+from letters.context import (
+    Evidence,
+    MissingCaseData,
+    Person,
+    _evidence_title,
+    _person,
+    _writer_introduction,
+    long_date,
+    require,
+    short_date,
+)
+
+# The period the reconsideration request asks the council to reply in (DOMAIN.md section 4:
+# "a short stated period, e.g. 10 working days"). A request, not a statutory time limit.
+REPLY_WORKING_DAYS = 10
+
+REFUSALS = (DecisionKind.REFUSAL_TO_ASSESS, DecisionKind.REFUSAL_TO_ISSUE_PLAN)
+# Decisions a mediation adviser letter can be about: those the deadlines engine can date.
+MEDIATION_DECISIONS = tuple(DECISION_EVENTS)
+
+RIGHT_OF_APPEAL: dict[DecisionKind, str] = {
+    DecisionKind.REFUSAL_TO_ASSESS: "section 51(2)(a) of the Children and Families Act 2014",
+    DecisionKind.REFUSAL_TO_ISSUE_PLAN: "section 51(2)(b) of the Children and Families Act 2014",
+    DecisionKind.PLAN_CONTENTS: "section 51(2)(c) of the Children and Families Act 2014",
+    DecisionKind.PLACEMENT_ONLY: "section 51(2)(c) of the Children and Families Act 2014",
+}
+
+# -- shared pieces ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AppealTime:
+    """The parent's appeal deadline, from the engine, in the words a letter needs."""
+
+    deadline: str  # "Monday 20 April 2026"
+    source: str  # the engine's source
+    counted_from: str  # "2 months after the decision letter of 20 February 2026, ..."
+    passed: bool  # the deadline is before the letter's date
+    right_of_appeal: str  # "section 51(2)(a) of the Children and Families Act 2014"
+
+
+@dataclass(frozen=True)
+class _Parties:
+    letter_date: str
+    sender_name: str
+    sender_address: tuple[str, ...]
+    sender_email: str
+    sender_phone: str
+    council_name: str
+    child_full_name: str
+    child_date_of_birth: str
+    child: Person
+    writer_introduction: str
+
+
+def _text(value: Any) -> str:
+    """A free-text answer, stripped; anything that is not text counts as not given."""
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _sentence(value: str) -> str:
+    """`value` with a capital first letter and closing punctuation, for a list item."""
+    value = value.strip()
+    if not value:
+        return ""
+    value = value[0].upper() + value[1:]
+    ending = value.rstrip("\"'\u201d)")
+    return value if ending and ending[-1] in ".!?" else f"{value}."
+
+
+def _parties(case: Mapping[str, Any], today: date) -> _Parties:
+    child_data, applicant = case["child"], case["applicant"]
+    # Without a relationship the letter does not guess one: it leaves out the introduction.
+    relationship = (
+        Relationship(applicant["relationship"]) if applicant.get("relationship") else None
+    )
+    child = _person(
+        child_data["first_name"],
+        Pronouns(child_data.get("pronouns") or Pronouns.THEY),
+        writing_about_self=relationship is Relationship.YOUNG_PERSON,
+    )
+    born = child_data.get("date_of_birth")
+    return _Parties(
+        letter_date=short_date(today),
+        sender_name=applicant["name"],
+        sender_address=tuple(applicant.get("address", ())),
+        sender_email=applicant.get("email", ""),
+        sender_phone=applicant.get("phone", ""),
+        council_name=case["local_authority"]["name"],
+        child_full_name=" ".join(
+            part for part in (child_data["first_name"], child_data.get("last_name")) if part
+        ),
+        child_date_of_birth=short_date(date.fromisoformat(born)) if born else "",
+        child=child,
+        writer_introduction=_writer_introduction(relationship, child) if relationship else "",
+    )
+
+
+def _decision(
+    case: Mapping[str, Any], kind: str, needs: tuple[str, ...], allowed: Iterable[DecisionKind]
+) -> tuple[DecisionKind, date]:
+    """The decision the letter is about; MissingCaseData if absent or of the wrong kind."""
+    require(case, kind, needs)
+    allowed = tuple(allowed)
+    raw = case["decision"]["kind"]
+    decision_kind = next((k for k in allowed if k.value == raw), None)
+    if decision_kind is None:
+        choices = " or ".join(k.value for k in allowed)
+        raise MissingCaseData(kind, [f"decision.kind: {choices}"])
+    return decision_kind, date.fromisoformat(case["decision"]["date"])
+
+
+def _latest_event(case: Mapping[str, Any], event: EventType, *, on_or_after: date) -> date | None:
+    days = [
+        date.fromisoformat(item["date"])
+        for item in case.get("events", [])
+        if item.get("type") == event.value and item.get("date")
+    ]
+    days = [day for day in days if day >= on_or_after]
+    return max(days) if days else None
+
+
+def _appeal_time(
+    case: Mapping[str, Any], decision_kind: DecisionKind, decided_on: date, today: date
+) -> AppealTime:
+    # A certificate dated before the decision is about an earlier decision (as in the engine).
+    certificate = _latest_event(
+        case, EventType.MEDIATION_CERTIFICATE_ISSUED, on_or_after=decided_on
+    )
+    deadline = deadlines.appeal_deadline(
+        decision=DECISION_EVENTS[decision_kind],
+        decision_date=decided_on,
+        certificate_issued=certificate,
+    )
+    if deadline.from_event is EventType.MEDIATION_CERTIFICATE_ISSUED:
+        counted_from = (
+            f"1 month after my mediation certificate of {short_date(deadline.event_date)}, "
+            "which is later than 2 months after the decision letter"
+        )
+    else:
+        counted_from = f"2 months after the decision letter of {short_date(decided_on)}"
+    return AppealTime(
+        deadline=long_date(deadline.due),
+        source=deadline.source,
+        counted_from=counted_from,
+        passed=deadline.due < today,
+        right_of_appeal=RIGHT_OF_APPEAL[decision_kind],
+    )
+
+
+def _fields(parties: _Parties) -> dict[str, Any]:
+    """The shared fields, to spread into a letter's dataclass (shallow: Person stays whole)."""
+    return {field.name: getattr(parties, field.name) for field in fields(parties)}
+
+
+def _possessive_mid(child: Person) -> str:
+    """'Oliver's' or 'my': the possessive inside a sentence."""
+    return "my" if child.writes_for_self else child.name_possessive
+
+
+def _evidence(case: Mapping[str, Any], kinds: frozenset[str] | None = None) -> tuple[Evidence, ...]:
+    """The case's evidence items (only `kinds`, if given), as the request letter shows them."""
+    return tuple(
+        Evidence(
+            _evidence_title(item),
+            _text(item.get("author")),
+            short_date(date.fromisoformat(item["date"])) if item.get("date") else "",
+            _sentence(_text(item.get("key_points"))),
+        )
+        for item in case.get("evidence", [])
+        if kinds is None or item.get("kind") in kinds
+    )
+
+
+def _need_label(need: Mapping[str, Any]) -> str:
+    area = need.get("area")
+    return next((a.label for a in NeedArea if a.value == area), "Needs")
+
+
+def _decision_sentence(kind: DecisionKind, parties: _Parties, decided_on: date) -> str:
+    """One sentence naming the decision, for a reader other than the council."""
+    who, when = parties.child.name_object, short_date(decided_on)
+    council = parties.council_name
+    return {
+        DecisionKind.REFUSAL_TO_ASSESS: f"On {when}, {council} decided not to carry out an "
+        f"EHC needs assessment for {who}.",
+        DecisionKind.REFUSAL_TO_ISSUE_PLAN: f"On {when}, {council} decided, after an EHC needs "
+        f"assessment, not to issue an EHC plan for {who}.",
+        DecisionKind.PLAN_CONTENTS: f"On {when}, {council} issued the final EHC plan for {who}, "
+        "and I disagree with what it says.",
+        DecisionKind.PLACEMENT_ONLY: f"On {when}, {council} issued the final EHC plan for "
+        f"{who}, and I disagree with the school or college it names (section I), or that it "
+        "names none.",
+    }[kind]
+
+
+def _derived_issues(
+    kind: DecisionKind, parties: _Parties, reasons: Iterable[str]
+) -> tuple[str, ...]:
+    """The issues for mediation when the parent has not written their own: the decision
+    itself, then each reason the council gave."""
+    who, council = parties.child.name_object, parties.council_name
+    possessive = _possessive_mid(parties.child)
+    first = {
+        DecisionKind.REFUSAL_TO_ASSESS: f"Whether {council} should carry out an EHC needs "
+        f"assessment for {who}.",
+        DecisionKind.REFUSAL_TO_ISSUE_PLAN: f"Whether {council} should issue an EHC plan for "
+        f"{who}.",
+        DecisionKind.PLAN_CONTENTS: f"What the final EHC plan says about {possessive} needs "
+        "(section B) and the provision to meet them (section F).",
+        DecisionKind.PLACEMENT_ONLY: "The school or college named in section I of the final "
+        "EHC plan.",
+    }[kind]
+    return (first, *(f"The council's reason: \u201c{reason}\u201d" for reason in reasons))
+
+
+def _default_outcome(kind: DecisionKind, parties: _Parties) -> str:
+    who, council = parties.child.name_object, parties.council_name
+    possessive = _possessive_mid(parties.child)
+    return {
+        DecisionKind.REFUSAL_TO_ASSESS: f"{council} agrees to carry out an EHC needs "
+        f"assessment for {who}.",
+        DecisionKind.REFUSAL_TO_ISSUE_PLAN: f"{council} agrees to issue an EHC plan for {who}.",
+        DecisionKind.PLAN_CONTENTS: f"{council} amends the final EHC plan so that it describes "
+        f"{possessive} needs fully, and the provision in section F says who will do what, "
+        "how often and for how long.",
+        DecisionKind.PLACEMENT_ONLY: f"{council} names in section I the school or college I "
+        "have asked for.",
+    }[kind]
+
+
+def _reasons_given(case: Mapping[str, Any]) -> list[str]:
+    return [r for r in (_text(x) for x in case["decision"].get("reasons_given", [])) if r]
+
+
+def _extras(extras: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return extras if isinstance(extras, Mapping) else {}
+
+
+# -- reconsideration_request -------------------------------------------------------------------
+
+
+class _Topic(Enum):
+    """What a council's reason is about, so the letter can answer it with the right evidence."""
+
+    DIAGNOSIS = "diagnosis"
+    EVIDENCE = "evidence"
+    SEN_SUPPORT = "sen_support"
+    PROGRESS = "progress"
+    OTHER = "other"
+
+
+# Checked in this order; the first topic with a word in the reason wins.
+TOPIC_WORDS: tuple[tuple[_Topic, tuple[str, ...]], ...] = (
+    (_Topic.DIAGNOSIS, ("diagnos",)),
+    (
+        _Topic.EVIDENCE,
+        ("evidence", "insufficient", "information", "not demonstrated", "not shown"),
+    ),
+    (
+        _Topic.SEN_SUPPORT,
+        (
+            "sen support",
+            "be met",
+            "ordinarily available",
+            "resources",
+            "graduated",
+            "notional",
+            "within school",
+            "within the school",
+            "in school",
+            "universal",
+            "school can meet",
+        ),
+    ),
+    (
+        _Topic.PROGRESS,
+        ("progress", "attain", "expected", "age-related", "age related", "achiev", "coping"),
+    ),
+)
+
+# The evidence that answers each topic best; every item when none of these kinds is there.
+TOPIC_EVIDENCE: dict[_Topic, frozenset[str] | None] = {
+    _Topic.DIAGNOSIS: frozenset(
+        {
+            "paediatrician",
+            "camhs",
+            "educational_psychologist",
+            "speech_language_therapist",
+            "occupational_therapist",
+        }
+    ),
+    _Topic.EVIDENCE: None,
+    _Topic.SEN_SUPPORT: frozenset(
+        {
+            "sen_support_plan",
+            "school_report",
+            "attendance_record",
+            "exclusion_record",
+            "educational_psychologist",
+            "speech_language_therapist",
+            "occupational_therapist",
+        }
+    ),
+    _Topic.PROGRESS: frozenset(
+        {
+            "school_report",
+            "attendance_record",
+            "exclusion_record",
+            "camhs",
+            "parent_diary",
+            "educational_psychologist",
+        }
+    ),
+    _Topic.OTHER: None,
+}
+
+
+def _topic(reason: str) -> _Topic:
+    folded = reason.casefold()
+    for topic, words in TOPIC_WORDS:
+        if any(word in folded for word in words):
+            return topic
+    return _Topic.OTHER
+
+
+def _legal_answer(topic: _Topic, kind: DecisionKind, child: Person) -> str:
+    """The legal point that answers a reason of this topic, for this decision."""
+    subject, has = child.subject, child.has
+    possessive = _possessive_mid(child)
+    if kind is DecisionKind.REFUSAL_TO_ASSESS:
+        return {
+            _Topic.DIAGNOSIS: "A diagnosis is not part of the test in section 36(8). The "
+            f"question is whether {subject} {has} or may have special educational needs, which "
+            f"is about {possessive} needs, not a label.",
+            _Topic.EVIDENCE: "The test in section 36(8) is whether "
+            f"{subject} {has} or may have special educational needs, not whether that has "
+            "already been proved. Gathering the evidence is what the assessment is for: "
+            "regulation 6 of the SEND Regulations 2014 requires you to seek advice from "
+            "professionals as part of it.",
+            _Topic.SEN_SUPPORT: "The test in section 36(8) is not whether "
+            f"{possessive} needs could be met from SEN support, but whether it may be necessary "
+            "for special educational provision to be made through an EHC plan. The law does "
+            "not require a school to use up every kind of SEN support before an assessment.",
+            _Topic.PROGRESS: "Progress in some subjects does not decide the test in section "
+            "36(8). Special educational needs include needs in communication and interaction, "
+            "social, emotional and mental health, and sensory or physical development, as "
+            "well as in learning (SEND Code of Practice, chapter 6).",
+            _Topic.OTHER: "The test in section 36(8) is met: "
+            f"{subject} {has} or may have special educational needs, and it may be necessary "
+            "for special educational provision to be made through an EHC plan.",
+        }[topic]
+    return {
+        _Topic.DIAGNOSIS: "A diagnosis is not part of the test in section 37(1). It asks "
+        "whether, in the light of the assessment, it is necessary for special educational "
+        "provision to be made in accordance with an EHC plan.",
+        _Topic.EVIDENCE: "Your own assessment gathered advice from professionals. Under "
+        "section 37(1) the question is whether, in the light of that assessment, it is "
+        "necessary for special educational provision to be made in accordance with an EHC "
+        "plan. If you think any of the advice is incomplete, please seek further advice "
+        "rather than refuse a plan.",
+        _Topic.SEN_SUPPORT: "Section 37(1) asks whether, in the light of the assessment, it is "
+        "necessary for special educational provision to be made in accordance with an EHC "
+        f"plan. The advice describes provision beyond what {possessive} school has been able "
+        "to make from its own resources, and without a plan nothing secures it.",
+        _Topic.PROGRESS: "Progress in some subjects does not answer the question in section "
+        f"37(1). The assessment shows needs that affect {possessive} education in other ways, "
+        "and the provision they call for.",
+        _Topic.OTHER: "In the light of the assessment, it is necessary for "
+        "special educational provision to be made for "
+        f"{child.name_object} in accordance with an EHC plan (section 37(1)).",
+    }[topic]
+
+
+def _support_facts(case: Mapping[str, Any]) -> tuple[str, ...]:
+    facts = []
+    for item in case.get("support_tried", []):
+        description = _text(item.get("description"))
+        if not description:
+            continue
+        since = item.get("since")
+        when = f" (since {short_date(date.fromisoformat(since))})" if since else ""
+        outcome = _text(item.get("outcome"))
+        what_happened = f" What happened: {_sentence(outcome)}" if outcome else ""
+        facts.append(f"{_sentence(description + when)}{what_happened}")
+    return tuple(facts)
+
+
+def _need_facts(case: Mapping[str, Any], *, impact_only: bool = False) -> tuple[str, ...]:
+    facts = []
+    for need in case.get("needs", []):
+        description, impact = _text(need.get("description")), _text(need.get("impact"))
+        words = (
+            _sentence(impact)
+            if impact_only and impact
+            else " ".join(p for p in (_sentence(description), _sentence(impact)) if p)
+        )
+        if words:
+            facts.append(f"{_need_label(need)}: {words}")
+    return tuple(facts)
+
+
+def _facts(topic: _Topic, case: Mapping[str, Any], school_supported: str) -> tuple[str, ...]:
+    if topic is _Topic.SEN_SUPPORT:
+        support = _support_facts(case)
+        return (*support, school_supported) if school_supported else support
+    return _need_facts(case, impact_only=topic is _Topic.PROGRESS)
+
+
+@dataclass(frozen=True)
+class ReasonAnswer:
+    reason: str  # the council's reason, as given ("" when the council gave none)
+    response: str  # the parent's answer in their own words (extras.reason_responses), or ""
+    legal_answer: str  # the legal test applied to this reason
+    facts: tuple[str, ...]  # from the case file: support tried, or needs and their impact
+    evidence: tuple[Evidence, ...]  # the evidence items that answer this reason
+
+
+@dataclass(frozen=True)
+class LegalTest:
+    statement: str  # the test, quoted in plain words, with its citation
+    plain: str  # what it means here
+
+
+@dataclass(frozen=True)
+class ReconsiderationLetter:
+    letter_date: str
+    sender_name: str
+    sender_address: tuple[str, ...]
+    sender_email: str
+    sender_phone: str
+    council_name: str
+    child_full_name: str
+    child_date_of_birth: str
+    child: Person
+    writer_introduction: str
+    decision_kind: str  # refusal_to_assess | refusal_to_issue_plan
+    decision_date: str  # "20 February 2026"
+    decision_phrase: str  # "not to carry out an EHC needs assessment for Oliver"
+    legal_test: LegalTest
+    reasons_given: bool  # the council gave reasons (or the parent named some)
+    no_reasons: str  # what the letter says when the council gave none
+    reasons: tuple[ReasonAnswer, ...]
+    further_points: tuple[str, ...]  # the parent's answers not tied to one reason
+    what_changed: str  # extras.what_changed, or ""
+    outcome_sought: str  # extras.outcome_sought, in the parent's words, or ""
+    default_outcome: str  # what the letter asks for without outcome_sought
+    reply_by: str
+    reply_working_days: int
+    appeal: AppealTime
+    enclosures: tuple[str, ...]
+
+
+RECONSIDERATION_NEEDS = (
+    "decision.kind",
+    "decision.date",
+    "child.first_name",
+    "applicant.name",
+    "local_authority.name",
+)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold().strip(" .")
+
+
+def _legal_test(kind: DecisionKind, child: Person) -> LegalTest:
+    subject, has, obj = child.subject, child.has, child.object
+    possessive = _possessive_mid(child)
+    if kind is DecisionKind.REFUSAL_TO_ASSESS:
+        return LegalTest(
+            statement="Section 36(8) of the Children and Families Act 2014 says the council "
+            f"must secure an EHC needs assessment if {subject} {has} or may have special "
+            "educational needs, and it may be necessary for special educational provision to "
+            f"be made for {obj} in accordance with an EHC plan.",
+            plain="This is a low threshold. The question is whether "
+            f"{subject} may have special educational needs and whether a plan may be "
+            "necessary, not whether either is certain. The assessment is how the council finds "
+            "out.",
+        )
+    return LegalTest(
+        statement="Section 37(1) of the Children and Families Act 2014 says that where, in the "
+        "light of an EHC needs assessment, it is necessary for special educational provision "
+        f"to be made for {child.name_object} in accordance with an EHC plan, the council must "
+        f"secure that an EHC plan is prepared for {obj}, and must then maintain it.",
+        plain="The question is what special educational provision the assessment shows "
+        f"{possessive} needs call for, and whether it is necessary for that provision to be "
+        "made in accordance with a plan, so that it is set out, specific and legally secured.",
+    )
+
+
+def build_reconsideration_request(
+    case: Mapping[str, Any], *, today: date, extras: Mapping[str, Any] | None = None
+) -> ReconsiderationLetter:
+    """The parent's request that the council reconsider a refusal to assess (answered with
+    the low threshold of s.36(8)) or a refusal to issue a plan (s.37(1)).
+
+    Each reason in decision.reasons_given is answered with the parent's own response
+    (extras.reason_responses, matched on the reason's text), the evidence in the case file that
+    bears on it, and the legal test. The reply-by date is REPLY_WORKING_DAYS working days after
+    the letter; the appeal deadline is the engine's.
+    """
+    kind, decided_on = _decision(case, "reconsideration_request", RECONSIDERATION_NEEDS, REFUSALS)
+    extras = _extras(extras)
+    parties = _parties(case, today)
+    child = parties.child
+
+    responses: dict[str, str] = {}
+    further: list[str] = []
+    named_in_responses: list[str] = []
+    for item in extras.get("reason_responses") or ():
+        if not isinstance(item, Mapping):
+            continue
+        reason, response = _text(item.get("reason")), _text(item.get("response"))
+        if not response:
+            continue
+        if reason:
+            responses.setdefault(_key(reason), response)
+            named_in_responses.append(reason)
+        else:
+            further.append(response)
+
+    reasons = _reasons_given(case)
+    known = {_key(r) for r in reasons}
+    for reason in named_in_responses:
+        if _key(reason) not in known:
+            reasons.append(reason)
+            known.add(_key(reason))
+
+    school_supported = (
+        f"{child.name_possessive} school supported the request for an EHC needs assessment."
+        if case.get("school_view") == SchoolView.SUPPORTS.value
+        else ""
+    )
+
+    shown: set[Evidence] = set()
+
+    def answer(reason: str) -> ReasonAnswer:
+        topic = _topic(reason)
+        evidence = _evidence(case, TOPIC_EVIDENCE[topic]) or _evidence(case)
+        # An item already quoted for an earlier reason is named again without its key points.
+        named = tuple(replace(item, key_points="") if item in shown else item for item in evidence)
+        shown.update(evidence)
+        response = responses.get(_key(reason), "") if reason else ""
+        legal = _legal_answer(topic, kind, child)
+        # The parent's own answer replaces the needs restated from the case file; the support
+        # already tried still answers a reason about SEN support.
+        facts = _facts(topic, case, school_supported)
+        if response and topic is not _Topic.SEN_SUPPORT:
+            facts = ()
+        return ReasonAnswer(
+            reason=reason,
+            response=response,
+            legal_answer=(
+                f"I do not agree. {legal}" if reason and topic is _Topic.OTHER else legal
+            ),
+            facts=facts,
+            evidence=named,
+        )
+
+    if kind is DecisionKind.REFUSAL_TO_ASSESS:
+        phrase = f"not to carry out an EHC needs assessment for {child.name_object}"
+        no_reasons = (
+            "Your letter did not give reasons I could respond to. Section 36(5) of the Children "
+            "and Families Act 2014 requires you to tell me the reasons for your decision, so "
+            "please send them to me in writing. In the meantime, this is why the test is met."
+        )
+        default_outcome = f"agree to carry out an EHC needs assessment for {child.name_object}"
+    else:
+        phrase = f"not to issue an EHC plan for {child.name_object} after the EHC needs assessment"
+        no_reasons = (
+            "Your letter did not give reasons I could respond to. Please send me your reasons "
+            "in writing. In the meantime, this is why a plan is necessary."
+        )
+        default_outcome = f"agree to issue an EHC plan for {child.name_object}"
+
+    return ReconsiderationLetter(
+        **_fields(parties),
+        decision_kind=kind.value,
+        decision_date=short_date(decided_on),
+        decision_phrase=phrase,
+        legal_test=_legal_test(kind, child),
+        reasons_given=bool(reasons),
+        no_reasons=no_reasons,
+        reasons=tuple(answer(r) for r in reasons) if reasons else (answer(""),),
+        further_points=tuple(further),
+        what_changed=_text(extras.get("what_changed")),
+        outcome_sought=_text(extras.get("outcome_sought")),
+        default_outcome=default_outcome,
+        reply_by=long_date(add_working_days(today, REPLY_WORKING_DAYS)),
+        reply_working_days=REPLY_WORKING_DAYS,
+        appeal=_appeal_time(case, kind, decided_on, today),
+        enclosures=tuple(item.title for item in _evidence(case)),
+    )
+
+
+# -- mediation_adviser --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MediationAdviserLetter:
+    letter_date: str
+    sender_name: str
+    sender_address: tuple[str, ...]
+    sender_email: str
+    sender_phone: str
+    council_name: str
+    child_full_name: str
+    child_date_of_birth: str
+    child: Person
+    writer_introduction: str
+    adviser_name: str  # extras.mediation.adviser_name, or "Mediation adviser"
+    decision_kind: str
+    decision_sentence: str  # "On 20 February 2026, Kent County Council decided not to ..."
+    certificate_needed: bool  # False only for an appeal about the school named alone
+    wants_mediation: bool  # extras.mediation.wants_mediation, else a recorded mediation_requested
+    issues: tuple[str, ...]  # extras.mediation.issues, else derived from the decision
+    issues_are_parents: bool  # the issues are the parent's own words
+    # Without mediation: the adviser's certificate (reg 34), counted from when told.
+    certificate_due: str
+    certificate_told: str  # "If you receive this letter on 2 March 2026," (then "that is by")
+    certificate_source: str
+    # With mediation: the council's 30 days (reg 37), counted from when it is told.
+    mediation_by: str
+    mediation_told: str  # "If the council receives its copy of this letter on ...,"
+    mediation_source: str
+    appeal: AppealTime
+    contact: str  # how to reach the parent, or "" when the case gives no way
+
+
+MEDIATION_NEEDS = (
+    "decision.kind",
+    "decision.date",
+    "child.first_name",
+    "applicant.name",
+    "local_authority.name",
+)
+
+
+def _mediation_extras(extras: Mapping[str, Any]) -> Mapping[str, Any]:
+    value = extras.get("mediation")
+    return value if isinstance(value, Mapping) else {}
+
+
+def _issues(
+    mediation: Mapping[str, Any], kind: DecisionKind, parties: _Parties, case: Mapping[str, Any]
+) -> tuple[tuple[str, ...], bool]:
+    own = tuple(t for t in (_text(x) for x in mediation.get("issues") or ()) if t)
+    if own:
+        return own, True
+    return _derived_issues(kind, parties, _reasons_given(case)), False
+
+
+def _contact(parties: _Parties) -> str:
+    ways = []
+    if parties.sender_email:
+        ways.append(f"by email at {parties.sender_email}")
+    if parties.sender_phone:
+        ways.append(f"by phone on {parties.sender_phone}")
+    if parties.sender_address:
+        ways.append("by post at the address above")
+    if not ways:
+        return ""
+    if len(ways) > 1:
+        ways[-1] = f"or {ways[-1]}"
+    return f"You can reach me {(', ' if len(ways) > 2 else ' ').join(ways)}."
+
+
+def _recorded_or_today(event_day: date | None, today: date) -> tuple[date, bool]:
+    """The day a clock starts: a recorded event up to today, else the letter's date."""
+    if event_day is not None and event_day <= today:
+        return event_day, True
+    return today, False
+
+
+def build_mediation_adviser(
+    case: Mapping[str, Any], *, today: date, extras: Mapping[str, Any] | None = None
+) -> MediationAdviserLetter:
+    """The parent's letter to the mediation adviser (s.55; reg 33): the decision, the intention
+    to appeal, and either a request for the certificate only (reg 34: within 3 working days) or
+    for mediation (reg 37: the council arranges it within 30 days), with the issues.
+
+    The certificate and mediation dates count from the recorded `mediation_adviser_contacted` /
+    `mediation_requested` event when there is one on or after the decision and not after the
+    letter, otherwise from the letter's date (the letter says so). An appeal only about the
+    school named needs no certificate, so without mediation there is nothing to ask for.
+    """
+    kind, decided_on = _decision(case, "mediation_adviser", MEDIATION_NEEDS, MEDIATION_DECISIONS)
+    extras = _extras(extras)
+    mediation = _mediation_extras(extras)
+    requested = _latest_event(case, EventType.MEDIATION_REQUESTED, on_or_after=decided_on)
+    # The parent's answer if the journey asked; otherwise a recorded request for mediation.
+    wants = mediation.get("wants_mediation")
+    if not isinstance(wants, bool):
+        wants = requested is not None
+    certificate_needed = kind is not DecisionKind.PLACEMENT_ONLY
+    if not certificate_needed and not wants:
+        raise MissingCaseData(
+            "mediation_adviser",
+            [
+                "extras.mediation.wants_mediation (an appeal only about the school named needs "
+                "no mediation certificate, so this letter is only for asking for mediation)"
+            ],
+        )
+    parties = _parties(case, today)
+    issues, own = _issues(mediation, kind, parties, case)
+
+    contacted = _latest_event(case, EventType.MEDIATION_ADVISER_CONTACTED, on_or_after=decided_on)
+    certificate_from, recorded = _recorded_or_today(contacted, today)
+    certificate = deadlines.mediation_certificate_without_mediation(
+        adviser_contacted=certificate_from
+    )
+    certificate_told = (
+        f"Counting from {short_date(certificate_from)}, when I first contacted you,"
+        if recorded
+        else f"If you receive this letter on {short_date(today)},"
+    )
+    mediation_from, recorded = _recorded_or_today(requested, today)
+    mediation_by = deadlines.mediation_by(mediation_requested=mediation_from)
+    mediation_told = (
+        f"Counting from {short_date(mediation_from)}, when I told the council that I want "
+        "mediation,"
+        if recorded
+        else f"If the council receives its copy of this letter on {short_date(today)},"
+    )
+
+    return MediationAdviserLetter(
+        **_fields(parties),
+        adviser_name=_text(mediation.get("adviser_name")) or "Mediation adviser",
+        decision_kind=kind.value,
+        decision_sentence=_decision_sentence(kind, parties, decided_on),
+        certificate_needed=certificate_needed,
+        wants_mediation=wants,
+        issues=issues,
+        issues_are_parents=own,
+        certificate_due=long_date(certificate.due),
+        certificate_told=certificate_told,
+        certificate_source=certificate.source,
+        mediation_by=long_date(mediation_by.due),
+        mediation_told=mediation_told,
+        mediation_source=mediation_by.source,
+        appeal=_appeal_time(case, kind, decided_on, today),
+        contact=_contact(parties),
+    )
+
+
+# -- mediation_summary --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    what: str
+    when: str
+    source: str
+
+
+@dataclass(frozen=True)
+class MediationSummary:
+    letter_date: str
+    sender_name: str
+    council_name: str
+    child_full_name: str
+    child_date_of_birth: str
+    decision_sentence: str
+    issues: tuple[str, ...]
+    outcome: str  # extras.outcome_sought, or a default for the decision
+    evidence: tuple[Evidence, ...]  # key_points cut to one line
+    dates: tuple[KeyDate, ...]
+
+
+# Short enough that an evidence item's line fits on one line of the page.
+ONE_LINE = 70
+
+
+def _one_line(text: str) -> str:
+    """The first sentence of `text`, cut at a word to about ONE_LINE characters."""
+    first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
+    if len(first) <= ONE_LINE:
+        return first
+    cut = first[:ONE_LINE].rsplit(" ", 1)[0] or first[:ONE_LINE]
+    return f"{cut.rstrip(' ,;:')}\u2026"
+
+
+def build_mediation_summary(
+    case: Mapping[str, Any], *, today: date, extras: Mapping[str, Any] | None = None
+) -> MediationSummary:
+    """One page for the parent to take into mediation: who, the decision, the issues, what the
+    parent wants, the key evidence and the dates that matter (the appeal deadline, and the
+    council's 30 days to arrange mediation when `mediation_requested` is recorded)."""
+    kind, decided_on = _decision(case, "mediation_summary", MEDIATION_NEEDS, MEDIATION_DECISIONS)
+    extras = _extras(extras)
+    parties = _parties(case, today)
+    issues, _ = _issues(_mediation_extras(extras), kind, parties, case)
+    appeal = _appeal_time(case, kind, decided_on, today)
+    dates = [
+        KeyDate(
+            "the usual last day for my appeal to reach the Tribunal, now passed: I can ask the "
+            "Tribunal to accept a late appeal"
+            if appeal.passed
+            else "the last day for my appeal to reach the Tribunal",
+            appeal.deadline,
+            appeal.source,
+        )
+    ]
+    requested = _latest_event(case, EventType.MEDIATION_REQUESTED, on_or_after=decided_on)
+    if requested is not None:
+        by = deadlines.mediation_by(mediation_requested=requested)
+        dates.insert(
+            0,
+            KeyDate(
+                f"the council must arrange mediation (I asked on {short_date(requested)})",
+                long_date(by.due),
+                by.source,
+            ),
+        )
+    return MediationSummary(
+        letter_date=parties.letter_date,
+        sender_name=parties.sender_name,
+        council_name=parties.council_name,
+        child_full_name=parties.child_full_name,
+        child_date_of_birth=parties.child_date_of_birth,
+        decision_sentence=_decision_sentence(kind, parties, decided_on),
+        issues=issues,
+        outcome=_text(extras.get("outcome_sought")) or _default_outcome(kind, parties),
+        evidence=tuple(
+            Evidence(item.title, item.author, item.date, _one_line(item.key_points))
+            for item in _evidence(case)
+        ),
+        dates=tuple(dates),
+    )

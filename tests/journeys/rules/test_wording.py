@@ -1,0 +1,829 @@
+"""The section F wording checker (SEND Code of Practice 2015, para 9.69): tables and properties."""
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from journeys.rules.wording import (
+    CODE_OF_PRACTICE_9_69,
+    VAGUE_TERMS,
+    Flag,
+    FlagCode,
+    SentenceReport,
+    check_provision,
+    check_text,
+    specific_wording,
+    split_sentences,
+)
+
+VAGUE = FlagCode.VAGUE_TERM
+WHO = FlagCode.NO_PROVIDER
+QUAL = FlagCode.NO_QUALIFICATION
+OFTEN = FlagCode.NO_FREQUENCY
+LONG = FlagCode.NO_DURATION
+REVIEW = FlagCode.NO_REVIEW
+NONE: frozenset[FlagCode] = frozenset()
+
+
+def row(sentence: str, codes=NONE, phrases=()):
+    """One provision statement, the set of flag codes it gets, and every non-empty phrase."""
+    return pytest.param(sentence, frozenset(codes), frozenset(phrases), id=sentence[:60])
+
+
+# Statements of the kind found in real EHC plans. `phrases` holds each VAGUE_TERM phrase and
+# the provider that a NO_QUALIFICATION flag names.
+PROVISION_TABLE = [
+    # -- vague or incomplete --------------------------------------------------------------
+    row(
+        "Sam will have access to speech and language therapy.",
+        {VAGUE, WHO, OFTEN, LONG, REVIEW},
+        {"access to"},
+    ),
+    row(
+        "Regular opportunities for social skills work in a small group.",
+        {VAGUE, WHO, OFTEN, LONG, REVIEW},
+        {"Regular", "opportunities for"},
+    ),
+    row(
+        "Adult support as needed during unstructured times.",
+        {VAGUE, QUAL, OFTEN, LONG, REVIEW},
+        {"Adult support", "as needed", "Adult"},
+    ),
+    row(
+        "Jamie may benefit from input from an occupational therapist.",
+        {VAGUE, OFTEN, LONG, REVIEW},
+        {"may benefit from", "input from"},
+    ),
+    row(
+        "Up to 3 hours of teaching assistant support each week.",
+        {VAGUE, QUAL, REVIEW},
+        {"Up to", "teaching assistant"},
+    ),
+    row(
+        "Priya should be encouraged to use her visual timetable.",
+        {VAGUE, WHO, OFTEN, LONG, REVIEW},
+        {"should", "encouraged to"},
+    ),
+    row(
+        "Staff will consider the use of a movement break where possible.",
+        {VAGUE, QUAL, OFTEN, LONG, REVIEW},
+        {"consider", "where possible", "Staff"},
+    ),
+    # About monitoring, not provision: only the vague words are flagged.
+    row("Ongoing monitoring by the SENCO.", {VAGUE}, {"Ongoing", "monitoring"}),
+    row("Progress will be monitored regularly.", {VAGUE}, {"monitored", "regularly"}),
+    row(
+        "Periodic advice from the educational psychologist to school staff.",
+        {VAGUE, QUAL, OFTEN, LONG, REVIEW},
+        {"Periodic", "advice from", "staff"},
+    ),
+    row("Some 1:1 support with reading.", {VAGUE, QUAL, OFTEN, LONG, REVIEW}, {"Some", "1:1"}),
+    row(
+        "Tom will receive speech and language therapy as and when required.",
+        {VAGUE, WHO, OFTEN, LONG, REVIEW},
+        {"as and when"},
+    ),
+    row(
+        "Access to a quiet space when needed.",
+        {VAGUE, WHO, OFTEN, LONG, REVIEW},
+        {"Access to", "when needed"},
+    ),
+    row(
+        "Lily would benefit from a programme of precision teaching.",
+        {VAGUE, WHO, OFTEN, LONG, REVIEW},
+        {"would benefit from"},
+    ),
+    row(
+        "Advice from a specialist teacher for autism should be sought.",
+        {VAGUE, OFTEN, LONG, REVIEW},
+        {"Advice from", "should"},
+    ),
+    row(
+        "Additional adult support in class, if required.",
+        {VAGUE, QUAL, OFTEN, LONG, REVIEW},
+        {"adult support", "if required", "adult"},
+    ),
+    row("SLT input 3 times a year.", {VAGUE, LONG, REVIEW}, {"SLT input"}),
+    row(
+        "It is recommended that Ben has a programme of fine motor activities devised by an OT "
+        "and delivered by a TA.",
+        {VAGUE, QUAL, OFTEN, LONG, REVIEW},
+        {"It is recommended", "TA"},
+    ),
+    row(
+        "A teaching assistant will deliver a daily phonics programme for 20 minutes.",
+        {QUAL, REVIEW},
+        {"teaching assistant"},
+    ),
+    row(
+        "Sam will attend a weekly social communication group run by a speech and language "
+        "therapist.",
+        {LONG, REVIEW},
+    ),
+    row(
+        "An occupational therapist will provide a sensory diet programme for 30 minutes.",
+        {OFTEN, REVIEW},
+    ),
+    row("Emotional literacy sessions for 30 minutes twice a week, reviewed termly.", {WHO}),
+    row(
+        "Jack will be supported by a key worker at the start of each day.",
+        {QUAL, LONG, REVIEW},
+        {"key worker"},
+    ),
+    row(
+        "Mentoring sessions with a learning mentor every week, reviewed at each review meeting.",
+        {QUAL, LONG},
+        {"learning mentor"},
+    ),
+    row("A TA will check in with Ava every morning.", {QUAL, LONG, REVIEW}, {"TA"}),
+    row("The school will provide a differentiated curriculum.", {WHO, OFTEN, LONG, REVIEW}),
+    row(
+        "Physiotherapy programme to be overseen by the physiotherapist and carried out by "
+        "trained staff.",
+        {OFTEN, LONG, REVIEW},
+    ),
+    # "every 6 weeks" belongs to the review, not to the therapy.
+    row(
+        "Speech and language therapy will be provided by the SaLT, reviewed every 6 weeks.",
+        {OFTEN, LONG},
+    ),
+    row("2:1 staffing at all times during the school day.", {QUAL, REVIEW}, {"2:1"}),
+    row(
+        "A 1:1 teaching assistant for 25 hours per week.",
+        {QUAL, REVIEW},
+        {"teaching assistant"},
+    ),
+    # -- not provision at all: a heading, a need (section B), a review statement --------------
+    row("Communication and interaction"),
+    row("Sam finds it hard to follow spoken instructions."),
+    row("Progress will be reviewed termly."),
+    row("Progress will be measured by the speech and language therapist each term."),
+    row("A SaLT, reviewed termly."),  # names who, but only says how it is reviewed
+    # -- specific and quantified: no flags ----------------------------------------------------
+    row(
+        "A speech and language therapist will deliver 1:1 therapy for 30 minutes, 3 times a "
+        "week, reviewed every 6 weeks against SMART targets."
+    ),
+    row(
+        "A teaching assistant trained in ELKLAN will deliver a language group for 30 minutes "
+        "twice a week, with progress reviewed each half term by the speech and language "
+        "therapist."
+    ),
+    row(
+        "An occupational therapist will deliver 1:1 sensory integration therapy for 45 minutes "
+        "once a week for 10 weeks, with progress measured by the Sensory Profile at the start "
+        "and end of the block."
+    ),
+    row(
+        "Jamie will receive 32.5 hours per week of 1:1 support from a learning support "
+        "assistant with training in autism, with progress reviewed termly by the SENCO."
+    ),
+    row(
+        "A specialist teacher with a qualification in specific learning difficulties will "
+        "teach Ella for two 45-minute sessions each week, and progress will be reviewed every "
+        "term using standardised reading tests."
+    ),
+    row(
+        "A full-time learning support assistant, trained in Team Teach, will support Leo for "
+        "the whole school day, with targets reviewed every 6 weeks by the class teacher."
+    ),
+    row(
+        "The educational psychologist will work directly with Mia for 1 hour each half term "
+        "and review her progress against her EHCP outcomes at each visit."
+    ),
+    row(
+        "A physiotherapist will deliver 30-minute sessions weekly, and a teaching assistant "
+        "with training from the physiotherapist will carry out the exercises for 15 minutes "
+        "daily; progress will be reviewed termly."
+    ),
+    row(
+        "A qualified teacher of the deaf will teach Noah 1:1 for 2 hours per week, reviewed "
+        "at the annual review."
+    ),
+    row(
+        "An ELSA trained by the educational psychologist will deliver 1:1 emotional literacy "
+        "sessions for 30 minutes once a week for 6 weeks, with progress measured by the SDQ."
+    ),
+    row(
+        "Precision teaching will be delivered by a teaching assistant who has completed "
+        "precision teaching training, for 10 minutes every school day, with progress tracked "
+        "against weekly probes and reviewed monthly by the SENCO."
+    ),
+    row(
+        "An HCPC-registered music therapist will provide 1:1 music therapy for 45 minutes "
+        "weekly during term time, with outcomes reviewed termly."
+    ),
+    row(
+        "A teaching assistant trained in Lego therapy will run a 30-minute group 3 times a "
+        "week and keep the progress log up to date for review each half term."
+    ),
+]
+
+
+def test_the_table_is_big_enough_and_has_ten_specific_statements():
+    assert len(PROVISION_TABLE) >= 30
+    assert sum(1 for param in PROVISION_TABLE if not param.values[1] and not param.values[2]) >= 10
+
+
+@pytest.mark.parametrize(("sentence", "codes", "phrases"), PROVISION_TABLE)
+def test_check_provision(sentence, codes, phrases):
+    flags = check_provision(sentence)
+    assert {flag.code for flag in flags} == codes
+    assert {flag.phrase for flag in flags if flag.phrase} == phrases
+
+
+class CheckProvisionTests:
+    @pytest.mark.parametrize(
+        "phrase",
+        [
+            "access to",
+            "regular",
+            "regularly",
+            "as needed",
+            "as required",
+            "when needed",
+            "as appropriate",
+            "where appropriate",
+            "if required",
+            "opportunities for",
+            "opportunity to",
+            "may benefit from",
+            "would benefit from",
+            "could benefit from",
+            "support from an adult",
+            "adult support",
+            "up to",
+            "some",
+            "ongoing",
+            "periodic",
+            "periodically",
+            "as and when",
+            "encouraged to",
+            "consider",
+            "should",
+            "where possible",
+            "if possible",
+            "input from",
+            "monitored",
+            "advice from",
+            "OT input",
+        ],
+    )
+    def test_each_vague_term_is_reported_with_its_words(self, phrase):
+        flags = check_provision(f"The plan says {phrase} here.")
+        assert phrase in {flag.phrase for flag in flags if flag.code is VAGUE}
+
+    def test_vague_terms_are_matched_whatever_the_case_and_across_line_breaks(self):
+        flags = check_provision("ACCESS\nTO a laptop, As  Needed.")
+        assert [flag.phrase for flag in flags if flag.code is VAGUE] == ["ACCESS\nTO", "As  Needed"]
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "An irregular verb.",
+            "Someone handsome.",
+            "A considerable shoulder.",
+            "Keep the records up to date.",
+            "Keep the records up-to-date.",
+            "Accessible equipment.",
+            "An adulthood plan.",
+            "Use salt dough and a teapot.",
+        ],
+    )
+    def test_whole_words_only(self, sentence):
+        assert not [flag for flag in check_provision(sentence) if flag.code is VAGUE]
+
+    def test_up_to_is_vague_even_with_a_number_because_it_allows_none(self):
+        flags = check_provision("A speech and language therapist for up to 3 hours a week.")
+        assert [(flag.code, flag.phrase) for flag in flags] == [(VAGUE, "up to"), (REVIEW, "")]
+
+    def test_overlapping_and_repeated_phrases_are_reported_once(self):
+        flags = check_provision("Regular support as and when needed, and regular checks.")
+        assert [flag.phrase for flag in flags if flag.code is VAGUE] == ["Regular", "as and when"]
+
+    def test_flags_come_in_order_vague_then_who_qualification_often_long_review(self):
+        flags = check_provision("Regular access to adult support.")
+        assert [flag.code for flag in flags] == [VAGUE, VAGUE, VAGUE, QUAL, OFTEN, LONG, REVIEW]
+        assert [flag.phrase for flag in flags[:3]] == ["Regular", "access to", "adult support"]
+
+    @pytest.mark.parametrize(
+        "provider",
+        [
+            "speech and language therapist",
+            "speech & language therapist",
+            "SaLT",
+            "SALT",
+            "SLT",
+            "occupational therapist",
+            "OT",
+            "educational psychologist",
+            "EP",
+            "physiotherapist",
+            "specialist teacher",
+            "class teacher",
+            "SENCO",
+            "SENCo",
+            "school nurse",
+            "ELSA",
+            "QTVI",
+            "music therapist",
+        ],
+    )
+    def test_professions_need_no_stated_qualification(self, provider):
+        sentence = f"A {provider} will deliver therapy for 30 minutes weekly, reviewed termly."
+        assert check_provision(sentence) == ()
+
+    @pytest.mark.parametrize(
+        "provider",
+        [
+            "teaching assistant",
+            "TA",
+            "learning support assistant",
+            "LSA",
+            "higher level teaching assistant",
+            "HLTA",
+            "mentor",
+            "key worker",
+            "keyworker",
+            "adult",
+            "staff member",
+            "member of staff",
+            "one-to-one adult",
+            "tutor",
+            "counsellor",
+            "support worker",
+            "special needs assistant",
+            "therapist",
+        ],
+    )
+    def test_staff_roles_need_their_training_stated(self, provider):
+        sentence = f"A {provider} will deliver sessions for 30 minutes weekly, reviewed termly."
+        [flag] = check_provision(sentence)
+        assert flag.code is QUAL
+        assert flag.phrase in provider
+        assert flag.phrase in flag.explanation
+
+    @pytest.mark.parametrize(
+        "training",
+        [
+            "trained in attention autism",
+            "with training in Makaton",
+            "who has received ELKLAN training",
+            "who is qualified in BSL",
+            "experienced in autism",
+            "with experience of Team Teach",
+            "with expertise in dyslexia",
+            "HCPC-registered",
+            "who is accredited",
+        ],
+    )
+    def test_stated_training_satisfies_qualification(self, training):
+        sentence = (
+            f"A teaching assistant {training} will run a 30-minute group daily, reviewed termly."
+        )
+        assert check_provision(sentence) == ()
+
+    def test_one_to_one_alone_asks_who_and_what_training(self):
+        [flag] = check_provision("1-1 support for 20 minutes daily, reviewed termly.")
+        assert (flag.code, flag.phrase) == (QUAL, "1-1")
+
+    @pytest.mark.parametrize(
+        "how_often",
+        [
+            "daily",
+            "each day",
+            "every day",
+            "weekly",
+            "3 times a week",
+            "2 times per day",
+            "twice a week",
+            "three times a term",
+            "2 x per week",
+            "3 x 20 minutes",
+            "once a fortnight",
+            "every morning",
+            "each lesson",
+            "termly",
+            "half-termly",
+            "per session",
+            "every other day",
+            "on Mondays",
+            "every 2 weeks",
+            "3 hours pw",
+        ],
+    )
+    def test_frequency_is_recognised(self, how_often):
+        sentence = f"A speech and language therapist: 30 minutes {how_often}, reviewed termly."
+        assert OFTEN not in {flag.code for flag in check_provision(sentence)}
+
+    @pytest.mark.parametrize(
+        "how_long",
+        [
+            "30 minutes",
+            "20 mins",
+            "20mins",
+            "1 hour",
+            "an hour",
+            "half an hour",
+            "45-minute sessions",
+            "2 hrs",
+            "full-time",
+            "for the whole school day",
+            "32.5 hours",
+            "half a day",
+            "2 days",
+            "a half-day",
+            "25 hpw",
+        ],
+    )
+    def test_duration_is_recognised(self, how_long):
+        sentence = f"A speech and language therapist: {how_long} 3 times a week, reviewed termly."
+        assert LONG not in {flag.code for flag in check_provision(sentence)}
+
+    def test_every_two_days_is_a_frequency_not_a_duration(self):
+        codes = {flag.code for flag in check_provision("A SaLT every 2 days, reviewed termly.")}
+        assert codes == {LONG}
+
+    @pytest.mark.parametrize(
+        "reviewed",
+        [
+            "reviewed termly",
+            "progress measured by standardised tests",
+            "reviewed at the annual review",
+            "targets reviewed every 6 weeks",
+            "progress will be tracked each half term",
+            "assessed against a baseline",
+            "with a reassessment in July",
+        ],
+    )
+    def test_review_is_recognised(self, reviewed):
+        sentence = f"A speech and language therapist for 30 minutes 3 times a week, {reviewed}."
+        assert check_provision(sentence) == ()
+
+    def test_a_frequency_after_a_review_word_is_not_the_provisions(self):
+        sentence = "A SaLT will deliver therapy for 30 minutes, reviewed termly."
+        assert {flag.code for flag in check_provision(sentence)} == {OFTEN}
+
+    @pytest.mark.parametrize("sentence", ["", "   ", "\u2022", "--- ... ---"])
+    def test_no_words_no_flags(self, sentence):
+        assert check_provision(sentence) == ()
+
+    def test_absence_flags_explain_and_ask_in_plain_words(self):
+        flags = {flag.code: flag for flag in check_provision("Help.")}
+        assert set(flags) == {WHO, OFTEN, LONG, REVIEW}
+        assert flags[OFTEN].question == "How often should this happen? For example, 3 times a week."
+        assert flags[LONG].question.startswith("How long")
+        assert flags[WHO].question.startswith("Who")
+        assert flags[REVIEW].question.startswith("How and when")
+        assert all(flag.phrase == "" and flag.explanation for flag in flags.values())
+
+    def test_vague_flags_quote_the_phrase_in_their_explanation(self):
+        [flag, *_] = check_provision("Regularly.")
+        assert flag == Flag(
+            code=VAGUE,
+            phrase="Regularly",
+            explanation=flag.explanation,
+            question="How often should this happen? For example, 3 times a week.",
+        )
+        assert '"Regularly"' in flag.explanation
+
+    def test_every_vague_term_has_an_explanation_and_a_question(self):
+        assert all(term.explanation and term.question for term in VAGUE_TERMS)
+
+    def test_the_code_of_practice_quotation(self):
+        assert CODE_OF_PRACTICE_9_69.startswith("Provision must be detailed and specific")
+        assert CODE_OF_PRACTICE_9_69.endswith("secured through a Personal Budget")
+
+
+# -- split_sentences ---------------------------------------------------------------------------
+
+SPLIT_TABLE = [
+    ("", []),
+    ("A TA will help. A SaLT will visit.", ["A TA will help.", "A SaLT will visit."]),
+    (
+        "\u2022 A TA will deliver phonics daily.\n\u2022 SaLT input termly",
+        ["A TA will deliver phonics daily.", "SaLT input termly"],
+    ),
+    ("- first item\n* second item\n\u2013 third item", ["first item", "second item", "third item"]),
+    ("1. One.\n2) Two.\n(3) Three.\n1.2. Four.", ["One.", "Two.", "Three.", "Four."]),
+    ("a) One\nb. Two\n(iv) Three\nII. Four", ["One", "Two", "Three", "Four"]),
+    ("\u2022First\n\uf0b7\tSecond", ["First", "Second"]),
+    ("Intro: \u2022 one \u2022 two", ["Intro:", "one", "two"]),
+    ("One.\n\n\n   \nTwo.", ["One.", "Two."]),
+    ("\u2014\n\u2022\n   \n", []),
+    (
+        "A teaching assistant will deliver\na phonics programme daily.",
+        ["A teaching assistant will deliver a phonics programme daily."],
+    ),
+    (
+        "Communication and interaction\nSam will use Makaton.",
+        ["Communication and interaction", "Sam will use Makaton."],
+    ),
+    ("Sensory breaks:\nmovement, daily.", ["Sensory breaks:", "movement, daily."]),
+    (
+        "Movement breaks, e.g. trampoline. Visuals, i.e. a timetable. Approx. 30 minutes.",
+        ["Movement breaks, e.g. trampoline.", "Visuals, i.e. a timetable.", "Approx. 30 minutes."],
+    ),
+    (
+        "Therapy with Dr. Patel and Mrs. Shah weekly.",
+        ["Therapy with Dr. Patel and Mrs. Shah weekly."],
+    ),
+    ("Provision (e.g. Lego therapy) weekly.", ["Provision (e.g. Lego therapy) weekly."]),
+    (
+        "3 x 20 mins. per week, 2 hrs. 4 times a term.",
+        ["3 x 20 mins. per week, 2 hrs. 4 times a term."],
+    ),
+    (
+        "Daily for 20 mins. Progress reviewed termly.",
+        ["Daily for 20 mins.", "Progress reviewed termly."],
+    ),
+    ("Books, pens etc. Reviewed termly.", ["Books, pens etc.", "Reviewed termly."]),
+    ("Set by J. Smith. Reviewed termly.", ["Set by J. Smith.", "Reviewed termly."]),
+    ("He is in Year 5. He likes trains.", ["He is in Year 5.", "He likes trains."]),
+    ("32.5 hours. 1:1 support.", ["32.5 hours.", "1:1 support."]),
+    ("He works hard! Does he need help? Yes.", ["He works hard!", "Does he need help?", "Yes."]),
+    ('He said "stop." Then left.', ['He said "stop."', "Then left."]),
+    ("Daily. \u2026 and then", ["Daily.", "\u2026 and then"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPLIT_TABLE)
+def test_split_sentences(text, expected):
+    assert split_sentences(text) == expected
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@given(st.text())
+def test_split_sentences_gives_non_empty_stripped_pieces_taken_from_the_text(text):
+    pieces = split_sentences(text)
+    for piece in pieces:
+        assert piece
+        assert piece == piece.strip()
+        assert _squash(piece) in _squash(text)
+
+
+@given(st.text())
+def test_split_sentences_keeps_every_run_of_letters_longer_than_a_list_marker(text):
+    # A list marker ("1.", "a)", "iv.") is at most 5 letters or 3 digits, so a run of 6 or
+    # more letters and digits is never dropped, nor split.
+    joined = " ".join(split_sentences(text))
+    for run in re.findall(r"[^\W_]{6,}", text):
+        assert run in joined
+
+
+_WORDS = st.text(alphabet="abcdefghjklmnopqrstuwyzABCDEFGHJKLMNOPQRSTUWYZ", min_size=2)
+_SEPARATORS = st.sampled_from(
+    [" ", "\n", ". ", ".\n\n", ", ", "\n\u2022 ", "\n- ", "  ", "\t", "! ", "? ", " e.g. "]
+)
+
+
+@given(st.lists(st.tuples(_WORDS, _SEPARATORS)))
+def test_split_sentences_loses_no_word_characters_from_prose(pairs):
+    text = "".join(word + separator for word, separator in pairs)
+    assert re.sub(r"\W", "", "".join(split_sentences(text))) == re.sub(r"\W", "", text)
+
+
+# -- check_text -------------------------------------------------------------------------------
+
+
+class CheckTextTests:
+    def test_a_pasted_section(self):
+        reports = check_text(
+            "Communication and interaction\n"
+            "\u2022 Sam will have regular access to speech and language therapy.\n"
+            "\u2022 A speech and language therapist will deliver 1:1 therapy for 30 minutes, "
+            "3 times a week. Progress will be reviewed every 6 weeks against SMART targets."
+        )
+        assert [report.sentence for report in reports] == [
+            "Communication and interaction",
+            "Sam will have regular access to speech and language therapy.",
+            "A speech and language therapist will deliver 1:1 therapy for 30 minutes, "
+            "3 times a week.",
+            "Progress will be reviewed every 6 weeks against SMART targets.",
+        ]
+        assert [{flag.code for flag in report.flags} for report in reports] == [
+            set(),
+            {VAGUE, WHO, OFTEN, LONG, REVIEW},
+            set(),
+            set(),
+        ]
+        assert all(isinstance(report, SentenceReport) for report in reports)
+
+    def test_a_review_statement_covers_only_the_statement_just_before_it(self):
+        reports = check_text("A SaLT for 30 minutes daily. A TA for 1 hour daily. Reviewed termly.")
+        assert [{flag.code for flag in report.flags} for report in reports] == [
+            {REVIEW},
+            {QUAL},
+            set(),
+        ]
+
+    def test_nothing_to_check(self):
+        assert check_text("") == ()
+
+
+# -- specific_wording ---------------------------------------------------------------------------
+
+WORDING_TABLE = [
+    (
+        dict(
+            who="a speech and language therapist",
+            what="1:1 language therapy",
+            how_often="3 times a week",
+            how_long="30 minutes",
+            reviewed="every 6 weeks against SMART targets",
+        ),
+        "A speech and language therapist will deliver 1:1 language therapy, 3 times a week, for "
+        "30 minutes each session. Progress will be reviewed every 6 weeks against SMART targets.",
+    ),
+    (
+        dict(
+            who="a teaching assistant",
+            qualification="trained in ELKLAN by the SaLT.",
+            what="run a language group.",
+            how_often="twice a week.",
+            how_long="45 minutes.",
+            reviewed="Reviewed termly.",
+        ),
+        "A teaching assistant, trained in ELKLAN by the SaLT, will run a language group, twice a "
+        "week, for 45 minutes each session. Progress will be reviewed termly.",
+    ),
+    (
+        dict(who="", what="precision teaching", how_often="daily", how_long="10 mins", reviewed=""),
+        "Someone will deliver precision teaching, daily, for 10 mins each session.",
+    ),
+    (
+        dict(
+            who="",
+            qualification="with Team Teach training",
+            what="",
+            how_often="",
+            how_long="the whole school day",
+            reviewed="progress measured by the SENCO each half term",
+        ),
+        "Someone with Team Teach training will deliver this provision, for the whole school day. "
+        "Progress measured by the SENCO each half term.",
+    ),
+    (
+        dict(
+            who="  the   SENCO ",
+            what=" ",
+            how_often=" , ",
+            how_long="for 1 hour a week",
+            reviewed="to be reviewed",
+        ),
+        "The SENCO will deliver this provision, for 1 hour a week. Progress will be reviewed.",
+    ),
+    (
+        dict(
+            who="an OT",
+            what="sensory circuits",
+            how_often="every morning",
+            how_long="full-time",
+            reviewed="will be reviewed , termly",
+        ),
+        "An OT will deliver sensory circuits, every morning, full-time. Progress will be "
+        "reviewed termly.",
+    ),
+    (
+        dict(
+            who="a physiotherapist",
+            what="",
+            how_often="weekly",
+            how_long="",
+            reviewed="at the annual review .",
+        ),
+        "A physiotherapist will deliver this provision, weekly. Progress will be reviewed at the "
+        "annual review.",
+    ),
+    (
+        dict(who="", what="", how_often="", how_long="", reviewed="termly..."),
+        "Progress will be reviewed termly.",
+    ),
+    (dict(who="", what="", how_often="", how_long="", reviewed=""), ""),
+    (dict(who=" . ", what=" ,, ", how_often="...", how_long="  ", reviewed=" ; "), ""),
+    (
+        dict(
+            who="Mr Jones (HLTA)",
+            what="teach phonics . . using RWI",
+            how_often="daily",
+            how_long="20 minutes",
+            reviewed="",
+        ),
+        "Mr Jones (HLTA) will teach phonics. using RWI, daily, for 20 minutes each session.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("answers", "expected"), WORDING_TABLE)
+def test_specific_wording(answers, expected):
+    assert specific_wording(**answers) == expected
+
+
+def test_the_wording_written_from_specific_answers_passes_the_checker():
+    wording = specific_wording(**WORDING_TABLE[0][0])
+    assert all(report.flags == () for report in check_text(wording))
+
+
+_PART = st.text().filter(lambda text: "none" not in text.casefold())
+
+
+@given(_PART, _PART, _PART, _PART, _PART, _PART)
+def test_specific_wording_never_leaves_stray_words_spaces_or_stops(
+    who, what, how_often, how_long, reviewed, qualification
+):
+    wording = specific_wording(
+        who=who,
+        what=what,
+        how_often=how_often,
+        how_long=how_long,
+        reviewed=reviewed,
+        qualification=qualification,
+    )
+    for bad in ("None", "  ", " .", ".."):
+        assert bad not in wording
+    assert wording == wording.strip()
+    assert wording[:1] == wording[:1].upper()
+
+
+# -- check_provision never fails, and reports only what is there ---------------------------------
+
+_PROVISION_WORDS = st.sampled_from(
+    [
+        "a",
+        "the",
+        "will",
+        "deliver",
+        "access",
+        "to",
+        "regular",
+        "regularly",
+        "as",
+        "needed",
+        "support",
+        "from",
+        "an",
+        "adult",
+        "up",
+        "some",
+        "ongoing",
+        "TA",
+        "teaching",
+        "assistant",
+        "SaLT",
+        "OT",
+        "1:1",
+        "one-to-one",
+        "trained",
+        "in",
+        "30",
+        "minutes",
+        "3",
+        "times",
+        "week",
+        "daily",
+        "reviewed",
+        "termly",
+        "every",
+        "6",
+        "weeks",
+        "monitored",
+        "should",
+        "consider",
+        "input",
+        "advice",
+        "of",
+        ".",
+        ",",
+        "\n",
+        "e.g.",
+        "Dr.",
+        "hrs.",
+        "mins.",
+        "\u2022",
+        "1.",
+        "a)",
+        "full-time",
+    ]
+)
+
+
+@given(st.one_of(st.text(), st.lists(_PROVISION_WORDS).map(" ".join)))
+def test_check_provision_never_fails_and_quotes_only_words_in_the_sentence(sentence):
+    for flag in check_provision(sentence):
+        assert isinstance(flag.code, FlagCode)
+        assert flag.explanation
+        assert flag.question
+        assert flag.phrase in sentence
+        assert flag.phrase.casefold() in sentence.casefold()
+        assert bool(flag.phrase) is (flag.code in {VAGUE, QUAL})
+
+
+@given(st.text())
+def test_check_text_checks_every_statement(text):
+    reports = check_text(text)
+    assert [report.sentence for report in reports] == split_sentences(text)

@@ -1,0 +1,336 @@
+"""The refusal, plan, mediation and appeal journeys: definitions, whole journeys, case files."""
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+
+from journeys.definition import APPEAL, MEDIATION, PLAN, REFUSAL
+from journeys.models import Case
+from tests.conftest import ABOUT_SLUGS, STEP_URL, date_parts, stage_answers, walk
+
+
+class StageDefinitionTests:
+    def test_refusal_steps(self):
+        assert REFUSAL.visible_steps({}) == [
+            *ABOUT_SLUGS,
+            "refusal-kind",
+            "decision-date",
+            "refusal-reasons",
+            "reason-responses",
+            "what-changed",
+            "evidence",
+            "school-view",
+            "outcome",
+            "check-answers",
+        ]
+
+    def test_plan_steps_for_a_draft_with_vague_provision(self):
+        answers = {
+            "plan-stage": {"plan_stage": "draft"},
+            "plan-section-f": {"text": "Access to therapy as needed."},
+        }
+        assert PLAN.visible_steps(answers)[len(ABOUT_SLUGS) :] == [
+            "plan-stage",
+            "plan-date",
+            "plan-section-b",
+            "plan-section-f",
+            "plan-fixes",
+            "plan-section-i",
+            "preferred-setting",
+            "meeting",
+            "check-answers",
+        ]
+
+    def test_plan_steps_for_a_final_plan_with_specific_provision(self):
+        answers = {
+            "plan-stage": {"plan_stage": "final"},
+            "plan-section-f": {
+                "text": (
+                    "A speech and language therapist will deliver 1:1 therapy for 30 minutes, "
+                    "3 times a week, reviewed every 6 weeks."
+                )
+            },
+        }
+        visible = PLAN.visible_steps(answers)
+        assert "plan-fixes" not in visible and "meeting" not in visible
+
+    @pytest.mark.parametrize(
+        ("decision", "contacted", "wants", "expected"),
+        [
+            (
+                "refusal_to_assess",
+                "no",
+                "no",
+                [
+                    "which-decision",
+                    "which-decision-date",
+                    "adviser-contacted",
+                    "wants-mediation",
+                    "adviser-name",
+                ],
+            ),
+            (
+                "placement_only",
+                "yes",
+                "yes",
+                [
+                    "which-decision",
+                    "which-decision-date",
+                    "mediation-not-needed",
+                    "adviser-contacted",
+                    "adviser-contacted-date",
+                    "wants-mediation",
+                    "mediation-issues",
+                    "adviser-name",
+                ],
+            ),
+        ],
+    )
+    def test_mediation_steps(self, decision, contacted, wants, expected):
+        answers = {
+            "which-decision": {"decision_kind": decision},
+            "adviser-contacted": {"contacted": contacted},
+            "wants-mediation": {"wants_mediation": wants},
+        }
+        assert MEDIATION.visible_steps(answers)[len(ABOUT_SLUGS) : -1] == expected
+
+    def test_appeal_in_time_asks_no_late_reason_and_placement_needs_no_certificate(self):
+        today = timezone.localdate()
+        in_time = {
+            "which-decision": {"decision_kind": "placement_only"},
+            "which-decision-date": {"decision_date": today - timedelta(days=10)},
+        }
+        visible = APPEAL.visible_steps(in_time)
+        assert "appeal-late" not in visible and "certificate-date" not in visible
+        assert "health-care" in visible
+
+    def test_a_late_appeal_asks_why(self):
+        late = {
+            "which-decision": {"decision_kind": "refusal_to_assess"},
+            "which-decision-date": {"decision_date": date(2026, 1, 5)},
+            "certificate-date": {"certificate_date": None},
+        }
+        visible = APPEAL.visible_steps(late)
+        assert "appeal-late" in visible and "certificate-date" in visible
+        assert "health-care" not in visible  # a refusal to assess has no plan to recommend on
+
+    def test_a_certificate_can_bring_an_appeal_back_in_time(self):
+        today = timezone.localdate()
+        answers = {
+            "which-decision": {"decision_kind": "plan_contents"},
+            "which-decision-date": {"decision_date": today - timedelta(days=75)},
+            "certificate-date": {"certificate_date": today - timedelta(days=5)},
+        }
+        assert "appeal-late" not in APPEAL.visible_steps(answers)
+        answers["certificate-date"] = {"certificate_date": None}
+        assert "appeal-late" in APPEAL.visible_steps(answers)
+
+
+def finish(client, journey, **overrides):
+    response, visited = walk(client, f"/{journey}/new/", stage_answers(journey, **overrides))
+    assert response.status_code == 302, response
+    assert response["Location"].endswith("/confirmation/"), response["Location"]
+    case_id = STEP_URL.match(response["Location"])["case_id"]
+    return case_id, visited, client.get(response["Location"]).content.decode()
+
+
+def download_links(page):
+    return sorted(set(re.findall(r"/letters/(\w+)\.(pdf|docx)", page)))
+
+
+@pytest.mark.django_db
+class StageJourneyTests:
+    def test_refusal_journey_to_its_letters(self, client):
+        case_id, visited, page = finish(client, "refused")
+        assert visited[:6] == list(ABOUT_SLUGS)
+        assert {kind for kind, _ in download_links(page)} == {
+            "reconsideration_request",
+            "mediation_adviser",
+            "appeal_reasons",
+            "evidence_index",
+        }
+        case = Case.objects.get(pk=case_id)
+        assert case.case_file["decision"] == {
+            "kind": "refusal_to_assess",
+            "date": "2026-02-20",
+            "reasons_given": [
+                "Needs can be met from the school's own resources (SEN support)",
+                "Sam is making expected progress in English",
+            ],
+        }
+        assert case.case_file["events"] == [
+            {"type": "decision_not_to_assess", "date": "2026-02-20"}
+        ]
+        assert case.extras["reason_responses"] == [
+            {
+                "reason": "Needs can be met from the school's own resources (SEN support)",
+                "response": "The school has spent its notional budget and says it cannot meet his "
+                "needs.",
+            }
+        ]
+        assert case.extras["what_changed"] == "A new EP report dated 10 March 2026."
+        # 20 Feb 2026 + 2 months = Mon 20 Apr 2026, a working day.
+        assert "Your appeal must reach the SEND Tribunal by Monday 20 April 2026." in page
+        for kind, fmt in download_links(page):
+            response = client.get(f"/cases/{case_id}/letters/{kind}.{fmt}")
+            assert response.status_code == 200, (kind, fmt)
+
+    def test_refusal_reasons_are_required(self, client):
+        response = client.get("/refused/new/")
+        case_id = STEP_URL.match(response["Location"])["case_id"]
+        client.post(
+            response["Location"],
+            {"refused-current_step": "child-name", **stage_answers("refused")["child-name"]},
+        )
+        response = client.post(
+            f"/refused/{case_id}/refusal-reasons/",
+            {"refused-current_step": "refusal-reasons", "refusal-reasons-other": "  "},
+        )
+        assert "Select or add at least one reason the council gave" in response.content.decode()
+
+    def test_draft_plan_journey_asks_for_specific_wording(self, client):
+        case_id, visited, page = finish(client, "plan")
+        assert "plan-fixes" in visited and "meeting" in visited
+        assert {kind for kind, _ in download_links(page)} == {"draft_plan_representations"}
+        case = Case.objects.get(pk=case_id)
+        assert case.case_file["plan"]["preferred_setting"] == "Oakfield School"
+        assert case.case_file["events"] == [{"type": "draft_plan_issued", "date": "2026-02-03"}]
+        fixes = case.extras["plan_fixes"]
+        assert [f["original"] for f in fixes] == [
+            "Sam will have access to speech and language therapy as needed.",
+            "Sam may benefit from support from an adult at unstructured times.",
+        ]
+        assert "vague:access to" in fixes[0]["flags"]
+        assert fixes[0]["proposed"].startswith("A speech and language therapist will deliver")
+        assert "3 times a week" in fixes[0]["proposed"]
+        assert fixes[1]["proposed"] == ""
+        assert case.extras["meeting_requested"] is True
+
+    def test_plan_fixes_page_shows_each_vague_sentence_and_what_it_lacks(self, client):
+        answers = stage_answers("plan")
+        response = client.get("/plan/new/")
+        case_id = STEP_URL.match(response["Location"])["case_id"]
+        for slug in (*ABOUT_SLUGS, "plan-stage", "plan-date", "plan-section-b", "plan-section-f"):
+            client.post(f"/plan/{case_id}/{slug}/", {"plan-current_step": slug, **answers[slug]})
+        page = client.get(f"/plan/{case_id}/plan-fixes/").content.decode()
+        assert "Sentence 1" in page and "Sentence 2" in page and "Sentence 3" not in page
+        assert "Sam will have access to speech and language therapy as needed." in page
+        assert "Who should provide it?" in page
+
+    def test_final_plan_journey_gives_appeal_documents(self, client):
+        case_id, visited, page = finish(
+            client, "plan", **{"plan-stage": {"plan-stage-plan_stage": "final"}}
+        )
+        assert "meeting" not in visited
+        assert {kind for kind, _ in download_links(page)} == {
+            "appeal_reasons",
+            "evidence_index",
+            "appeal_checklist",
+        }
+        case = Case.objects.get(pk=case_id)
+        assert case.case_file["decision"] == {"kind": "plan_contents", "date": "2026-02-03"}
+
+    def test_mediation_journey(self, client):
+        case_id, visited, page = finish(client, "mediation")
+        assert "mediation-not-needed" not in visited
+        assert {kind for kind, _ in download_links(page)} == {
+            "mediation_adviser",
+            "mediation_summary",
+        }
+        case = Case.objects.get(pk=case_id)
+        assert {"type": "mediation_adviser_contacted", "date": "2026-04-02"} in (
+            case.case_file["events"]
+        )
+        assert case.extras["mediation"] == {
+            "wants_mediation": True,
+            "issues": ["Whether Sam needs a plan", "Speech therapy"],
+            "adviser_name": "Global Mediation",
+        }
+
+    def test_mediation_for_placement_only_explains_no_certificate_is_needed(self, client):
+        _, visited, _ = finish(
+            client,
+            "mediation",
+            **{
+                "which-decision": {"which-decision-decision_kind": "placement_only"},
+                "wants-mediation": {"wants-mediation-wants_mediation": "no"},
+            },
+        )
+        assert "mediation-not-needed" in visited and "mediation-issues" not in visited
+
+    def test_a_late_appeal_journey(self, client):
+        case_id, visited, page = finish(client, "appeal")
+        assert "appeal-late" in visited and "health-care" not in visited
+        assert {kind for kind, _ in download_links(page)} == {
+            "appeal_reasons",
+            "evidence_index",
+            "appeal_checklist",
+        }
+        case = Case.objects.get(pk=case_id)
+        assert case.extras["appeal"]["late"] is True
+        assert case.extras["appeal"]["witnesses"] == [
+            {"name": "Ms J Brown", "role": "Class teacher", "evidence": "How Sam copes in class"}
+        ]
+        assert {"type": "mediation_certificate_issued", "date": "2026-04-01"} in (
+            case.case_file["events"]
+        )
+
+    def test_an_appeal_in_time_skips_the_late_question(self, client):
+        recent = timezone.localdate() - timedelta(days=7)
+        _, visited, _ = finish(
+            client,
+            "appeal",
+            **{
+                "which-decision": {"which-decision-decision_kind": "plan_contents"},
+                "which-decision-date": date_parts(
+                    "which-decision-date-decision_date", recent.day, recent.month, recent.year
+                ),
+                "certificate-date": {"certificate-date-certificate_date_0": ""},
+                "health-care": {"health-care-health_or_care": "yes"},
+            },
+        )
+        assert "appeal-late" not in visited and "health-care" in visited
+
+
+@pytest.mark.django_db
+class ContinueCaseTests:
+    def test_a_saved_case_continues_into_the_next_stage_with_answers_filled_in(self, client):
+        response = client.post("/example/")
+        case_id = re.search(r"/request/([0-9a-f-]{36})/", response["Location"])[1]
+        response = client.post(f"/cases/{case_id}/continue/refused/")
+        # Everything about the child, parent and council is known: straight to the decision.
+        assert response["Location"] == f"/refused/{case_id}/refusal-kind/"
+        page = client.get(f"/refused/{case_id}/child-name/").content.decode()
+        assert 'value="Sam"' in page
+        answers = stage_answers("refused")
+        for slug in (
+            "refusal-kind",
+            "decision-date",
+            "refusal-reasons",
+            "reason-responses",
+            "what-changed",
+            "evidence",
+            "school-view",
+            "outcome",
+            "check-answers",
+        ):
+            client.post(
+                f"/refused/{case_id}/{slug}/", {"refused-current_step": slug, **answers[slug]}
+            )
+        client.get(f"/refused/{case_id}/done/")
+        case = Case.objects.get(pk=case_id)
+        assert case.case_file["decision"]["kind"] == "refusal_to_assess"
+        assert [n["area"] for n in case.case_file["needs"]] == [
+            "communication_interaction",
+            "semh",
+        ]  # the request's answers are kept
+
+    def test_only_the_owner_can_continue(self, client):
+        from django.test import Client
+
+        response = client.post("/example/")
+        case_id = re.search(r"/request/([0-9a-f-]{36})/", response["Location"])[1]
+        assert Client().post(f"/cases/{case_id}/continue/refused/").status_code == 404
+        assert client.post(f"/cases/{case_id}/continue/start/").status_code == 404
