@@ -33,6 +33,7 @@ lint: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(PY) bench/run.py
+	$(PY) bench/deadlines.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .hypothesis
