@@ -367,6 +367,7 @@ class AdviserNameForm(QuestionForm):
 class CertificateDateForm(QuestionForm):
     title = "When was your mediation certificate issued?"
     caption = APPEAL
+    uses_answers = True  # to check the certificate against the decision letter's date
     certificate_date = DateField(
         label=title,
         subject="The certificate date",
@@ -374,6 +375,19 @@ class CertificateDateForm(QuestionForm):
         help_text="Leave it empty if you do not have a certificate yet. For example, 14 7 2026",
         validators=[not_in_future("The certificate date")],
     )
+
+    def __init__(self, *args, answers: Mapping[str, Any] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.decision_date = (answers or {}).get("which-decision-date", {}).get("decision_date")
+
+    def clean_certificate_date(self):
+        certificate = self.cleaned_data["certificate_date"]
+        if certificate and self.decision_date and certificate < self.decision_date:
+            raise ValidationError(
+                "The certificate date must be the same as or after the decision letter date",
+                code="before_decision",
+            )
+        return certificate
 
 
 class LateAppealForm(QuestionForm):
