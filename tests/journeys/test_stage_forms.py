@@ -169,8 +169,8 @@ class PlanFixesTests:
             {
                 "plan-section-f": {
                     "text": (
-                        "A speech and language therapist will deliver 1:1 therapy for 30 minutes, 3 times "
-                        "a week, reviewed every 6 weeks."
+                        "A speech and language therapist will deliver 1:1 therapy for "
+                        "30 minutes, 3 times a week, reviewed every 6 weeks."
                     )
                 }
             },
