@@ -203,13 +203,30 @@ def _drop_empty(mapping: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in mapping.items() if v not in (None, "", [], {})}
 
 
+def applicant_from_answers(answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The case file's `applicant` from the your-details and your-contact pages."""
+    you, contact = answers["your-details"], answers["your-contact"]
+    address = [
+        contact[part]
+        for part in ("address_line_1", "address_line_2", "town", "postcode")
+        if contact[part]
+    ]
+    return _drop_empty(
+        {
+            "name": you["name"],
+            "relationship": you["relationship"],
+            "address": address,
+            "email": contact["email"],
+            "phone": contact["phone"],
+        }
+    )
+
+
 def case_from_request_answers(answers: Mapping[str, Any]) -> dict[str, Any]:
     """Build the case file from the request journey's answers (cleaned data per step)."""
     child_name = answers["child-name"]
     setting_kind = answers["child-setting"]["setting_kind"]
     details = answers.get("setting-details", {})
-    contact = answers["your-contact"]
-    you = answers["your-details"]
     areas = [NeedArea(a) for a in answers["need-areas"]["areas"]]
     case = {
         "format": FORMAT,
@@ -226,24 +243,7 @@ def case_from_request_answers(answers: Mapping[str, Any]) -> dict[str, Any]:
                 "diagnoses": answers.get("child-diagnoses", {}).get("diagnoses", []),
             }
         ),
-        "applicant": _drop_empty(
-            {
-                "name": you["name"],
-                "relationship": you["relationship"],
-                "address": [
-                    line
-                    for line in (
-                        contact["address_line_1"],
-                        contact["address_line_2"],
-                        contact["town"],
-                        contact["postcode"],
-                    )
-                    if line
-                ],
-                "email": contact["email"],
-                "phone": contact["phone"],
-            }
-        ),
+        "applicant": applicant_from_answers(answers),
         "local_authority": {"name": answers["local-authority"]["local_authority"]},
         "needs": [
             {

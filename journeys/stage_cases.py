@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from journeys.casefile import FORMAT, validate_case_file
+from journeys.casefile import FORMAT, applicant_from_answers, validate_case_file
 from journeys.forms.stages import appeal_reasons, lines, refusal_reasons
 from journeys.rules.vocabulary import DECISION_EVENTS, DecisionKind, EventType
 
@@ -22,32 +22,15 @@ def _iso(value) -> str:
 
 def about_case(answers: Answers) -> dict[str, Any]:
     """The child, the parent and the council, from the shared opening questions."""
-    name, you, contact = answers["child-name"], answers["your-details"], answers["your-contact"]
+    name = answers["child-name"]
     child: dict[str, Any] = {"first_name": name["first_name"], "last_name": name["last_name"]}
     if "child-date-of-birth" in answers:
         child["date_of_birth"] = _iso(answers["child-date-of-birth"]["date_of_birth"])
     child["pronouns"] = answers["child-pronouns"]["pronouns"]
-    applicant = {
-        "name": you["name"],
-        "relationship": you["relationship"],
-        "address": [
-            line
-            for line in (
-                contact["address_line_1"],
-                contact["address_line_2"],
-                contact["town"],
-                contact["postcode"],
-            )
-            if line
-        ],
-        "email": contact["email"],
-    }
-    if contact.get("phone"):
-        applicant["phone"] = contact["phone"]
     return {
         "format": FORMAT,
         "child": child,
-        "applicant": applicant,
+        "applicant": applicant_from_answers(answers),
         "local_authority": {"name": answers["local-authority"]["local_authority"]},
     }
 
