@@ -118,11 +118,10 @@ class JourneyStepView(NamedUrlWizardView):
             return redirect(self.request.get_full_path())
         detour = self.journey.detour_after(current, self.answers)
         if detour is not None:
-            args = (
-                [self.answers[detour.with_answer[0]][detour.with_answer[1]]]
-                if (detour.with_answer)
-                else []
-            )
+            args = []
+            if detour.with_answer:
+                step, field = detour.with_answer
+                args = [self.answers[step][field]]
             return redirect(reverse(detour.to, args=args))
         if self._returning_to_check():
             # After a change, ask anything the change made newly relevant, then go back.
