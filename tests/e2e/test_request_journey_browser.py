@@ -25,7 +25,7 @@ REQUEST_STAGE = "I want to ask the council for an EHC needs assessment"
 COUNCIL_OPTION = "Bristol"  # what the select shows
 COUNCIL = "Bristol City Council"  # what the letter says
 # The link under the preview: "Download this letter (PDF)", with the letter title hidden.
-DOWNLOAD_LINK = r"^Download\b.*\(PDF\)"
+DOWNLOAD_LINK = r"^Download as PDF\b"
 
 CHILD = {"first": "Amara", "last": "Whitfield"}
 PARENT = "Joanne Whitfield"
