@@ -50,14 +50,29 @@ def case_submit(*, journey: Journey, storage) -> Submission:
     return Submission(answers=answers, case_file=case.case_file)
 
 
+# Merged key by key, so a stage that asks only the child's name keeps the school and diagnoses.
+MERGED_BY_KEY = ("child", "applicant")
+
+
 def merge_case_files(saved: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     """A journey's case file laid over the saved one.
 
     What the journey answered replaces what was saved (a parent changing an answer means it);
-    what it did not ask about is kept; events are added to, never lost, because they come
-    from every stage and from the timeline.
+    what it did not ask about is kept, down to the keys of `child` and `applicant`; the same
+    decision (kind and date) keeps the reasons another stage recorded; events are added to,
+    never lost, because they come from every stage and from the timeline.
     """
     merged = {**saved, **new}
+    for key in MERGED_BY_KEY:
+        if key in saved and key in new:
+            merged[key] = {**saved[key], **new[key]}
+    old_decision, new_decision = saved.get("decision"), new.get("decision")
+    if (
+        old_decision
+        and new_decision
+        and all(old_decision.get(k) == new_decision.get(k) for k in ("kind", "date"))
+    ):
+        merged["decision"] = {**old_decision, **new_decision}
     events = list(saved.get("events", []))
     events += [e for e in new.get("events", []) if e not in events]
     if events:
@@ -81,12 +96,13 @@ def case_save(
     """
     case = Case.objects.select_for_update().filter(pk=case_id).first()
     if case is None:
-        case = Case(id=case_id, journey=journey.slug, case_file=case_file, extras=extras or {})
+        case = Case(id=case_id, journey=journey.slug, case_file=case_file)
     elif not session_owns_case(session=session, case_id=case_id):
         raise CaseNotYours(str(case_id))
     else:
         case.case_file = merge_case_files(case.case_file, case_file)
-        case.extras = {**case.extras, **(extras or {})}
+    # Each journey keeps its own extras: the appeal's answers must not replace the refusal's.
+    case.extras = {**case.extras, journey.slug: extras or {}}
     case.save()
     owned = session.get(OWNED_CASES_KEY, [])
     if str(case.id) not in owned:
@@ -157,3 +173,17 @@ def case_continue(*, journey: Journey, storage, case: Case) -> str | None:
     answers = journey_answers(journey, storage.get_step_data)
     unanswered = [s for s in journey.visible_steps(answers) if s not in answers]
     return unanswered[0] if unanswered else journey.steps[-1].slug
+
+
+# Later stages first-hand know more; a journey's own answers win for its own letters.
+EXTRAS_ORDER = ("request", "refused", "mediation", "plan", "appeal")
+
+
+def case_extras_for(case: Case, journey_slug: str | None = None) -> dict[str, Any]:
+    """The extras a letter gets: every stage's, the named journey's taking precedence."""
+    merged: dict[str, Any] = {}
+    for slug in EXTRAS_ORDER:
+        if slug != journey_slug:
+            merged.update(case.extras.get(slug, {}))
+    merged.update(case.extras.get(journey_slug or "", {}))
+    return merged

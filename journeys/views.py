@@ -25,7 +25,7 @@ from journeys.definition import CHECK_ANSWERS, JOURNEYS, Journey
 from journeys.forms.base import RepeatableFormSet, with_blank_item
 from journeys.rules.deadlines import decide_whether_to_assess
 from journeys.selectors import case_get_for_session
-from journeys.services import CaseNotYours, case_start_from_file, case_submit
+from journeys.services import CaseNotYours, case_extras_for, case_start_from_file, case_submit
 from journeys.storage import CaseSessionStorage
 from journeys.summary import summary_sections
 from journeys.templatetags.govuk import error_summary
@@ -132,8 +132,10 @@ class JourneyStepView(NamedUrlWizardView):
         return super().render_next_step(form, **kwargs)
 
     def render_done(self, form, **kwargs):
-        if kwargs.get("step") != self.done_step_name:
-            return redirect(self.get_step_url(self.done_step_name))
+        # Submitting saves the case, so it happens only on the POST of the last step; the
+        # formtools "done" URL, reached by GET (history, prefetch, a link), changes nothing.
+        if self.request.method != "POST":
+            return redirect(self.get_step_url(self.steps.last))
         try:
             submission = case_submit(journey=self.journey, storage=self.storage)
         except CaseNotYours:
@@ -206,12 +208,14 @@ def journey_confirmation(request, journey: str, case_id: uuid.UUID) -> HttpRespo
     """The finished journey: what happens next, the dates that matter, and each letter."""
     definition = JOURNEYS.get(journey)
     case = case_get_for_session(session=request.session, case_id=case_id)
-    if definition is None or case is None or definition.build_case is None:
+    if definition is None or case is None or definition.slug not in case.extras:
+        # Only a journey this case has been through has a confirmation page.
         raise Http404("No submitted case with that id in this session")
     today = timezone.localdate()
     # Until the council confirms receipt, the request's 6 weeks are counted from today.
     decision = decide_whether_to_assess(request_received=today)
-    kinds = definition.letters_for(case.case_file, case.extras)
+    extras = case_extras_for(case, definition.slug)
+    kinds = definition.letters_for(case.case_file, extras)
     return render(
         request,
         "journeys/confirmation.html",
@@ -223,7 +227,7 @@ def journey_confirmation(request, journey: str, case_id: uuid.UUID) -> HttpRespo
             "case_id": case_id,
             "case_file": case.case_file,
             "timeline": case_timeline(case.case_file, today=today),
-            "letters": letter_previews(kinds=kinds, case_file=case.case_file, extras=case.extras),
+            "letters": letter_previews(kinds=kinds, case_file=case.case_file, extras=extras),
             "check_answers_url": reverse(
                 f"journeys:{journey}-step", kwargs={"case_id": case_id, "step": CHECK_ANSWERS}
             ),

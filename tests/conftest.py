@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from journeys.forms.stages import text_key
+
 FIXTURES = Path(__file__).parent / "fixtures"
 STEP_URL = re.compile(r"^/(?P<journey>[\w-]+)/(?P<case_id>[0-9a-f-]{36})/(?P<step>[\w-]+)/")
 
@@ -122,9 +124,6 @@ def walk(client, start_url: str, answers: dict[str, dict[str, Any]], *, max_step
         if location is None:
             return response, visited
         match = STEP_URL.match(location)
-        if match and match["step"] == "done":
-            response = client.get(location)
-            continue
         if not match or match["step"] == "confirmation":
             return response, visited
         step = match["step"]
@@ -163,6 +162,24 @@ def about_answers() -> dict[str, dict[str, Any]]:
     return {slug: base[slug] for slug in ABOUT_SLUGS}
 
 
+REFUSAL_REASONS = (
+    "Needs can be met from the school's own resources (SEN support)",
+    "Sam is making expected progress in English",
+)
+APPEAL_POINTS = ("Needs can be met at SEN support", "Not enough evidence")
+FIRST_VAGUE = "Sam will have access to speech and language therapy as needed."
+
+
+def respond(step: str, reason: str) -> str:
+    """The field for the parent's answer to one reason (named after the reason's text)."""
+    return f"{step}-response_{text_key(reason)}"
+
+
+def fix(part: str) -> str:
+    """The field for one part of the specific wording for the first vague sentence."""
+    return f"plan-fixes-{part}_{text_key(FIRST_VAGUE)}"
+
+
 VAGUE_SECTION_F = (
     "Sam will have access to speech and language therapy as needed.\n"
     "A speech and language therapist will deliver 1:1 therapy for 30 minutes, 3 times a week, "
@@ -181,15 +198,15 @@ def stage_answers(journey: str, **overrides: dict[str, Any]) -> dict[str, dict[s
                 "refusal-kind": {"refusal-kind-decision_kind": "refusal_to_assess"},
                 "decision-date": date_parts("decision-date-decision_date", 20, 2, 2026),
                 "refusal-reasons": {
-                    "refusal-reasons-common": [
-                        "Needs can be met from the school's own resources (SEN support)"
-                    ],
-                    "refusal-reasons-other": "Sam is making expected progress in English",
+                    "refusal-reasons-common": [REFUSAL_REASONS[0]],
+                    "refusal-reasons-other": REFUSAL_REASONS[1],
                 },
                 "reason-responses": {
-                    "reason-responses-response_0": "The school has spent its notional budget and "
+                    respond(
+                        "reason-responses", REFUSAL_REASONS[0]
+                    ): "The school has spent its notional budget and "
                     "says it cannot meet his needs.",
-                    "reason-responses-response_1": "",
+                    respond("reason-responses", REFUSAL_REASONS[1]): "",
                 },
                 "what-changed": {
                     "what-changed-what_changed": "A new EP report dated 10 March 2026."
@@ -207,11 +224,11 @@ def stage_answers(journey: str, **overrides: dict[str, Any]) -> dict[str, dict[s
                 "plan-section-b": {"plan-section-b-text": "Sam has a severe language disorder."},
                 "plan-section-f": {"plan-section-f-text": VAGUE_SECTION_F},
                 "plan-fixes": {
-                    "plan-fixes-who_0": "a speech and language therapist",
-                    "plan-fixes-what_0": "1:1 language therapy",
-                    "plan-fixes-how_often_0": "3 times a week",
-                    "plan-fixes-how_long_0": "30 minutes",
-                    "plan-fixes-reviewed_0": "every 6 weeks against SMART targets",
+                    fix("who"): "a speech and language therapist",
+                    fix("what"): "1:1 language therapy",
+                    fix("how_often"): "3 times a week",
+                    fix("how_long"): "30 minutes",
+                    fix("reviewed"): "every 6 weeks against SMART targets",
                 },
                 "plan-section-i": {"plan-section-i-text": "Hillside Primary School"},
                 "preferred-setting": {"preferred-setting-preferred_setting": "Oakfield School"},
@@ -242,12 +259,14 @@ def stage_answers(journey: str, **overrides: dict[str, Any]) -> dict[str, dict[s
                 "which-decision-date": date_parts("which-decision-date-decision_date", 20, 2, 2026),
                 "certificate-date": date_parts("certificate-date-certificate_date", 1, 4, 2026),
                 "appeal-late": {"appeal-late-late_reason": "The letter did not mention appeals."},
-                "appeal-points": {
-                    "appeal-points-points": "Needs can be met at SEN support\nNot enough evidence"
-                },
+                "appeal-points": {"appeal-points-points": "\n".join(APPEAL_POINTS)},
                 "appeal-responses": {
-                    "appeal-responses-response_0": "The EP says he needs daily specialist input.",
-                    "appeal-responses-response_1": "We now have three professional reports.",
+                    respond(
+                        "appeal-responses", APPEAL_POINTS[0]
+                    ): "The EP says he needs daily specialist input.",
+                    respond(
+                        "appeal-responses", APPEAL_POINTS[1]
+                    ): "We now have three professional reports.",
                 },
                 "evidence": evidence,
                 "witnesses": formset(

@@ -8,6 +8,7 @@ cleaned answers so far) from the generic view and from re-validation alike.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -29,6 +30,16 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 
 def lines(value: str) -> list[str]:
     return [line.strip() for line in value.splitlines() if line.strip()]
+
+
+def text_key(value: str) -> str:
+    """A field-name suffix fixed by the text it belongs to, not by its position.
+
+    Answers to "each reason" or "each vague sentence" are stored under these keys, so when a
+    parent edits the list, an answer stays with its own reason or sentence (an edited one gets
+    an empty box) instead of sliding onto its neighbour.
+    """
+    return hashlib.sha256(" ".join(value.lower().split()).encode()).hexdigest()[:12]
 
 
 def decision_date_field(subject: str = "The decision letter date") -> DateField:
@@ -127,14 +138,16 @@ class ReasonResponsesForm(QuestionForm):
 
     def __init__(self, *args, answers: Mapping[str, Any] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        for index, reason in enumerate(self.reasons_from(answers or {})[: self.MAX_REASONS]):
-            self.fields[f"response_{index}"] = text(
+        reasons = dict.fromkeys(self.reasons_from(answers or {}))  # once each, in order
+        for reason in list(reasons)[: self.MAX_REASONS]:
+            name = f"response_{text_key(reason)}"
+            self.fields[name] = text(
                 label=f"The council said: \u201c{reason}\u201d",
                 subject="Your answer",
                 max_length=LONG_TEXT,
                 multiline=True,
             )
-            self.fields[f"response_{index}"].reason = reason
+            self.fields[name].reason = reason
 
     def clean(self):
         cleaned = super().clean()
@@ -511,12 +524,12 @@ class PlanFixesForm(QuestionForm):
     def __init__(self, *args, answers: Mapping[str, Any] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         section_f = (answers or {}).get("plan-section-f", {}).get("text", "")
-        self.reports = vague_sentences(section_f)[: self.MAX_SENTENCES]
-        for index in range(len(self.reports)):
+        reports = {text_key(r.sentence): r for r in vague_sentences(section_f)}
+        self.reports = list(reports.values())[: self.MAX_SENTENCES]
+        for report in self.reports:
             for part, label, hint in self.PARTS:
                 field = text(label=label, subject=label.rstrip("?"), hint=hint, max_length=300)
-                field.sentence_index = index
-                self.fields[f"{part}_{index}"] = field
+                self.fields[f"{part}_{text_key(report.sentence)}"] = field
 
     def summary_rows(self, answer) -> list[tuple[str, tuple[str, ...]]]:
         """Check-your-answers rows: each vague sentence and the wording asked for."""
@@ -536,15 +549,16 @@ class PlanFixesForm(QuestionForm):
     def groups(self):
         """(sentence report, its bound fields) for the template, in plan order."""
         return [
-            (report, [self[f"{part}_{index}"] for part, _, _ in self.PARTS])
-            for index, report in enumerate(self.reports)
+            (report, [self[f"{part}_{text_key(report.sentence)}"] for part, _, _ in self.PARTS])
+            for report in self.reports
         ]
 
     def clean(self):
         cleaned = super().clean()
         fixes = []
-        for index, report in enumerate(self.reports):
-            parts = {part: cleaned.get(f"{part}_{index}", "") for part, _, _ in self.PARTS}
+        for report in self.reports:
+            key = text_key(report.sentence)
+            parts = {part: cleaned.get(f"{part}_{key}", "") for part, _, _ in self.PARTS}
             fixes.append(
                 {
                     "section": "F",

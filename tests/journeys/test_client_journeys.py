@@ -25,7 +25,7 @@ class RequestJourneyTests:
         page = confirmation.content.decode()
         assert "Your letter is ready" in page
         assert "Bristol City Council" in page
-        pdf_url = re.search(r'href="(/cases/[^"]+\.pdf)"', page)[1]
+        pdf_url = re.search(r'href="(/cases/[^"]+\.pdf\?journey=request)"', page)[1]
         download = client.get(pdf_url)
         assert download.status_code == 200
         assert download["Content-Type"] == "application/pdf"
@@ -184,8 +184,6 @@ class RequestJourneyBehaviourTests:
         case_id, _ = start_request(client)
         post_step(client, case_id, "child-name", request_answers()["child-name"])
         response = post_step(client, case_id, "check-answers", {})
-        assert response["Location"] == f"/request/{case_id}/done/"
-        response = client.get(response["Location"])
         assert response["Location"] == f"/request/{case_id}/child-pronouns/"
         assert client.get(f"/request/{case_id}/confirmation/").status_code == 404
 
@@ -202,8 +200,10 @@ class RequestJourneyBehaviourTests:
         for slug, data in request_answers(
             **{"child-name": {"child-name-first_name": "Mallory", "child-name-last_name": "Evil"}}
         ).items():
-            stranger.post(f"/request/{case_id}/{slug}/", {**management("request", slug), **data})
-        assert stranger.get(f"/request/{case_id}/done/").status_code == 404
+            response = stranger.post(
+                f"/request/{case_id}/{slug}/", {**management("request", slug), **data}
+            )
+        assert response.status_code == 404  # submitting check-answers is refused
         assert Case.objects.get(pk=case_id).case_file["child"]["first_name"] == "Sam"
         assert stranger.get(f"/request/{case_id}/confirmation/").status_code == 404
 
@@ -279,7 +279,6 @@ class ChangeAnswerTests:
             query="?return=check",
         )
         post_step(client, case_id, "check-answers", {})
-        client.get(f"/request/{case_id}/done/")
         page = client.get(f"/request/{case_id}/confirmation/").content.decode()
         assert "Hillside Primary School" not in page
         assert "home educated" in page
@@ -356,3 +355,20 @@ def test_a_case_loaded_from_a_file_shows_its_answers_on_the_first_question(clien
     case_id = re.search(r"/request/([0-9a-f-]{36})/", response["Location"])[1]
     page = client.get(f"/request/{case_id}/child-name/?return=check").content.decode()
     assert 'value="Sam"' in page and 'value="Okafor"' in page
+
+
+@pytest.mark.django_db
+def test_the_done_url_by_get_changes_nothing(client):
+    from journeys.models import Case
+
+    response, _ = walk(client, "/request/new/", request_answers())
+    case_id = STEP_URL.match(response["Location"])["case_id"]
+    post_step(
+        client,
+        case_id,
+        "child-name",
+        {"child-name-first_name": "Samuel", "child-name-last_name": "Okafor"},
+    )
+    response = client.get(f"/request/{case_id}/done/")
+    assert response["Location"] == f"/request/{case_id}/check-answers/"
+    assert Case.objects.get(pk=case_id).case_file["child"]["first_name"] == "Sam"

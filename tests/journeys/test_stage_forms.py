@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from journeys.answers import form_for_step
 from journeys.definition import APPEAL, MEDIATION, PLAN, REFUSAL
+from journeys.forms.stages import text_key
 from tests.conftest import VAGUE_SECTION_F, date_parts, stage_answers
 
 REQUIRED = {
@@ -117,7 +118,7 @@ class ReasonResponsesTests:
     def test_answers_pair_each_reason_with_its_response(self):
         form = form_for_step(
             REFUSAL.step("reason-responses"),
-            {"reason-responses-response_1": "Our EP says otherwise."},
+            {f"reason-responses-response_{text_key('Reason B')}": "Our EP says otherwise."},
             self.answers,
         )
         assert form.is_valid()
@@ -130,11 +131,12 @@ class ReasonResponsesTests:
     def test_an_answer_too_long_is_refused_and_kept(self):
         form = form_for_step(
             REFUSAL.step("reason-responses"),
-            {"reason-responses-response_0": "y" * 3001},
+            {f"reason-responses-response_{text_key('Reason A')}": "y" * 3001},
             self.answers,
         )
-        assert form.errors["response_0"] == ["Your answer must be 3,000 characters or fewer"]
-        assert form["response_0"].value() == "y" * 3001
+        name = f"response_{text_key('Reason A')}"
+        assert form.errors[name] == ["Your answer must be 3,000 characters or fewer"]
+        assert form[name].value() == "y" * 3001
 
 
 class PlanFixesTests:
@@ -176,3 +178,25 @@ class PlanFixesTests:
             },
         )
         assert form.fields == {} and form.reports == []
+
+
+def test_editing_the_reasons_keeps_each_answer_with_its_own_reason():
+    before = {"refusal-reasons": {"common": [], "other": "Reason A\nReason B\nReason C"}}
+    data = {
+        f"reason-responses-response_{text_key(r)}": f"Answer to {r[-1]}"
+        for r in ("Reason A", "Reason B", "Reason C")
+    }
+    after = {"refusal-reasons": {"common": [], "other": "Reason B\nReason C"}}
+    form = form_for_step(REFUSAL.step("reason-responses"), data, after)
+    assert form.is_valid()
+    assert form.cleaned_data["responses"] == [
+        {"reason": "Reason B", "response": "Answer to B"},
+        {"reason": "Reason C", "response": "Answer to C"},
+    ]
+    assert form_for_step(REFUSAL.step("reason-responses"), data, before).is_valid()
+
+
+def test_a_repeated_reason_gets_one_box():
+    answers = {"refusal-reasons": {"common": [], "other": "Same\nsame"}}
+    form = form_for_step(REFUSAL.step("reason-responses"), {}, answers)
+    assert len(form.fields) == 1

@@ -163,14 +163,14 @@ class StageJourneyTests:
         assert case.case_file["events"] == [
             {"type": "decision_not_to_assess", "date": "2026-02-20"}
         ]
-        assert case.extras["reason_responses"] == [
+        assert case.extras["refused"]["reason_responses"] == [
             {
                 "reason": "Needs can be met from the school's own resources (SEN support)",
                 "response": "The school has spent its notional budget and says it cannot meet his "
                 "needs.",
             }
         ]
-        assert case.extras["what_changed"] == "A new EP report dated 10 March 2026."
+        assert case.extras["refused"]["what_changed"] == "A new EP report dated 10 March 2026."
         # 20 Feb 2026 + 2 months = Mon 20 Apr 2026, a working day.
         assert "Your appeal must reach the SEND Tribunal by Monday 20 April 2026." in page
         for kind, fmt in download_links(page):
@@ -197,7 +197,7 @@ class StageJourneyTests:
         case = Case.objects.get(pk=case_id)
         assert case.case_file["plan"]["preferred_setting"] == "Oakfield School"
         assert case.case_file["events"] == [{"type": "draft_plan_issued", "date": "2026-02-03"}]
-        fixes = case.extras["plan_fixes"]
+        fixes = case.extras["plan"]["plan_fixes"]
         assert [f["original"] for f in fixes] == [
             "Sam will have access to speech and language therapy as needed.",
             "Sam may benefit from support from an adult at unstructured times.",
@@ -206,7 +206,7 @@ class StageJourneyTests:
         assert fixes[0]["proposed"].startswith("A speech and language therapist will deliver")
         assert "3 times a week" in fixes[0]["proposed"]
         assert fixes[1]["proposed"] == ""
-        assert case.extras["meeting_requested"] is True
+        assert case.extras["plan"]["meeting_requested"] is True
 
     def test_plan_fixes_page_shows_each_vague_sentence_and_what_it_lacks(self, client):
         answers = stage_answers("plan")
@@ -243,7 +243,7 @@ class StageJourneyTests:
         assert {"type": "mediation_adviser_contacted", "date": "2026-04-02"} in (
             case.case_file["events"]
         )
-        assert case.extras["mediation"] == {
+        assert case.extras["mediation"]["mediation"] == {
             "wants_mediation": True,
             "issues": ["Whether Sam needs a plan", "Speech therapy"],
             "adviser_name": "Global Mediation",
@@ -269,8 +269,8 @@ class StageJourneyTests:
             "appeal_checklist",
         }
         case = Case.objects.get(pk=case_id)
-        assert case.extras["appeal"]["late"] is True
-        assert case.extras["appeal"]["witnesses"] == [
+        assert case.extras["appeal"]["appeal"]["late"] is True
+        assert case.extras["appeal"]["appeal"]["witnesses"] == [
             {"name": "Ms J Brown", "role": "Class teacher", "evidence": "How Sam copes in class"}
         ]
         assert {"type": "mediation_certificate_issued", "date": "2026-04-01"} in (
@@ -319,7 +319,6 @@ class ContinueCaseTests:
             client.post(
                 f"/refused/{case_id}/{slug}/", {"refused-current_step": slug, **answers[slug]}
             )
-        client.get(f"/refused/{case_id}/done/")
         case = Case.objects.get(pk=case_id)
         assert case.case_file["decision"]["kind"] == "refusal_to_assess"
         assert [n["area"] for n in case.case_file["needs"]] == [
