@@ -69,7 +69,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Answers in progress live in the session (issue 2); signed sessions in the database.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 30  # a parent may come back weeks later
-SESSION_SAVE_EVERY_REQUEST = False
+# Renewed on every visit, so the 30 days count from a parent's last visit, not last change.
+SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 

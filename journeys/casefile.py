@@ -27,6 +27,7 @@ from journeys.rules.vocabulary import (
 )
 
 FORMAT = "ehcp-case/1"
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 
 
@@ -169,11 +170,16 @@ def _check_real_dates(value: Any, path: tuple) -> None:
         for key, item in value.items():
             if key in {"date", "date_of_birth", "since"} and isinstance(item, str):
                 try:
-                    date.fromisoformat(item)
+                    real = date.fromisoformat(item)
                 except ValueError:
                     raise CaseFileError(
                         f"{_where((*path, key))}: {item!r} is not a real date"
                     ) from None
+                if not EARLIEST_YEAR <= real.year <= LATEST_YEAR:
+                    # Deadlines are counted months and years on: keep them in the calendar.
+                    raise CaseFileError(
+                        f"{_where((*path, key))}: {item!r} is outside {EARLIEST_YEAR}-{LATEST_YEAR}"
+                    )
             else:
                 _check_real_dates(item, (*path, key))
     elif isinstance(value, list):

@@ -21,7 +21,11 @@ def case_file_load(path: str) -> dict[str, Any]:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise CaseFileError(f"{path}: not valid JSON (line {error.lineno})") from None
+    except RecursionError:
+        raise CaseFileError(f"{path}: nested too deeply to be a case file") from None
     try:
         return validate_case_file(data)
     except CaseFileError as error:
         raise CaseFileError(f"{path}: {error}") from None
+    except RecursionError:
+        raise CaseFileError(f"{path}: nested too deeply to be a case file") from None

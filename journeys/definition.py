@@ -246,6 +246,11 @@ MEDIATION = Journey(
             conditions.adviser_contacted,
         ),
         Step("wants-mediation", stage_forms.WantsMediationForm),
+        Step(
+            "mediation-requested-date",
+            stage_forms.MediationRequestedDateForm,
+            conditions.wants_mediation,
+        ),
         Step("mediation-issues", stage_forms.MediationIssuesForm, conditions.wants_mediation),
         Step("adviser-name", stage_forms.AdviserNameForm),
         Step(CHECK_ANSWERS, CheckAnswersForm),

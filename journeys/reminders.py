@@ -92,7 +92,11 @@ def _email(case: Case, item: TimelineDeadline, days: int) -> None:
         "stop_url": f"{settings.SITE_URL}/reminders/stop/{stop_token(case)}/",
         "site_url": settings.SITE_URL,
     }
-    when = "today" if item.days_left == 0 else f"in {item.days_left} days"
+    when = (
+        "today"
+        if item.days_left == 0
+        else f"in {item.days_left} day{'' if item.days_left == 1 else 's'}"
+    )
     send_mail(
         subject=f"Reminder: a date in your EHCP case is {when}",
         message=render_to_string("journeys/email/reminder.txt", context),

@@ -128,7 +128,13 @@ def mediation_case(answers: Answers) -> dict[str, Any]:
     case["decision"] = decision
     events = [{"type": DECISION_EVENTS[kind].value, "date": _iso(when)}]
     contacted = answers.get("adviser-contacted-date", {}).get("contacted_date")
-    if contacted:
+    requested = answers.get("mediation-requested-date", {}).get("requested_date")
+    wants = answers.get("wants-mediation", {}).get("wants_mediation") == "yes"
+    if requested:
+        events.append({"type": EventType.MEDIATION_REQUESTED.value, "date": _iso(requested)})
+    # A contact alone starts the adviser's 3 working days for a certificate (reg 34), which
+    # applies only when mediation is not wanted: record it then, or once mediation is asked.
+    if contacted and (not wants or requested):
         events.append(
             {"type": EventType.MEDIATION_ADVISER_CONTACTED.value, "date": _iso(contacted)}
         )

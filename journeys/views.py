@@ -112,7 +112,7 @@ class JourneyStepView(NamedUrlWizardView):
     def render_next_step(self, form, **kwargs):
         current = self.steps.current
         if self.request.POST.get("add_another") and isinstance(form, RepeatableFormSet):
-            if all(item.has_changed() for item in form.forms):
+            if all(item.has_changed() for item in form.forms) and len(form.forms) < form.max_num:
                 stored = dict(self.storage.get_step_data(current).lists())
                 self.storage.set_step_data(current, with_blank_item(stored, current))
             return redirect(self.request.get_full_path())

@@ -114,10 +114,14 @@ REGISTRY: dict[LetterKind, LetterSpec] = {
 }
 
 
+class UnknownLetter(KeyError):
+    """A letter kind or file format the registry does not know; args[0] says which."""
+
+
 def letter_spec(kind: str) -> LetterSpec:
-    """Return the spec for `kind`; raise KeyError naming the known kinds."""
+    """Return the spec for `kind`; raise UnknownLetter naming the known kinds."""
     try:
         return REGISTRY[LetterKind(kind)]
     except ValueError:
         known = ", ".join(k.value for k in LetterKind)
-        raise KeyError(f"unknown letter kind {kind!r} (known: {known})") from None
+        raise UnknownLetter(f"unknown letter kind {kind!r} (known: {known})") from None

@@ -11,7 +11,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from letters.registry import LetterSpec, letter_spec
+from letters.registry import LetterSpec, UnknownLetter, letter_spec
 from letters.rendering import html_to_docx, html_to_pdf, letter_html
 
 FORMATS = {
@@ -52,12 +52,12 @@ def letter_render(
     today: date | None = None,
     extras: Mapping[str, Any] | None = None,
 ) -> RenderedLetter:
-    """Render one letter. Raises KeyError (unknown kind or format) or MissingCaseData.
+    """Render one letter. Raises UnknownLetter (kind or format) or MissingCaseData.
 
     `extras` are a journey's answers beyond the case file (letters/extras.py).
     """
     if fmt not in FORMATS:
-        raise KeyError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+        raise UnknownLetter(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
     spec = letter_spec(kind)
     html, letter = _standalone_html(spec, case_file, today or timezone.localdate(), extras)
     if fmt == "pdf":

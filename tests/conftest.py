@@ -246,6 +246,9 @@ def stage_answers(journey: str, **overrides: dict[str, Any]) -> dict[str, dict[s
                     "adviser-contacted-date-contacted_date", 2, 4, 2026
                 ),
                 "wants-mediation": {"wants-mediation-wants_mediation": "yes"},
+                "mediation-requested-date": date_parts(
+                    "mediation-requested-date-requested_date", 6, 4, 2026
+                ),
                 "mediation-issues": {
                     "mediation-issues-issues": "Whether Sam needs a plan\nSpeech therapy"
                 },

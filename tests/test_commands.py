@@ -143,3 +143,39 @@ def test_load_demo_data_checks_the_shipped_example():
     result = manage("load_demo_data")
     assert result.returncode == 0, result.stderr
     assert "Demo case ready: Sam Okafor" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            {
+                **json.loads(FIXTURE.read_text()),
+                "events": [{"type": "request_received", "date": "9999-12-01"}],
+            },
+            "events.0.date: '9999-12-01' is outside 1900-2100",
+        ),
+        (
+            {
+                **json.loads(FIXTURE.read_text()),
+                "events": [{"type": "phase_transfer_year", "date": "0001-01-01"}],
+            },
+            "is outside 1900-2100",
+        ),
+        ("[" * 100000 + "]" * 100000, "nested too deeply to be a case file"),
+    ],
+    ids=["far-future", "year-one", "deep-nesting"],
+)
+@pytest.mark.parametrize("command", ["deadlines", "render_letter"])
+def test_odd_files_exit_2_with_one_line_not_a_traceback(tmp_path, content, message, command):
+    path = write(tmp_path, "odd.json", content)
+    args = (
+        ["render_letter", "la_missed_deadline", "--case", path, "--out", str(tmp_path / "x.pdf")]
+        if command == "render_letter"
+        else ["deadlines", "--case", path]
+    )
+    result = manage(*args)
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1
+    assert message in result.stderr

@@ -70,12 +70,12 @@ class DateField(forms.MultiValueField):
     def compress(self, data_list):
         if not data_list:
             return None
+        day_text, month_text, year_text = (str(text) for text in data_list)
         try:
-            day, month, year = (int(text) for text in data_list)
-            if year < 1000:
-                raise ValueError("two-digit year")
-            return date(year, month, day)
-        except ValueError:
+            if len(day_text) > 2 or len(month_text) > 2 or len(year_text) != 4:
+                raise ValueError("a day and month of 1 or 2 digits, a year of 4")
+            return date(int(year_text), int(month_text), int(day_text))
+        except (ValueError, OverflowError):
             raise ValidationError(f"{self.subject} must be a real date", code="invalid") from None
 
 

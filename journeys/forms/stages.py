@@ -110,7 +110,8 @@ class RefusalReasonsForm(QuestionForm):
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("common") and not lines(cleaned.get("other", "")):
-            raise ValidationError("Select or add at least one reason the council gave")
+            # On the first field, so the error summary links to it and it shows there.
+            self.add_error("common", "Select or add at least one reason the council gave")
         return cleaned
 
 
@@ -349,6 +350,19 @@ class WantsMediationForm(QuestionForm):
             ("no", "No, I only want the certificate so I can appeal"),
         ],
         required_message="Select whether you want mediation",
+    )
+
+
+class MediationRequestedDateForm(QuestionForm):
+    title = "When did you tell the council you want mediation?"
+    caption = MEDIATION
+    requested_date = DateField(
+        label=title,
+        subject="The date",
+        required=False,
+        help_text="The council must arrange mediation within 30 days of hearing from you. "
+        "Leave this empty if you have not told it yet. For example, 2 4 2026",
+        validators=[not_in_future("The date")],
     )
 
 

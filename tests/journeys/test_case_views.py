@@ -137,3 +137,12 @@ def test_another_visitor_gets_404_on_every_case_url(client, case_id, method, pat
     assert response.status_code == 404
     owner_response = getattr(client, method)(path.format(id=case_id))
     assert owner_response.status_code in (200, 302)
+
+
+@pytest.mark.django_db
+def test_the_consent_box_shows_its_error_beside_it(client, case_id):
+    page = client.post(
+        f"/cases/{case_id}/reminders/", {"reminders-email": "grace@example.org"}
+    ).content.decode()
+    assert 'id="id_reminders-consent-error"' in page
+    assert 'aria-describedby="id_reminders-consent-error"' in page

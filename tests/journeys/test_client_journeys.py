@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.conftest import STEP_URL, management, request_answers, walk
+from tests.conftest import STEP_URL, formset, management, request_answers, walk
 
 TRIAGE_ENGLAND_REQUEST = {
     "country": {"country-country": "england"},
@@ -372,3 +372,26 @@ def test_the_done_url_by_get_changes_nothing(client):
     response = client.get(f"/request/{case_id}/done/")
     assert response["Location"] == f"/request/{case_id}/check-answers/"
     assert Case.objects.get(pk=case_id).case_file["child"]["first_name"] == "Sam"
+
+
+@pytest.mark.django_db
+def test_add_another_stops_at_twenty_items(client):
+    case_id, _ = start_request(client)
+    post_step(client, case_id, "child-name", request_answers()["child-name"])
+    item = {
+        "kind": "other",
+        "title": "",
+        "author": "Me",
+        "date_0": "1",
+        "date_1": "1",
+        "date_2": "2025",
+        "key_points": "Notes",
+    }
+    response = post_step(
+        client, case_id, "evidence", {**formset("evidence", [item] * 20), "add_another": "1"}
+    )
+    assert response.status_code == 302
+    page = client.get(f"/request/{case_id}/evidence/").content.decode()
+    assert "Evidence 20" in page and "Evidence 21" not in page
+    response = post_step(client, case_id, "evidence", formset("evidence", [item] * 20))
+    assert response.status_code == 302  # still valid: nothing locked

@@ -228,3 +228,19 @@ class RepeatableStepTests:
         formset_ = self.support_formset(items)
         assert not formset_.is_valid()
         assert formset_.non_form_errors() == ["You can add up to 20 support items"]
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "year"),
+    [
+        ("99999999999", "1", "2020"),
+        ("1", "1", "99999999999"),
+        ("001", "1", "2020"),
+        ("1", "1", "20201"),
+    ],
+)
+def test_absurd_date_parts_are_an_error_not_a_crash(day, month, year):
+    form = step_form(
+        "child-date-of-birth", **date_parts("child-date-of-birth-date_of_birth", day, month, year)
+    )
+    assert form.errors["date_of_birth"] == ["Date of birth must be a real date"]

@@ -13,7 +13,7 @@ from tests.conftest import VAGUE_SECTION_F, date_parts, stage_answers
 REQUIRED = {
     (REFUSAL, "refusal-kind"): {"decision_kind": "Select what the council refused"},
     (REFUSAL, "decision-date"): {"decision_date": "Enter the date on the decision letter"},
-    (REFUSAL, "refusal-reasons"): {"__all__": "Select or add at least one reason the council gave"},
+    (REFUSAL, "refusal-reasons"): {"common": "Select or add at least one reason the council gave"},
     (REFUSAL, "what-changed"): {},
     (REFUSAL, "outcome"): {},
     (PLAN, "plan-stage"): {"plan_stage": "Select whether it is a draft or a final plan"},
@@ -33,6 +33,7 @@ REQUIRED = {
     (MEDIATION, "wants-mediation"): {"wants_mediation": "Select whether you want mediation"},
     (MEDIATION, "mediation-issues"): {"issues": "Enter at least one thing to talk about"},
     (MEDIATION, "mediation-not-needed"): {},
+    (MEDIATION, "mediation-requested-date"): {},
     (MEDIATION, "adviser-name"): {},
     (APPEAL, "certificate-date"): {},
     (APPEAL, "appeal-late"): {"late_reason": "Explain why the appeal is late"},
@@ -200,3 +201,8 @@ def test_a_repeated_reason_gets_one_box():
     answers = {"refusal-reasons": {"common": [], "other": "Same\nsame"}}
     form = form_for_step(REFUSAL.step("reason-responses"), {}, answers)
     assert len(form.fields) == 1
+
+
+def test_the_refusal_reasons_error_sits_on_the_first_box():
+    form = form_for_step(REFUSAL.step("refusal-reasons"), {"refusal-reasons-other": " "})
+    assert form.errors == {"common": ["Select or add at least one reason the council gave"]}

@@ -82,6 +82,7 @@ class StageDefinitionTests:
                     "adviser-contacted",
                     "adviser-contacted-date",
                     "wants-mediation",
+                    "mediation-requested-date",
                     "mediation-issues",
                     "adviser-name",
                 ],
@@ -243,6 +244,10 @@ class StageJourneyTests:
         assert {"type": "mediation_adviser_contacted", "date": "2026-04-02"} in (
             case.case_file["events"]
         )
+        assert {"type": "mediation_requested", "date": "2026-04-06"} in case.case_file["events"]
+        # Mediation wanted: the council's 30 days (reg 37), not the adviser's 3 working days.
+        assert "The council must make sure the mediation meeting happens by" in page
+        assert "mediation certificate by" not in page
         assert case.extras["mediation"]["mediation"] == {
             "wants_mediation": True,
             "issues": ["Whether Sam needs a plan", "Speech therapy"],
@@ -333,3 +338,15 @@ class ContinueCaseTests:
         case_id = re.search(r"/request/([0-9a-f-]{36})/", response["Location"])[1]
         assert Client().post(f"/cases/{case_id}/continue/refused/").status_code == 404
         assert client.post(f"/cases/{case_id}/continue/start/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_wanting_mediation_without_a_date_yet_starts_no_certificate_clock(client):
+    case_id, _, page = finish(
+        client,
+        "mediation",
+        **{"mediation-requested-date": {"mediation-requested-date-requested_date_0": ""}},
+    )
+    events = Case.objects.get(pk=case_id).case_file["events"]
+    assert [e["type"] for e in events] == ["decision_not_to_issue_plan"]
+    assert "mediation certificate by" not in page

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from journeys.casefile import CaseFileError
 from journeys.casefile_io import case_file_load
 from letters.context import MissingCaseData
-from letters.registry import LetterKind
+from letters.registry import LetterKind, UnknownLetter
 from letters.services import FORMATS, letter_render
 
 
@@ -32,7 +32,7 @@ class Command(BaseCommand):
             letter = letter_render(kind=options["kind"], case_file=case_file, fmt=options["format"])
         except (CaseFileError, MissingCaseData) as error:
             self._fail(str(error))
-        except KeyError as error:
+        except UnknownLetter as error:
             self._fail(error.args[0])
         try:
             Path(options["out"]).write_bytes(letter.content)
