@@ -18,15 +18,16 @@ from journeys.calendar_file import case_calendar
 from journeys.definition import JOURNEYS
 from journeys.forms.events import AddEventForm, RemindersForm
 from journeys.models import Case
-from journeys.reminders import case_from_stop_token
+from journeys.reminders import case_from_confirm_token, case_from_stop_token
 from journeys.rules.vocabulary import EventType
 from journeys.selectors import case_get_for_session
 from journeys.services import (
     case_continue,
     case_event_add,
     case_event_remove,
+    case_reminders_confirm,
+    case_reminders_request,
     case_reminders_stop,
-    case_reminders_subscribe,
 )
 from journeys.storage import CaseSessionStorage
 from journeys.templatetags.govuk import error_summary
@@ -97,8 +98,17 @@ def case_reminders_view(request, case_id: uuid.UUID) -> HttpResponse:
     form = RemindersForm(request.POST, prefix="reminders")
     if not form.is_valid():
         return _render_timeline(request, case, reminders_form=form)
-    case_reminders_subscribe(case=case, email=form.cleaned_data["email"])
-    messages.success(request, f"We will email reminders to {case.email}.")
+    email = form.cleaned_data["email"]
+    if case_reminders_request(case=case, email=email):
+        messages.success(
+            request, f"We have emailed a link to {email}. Open it to start your reminders."
+        )
+    else:
+        messages.success(
+            request,
+            "We sent a link a few minutes ago. Check your inbox (and spam folder), or try "
+            "again in 10 minutes.",
+        )
     return redirect("journeys:timeline", case_id=case.id)
 
 
@@ -139,3 +149,16 @@ def reminders_stop_view(request, token: str) -> HttpResponse:
         case_reminders_stop(case=case)
         return render(request, "journeys/reminders_stopped.html")
     return render(request, "journeys/reminders_stop.html")
+
+
+@require_http_methods(["GET", "POST"])
+def reminders_confirm_view(request, token: str) -> HttpResponse:
+    """The link in the confirmation email: a page with one button (a GET changes nothing)."""
+    found = case_from_confirm_token(token)
+    if found is None:
+        raise Http404("That link is not valid, or is more than 7 days old")
+    case, email = found
+    if request.method == "POST":
+        started = case_reminders_confirm(case=case, email=email)
+        return render(request, "journeys/reminders_confirmed.html", {"started": started})
+    return render(request, "journeys/reminders_confirm.html", {"email": email})

@@ -7,6 +7,7 @@ the next, so re-running, or running twice at once, never sends the same reminder
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,12 +23,16 @@ from journeys.timeline import TimelineDeadline, case_timeline
 
 REMINDER_DAYS = (14, 7, 2)
 STOP_SALT = "reminders-stop"
+CONFIRM_SALT = "reminders-confirm"
+CONFIRM_MAX_AGE = 60 * 60 * 24 * 7  # a confirmation link works for 7 days
+logger = logging.getLogger(__name__)
 
 
 @dataclass
 class ReminderReport:
     cases_checked: int = 0
     sent: list[tuple[str, str, int]] = field(default_factory=list)  # (case id, rule, days)
+    failed: list[tuple[str, str, int]] = field(default_factory=list)
 
 
 def reminder_due(item: TimelineDeadline) -> int | None:
@@ -61,26 +66,41 @@ def reminders_send(*, today: date) -> ReminderReport:
         report.cases_checked += 1
         for item in case_timeline(case.case_file, today=today).open:
             days = reminder_due(item)
-            if days is not None and _record_once(case, item, days):
+            recorded = _record_once(case, item, days) if days is not None else None
+            if not recorded:
+                continue
+            try:
                 _email(case, item, days)
-                report.sent.append((str(case.id), item.deadline.rule.value, days))
+            except Exception:
+                # Not sent: forget this run's records so the next run tries again, and carry
+                # on with every other parent. The log names the case, never its content.
+                ReminderSent.objects.filter(pk__in=recorded).delete()
+                logger.exception("reminder for case %s not sent", case.id)
+                report.failed.append((str(case.id), item.deadline.rule.value, days))
+                continue
+            report.sent.append((str(case.id), item.deadline.rule.value, days))
     return report
 
 
-def _record_once(case: Case, item: TimelineDeadline, days: int) -> bool:
-    """Record the reminder (and the earlier thresholds it replaces); False if already sent."""
+def _record_once(case: Case, item: TimelineDeadline, days: int) -> list[int]:
+    """Record the reminder and the earlier thresholds it replaces.
+
+    Returns the ids of the records this call made; empty if the reminder was already sent
+    (the unique constraint decides, so two runs at once cannot both send it).
+    """
+    rule, due = item.deadline.rule.value, item.deadline.due
     try:
         with transaction.atomic():
-            ReminderSent.objects.create(
-                case=case, rule=item.deadline.rule.value, due=item.deadline.due, days_before=days
-            )
+            made = [ReminderSent.objects.create(case=case, rule=rule, due=due, days_before=days).pk]
     except IntegrityError:
-        return False
+        return []
     for skipped in (d for d in REMINDER_DAYS if d > days):
-        ReminderSent.objects.get_or_create(
-            case=case, rule=item.deadline.rule.value, due=item.deadline.due, days_before=skipped
+        record, created = ReminderSent.objects.get_or_create(
+            case=case, rule=rule, due=due, days_before=skipped
         )
-    return True
+        if created:
+            made.append(record.pk)
+    return made
 
 
 def _email(case: Case, item: TimelineDeadline, days: int) -> None:
@@ -102,4 +122,32 @@ def _email(case: Case, item: TimelineDeadline, days: int) -> None:
         message=render_to_string("journeys/email/reminder.txt", context),
         from_email=None,
         recipient_list=[case.email],
+    )
+
+
+# -- confirming the address: nobody gets reminders they did not ask for ------------------
+
+
+def confirm_token(case: Case, email: str) -> str:
+    return signing.dumps({"case": str(case.id), "email": email}, salt=CONFIRM_SALT)
+
+
+def case_from_confirm_token(token: str) -> tuple[Case, str] | None:
+    """The case and address a confirmation link is for, or None if forged or expired."""
+    try:
+        data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    case = Case.objects.filter(pk=data.get("case")).first()
+    return (case, data.get("email", "")) if case else None
+
+
+def send_confirmation(case: Case, email: str) -> None:
+    """Email a link that starts reminders. Fixed words only: no case content, no names."""
+    link = f"{settings.SITE_URL}/reminders/confirm/{confirm_token(case, email)}/"
+    send_mail(
+        subject="Confirm your EHCP date reminders",
+        message=render_to_string("journeys/email/confirm_reminders.txt", {"link": link}),
+        from_email=None,
+        recipient_list=[email],
     )

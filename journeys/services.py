@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db import transaction
 
 from journeys.answers import journey_answers
 from journeys.casefile import request_step_data_from_case
 from journeys.definition import Journey
 from journeys.models import Case
+from journeys.reminders import send_confirmation
 from journeys.selectors import OWNED_CASES_KEY, session_owns_case
 
 
@@ -148,11 +150,31 @@ def case_event_remove(*, case: Case, event_type: str, event_date: str) -> Case:
     return case
 
 
-def case_reminders_subscribe(*, case: Case, email: str) -> Case:
+CONFIRMATION_INTERVAL = 60 * 10  # at most one confirmation email per case every 10 minutes
+
+
+def case_reminders_request(*, case: Case, email: str) -> bool:
+    """Ask for reminders: keep the address and email it a confirmation link.
+
+    Reminders start only when the link is opened (case_reminders_confirm), so nobody can sign
+    someone else's address up. Returns False when a link was sent too recently to send again.
+    """
+    if not cache.add(f"reminders-confirm:{case.id}", True, CONFIRMATION_INTERVAL):
+        return False
     case.email = email
-    case.reminders_opt_in = True
+    case.reminders_opt_in = False
     case.save(update_fields=["email", "reminders_opt_in", "updated_at"])
-    return case
+    send_confirmation(case, email)
+    return True
+
+
+def case_reminders_confirm(*, case: Case, email: str) -> bool:
+    """Start reminders if the link is for the address the case still has."""
+    if not email or case.email != email:
+        return False
+    case.reminders_opt_in = True
+    case.save(update_fields=["reminders_opt_in", "updated_at"])
+    return True
 
 
 def case_reminders_stop(*, case: Case) -> Case:

@@ -24,6 +24,11 @@ urlpatterns = [
     path("cases/<uuid:case_id>/deadlines.ics", case_views.case_calendar_view, name="calendar"),
     path("reminders/stop/<str:token>/", case_views.reminders_stop_view, name="reminders-stop"),
     path(
+        "reminders/confirm/<str:token>/",
+        case_views.reminders_confirm_view,
+        name="reminders-confirm",
+    ),
+    path(
         "<slug:journey>/<uuid:case_id>/confirmation/",
         views.journey_confirmation,
         name="confirmation",

@@ -146,6 +146,12 @@ def draft_plan_representations(*, draft_received: date) -> Deadline:
     product counts the day the parent received the draft as day 1, so the last day is
     received + 14 days. This is the parent's time, and no roll-forward is described for it,
     so none is applied (DOMAIN.md section 1.2).
+
+    No event records the parent's comments. Once a `final_plan_issued` dated on or after the
+    draft is recorded, `deadline_status` reports this deadline as MET: the plan has been
+    finalised, so the window for comments on that draft is over and nothing more can be done
+    in it (what is left is the appeal against the final plan, its own deadline). MET here
+    means "closed", not "the parent commented"; the product records no more than that.
     """
     return Deadline(
         rule=RuleId.DRAFT_PLAN_REPRESENTATIONS,
@@ -298,11 +304,16 @@ def appeal_deadline(
 def annual_review(*, from_event: EventType, event_date: date) -> Deadline:
     """The next review of the plan: 12 calendar months from the plan or the last review.
 
-    Source: Children and Families Act 2014, s.44(1): the council must review the plan within
-    12 months of the plan being made and then within 12 months of each review (explanatory
-    notes, checked on legislation.gov.uk: "review ... at least every 12 months"); reg 18-21
-    of the SEND Regulations 2014 set out the review. `from_event` is `final_plan_issued` or
-    `annual_review_meeting`, whichever is later. Months by relativedelta (29 February 2028 +
+    Source: Children and Families Act 2014, s.44(1): the council must review the plan in
+    "(a) the period of 12 months starting with the date on which the plan was first made,
+    and (b) each subsequent period of 12 months starting with the date on which the plan was
+    last reviewed" (explanatory notes, checked on legislation.gov.uk: "review ... at least
+    every 12 months"); reg 18-21 of the SEND Regulations 2014 set out the review. So
+    `from_event` is `annual_review_meeting` (the latest) once any review meeting is
+    recorded, and before that `final_plan_issued` (the earliest: when the plan was first
+    made). An amended final plan does not restart the 12 months: review 5 January 2026,
+    amended plan 20 March 2026 → next review by 5 January 2027. `deadlines_for_events`
+    picks the event; this function only counts. Months by relativedelta (29 February 2028 +
     12 months = 28 February 2029). Council duty: no roll-forward.
     """
     if from_event not in (EventType.FINAL_PLAN_ISSUED, EventType.ANNUAL_REVIEW_MEETING):
@@ -326,6 +337,12 @@ def review_decision(*, review_meeting: date) -> Deadline:
     Southend's local offers). The final amended plan then follows within 8 weeks of the
     amendment notice (reg 22(3), checked on legislation.gov.uk) — not computed here because
     the case file records no amendment notice. Council duty: no roll-forward.
+
+    The case file has no event for the decision itself. A `draft_plan_issued` (the proposed
+    amendments) or `final_plan_issued` (the amended plan) dated on or after the review
+    meeting shows that the council acted on the review, so `deadline_status` reports this
+    deadline as MET (even if late, as for every rule). A decision to keep the plan as it is,
+    or to cease it, leaves no event, so such a deadline still goes by date.
     """
     return Deadline(
         rule=RuleId.REVIEW_DECISION,
@@ -344,10 +361,14 @@ def phase_transfer_plan(*, transfer_date: date) -> Deadline:
     must be reviewed and amended "before ... 15 February in the calendar year of the child's
     transfer" (early years to school, infant to junior, primary to middle or secondary,
     middle to secondary). `transfer_date` is the case file's `phase_transfer_year` event,
-    normally 1 September of the year of the move: 1 September 2027 → 15 February 2027. The
-    case file does not say which kind of transfer, so this rule always uses 15 February;
-    a move from secondary school to a post-16 institution has the later date of
-    `phase_transfer_plan_post16`, which the engine can use once the event says so. The date
+    normally 1 September of the year of the move: 1 September 2027 → 15 February 2027.
+
+    A transfer from secondary school to a post-16 institution has until 31 March instead
+    (reg 18(1)(a); `phase_transfer_plan_post16`). The case file's events alone cannot tell
+    which kind of transfer it is (`phase_transfer_year` carries only a date), so the engine
+    always uses this rule's 15 February, the earlier and so the safe date: a parent is never
+    told the council has longer than it may have. For a post-16 move this shows the council
+    as late from 16 February to 31 March when it is not yet late in law. The date
     shown is 15 February as DOMAIN.md and the Code of Practice put it ("by 15 February");
     the regulation's "before" may mean 14 February (a question for the lawyer). Unlike other
     rules, this deadline falls before its event. Council duty: no roll-forward.
@@ -389,6 +410,10 @@ def _latest(events: Iterable[tuple[EventType, date]]) -> dict[EventType, date]:
         if event not in latest or day > latest[event]:
             latest[event] = day
     return latest
+
+
+def _earliest(events: Iterable[tuple[EventType, date]], of: EventType) -> date | None:
+    return min((day for event, day in events if event == of), default=None)
 
 
 def _assessment_deadlines(latest: dict[EventType, date]) -> list[Deadline]:
@@ -433,13 +458,14 @@ def _appeal(latest: dict[EventType, date]) -> Deadline | None:
     )
 
 
-def _annual_review(latest: dict[EventType, date]) -> Deadline | None:
-    plan = latest.get(EventType.FINAL_PLAN_ISSUED)
+def _annual_review(latest: dict[EventType, date], first_plan: date | None) -> Deadline | None:
+    # s.44(1): 12 months from when the plan was first made, then from each review. An
+    # amended final plan (after a review or a tribunal) does not restart the count.
     review = latest.get(EventType.ANNUAL_REVIEW_MEETING)
-    if review is not None and (plan is None or review >= plan):
+    if review is not None:
         return annual_review(from_event=EventType.ANNUAL_REVIEW_MEETING, event_date=review)
-    if plan is not None:
-        return annual_review(from_event=EventType.FINAL_PLAN_ISSUED, event_date=plan)
+    if first_plan is not None:
+        return annual_review(from_event=EventType.FINAL_PLAN_ISSUED, event_date=first_plan)
     return None
 
 
@@ -454,10 +480,13 @@ def deadlines_for_events(events: Iterable[tuple[EventType, date]]) -> list[Deadl
     draft_plan_representations; mediation_held (or, if later, mediation_adviser_contacted
     with no mediation_requested on or after it) → mediation_certificate;
     mediation_requested → mediation_by; the latest appealable decision with any
-    mediation_certificate_issued on or after it → appeal_deadline; the later of
-    final_plan_issued and annual_review_meeting → annual_review; annual_review_meeting →
-    review_decision; phase_transfer_year → phase_transfer_plan (15 February).
+    mediation_certificate_issued on or after it → appeal_deadline; the latest
+    annual_review_meeting, or while there is none the earliest final_plan_issued (when the
+    plan was first made: Act s.44(1)) → annual_review; annual_review_meeting →
+    review_decision; phase_transfer_year → phase_transfer_plan (15 February, whatever the
+    kind of transfer: see `phase_transfer_plan`).
     """
+    events = list(events)  # read twice: the latest of each type and the first plan
     latest = _latest(events)
     found: list[Deadline | None] = []
     if EventType.REQUEST_RECEIVED in latest:
@@ -468,7 +497,7 @@ def deadlines_for_events(events: Iterable[tuple[EventType, date]]) -> list[Deadl
     if EventType.MEDIATION_REQUESTED in latest:
         found.append(mediation_by(mediation_requested=latest[EventType.MEDIATION_REQUESTED]))
     found.append(_appeal(latest))
-    found.append(_annual_review(latest))
+    found.append(_annual_review(latest, _earliest(events, EventType.FINAL_PLAN_ISSUED)))
     if EventType.ANNUAL_REVIEW_MEETING in latest:
         found.append(review_decision(review_meeting=latest[EventType.ANNUAL_REVIEW_MEETING]))
     if EventType.PHASE_TRANSFER_YEAR in latest:
@@ -493,13 +522,16 @@ DISCHARGED_BY: dict[RuleId, frozenset[EventType]] = {
         }
     ),
     RuleId.FINAL_PLAN: frozenset({EventType.FINAL_PLAN_ISSUED}),
-    # No event records the parent's comments on a draft, nor the council's review decision.
-    RuleId.DRAFT_PLAN_REPRESENTATIONS: frozenset(),
+    # No event records the parent's comments; a final plan closes the window on the draft
+    # (see `draft_plan_representations`).
+    RuleId.DRAFT_PLAN_REPRESENTATIONS: frozenset({EventType.FINAL_PLAN_ISSUED}),
     RuleId.MEDIATION_CERTIFICATE: frozenset({EventType.MEDIATION_CERTIFICATE_ISSUED}),
     RuleId.MEDIATION_BY: frozenset({EventType.MEDIATION_HELD}),
     RuleId.APPEAL_DEADLINE: frozenset({EventType.APPEAL_LODGED}),
     RuleId.ANNUAL_REVIEW: frozenset({EventType.ANNUAL_REVIEW_MEETING}),
-    RuleId.REVIEW_DECISION: frozenset(),
+    # No event records the decision itself; a draft or final (amended) plan after the review
+    # meeting shows the council acted on it (see `review_decision`).
+    RuleId.REVIEW_DECISION: frozenset({EventType.DRAFT_PLAN_ISSUED, EventType.FINAL_PLAN_ISSUED}),
     RuleId.PHASE_TRANSFER_PLAN: frozenset({EventType.FINAL_PLAN_ISSUED}),
 }
 
@@ -526,9 +558,10 @@ def deadline_status(
     once the council (or adviser, or parent) has acted, the page reports the duty as done
     rather than keep showing it overdue. The annual review is discharged only by a later
     review meeting, and the phase-transfer plan by a final plan issued in the 12 months
-    before the transfer date or later. Otherwise UPCOMING before the due date, DUE_TODAY on
-    it and OVERDUE after it. draft_plan_representations and review_decision have no
-    discharging event, so they go by date only.
+    before the transfer date or later. draft_plan_representations is MET (closed) once a
+    final plan follows the draft, and review_decision once a draft or final plan follows
+    the review meeting. Otherwise UPCOMING before the due date, DUE_TODAY on it and OVERDUE
+    after it.
     """
     if any(day <= today and _discharges(deadline, event, day) for event, day in events):
         return Status.MET

@@ -52,7 +52,9 @@ def test_timeline_shows_what_is_due_and_passes_axe(page: Page):
     page.get_by_label("Email address").fill("grace@example.org")
     page.get_by_label("Yes, email me 14, 7 and 2 days before each date on this timeline").check()
     page.get_by_role("button", name="Send me reminders").click()
-    expect(page.get_by_text("We will email reminders to grace@example.org.")).to_be_visible()
+    expect(
+        page.get_by_text("We have emailed a link to grace@example.org. Open it to start your")
+    ).to_be_visible()
     assert_accessible(page)
 
 

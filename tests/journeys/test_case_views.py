@@ -4,12 +4,20 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.core import mail
+from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 from icalendar import Calendar
 
 from journeys.models import Case
 from tests.conftest import date_parts
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    # The confirmation-email limit lives in the cache; each test starts without it.
+    cache.clear()
 
 
 @pytest.fixture
@@ -99,16 +107,42 @@ class TimelinePageTests:
         events = [c for c in Calendar.from_ical(response.content).walk() if c.name == "VEVENT"]
         assert len(events) == 3
 
-    def test_reminders_opt_in_and_out(self, client, case_id):
+    def test_reminders_start_only_when_the_address_is_confirmed_and_can_stop(self, client, case_id):
         response = client.post(
             f"/cases/{case_id}/reminders/",
             {"reminders-email": "grace@example.org", "reminders-consent": "on"},
         )
         assert response.status_code == 302
         case = Case.objects.get(pk=case_id)
-        assert case.reminders_opt_in and case.email == "grace@example.org"
+        assert case.email == "grace@example.org" and case.reminders_opt_in is False
+        (message,) = mail.outbox
+        assert message.to == ["grace@example.org"]
+        assert "Sam" not in message.body and "Grace" not in message.body  # no case content
+        link = re.search(r"http://\S+(/reminders/confirm/\S+/)", message.body)[1]
+        assert "Start reminders" in client.get(link).content.decode()
+        assert Case.objects.get(pk=case_id).reminders_opt_in is False  # a GET changes nothing
+        Client().post(link)  # the link works from the mail client's browser too
+        assert Case.objects.get(pk=case_id).reminders_opt_in is True
         client.post(f"/cases/{case_id}/reminders/", {"stop": "1"})
         assert Case.objects.get(pk=case_id).reminders_opt_in is False
+
+    def test_confirmation_emails_are_not_sent_again_within_minutes(self, client, case_id):
+        data = {"reminders-email": "grace@example.org", "reminders-consent": "on"}
+        client.post(f"/cases/{case_id}/reminders/", data)
+        page = client.post(f"/cases/{case_id}/reminders/", data, follow=True).content.decode()
+        assert len(mail.outbox) == 1
+        assert "We sent a link a few minutes ago" in page
+
+    def test_a_link_for_an_old_address_does_not_start_reminders(self, client, case_id):
+        from journeys.reminders import confirm_token
+
+        case = Case.objects.get(pk=case_id)
+        case.email = "new@example.org"
+        case.save()
+        page = client.post(f"/reminders/confirm/{confirm_token(case, 'old@example.org')}/")
+        assert "This link is out of date" in page.content.decode()
+        assert Case.objects.get(pk=case_id).reminders_opt_in is False
+        assert client.get("/reminders/confirm/forged/").status_code == 404
 
     def test_reminders_need_a_clear_yes(self, client, case_id):
         response = client.post(

@@ -103,3 +103,25 @@ class ReminderTests:
         assert case.reminders_opt_in is False
         assert client.get("/reminders/stop/forged-token/").status_code == 404
         assert case_from_stop_token("forged") is None
+
+
+@pytest.mark.django_db
+def test_a_failed_send_is_tried_again_next_run_and_others_still_get_theirs(monkeypatch):
+    from journeys import reminders
+
+    failing, working = make_case(email="broken@example.org"), make_case()
+    real_send = reminders.send_mail
+
+    def flaky(*args, recipient_list, **kwargs):
+        if recipient_list == ["broken@example.org"]:
+            raise ConnectionError("mail server down")
+        return real_send(*args, recipient_list=recipient_list, **kwargs)
+
+    monkeypatch.setattr(reminders, "send_mail", flaky)
+    report = reminders_send(today=date(2026, 12, 4))
+    assert [r[0] for r in report.sent] == [str(working.id)]
+    assert [r[0] for r in report.failed] == [str(failing.id)]
+    assert not ReminderSent.objects.filter(case=failing).exists()
+    monkeypatch.setattr(reminders, "send_mail", real_send)
+    report = reminders_send(today=date(2026, 12, 4))
+    assert [r[0] for r in report.sent] == [str(failing.id)]

@@ -26,3 +26,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Checked {report.cases_checked} case(s); sent {len(report.sent)} reminder(s)."
         )
+        if report.failed:
+            # Cron mails a failing job's output to its owner; the next run retries them.
+            raise CommandError(
+                f"{len(report.failed)} reminder(s) could not be sent; they will be retried"
+            )
