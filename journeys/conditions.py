@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from django.utils import timezone
+
 from journeys.rules.deadlines import appeal_deadline
 from journeys.rules.vocabulary import (
     DECISION_EVENTS,
@@ -103,7 +105,7 @@ def appeal_is_late(answers: Answers, today: date | None = None) -> bool:
         decision_date=decision,
         certificate_issued=certificate,
     )
-    return (today or date.today()) > deadline.due
+    return (today or timezone.localdate()) > deadline.due
 
 
 def plan_has_vague_provision(answers: Answers) -> bool:

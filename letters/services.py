@@ -11,6 +11,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
+from letters.context import MissingCaseData
 from letters.registry import LetterSpec, UnknownLetter, letter_spec
 from letters.rendering import html_to_docx, html_to_pdf, letter_html
 
@@ -81,7 +82,13 @@ def letter_previews(
     previews = []
     for kind in kinds:
         spec = letter_spec(kind)
-        letter = spec.build_context(case_file, today=today or timezone.localdate(), extras=extras)
+        try:
+            letter = spec.build_context(
+                case_file, today=today or timezone.localdate(), extras=extras
+            )
+        except MissingCaseData:
+            # A letter that does not apply to this case yet is left out, never a broken page.
+            continue
         # Autoescaped by the template engine, so the fragment is safe to place in a page.
         html = letter_html(
             template=spec.template, letter=letter, title=spec.title, standalone=False

@@ -14,7 +14,7 @@ from django.utils import timezone
 from journeys.forms.base import QuestionForm, repeatable
 from journeys.forms.fields import DateField, choice, not_in_future, text
 from journeys.local_authorities import local_authority_choices
-from journeys.rules.eligibility import is_within_assessment_age
+from journeys.rules.eligibility import age_on, is_within_assessment_age
 from journeys.rules.vocabulary import (
     YEAR_GROUPS,
     EvidenceKind,
@@ -24,6 +24,10 @@ from journeys.rules.vocabulary import (
     SchoolView,
     SettingKind,
 )
+
+# Children and Families Act 2014, s.83(2): a young person is over compulsory school age, which
+# ends in the school year a child turns 16; 16 is the plain test we can apply to a birth date.
+YOUNG_PERSON_MIN_AGE = 16
 
 ABOUT_CHILD = "About your child"
 ABOUT_YOU = "About you"
@@ -143,6 +147,26 @@ class LocalAuthorityForm(QuestionForm):
 class YourDetailsForm(QuestionForm):
     title = "About you"
     caption = ABOUT_YOU
+    uses_answers = True  # a young person must be old enough to be one
+
+    def __init__(self, *args, answers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.date_of_birth = (answers or {}).get("child-date-of-birth", {}).get("date_of_birth")
+
+    def clean_relationship(self) -> str:
+        relationship = self.cleaned_data["relationship"]
+        too_young = (
+            self.date_of_birth is not None
+            and age_on(date_of_birth=self.date_of_birth, on=timezone.localdate())
+            < YOUNG_PERSON_MIN_AGE
+        )
+        if relationship == Relationship.YOUNG_PERSON and too_young:
+            raise ValidationError(
+                "A young person is 16 or over. Choose parent or carer, or check the date of birth",
+                code="too_young",
+            )
+        return relationship
+
     name = text(
         label="Your full name",
         subject="Your name",

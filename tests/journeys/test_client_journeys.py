@@ -1,6 +1,7 @@
 """Whole journeys through Django's test client, for each branch of the triage."""
 
 import re
+from datetime import date
 
 import pytest
 
@@ -395,3 +396,19 @@ def test_add_another_stops_at_twenty_items(client):
     assert "Evidence 20" in page and "Evidence 21" not in page
     response = post_step(client, case_id, "evidence", formset("evidence", [item] * 20))
     assert response.status_code == 302  # still valid: nothing locked
+
+
+@pytest.mark.django_db
+def test_a_young_person_must_be_16_or_over(client):
+    from journeys.answers import form_for_step
+    from journeys.definition import REQUEST_ASSESSMENT
+
+    step = REQUEST_ASSESSMENT.step("your-details")
+    data = {"your-details-name": "Sam Okafor", "your-details-relationship": "young_person"}
+    ten = {"child-date-of-birth": {"date_of_birth": date(2016, 5, 2)}}
+    form = form_for_step(step, data, ten)
+    assert form.errors["relationship"] == [
+        "A young person is 16 or over. Choose parent or carer, or check the date of birth"
+    ]
+    seventeen = {"child-date-of-birth": {"date_of_birth": date(2009, 1, 1)}}
+    assert form_for_step(step, data, seventeen).is_valid()

@@ -59,3 +59,14 @@ def test_filename_is_safe_whatever_the_name(case_file):
     case_file["child"]["first_name"] = '../"evil"\r\nname'
     name = REGISTRY[LetterKind.REQUEST_ASSESSMENT].filename(case_file, "pdf")
     assert "/" not in name and '"' not in name and "\n" not in name and ".." not in name
+
+
+def test_previews_leave_out_letters_that_do_not_apply_yet(case_file):
+    from letters.services import letter_previews
+
+    previews = letter_previews(
+        kinds=["request_assessment", "appeal_reasons"],
+        case_file=case_file,
+        today=date(2026, 11, 23),
+    )
+    assert [p.kind for p in previews] == ["request_assessment"]  # no decision to appeal yet
