@@ -620,12 +620,32 @@ def test_a_mediation_request_gives_the_30_day_meeting_deadline():
                 (EventType.ANNUAL_REVIEW_MEETING, D(2026, 3, 10)),
                 (EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20)),  # e.g. after a tribunal
             ],
-            (EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20)),
+            # Changed: this row used to expect the later plan (20 May 2026), the old "later of
+            # plan and review" rule. Act s.44(1)(b) counts from when the plan was last
+            # reviewed; an amended plan does not restart the 12 months.
+            (EventType.ANNUAL_REVIEW_MEETING, D(2026, 3, 10)),
             id="plan-after-review",
+        ),
+        pytest.param(
+            [
+                (EventType.FINAL_PLAN_ISSUED, D(2027, 1, 15)),  # amended, listed first
+                (EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20)),  # the plan first made
+            ],
+            (EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20)),
+            id="no-review-yet-the-first-plan",
+        ),
+        pytest.param(
+            [
+                (EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20)),
+                (EventType.ANNUAL_REVIEW_MEETING, D(2028, 5, 2)),
+                (EventType.ANNUAL_REVIEW_MEETING, D(2027, 5, 10)),
+            ],
+            (EventType.ANNUAL_REVIEW_MEETING, D(2028, 5, 2)),
+            id="the-latest-of-several-reviews",
         ),
     ],
 )
-def test_the_annual_review_counts_from_the_later_of_plan_and_review(events, counted_from):
+def test_the_annual_review_counts_from_the_last_review_else_the_first_plan(events, counted_from):
     review = next(d for d in deadlines_for_events(events) if d.rule is RuleId.ANNUAL_REVIEW)
     assert (review.from_event, review.event_date) == counted_from
     assert review.due == add_months(counted_from[1], 12)
@@ -637,6 +657,148 @@ def test_a_review_meeting_without_a_plan_on_file_gives_review_and_decision():
         ("review_decision", D(2026, 12, 31)),
         ("annual_review", D(2027, 12, 3)),
     ]
+
+
+# Reviews and plans through the engine and the status, worked by hand. Each row: the events, the
+# day the status is taken, the rule, and (due, counted from, its date, status). s.44(1) of the
+# Act: 12 months from the plan first made, then from the last review; reg 20(10): the decision
+# 4 weeks after the meeting, met by a draft or final plan on or after it; reg 13(1)(a): the
+# parent's 15 days on a draft, closed by a final plan on or after it.
+FIRST_PLAN = (EventType.FINAL_PLAN_ISSUED, D(2025, 3, 10))
+REVIEW_SCENARIOS = [
+    # The review finding: review Mon 5 Jan 2026, amended plan 20 Mar 2026. The next review is
+    # due 12 months from the review, Tue 5 Jan 2027, not from the amended plan (20 Mar 2027).
+    pytest.param([FIRST_PLAN, (EventType.ANNUAL_REVIEW_MEETING, D(2026, 1, 5)),
+                  (EventType.DRAFT_PLAN_ISSUED, D(2026, 2, 2)),
+                  (EventType.FINAL_PLAN_ISSUED, D(2026, 3, 20))], D(2026, 6, 1),
+                 RuleId.ANNUAL_REVIEW,
+                 (D(2027, 1, 5), EventType.ANNUAL_REVIEW_MEETING, D(2026, 1, 5), Status.UPCOMING),
+                 id="annual-review-from-the-review-not-the-amended-plan"),
+    # Same case: 5 Jan + 28 days = Mon 2 Feb 2026; the proposed amendments (draft) came that
+    # day, so the council acted on the review in time.
+    pytest.param([FIRST_PLAN, (EventType.ANNUAL_REVIEW_MEETING, D(2026, 1, 5)),
+                  (EventType.DRAFT_PLAN_ISSUED, D(2026, 2, 2)),
+                  (EventType.FINAL_PLAN_ISSUED, D(2026, 3, 20))], D(2026, 6, 1),
+                 RuleId.REVIEW_DECISION,
+                 (D(2026, 2, 2), EventType.ANNUAL_REVIEW_MEETING, D(2026, 1, 5), Status.MET),
+                 id="review-decision-met-by-the-draft-on-the-due-day"),
+    # Same case: draft Mon 2 Feb 2026 + 14 = Mon 16 Feb; the amended final plan of 20 Mar
+    # closed the window, so it is not shown as overdue in June.
+    pytest.param([FIRST_PLAN, (EventType.ANNUAL_REVIEW_MEETING, D(2026, 1, 5)),
+                  (EventType.DRAFT_PLAN_ISSUED, D(2026, 2, 2)),
+                  (EventType.FINAL_PLAN_ISSUED, D(2026, 3, 20))], D(2026, 6, 1),
+                 RuleId.DRAFT_PLAN_REPRESENTATIONS,
+                 (D(2026, 2, 16), EventType.DRAFT_PLAN_ISSUED, D(2026, 2, 2), Status.MET),
+                 id="draft-window-closed-by-the-amended-plan"),
+    # Review Mon 5 Jan 2026 and nothing since: due Mon 2 Feb 2026, due that day, late after.
+    pytest.param([FIRST_PLAN, (EventType.ANNUAL_REVIEW_MEETING, D(2026, 1, 5))], D(2026, 2, 2),
+                 RuleId.REVIEW_DECISION,
+                 (D(2026, 2, 2), EventType.ANNUAL_REVIEW_MEETING, D(2026, 1, 5),
+                  Status.DUE_TODAY),
+                 id="review-decision-due-today"),
+    pytest.param([FIRST_PLAN, (EventType.ANNUAL_REVIEW_MEETING, D(2026, 1, 5))], D(2026, 2, 3),
+                 RuleId.REVIEW_DECISION,
+                 (D(2026, 2, 2), EventType.ANNUAL_REVIEW_MEETING, D(2026, 1, 5),
+                  Status.OVERDUE),
+                 id="review-decision-overdue-with-no-plan-after-the-meeting"),
+    # Review Thu 3 Dec 2026; the amended plan came 12 weeks later, Thu 25 Feb 2027 (3 Dec +
+    # 84 days): due Thu 31 Dec 2026, late, but done, so met.
+    pytest.param([(EventType.ANNUAL_REVIEW_MEETING, D(2026, 12, 3)),
+                  (EventType.FINAL_PLAN_ISSUED, D(2027, 2, 25))], D(2027, 3, 1),
+                 RuleId.REVIEW_DECISION,
+                 (D(2026, 12, 31), EventType.ANNUAL_REVIEW_MEETING, D(2026, 12, 3), Status.MET),
+                 id="review-decision-met-late-by-the-amended-plan"),
+    # The same case, annual review: 3 Dec 2026 + 12 months = Fri 3 Dec 2027 (the amended
+    # plan of 25 Feb 2027 does not move it to 25 Feb 2028).
+    pytest.param([(EventType.ANNUAL_REVIEW_MEETING, D(2026, 12, 3)),
+                  (EventType.FINAL_PLAN_ISSUED, D(2027, 2, 25))], D(2027, 3, 1),
+                 RuleId.ANNUAL_REVIEW,
+                 (D(2027, 12, 3), EventType.ANNUAL_REVIEW_MEETING, D(2026, 12, 3),
+                  Status.UPCOMING),
+                 id="annual-review-ignores-an-amended-plan-after-a-review"),
+    # Plan Wed 20 May 2026, review Mon 10 May 2027 (in time): the decision is due Mon 7 Jun
+    # 2027 (+ 28 days); the plan of 2026 is before the meeting and does not meet it.
+    pytest.param([(EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20)),
+                  (EventType.ANNUAL_REVIEW_MEETING, D(2027, 5, 10))], D(2027, 6, 8),
+                 RuleId.REVIEW_DECISION,
+                 (D(2027, 6, 7), EventType.ANNUAL_REVIEW_MEETING, D(2027, 5, 10),
+                  Status.OVERDUE),
+                 id="review-decision-not-met-by-the-plan-before-the-meeting"),
+    # Plan first made Wed 20 May 2026, amended after a tribunal Fri 15 Jan 2027, no review: the
+    # first review is due Thu 20 May 2027 (the old rule gave 15 Jan 2028), late on 21 May.
+    pytest.param([(EventType.FINAL_PLAN_ISSUED, D(2027, 1, 15)),
+                  (EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20))], D(2027, 5, 21),
+                 RuleId.ANNUAL_REVIEW,
+                 (D(2027, 5, 20), EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20), Status.OVERDUE),
+                 id="annual-review-from-the-first-plan-not-the-amended-one"),
+    # Review Tue 10 Mar 2026, amended plan Wed 20 May 2026: the next review is due on Wed 10
+    # Mar 2027, and that day it is due today.
+    pytest.param([(EventType.ANNUAL_REVIEW_MEETING, D(2026, 3, 10)),
+                  (EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20))], D(2027, 3, 10),
+                 RuleId.ANNUAL_REVIEW,
+                 (D(2027, 3, 10), EventType.ANNUAL_REVIEW_MEETING, D(2026, 3, 10),
+                  Status.DUE_TODAY),
+                 id="annual-review-due-today-from-the-review"),
+    # Plan 20 May 2026, reviews 10 May 2027 and Tue 2 May 2028: due Wed 2 May 2029.
+    pytest.param([(EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20)),
+                  (EventType.ANNUAL_REVIEW_MEETING, D(2027, 5, 10)),
+                  (EventType.ANNUAL_REVIEW_MEETING, D(2028, 5, 2))], D(2028, 6, 1),
+                 RuleId.ANNUAL_REVIEW,
+                 (D(2029, 5, 2), EventType.ANNUAL_REVIEW_MEETING, D(2028, 5, 2),
+                  Status.UPCOMING),
+                 id="annual-review-from-the-latest-review"),
+    # Plan 20 May 2026, then a new draft (amendments) Tue 2 Feb 2027: + 14 = Tue 16 Feb 2027.
+    # The older final plan does not close the new draft's window: overdue on 17 Feb.
+    pytest.param([(EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20)),
+                  (EventType.DRAFT_PLAN_ISSUED, D(2027, 2, 2))], D(2027, 2, 17),
+                 RuleId.DRAFT_PLAN_REPRESENTATIONS,
+                 (D(2027, 2, 16), EventType.DRAFT_PLAN_ISSUED, D(2027, 2, 2), Status.OVERDUE),
+                 id="draft-window-not-closed-by-the-plan-before-it"),
+    # Draft Wed 1 Apr 2026 (+ 14 = Wed 15 Apr), final plan Wed 20 May 2026: closed in June,
+    # but the final plan dated after `today` has not happened yet: still overdue on 16 Apr.
+    pytest.param([(EventType.DRAFT_PLAN_ISSUED, D(2026, 4, 1)),
+                  (EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20))], D(2026, 4, 16),
+                 RuleId.DRAFT_PLAN_REPRESENTATIONS,
+                 (D(2026, 4, 15), EventType.DRAFT_PLAN_ISSUED, D(2026, 4, 1), Status.OVERDUE),
+                 id="draft-window-open-until-the-final-plan-happens"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("events", "today", "rule", "expected"), REVIEW_SCENARIOS)
+def test_review_and_plan_scenarios(events, today, rule, expected):
+    deadline = next(d for d in deadlines_for_events(events) if d.rule is rule)
+    status = deadline_status(deadline, today=today, events=events)
+    assert (deadline.due, deadline.from_event, deadline.event_date, status) == expected
+
+
+def test_the_engine_reads_a_one_shot_iterator_of_events():
+    # The first plan and the latest of each type both need the events: a generator must do.
+    events = [
+        (EventType.FINAL_PLAN_ISSUED, D(2027, 1, 15)),
+        (EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20)),
+    ]
+    found = deadlines_for_events(iter(events))
+    assert rules_of(found) == [
+        ("appeal_deadline", D(2027, 3, 15)),  # the latest plan: 15 Mar 2027, a Monday
+        ("annual_review", D(2027, 5, 20)),  # the first plan + 12 months
+    ]
+
+
+@given(DATES, st.lists(DATES, max_size=3), st.lists(DATES, min_size=1, max_size=3))
+def test_an_amended_plan_never_moves_the_annual_review(first_plan, reviews, amended):
+    # s.44(1): only the plan first made and the reviews count. Extra final plans (amended,
+    # dated after the first one) never change the annual review deadline.
+    base = [(EventType.FINAL_PLAN_ISSUED, first_plan)] + [
+        (EventType.ANNUAL_REVIEW_MEETING, day) for day in reviews
+    ]
+    extra = [(EventType.FINAL_PLAN_ISSUED, max(day, first_plan)) for day in amended]
+
+    def review_of(events):
+        return next(d for d in deadlines_for_events(events) if d.rule is RuleId.ANNUAL_REVIEW)
+
+    assert review_of(base + extra) == review_of(extra + base) == review_of(base)
+    expected_from = max(reviews) if reviews else first_plan
+    assert review_of(base).event_date == expected_from
 
 
 def test_a_phase_transfer_gives_15_february():
@@ -722,8 +884,22 @@ def test_an_unrelated_event_does_not_discharge():
         pytest.param(
             draft_plan_representations(draft_received=D(2026, 4, 1)),
             (EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20)),
+            # Changed from OVERDUE: the final plan closes the window on the draft (review
+            # finding 2), so the parent's 15 days are no longer shown as overdue.
+            Status.MET,
+            id="draft-comments-closed-by-the-final-plan",
+        ),
+        pytest.param(
+            draft_plan_representations(draft_received=D(2026, 12, 4)),
+            (EventType.FINAL_PLAN_ISSUED, D(2026, 12, 4)),
+            Status.MET,
+            id="draft-comments-closed-by-a-final-plan-the-same-day",
+        ),
+        pytest.param(
+            draft_plan_representations(draft_received=D(2027, 2, 2)),
+            (EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20)),  # the plan before this draft
             Status.OVERDUE,
-            id="draft-comments-go-by-date-only",
+            id="draft-comments-not-closed-by-an-older-plan",
         ),
         pytest.param(
             mediation_certificate_without_mediation(adviser_contacted=D(2026, 4, 2)),
@@ -758,8 +934,28 @@ def test_an_unrelated_event_does_not_discharge():
         pytest.param(
             review_decision(review_meeting=D(2026, 3, 2)),
             (EventType.FINAL_PLAN_ISSUED, D(2026, 3, 20)),
+            # Changed from OVERDUE: an amended final plan after the meeting shows the council
+            # acted on the review (review finding 1).
+            Status.MET,
+            id="review-decision-met-by-an-amended-plan",
+        ),
+        pytest.param(
+            review_decision(review_meeting=D(2026, 3, 2)),
+            (EventType.DRAFT_PLAN_ISSUED, D(2026, 3, 2)),
+            Status.MET,
+            id="review-decision-met-by-proposed-amendments-the-same-day",
+        ),
+        pytest.param(
+            review_decision(review_meeting=D(2026, 3, 2)),
+            (EventType.FINAL_PLAN_ISSUED, D(2026, 3, 1)),
             Status.OVERDUE,
-            id="review-decision-goes-by-date-only",
+            id="review-decision-not-met-by-a-plan-before-the-meeting",
+        ),
+        pytest.param(
+            review_decision(review_meeting=D(2026, 3, 2)),
+            (EventType.ANNUAL_REVIEW_MEETING, D(2026, 3, 20)),
+            Status.OVERDUE,
+            id="review-decision-not-met-by-another-meeting",
         ),
         pytest.param(
             phase_transfer_plan(transfer_date=D(2026, 9, 1)),
