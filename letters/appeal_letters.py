@@ -388,14 +388,21 @@ RECOMMENDATION_DECISIONS = frozenset(
     }
 )
 # Words in the case's needs or notes that show health or social care needs (whole words).
+# Only used when the parent was not asked (see `asks_for_recommendations`).
 HEALTH_OR_CARE_WORDS = re.compile(
     r"\b(therapy|therapies|therapist|health|healthcare|medical|medication|nhs|camhs|"
     r"paediatrician|nurse|nursing|social care|social worker|respite|short breaks?|care|carers?)"
     r"\b",
     re.IGNORECASE,
 )
-# The plan's own name, which mentions health and care whatever the child's needs.
-EHC_NAME = re.compile(r"education,? health and care", re.IGNORECASE)
+# Phrases that use those words without showing a health or social care need, taken out before
+# matching: the plan's own name ("education, health and care"), and "mental health", as in
+# "social, emotional and mental health", an area of special educational need (SEND Code of
+# Practice 2015, para 6.32) written in sections B and F, not a health care section. A mental
+# health service or professional is still a match (CAMHS, therapist, nurse, ...).
+EHC_NAME = re.compile(r"\beducation\s*,?\s*health\s+(?:and|&)\s+care\b", re.IGNORECASE)
+MENTAL_HEALTH = re.compile(r"\bmental[\s-]+health\b", re.IGNORECASE)
+NOT_HEALTH_OR_CARE = (EHC_NAME, MENTAL_HEALTH)
 
 
 def decision_in_plain_words(kind: DecisionKind, child: Person, *, to_reader: bool = False) -> str:
@@ -781,7 +788,9 @@ def _mentions_health_or_care(case: Mapping[str, Any]) -> bool:
     for need in case.get("needs") or ():
         if isinstance(need, Mapping):
             texts += [_text(need.get("description")), _text(need.get("impact"))]
-    return any(HEALTH_OR_CARE_WORDS.search(EHC_NAME.sub("", text)) for text in texts if text)
+    for phrase in NOT_HEALTH_OR_CARE:
+        texts = [phrase.sub(" ", text) for text in texts]
+    return any(HEALTH_OR_CARE_WORDS.search(text) for text in texts if text)
 
 
 def asks_for_recommendations(
@@ -789,17 +798,20 @@ def asks_for_recommendations(
 ) -> bool:
     """The rule for the health and social care paragraph of the reasons for appeal.
 
-    Only for appeals where the Tribunal has the power (RECOMMENDATION_DECISIONS: s.51(2)(b)-(f)
-    less a placement-only appeal), and then when the parent says the appeal touches health or
-    social care (extras.appeal.health_or_care is True) or the case's needs or notes use a
-    health or care word (HEALTH_OR_CARE_WORDS). extras.appeal.health_or_care False does not
-    veto what the case file says: the paragraph only asks, and the Tribunal decides.
+    Never for an appeal where the Tribunal has no such power (RECOMMENDATION_DECISIONS:
+    s.51(2)(b)-(f) less a placement-only appeal). Otherwise the parent's own answer decides
+    when there is one: extras.appeal.health_or_care True asks for recommendations, False never
+    does, whatever the needs and notes say. Only when the parent gave no answer (the key is
+    absent, or not a yes/no, as in a letter rendered from a case file alone) does the case
+    decide: its needs or notes use a health or care word (HEALTH_OR_CARE_WORDS), leaving out
+    the plan's own name and "mental health" (NOT_HEALTH_OR_CARE).
     """
     if kind not in RECOMMENDATION_DECISIONS:
         return False
-    return _mapping(extras.get("appeal")).get("health_or_care") is True or (
-        _mentions_health_or_care(case)
-    )
+    answer = _mapping(extras.get("appeal")).get("health_or_care")
+    if isinstance(answer, bool):
+        return answer
+    return _mentions_health_or_care(case)
 
 
 def _health_and_care_paragraphs(child: Person, has_plan: bool) -> tuple[str, ...]:

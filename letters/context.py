@@ -308,7 +308,9 @@ STARTED_BY: dict[str, str] = {
     "mediation_requested": "I told you that I wanted mediation",
     "final_plan_issued": "the EHC plan was issued",
     "annual_review_meeting": "the annual review meeting took place",
-    "phase_transfer_year": "the move to the next phase was due to start",
+    # The only duty due before its event: the plan is due by 15 February (reg 18(1)(b)) and the
+    # move is normally on 1 September, so the chaser is written before the move takes place.
+    "phase_transfer_year": "the move to the next school or college is due to take place",
 }
 # A short, stated time to act (DOMAIN.md section 4: "e.g. 10 working days").
 CHASER_WORKING_DAYS = 10

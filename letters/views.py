@@ -1,21 +1,38 @@
 import uuid
 
 from django.http import Http404, HttpResponse
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from journeys.selectors import case_get_for_session
+from journeys.services import case_extras_for
+from letters.context import MissingCaseData
 from letters.registry import LetterKind
 from letters.services import FORMATS, letter_render
 
 
 @require_GET
 def letter_download(request, case_id: uuid.UUID, kind: str, fmt: str) -> HttpResponse:
-    """Download one letter of a case the requester may see (404 for anyone else)."""
+    """Download one letter of a case the requester may see (404 for anyone else).
+
+    A letter the case cannot make (its builder refuses with MissingCaseData, such as reasons
+    for appeal for a case with no decision) does not exist for that case: 404, not 500. The
+    file name may hold any letter of the child's name ("Łucja"): Django's
+    content_disposition_header gives such a name as RFC 6266 filename*=utf-8''...
+    """
     case = case_get_for_session(session=request.session, case_id=case_id)
     if case is None or kind not in {k.value for k in LetterKind} or fmt not in FORMATS:
         raise Http404("No such letter for a case you can see")
-    letter = letter_render(kind=kind, case_file=case.case_file, fmt=fmt, extras=case.extras)
+    try:
+        letter = letter_render(
+            kind=kind,
+            case_file=case.case_file,
+            fmt=fmt,
+            extras=case_extras_for(case, request.GET.get("journey")),
+        )
+    except MissingCaseData as refused:
+        raise Http404("This letter cannot be written from this case yet") from refused
     response = HttpResponse(letter.content, content_type=letter.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{letter.filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, letter.filename)
     response["Cache-Control"] = "private, no-store"
     return response

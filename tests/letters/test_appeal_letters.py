@@ -357,8 +357,9 @@ class AppealReasonsTests:
 
 class HealthAndCareRecommendationsTests:
     """The rule (letters.appeal_letters.asks_for_recommendations): only for appeals under
-    s.51(2)(b)-(f) other than placement-only, and only when extras say so or the needs or notes
-    mention health or care; never for a refusal to assess."""
+    s.51(2)(b)-(f) other than placement-only (never for a refusal to assess); then the parent's
+    answer (extras.appeal.health_or_care) decides, and only without one do the needs or notes
+    (a health or care word, not "mental health" nor the plan's own name)."""
 
     PARAGRAPH = "Recommendations Power) Regulations 2017"
 
@@ -368,6 +369,10 @@ class HealthAndCareRecommendationsTests:
             ("plan_contents", True, None, True),
             ("plan_contents", False, None, False),
             ("plan_contents", False, True, True),
+            # The parent's "no" wins over health and care words in the case file.
+            ("plan_contents", True, False, False),
+            ("refusal_to_issue_plan", True, False, False),
+            ("cease_to_maintain", True, False, False),
             ("refusal_to_issue_plan", True, None, True),
             ("refusal_to_amend", False, True, True),
             ("cease_to_maintain", True, None, True),
@@ -378,7 +383,7 @@ class HealthAndCareRecommendationsTests:
     def test_the_rule(self, plan_case, kind, health_words, extras_flag, expected):
         case = plan_case if health_words else without_health_words(plan_case)
         case["decision"]["kind"] = kind
-        extras = {"appeal": {"health_or_care": extras_flag}} if extras_flag else {}
+        extras = {} if extras_flag is None else {"appeal": {"health_or_care": extras_flag}}
         text = render("appeal_reasons", case, PLAN_APPEAL_DAY, extras)
         assert (self.PARAGRAPH in text) is expected
         assert ("single route of redress" in text) is expected
@@ -389,11 +394,61 @@ class HealthAndCareRecommendationsTests:
         )
         assert self.PARAGRAPH not in text and "Health and social care" not in text
 
-    def test_the_plans_own_name_is_not_a_health_need(self, plan_case):
+    @pytest.mark.parametrize(
+        "notes",
+        [
+            "We waited a year for this education, health and care plan.",
+            "We waited a year for this Education Health and Care plan.",
+            "We waited a year for this education, health & care plan.",
+        ],
+    )
+    def test_the_plans_own_name_is_not_a_health_need(self, plan_case, notes):
         case = without_health_words(plan_case)
-        case["notes"] = "We waited a year for this education, health and care plan."
+        case["notes"] = notes
         text = render("appeal_reasons", case, PLAN_APPEAL_DAY)
         assert self.PARAGRAPH not in text
+
+    @pytest.mark.parametrize(
+        ("description", "expected"),
+        [
+            # Social, emotional and mental health is an area of SEN (sections B and F).
+            ("Priya has social, emotional and mental health needs.", False),
+            ("Priya's mental health makes school hard.", False),
+            ("Priya has anxiety that affects her mental-health at school.", False),
+            # A health service or professional is still a health need.
+            ("Priya is seen by CAMHS for her mental health.", True),
+            ("Priya has mental health needs and physical health needs.", True),
+            ("Priya sees a mental health nurse weekly.", True),
+        ],
+    )
+    def test_mental_health_alone_is_not_a_health_need(self, plan_case, description, expected):
+        case = without_health_words(plan_case)
+        case["needs"][0]["description"] = description
+        text = render("appeal_reasons", case, PLAN_APPEAL_DAY)
+        assert (self.PARAGRAPH in text) is expected
+
+    def test_the_parents_no_wins_over_the_case_file(self, plan_case):
+        # The fixture's needs and notes mention therapy and respite care.
+        assert self.PARAGRAPH in render("appeal_reasons", plan_case, PLAN_APPEAL_DAY)
+        text = render(
+            "appeal_reasons", plan_case, PLAN_APPEAL_DAY, {"appeal": {"health_or_care": False}}
+        )
+        assert self.PARAGRAPH not in text and "single route of redress" not in text
+
+    def test_the_parents_yes_needs_no_health_words(self, plan_case):
+        case = without_health_words(plan_case)
+        case["needs"][0]["description"] = "Priya has social, emotional and mental health needs."
+        text = render("appeal_reasons", case, PLAN_APPEAL_DAY, {"appeal": {"health_or_care": True}})
+        assert self.PARAGRAPH in text
+
+    def test_the_journeys_answer_decides(self, plan_case):
+        # What the appeal journey saves (journeys.stage_cases.appeal_extras) is obeyed both ways.
+        from journeys.stage_cases import appeal_extras
+
+        for answer, expected in (("yes", True), ("no", False)):
+            extras = appeal_extras({"health-care": {"health_or_care": answer}})
+            text = render("appeal_reasons", plan_case, PLAN_APPEAL_DAY, extras)
+            assert (self.PARAGRAPH in text) is expected, answer
 
     def test_words_it_carefully(self, plan_case):
         text = render("appeal_reasons", plan_case, PLAN_APPEAL_DAY)
@@ -516,6 +571,21 @@ class AppealChecklistTests:
         assert "contact the mediation adviser named in the decision letter" in text
         assert "within 3 working days" in text
         assert "You have not recorded a mediation certificate yet." in text
+
+    def test_cites_regulation_33_for_the_2_month_limit_not_section_55(self, refusal_case):
+        # Act s.55: the requirement to contact an adviser before appealing; SEND Regulations
+        # 2014 reg 33: within 2 months of the decision letter (as mediation_adviser.html says).
+        refusal_case["events"] = [
+            e for e in refusal_case["events"] if e["type"] != "mediation_certificate_issued"
+        ]
+        text = " ".join(render("appeal_checklist", refusal_case, REFUSAL_APPEAL_DAY).split())
+        assert (
+            "contact the mediation adviser named in the decision letter (section 55 of the "
+            "Children and Families Act 2014), within 2 months of the decision letter "
+            "(regulation 33 of the SEND Regulations 2014)." in text
+        )
+        assert "2 months of the decision (section 55" not in text
+        assert "within 3 working days (regulation 34)" in text
 
     def test_a_young_person_is_spoken_to_as_you(self, plan_case):
         plan_case["applicant"].update(name="Priya Shah", relationship="young_person")

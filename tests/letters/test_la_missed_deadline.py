@@ -81,3 +81,19 @@ def test_a_met_duty_is_not_chased(case_file):
     case_file["events"].append({"type": "decision_to_assess", "date": "2026-12-20"})
     with pytest.raises(MissingCaseData):
         build_la_missed_deadline(case_file, today=date(2027, 1, 4))
+
+
+def test_phase_transfer_reads_in_the_right_tense(case_file):
+    # Move on Wed 1 Sep 2027; the amended plan was due by Mon 15 Feb 2027 (reg 18(1)(b)); the
+    # chaser is dated Mon 1 Mar 2027, after the plan was due and before the move.
+    case_file["events"] = [{"type": "phase_transfer_year", "date": "2027-09-01"}]
+    text = " ".join(render(case_file, date(2027, 3, 1)).split())
+    assert "On 1 September 2027 the move to the next school or college is due to take place." in (
+        text
+    )
+    assert (
+        "The law required you to issue the amended EHC plan naming the school or college for the "
+        "move to the next phase by Monday 15 February 2027 (SEND Regulations 2014, reg 18(1)(b))."
+        in text
+    )
+    assert "was due to start" not in text
