@@ -12,19 +12,23 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from journeys.calendar_file import case_calendar
 from journeys.definition import JOURNEYS
-from journeys.forms.events import AddEventForm, RemindersForm
+from journeys.forms.events import AddEventForm, ImportCaseForm, RemindersForm
 from journeys.models import Case
 from journeys.reminders import case_from_confirm_token, case_from_stop_token
 from journeys.rules.vocabulary import EventType
 from journeys.selectors import case_get_for_session
 from journeys.services import (
     case_continue,
+    case_delete,
     case_event_add,
     case_event_remove,
+    case_export_zip,
+    case_import,
     case_reminders_confirm,
     case_reminders_request,
     case_reminders_stop,
@@ -162,3 +166,42 @@ def reminders_confirm_view(request, token: str) -> HttpResponse:
         started = case_reminders_confirm(case=case, email=email)
         return render(request, "journeys/reminders_confirmed.html", {"started": started})
     return render(request, "journeys/reminders_confirm.html", {"email": email})
+
+
+@require_GET
+def case_export_view(request, case_id: uuid.UUID) -> HttpResponse:
+    """Everything about the case: its case file and every letter, as a ZIP."""
+    case = _case_or_404(request, case_id)
+    content = case_export_zip(case=case, today=timezone.localdate())
+    response = HttpResponse(content, content_type="application/zip")
+    response["Content-Disposition"] = content_disposition_header(True, "ehcp-case.zip")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def case_delete_view(request, case_id: uuid.UUID) -> HttpResponse:
+    """Ask, then delete the case for real."""
+    case = _case_or_404(request, case_id)
+    if request.method == "GET":
+        return render(request, "journeys/case_delete.html", {"case": case})
+    case_delete(case=case, session=request.session)
+    return render(request, "journeys/case_deleted.html")
+
+
+@require_http_methods(["GET", "POST"])
+def case_import_view(request) -> HttpResponse:
+    """Start a case from a case file, e.g. one downloaded earlier or sent by an advocate."""
+    posted = request.method == "POST"
+    form = ImportCaseForm(
+        request.POST if posted else None, request.FILES if posted else None, prefix="import"
+    )
+    if request.method == "POST" and form.is_valid():
+        case = case_import(case_file=form.cleaned_data["case_file"], session=request.session)
+        messages.success(request, "We have loaded the case file.")
+        return redirect("journeys:timeline", case_id=case.id)
+    return render(
+        request,
+        "journeys/case_import.html",
+        {"form": form, "page_errors": error_summary(form) if form.is_bound else []},
+    )

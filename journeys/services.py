@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import json
+import zipfile
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +17,10 @@ from journeys.definition import Journey
 from journeys.models import Case
 from journeys.reminders import send_confirmation
 from journeys.selectors import OWNED_CASES_KEY, session_owns_case
+from journeys.storage import SESSION_KEY
+from letters.context import MissingCaseData
+from letters.registry import LetterKind
+from letters.services import letter_render
 
 
 class CaseNotYours(Exception):
@@ -209,3 +216,41 @@ def case_extras_for(case: Case, journey_slug: str | None = None) -> dict[str, An
             merged.update(case.extras.get(slug, {}))
     merged.update(case.extras.get(journey_slug or "", {}))
     return merged
+
+
+# -- a parent's own data: export, import, delete -----------------------------------------
+
+
+def case_export_zip(*, case: Case, today) -> bytes:
+    """The case file (CASE_FORMAT.md, exactly) and every letter that applies, as one ZIP."""
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("case.json", json.dumps(case.case_file, indent=2, ensure_ascii=False))
+        extras = case_extras_for(case)
+        for kind in LetterKind:
+            for fmt in ("pdf", "docx"):
+                try:
+                    letter = letter_render(
+                        kind=kind, case_file=case.case_file, fmt=fmt, today=today, extras=extras
+                    )
+                except MissingCaseData:
+                    break  # this letter does not apply to the case (yet)
+                archive.writestr(f"letters/{letter.filename}", letter.content)
+    return buffer.getvalue()
+
+
+def case_import(*, case_file: dict[str, Any], session) -> Case:
+    """A new case, owned by this session, from a validated case file."""
+    case = Case.objects.create(journey="import", case_file=case_file, extras={})
+    session[OWNED_CASES_KEY] = [*session.get(OWNED_CASES_KEY, []), str(case.id)]
+    return case
+
+
+def case_delete(*, case: Case, session) -> None:
+    """Delete the case for real: its row, its reminder records and this session's drafts."""
+    case_id = str(case.id)
+    case.delete()  # reminder records go with it (on_delete=CASCADE)
+    session[OWNED_CASES_KEY] = [c for c in session.get(OWNED_CASES_KEY, []) if c != case_id]
+    drafts = session.get(SESSION_KEY, {})
+    session[SESSION_KEY] = {k: v for k, v in drafts.items() if not k.endswith(f":{case_id}")}

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from journeys.casefile import CaseFileError, validate_case_file
 from journeys.forms.base import QuestionForm
 from journeys.forms.fields import DateField, choice
 from journeys.rules.vocabulary import EventType
@@ -58,3 +61,30 @@ class RemindersForm(QuestionForm):
         label="Yes, email me 14, 7 and 2 days before each date on this timeline",
         error_messages={"required": "Tick the box to say you want reminders"},
     )
+
+
+class ImportCaseForm(QuestionForm):
+    title = "Upload a case file"
+    case_file = forms.FileField(
+        label="Case file",
+        help_text="A .json file downloaded from this service (\u201cDownload everything\u201d), "
+        "or made by another tool in the same format.",
+        error_messages={"required": "Choose a case file to upload"},
+    )
+    MAX_BYTES = 1024 * 1024
+
+    def clean_case_file(self) -> dict:
+        upload = self.cleaned_data["case_file"]
+        if upload.size > self.MAX_BYTES:
+            raise ValidationError("The case file must be smaller than 1 MB", code="too_big")
+        try:
+            data = json.loads(upload.read().decode("utf-8"))
+            return validate_case_file(data)
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+            raise ValidationError(
+                "The file must be a case file in JSON format", code="not_json"
+            ) from None
+        except CaseFileError as error:
+            raise ValidationError(
+                f"The case file cannot be used: {error}", code="invalid"
+            ) from None

@@ -15,6 +15,8 @@ def _kind(field: forms.Field) -> str:
     widget = field.widget
     if isinstance(field, DateField):
         return "date"
+    if isinstance(field, forms.FileField):
+        return "file"
     # CheckboxSelectMultiple is a subclass of RadioSelect: ask about it first.
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"

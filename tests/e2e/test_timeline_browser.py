@@ -95,3 +95,28 @@ def test_appeal_calculator_shows_its_working(page: Page):
     expect(page.get_by_role("heading", name="Tuesday 1 September 2026")).to_be_visible()
     expect(page.get_by_text("falls in August")).to_be_visible()
     assert_accessible(page)
+
+
+def test_your_data_pages_pass_axe(page: Page, tmp_path):
+    open_example_timeline(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=re.compile("Download everything about this case")).click()
+    archive = tmp_path / "case.zip"
+    download_info.value.save_as(archive)
+    import zipfile
+
+    case_json = tmp_path / "case.json"
+    case_json.write_bytes(zipfile.ZipFile(archive).read("case.json"))
+    page.get_by_role("link", name="Delete this case").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Delete this case").click()
+    expect(page.get_by_role("heading", name="Case deleted")).to_be_visible()
+    assert_accessible(page)
+    page.goto("/cases/import/")
+    page.get_by_role("button", name="Upload").click()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Case file").set_input_files(str(case_json))
+    page.get_by_role("button", name="Upload").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dates and deadlines")
+    expect(page.get_by_text("We have loaded the case file.")).to_be_visible()

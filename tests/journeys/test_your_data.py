@@ -1,0 +1,110 @@
+"""A parent's own data: download everything, delete the case, carry on from a case file."""
+
+import io
+import json
+import re
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from journeys.models import Case, ReminderSent
+from tests.letters.pdf_text import pdf_text
+
+
+@pytest.fixture
+def case_id(client):
+    response = client.post("/example/")
+    return re.search(r"/request/([0-9a-f-]{36})/", response["Location"])[1]
+
+
+def upload(client, content, name="case.json"):
+    return client.post(
+        "/cases/import/",
+        {"import-case_file": SimpleUploadedFile(name, content, content_type="application/json")},
+    )
+
+
+@pytest.mark.django_db
+class YourDataTests:
+    def test_export_holds_the_case_file_and_the_letters_that_apply(self, client, case_id):
+        response = client.get(f"/cases/{case_id}/export.zip")
+        assert response["Content-Type"] == "application/zip"
+        archive = zipfile.ZipFile(io.BytesIO(response.content))
+        names = set(archive.namelist())
+        assert {
+            "case.json",
+            "letters/request-assessment-Sam-Okafor.pdf",
+            "letters/request-assessment-Sam-Okafor.docx",
+        } <= names
+        assert not any("appeal" in n for n in names)  # no decision yet: no appeal letters
+        assert json.loads(archive.read("case.json")) == Case.objects.get(pk=case_id).case_file
+        pdf = archive.read("letters/request-assessment-Sam-Okafor.pdf")
+        assert "Bristol City Council" in pdf_text(pdf)
+
+    def test_export_delete_import_gives_back_the_same_case_file(self, client, case_id):
+        exported = zipfile.ZipFile(
+            io.BytesIO(client.get(f"/cases/{case_id}/export.zip").content)
+        ).read("case.json")
+        original = json.loads(exported)
+        assert "Are you sure" in client.get(f"/cases/{case_id}/delete/").content.decode()
+        client.post(f"/cases/{case_id}/delete/")
+        assert not Case.objects.filter(pk=case_id).exists()
+        response = upload(client, exported)
+        new_id = re.search(r"/cases/([0-9a-f-]{36})/timeline/", response["Location"])[1]
+        assert new_id != case_id
+        assert Case.objects.get(pk=new_id).case_file == original
+        assert client.get(response["Location"]).status_code == 200
+
+    def test_delete_removes_reminders_and_drafts_and_access(self, client, case_id):
+        case = Case.objects.get(pk=case_id)
+        ReminderSent.objects.create(case=case, rule="final_plan", due="2027-01-01", days_before=14)
+        client.post(f"/cases/{case_id}/delete/")
+        assert not ReminderSent.objects.exists()
+        assert client.get(f"/cases/{case_id}/timeline/").status_code == 404
+        assert not any(case_id in key for key in client.session.get("journey_drafts", {}))
+
+    @pytest.mark.parametrize(
+        ("content", "message"),
+        [
+            (b"{not json", "The file must be a case file in JSON format"),
+            (b"\\xff\\xfe", "The file must be a case file in JSON format"),
+            (
+                json.dumps(
+                    {
+                        "format": "ehcp-case/1",
+                        "child": {"first_name": "Sam"},
+                        "applicant": {"name": "G"},
+                        "local_authority": {"name": "X"},
+                        "colour": "blue",
+                    }
+                ).encode(),
+                "The case file cannot be used: unknown key: colour",
+            ),
+            (b"x" * (1024 * 1024 + 1), "The case file must be smaller than 1 MB"),
+        ],
+        ids=["not-json", "not-utf8", "unknown-key", "too-big"],
+    )
+    def test_a_bad_file_gets_a_clear_message_next_to_the_field(self, client, content, message):
+        page = upload(client, content).content.decode()
+        assert "There is a problem" in page
+        assert message.replace("'", "&#x27;") in page
+        assert 'id="id_import-case_file-error"' in page
+        assert Case.objects.count() == 0
+
+    def test_no_file_chosen(self, client):
+        page = client.post("/cases/import/", {}).content.decode()
+        assert "Choose a case file to upload" in page
+
+    @pytest.mark.parametrize(
+        "method,path",
+        [
+            ("get", "/cases/{id}/export.zip"),
+            ("get", "/cases/{id}/delete/"),
+            ("post", "/cases/{id}/delete/"),
+        ],
+    )
+    def test_strangers_get_404(self, client, case_id, method, path):
+        assert getattr(Client(), method)(path.format(id=case_id)).status_code == 404
+        assert Case.objects.filter(pk=case_id).exists()
