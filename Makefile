@@ -30,6 +30,9 @@ lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_DEBUG=true $(PY) manage.py makemigrations --check --dry-run
+	# The pure rules (deadlines, calendar, wording, eligibility) are held to full branch coverage.
+	$(PY) -m pytest tests/journeys/rules -q -p no:randomly --cov=journeys.rules --cov-branch \
+		--cov-fail-under=100
 
 bench: $(INSTALLED)
 	$(PY) bench/run.py
