@@ -450,6 +450,10 @@ def test_mediation_journey_from_the_home_page_to_its_letters(page: Page):
     choose(page, "Yes, I want mediation")
     continue_(page)
 
+    on_page(page, "When did you tell the council you want mediation?")
+    fill_date(page, days_ago(5))
+    continue_(page)
+
     on_page(page, "What do you want to talk about at mediation?")
     label(page, "What do you want to talk about at mediation?").fill("\n".join(ISSUES))
     continue_(page)
