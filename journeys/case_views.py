@@ -6,6 +6,7 @@ the case: anyone else gets a 404, never a hint that the case exists.
 
 from __future__ import annotations
 
+import logging
 import uuid
 
 from django.contrib import messages
@@ -36,6 +37,8 @@ from journeys.services import (
 from journeys.storage import CaseSessionStorage
 from journeys.templatetags.govuk import error_summary
 from journeys.timeline import case_timeline
+
+logger = logging.getLogger(__name__)
 
 
 def _case_or_404(request, case_id: uuid.UUID) -> Case:
@@ -103,7 +106,13 @@ def case_reminders_view(request, case_id: uuid.UUID) -> HttpResponse:
     if not form.is_valid():
         return _render_timeline(request, case, reminders_form=form)
     email = form.cleaned_data["email"]
-    if case_reminders_request(case=case, email=email):
+    try:
+        sent = case_reminders_request(case=case, email=email)
+    except Exception:
+        logger.exception("confirmation email for case %s not sent", case.id)
+        form.add_error("email", "We could not send the email just now. Try again in a minute.")
+        return _render_timeline(request, case, reminders_form=form)
+    if sent:
         messages.success(
             request, f"We have emailed a link to {email}. Open it to start your reminders."
         )
@@ -186,6 +195,11 @@ def case_delete_view(request, case_id: uuid.UUID) -> HttpResponse:
     if request.method == "GET":
         return render(request, "journeys/case_delete.html", {"case": case})
     case_delete(case=case, session=request.session)
+    return redirect("journeys:deleted")  # a refresh must not re-send the POST
+
+
+@require_GET
+def case_deleted_view(request) -> HttpResponse:
     return render(request, "journeys/case_deleted.html")
 
 

@@ -160,12 +160,22 @@ def validate_case_file(data: Any) -> dict[str, Any]:
         if error.validator == "required":
             raise CaseFileError(f"{_where(error.absolute_path)}: {error.message}")
         raise CaseFileError(f"{_where(error.absolute_path)}: {error.message}")
-    _check_real_dates(data, ())
+    _check_values(data, ())
     return data
 
 
-def _check_real_dates(value: Any, path: tuple) -> None:
-    # The schema's pattern admits 2026-02-30; a date that cannot be is still an error.
+NAME_KEYS = frozenset({"first_name", "last_name", "name"})
+
+
+def _check_values(value: Any, path: tuple) -> None:
+    # The schema's pattern admits 2026-02-30; a date that cannot be is still an error. Text is
+    # checked on the way: NUL cannot be stored (PostgreSQL jsonb), and a name is one line.
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise CaseFileError(f"{_where(path)}: contains a NUL character")
+        if path and path[-1] in NAME_KEYS and any(ord(ch) < 32 for ch in value):
+            raise CaseFileError(f"{_where(path)}: a name must be on one line")
+        return
     if isinstance(value, dict):
         for key, item in value.items():
             if key in {"date", "date_of_birth", "since"} and isinstance(item, str):
@@ -181,10 +191,10 @@ def _check_real_dates(value: Any, path: tuple) -> None:
                         f"{_where((*path, key))}: {item!r} is outside {EARLIEST_YEAR}-{LATEST_YEAR}"
                     )
             else:
-                _check_real_dates(item, (*path, key))
+                _check_values(item, (*path, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            _check_real_dates(item, (*path, index))
+            _check_values(item, (*path, index))
 
 
 EXAMPLE_CASE_FILE = Path(__file__).parent / "data" / "example_case.json"

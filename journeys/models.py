@@ -18,6 +18,9 @@ class Case(models.Model):
     # Answers the case file cannot hold (a reply to each reason, wording for the plan...),
     # for the letters: see letters/extras.py.
     extras = models.JSONField(default=dict, blank=True)
+    # The events each journey's answers put in the case file ({journey: [event, ...]}), so a
+    # corrected date replaces the one it corrects; events added on the timeline are not here.
+    journey_events = models.JSONField(default=dict, blank=True)
     # Reminders (issue 3): only with an address the parent gave and a clear yes.
     email = models.EmailField(blank=True)
     reminders_opt_in = models.BooleanField(default=False)

@@ -109,7 +109,15 @@ def case_save(
     elif not session_owns_case(session=session, case_id=case_id):
         raise CaseNotYours(str(case_id))
     else:
-        case.case_file = merge_case_files(case.case_file, case_file)
+        # What this journey recorded last time goes first: a corrected date must not leave
+        # the old one behind to drive the timeline.
+        previous = case.journey_events.get(journey.slug, [])
+        saved = {
+            **case.case_file,
+            "events": [e for e in case.case_file.get("events", []) if e not in previous],
+        }
+        case.case_file = merge_case_files(saved, case_file)
+    case.journey_events = {**case.journey_events, journey.slug: case_file.get("events", [])}
     # Each journey keeps its own extras: the appeal's answers must not replace the refusal's.
     case.extras = {**case.extras, journey.slug: extras or {}}
     case.save()
@@ -166,12 +174,17 @@ def case_reminders_request(*, case: Case, email: str) -> bool:
     Reminders start only when the link is opened (case_reminders_confirm), so nobody can sign
     someone else's address up. Returns False when a link was sent too recently to send again.
     """
-    if not cache.add(f"reminders-confirm:{case.id}", True, CONFIRMATION_INTERVAL):
+    key = f"reminders-confirm:{case.id}"
+    if not cache.add(key, True, CONFIRMATION_INTERVAL):
         return False
+    try:
+        send_confirmation(case, email)
+    except Exception:
+        cache.delete(key)  # nothing was sent: the parent may try again at once
+        raise
     case.email = email
     case.reminders_opt_in = False
     case.save(update_fields=["email", "reminders_opt_in", "updated_at"])
-    send_confirmation(case, email)
     return True
 
 

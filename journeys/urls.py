@@ -24,6 +24,7 @@ urlpatterns = [
     path("cases/<uuid:case_id>/export.zip", case_views.case_export_view, name="export"),
     path("cases/<uuid:case_id>/delete/", case_views.case_delete_view, name="delete"),
     path("cases/import/", case_views.case_import_view, name="import"),
+    path("cases/deleted/", case_views.case_deleted_view, name="deleted"),
     path("cases/<uuid:case_id>/deadlines.ics", case_views.case_calendar_view, name="calendar"),
     path("reminders/stop/<str:token>/", case_views.reminders_stop_view, name="reminders-stop"),
     path(

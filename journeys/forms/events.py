@@ -67,9 +67,12 @@ class ImportCaseForm(QuestionForm):
     title = "Upload a case file"
     case_file = forms.FileField(
         label="Case file",
-        help_text="A .json file downloaded from this service (\u201cDownload everything\u201d), "
-        "or made by another tool in the same format.",
-        error_messages={"required": "Choose a case file to upload"},
+        help_text="The case.json file from inside the ZIP you downloaded with "
+        "\u201cDownload everything\u201d, or one made by another tool in the same format.",
+        error_messages={
+            "required": "Choose a case file to upload",
+            "empty": "The selected file is empty",
+        },
     )
     MAX_BYTES = 1024 * 1024
 
@@ -78,13 +81,15 @@ class ImportCaseForm(QuestionForm):
         if upload.size > self.MAX_BYTES:
             raise ValidationError("The case file must be smaller than 1 MB", code="too_big")
         try:
-            data = json.loads(upload.read().decode("utf-8"))
+            data = json.loads(upload.read().decode("utf-8-sig"))  # Notepad adds a BOM
             return validate_case_file(data)
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
             raise ValidationError(
                 "The file must be a case file in JSON format", code="not_json"
             ) from None
         except CaseFileError as error:
+            reason = str(error)
+            reason = reason if len(reason) <= 200 else f"{reason[:200]}\u2026"
             raise ValidationError(
-                f"The case file cannot be used: {error}", code="invalid"
+                f"The case file cannot be used: {reason}", code="invalid"
             ) from None

@@ -180,3 +180,20 @@ def test_the_consent_box_shows_its_error_beside_it(client, case_id):
     ).content.decode()
     assert 'id="id_reminders-consent-error"' in page
     assert 'aria-describedby="id_reminders-consent-error"' in page
+
+
+@pytest.mark.django_db
+def test_a_confirmation_email_that_fails_says_so_and_can_be_retried(client, case_id, monkeypatch):
+    from journeys import services
+
+    def broken(case, email):
+        raise ConnectionError("mail server down")
+
+    monkeypatch.setattr(services, "send_confirmation", broken)
+    data = {"reminders-email": "grace@example.org", "reminders-consent": "on"}
+    page = client.post(f"/cases/{case_id}/reminders/", data).content.decode()
+    assert "We could not send the email just now" in page
+    assert Case.objects.get(pk=case_id).email == ""
+    monkeypatch.undo()
+    client.post(f"/cases/{case_id}/reminders/", data)
+    assert len(mail.outbox) == 1  # not blocked by the failed attempt

@@ -350,3 +350,28 @@ def test_wanting_mediation_without_a_date_yet_starts_no_certificate_clock(client
     events = Case.objects.get(pk=case_id).case_file["events"]
     assert [e["type"] for e in events] == ["decision_not_to_issue_plan"]
     assert "mediation certificate by" not in page
+
+
+@pytest.mark.django_db
+def test_correcting_a_decision_date_replaces_the_old_date_in_the_timeline(client):
+    case_id, _, _ = finish(client, "refused")
+    client.post(
+        f"/cases/{case_id}/timeline/",
+        {"event-event_type": "request_received", **date_parts("event-event_date", 5, 1, 2026)},
+    )
+    client.post(
+        f"/refused/{case_id}/decision-date/?return=check",
+        {
+            "refused-current_step": "decision-date",
+            **date_parts("decision-date-decision_date", 10, 2, 2026),
+        },
+    )
+    client.post(f"/refused/{case_id}/check-answers/", {"refused-current_step": "check-answers"})
+    events = Case.objects.get(pk=case_id).case_file["events"]
+    assert events == [
+        {"type": "request_received", "date": "2026-01-05"},  # the timeline's own date stays
+        {"type": "decision_not_to_assess", "date": "2026-02-10"},
+    ]
+    page = client.get(f"/cases/{case_id}/timeline/").content.decode()
+    # 10 Feb 2026 + 2 months = Fri 10 Apr 2026, a working day (Easter 2026 is 3-6 April).
+    assert "Friday 10 April 2026" in page and "20 April 2026" not in page

@@ -108,3 +108,47 @@ class YourDataTests:
     def test_strangers_get_404(self, client, case_id, method, path):
         assert getattr(Client(), method)(path.format(id=case_id)).status_code == 404
         assert Case.objects.filter(pk=case_id).exists()
+
+
+@pytest.mark.django_db
+def test_a_file_saved_with_a_byte_order_mark_is_accepted(client):
+    content = "\ufeff" + json.dumps(
+        {
+            "format": "ehcp-case/1",
+            "child": {"first_name": "Sam"},
+            "applicant": {"name": "G"},
+            "local_authority": {"name": "X"},
+        }
+    )
+    response = upload(client, content.encode("utf-8"))
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("child", "message"),
+    [
+        ({"first_name": "Sam\nEvil"}, "child.first_name: a name must be on one line"),
+        ({"first_name": "Sam", "last_name": "a\u0000b"}, "child.last_name: contains a NUL"),
+    ],
+)
+def test_names_on_one_line_and_no_nul(client, child, message):
+    content = json.dumps(
+        {
+            "format": "ehcp-case/1",
+            "child": child,
+            "applicant": {"name": "G"},
+            "local_authority": {"name": "X"},
+        }
+    ).encode()
+    page = upload(client, content).content.decode()
+    assert message in page
+    assert Case.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_an_empty_file_and_a_refreshed_delete(client, case_id):
+    assert "The selected file is empty" in upload(client, b"").content.decode()
+    response = client.post(f"/cases/{case_id}/delete/")
+    assert response["Location"] == "/cases/deleted/"
+    assert client.get("/cases/deleted/").status_code == 200
