@@ -1,7 +1,8 @@
 """Pages about a saved case: its timeline, calendar file and reminders.
 
-Every view starts with `_case_or_404`, which asks the selector whether this visitor may see
-the case: anyone else gets a 404, never a hint that the case exists.
+Every view starts with `case_access_or_404`, which asks the selector whether this visitor
+may do what the page needs (read, or act as the owner): anyone else gets a 404, never a hint
+that the case exists, and a visitor who is not signed in is asked to sign in.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ from journeys.forms.events import AddEventForm, ImportCaseForm, RemindersForm
 from journeys.models import Case
 from journeys.reminders import case_from_confirm_token, case_from_stop_token
 from journeys.rules.vocabulary import EventType
-from journeys.selectors import case_get_for_session
+from journeys.selectors import CaseAccess, Need, case_access_or_404
 from journeys.services import (
+    case_audit,
     case_continue,
     case_delete,
     case_event_add,
@@ -34,7 +36,7 @@ from journeys.services import (
     case_reminders_request,
     case_reminders_stop,
 )
-from journeys.storage import CaseSessionStorage
+from journeys.storage import draft_storage
 from journeys.templatetags.govuk import error_summary
 from journeys.timeline import case_timeline
 
@@ -42,13 +44,13 @@ logger = logging.getLogger(__name__)
 
 
 def _case_or_404(request, case_id: uuid.UUID) -> Case:
-    case = case_get_for_session(session=request.session, case_id=case_id)
-    if case is None:
-        raise Http404("No case with that id that you can see")
-    return case
+    """The case, for its owner only (every page that changes or hands over the whole case)."""
+    return case_access_or_404(request, case_id, need=Need.OWN).case
 
 
-def _render_timeline(request, case: Case, *, event_form=None, reminders_form=None):
+def _render_timeline(
+    request, case: Case, *, access: CaseAccess, event_form=None, reminders_form=None
+):
     event_form = event_form or AddEventForm(prefix="event")
     reminders_form = reminders_form or RemindersForm(
         prefix="reminders",
@@ -60,6 +62,7 @@ def _render_timeline(request, case: Case, *, event_form=None, reminders_form=Non
         "journeys/timeline.html",
         {
             "case": case,
+            "access": access,
             "child_name": case.case_file["child"]["first_name"],
             "timeline": case_timeline(case.case_file, today=timezone.localdate()),
             "next_stages": [j for j in JOURNEYS.values() if j.build_case and j.slug != "request"],
@@ -73,12 +76,15 @@ def _render_timeline(request, case: Case, *, event_form=None, reminders_form=Non
 @require_http_methods(["GET", "POST"])
 def case_timeline_view(request, case_id: uuid.UUID) -> HttpResponse:
     """The timeline; a POST records a date the parent gives."""
-    case = _case_or_404(request, case_id)
+    need = Need.READ if request.method == "GET" else Need.OWN
+    access = case_access_or_404(request, case_id, need=need)
+    case = access.case
     if request.method == "GET":
-        return _render_timeline(request, case)
+        case_audit(access=access, user=request.user, action="viewed", detail="the timeline")
+        return _render_timeline(request, case, access=access)
     form = AddEventForm(request.POST, prefix="event")
     if not form.is_valid():
-        return _render_timeline(request, case, event_form=form)
+        return _render_timeline(request, case, access=access, event_form=form)
     kind = EventType(form.cleaned_data["event_type"])
     case_event_add(case=case, event_type=kind, event_date=form.cleaned_data["event_date"])
     messages.success(request, f"Added: {kind.label}.")
@@ -97,21 +103,22 @@ def case_event_remove_view(request, case_id: uuid.UUID) -> HttpResponse:
 
 @require_POST
 def case_reminders_view(request, case_id: uuid.UUID) -> HttpResponse:
-    case = _case_or_404(request, case_id)
+    access = case_access_or_404(request, case_id, need=Need.OWN)
+    case = access.case
     if request.POST.get("stop"):
         case_reminders_stop(case=case)
         messages.success(request, "We will not send you any more reminders for this case.")
         return redirect("journeys:timeline", case_id=case.id)
     form = RemindersForm(request.POST, prefix="reminders")
     if not form.is_valid():
-        return _render_timeline(request, case, reminders_form=form)
+        return _render_timeline(request, case, access=access, reminders_form=form)
     email = form.cleaned_data["email"]
     try:
         sent = case_reminders_request(case=case, email=email)
     except Exception:
         logger.exception("confirmation email for case %s not sent", case.id)
         form.add_error("email", "We could not send the email just now. Try again in a minute.")
-        return _render_timeline(request, case, reminders_form=form)
+        return _render_timeline(request, case, access=access, reminders_form=form)
     if sent:
         messages.success(
             request, f"We have emailed a link to {email}. Open it to start your reminders."
@@ -132,16 +139,16 @@ def case_continue_view(request, case_id: uuid.UUID, journey: str) -> HttpRespons
     definition = JOURNEYS.get(journey)
     if definition is None or definition.build_case is None:
         raise Http404("No such stage")
-    storage = CaseSessionStorage(
-        definition.slug, request, case_id=case.id, journey_slug=definition.slug
-    )
+    storage = draft_storage(definition.slug, request, case_id=case.id, journey_slug=definition.slug)
     step = case_continue(journey=definition, storage=storage, case=case)
     return redirect(f"journeys:{definition.slug}-step", case_id=case.id, step=step)
 
 
 @require_GET
 def case_calendar_view(request, case_id: uuid.UUID) -> HttpResponse:
-    case = _case_or_404(request, case_id)
+    access = case_access_or_404(request, case_id, need=Need.READ)
+    case = access.case
+    case_audit(access=access, user=request.user, action="downloaded", detail="the calendar file")
     timeline = case_timeline(case.case_file, today=timezone.localdate())
     content = case_calendar(
         case_id=case.id, timeline=timeline, child_name=case.case_file["child"]["first_name"]
@@ -211,7 +218,9 @@ def case_import_view(request) -> HttpResponse:
         request.POST if posted else None, request.FILES if posted else None, prefix="import"
     )
     if request.method == "POST" and form.is_valid():
-        case = case_import(case_file=form.cleaned_data["case_file"], session=request.session)
+        case = case_import(
+            case_file=form.cleaned_data["case_file"], user=request.user, session=request.session
+        )
         messages.success(request, "We have loaded the case file.")
         return redirect("journeys:timeline", case_id=case.id)
     return render(

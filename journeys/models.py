@@ -1,18 +1,31 @@
-"""Saved cases. A case is one child's journey; its portable form is the case file
-(../shared/CASE_FORMAT.md), kept here as JSON so the web, the commands and exports agree.
+"""Saved cases and who may see them. A case is one child's journey; its portable form is the
+case file (../shared/CASE_FORMAT.md), kept here as JSON so the web, the commands and exports
+agree.
 
-Until accounts exist (issue 5) the owner of a case is the browser session that made it:
-the session lists the ids it owns (journeys/selectors.py checks it on every read). Issue 5
-adds an owning user and moves in-progress answers to the database too.
+The owner of a case is its `owner` account; a case made before signing up is owned by the
+browser session that made it (the session lists its ids) until the parent signs in, when it
+becomes theirs. Others see a case only through an accepted, unrevoked `AdvocateAccess` or an
+`OrganisationShare` with an organisation they belong to. journeys/selectors.py is the one
+place that decides, on every request.
 """
 
 import uuid
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class Case(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,  # deleting an account deletes its cases, for real
+        related_name="cases",
+    )
+    # The stage the case is at: the last journey the parent finished.
     journey = models.SlugField(max_length=40)
     case_file = models.JSONField()
     # Answers the case file cannot hold (a reply to each reason, wording for the plan...),
@@ -24,15 +37,53 @@ class Case(models.Model):
     # Reminders (issue 3): only with an address the parent gave and a clear yes.
     email = models.EmailField(blank=True)
     reminders_opt_in = models.BooleanField(default=False)
+    # Copied out of the case file on every save (services.case_refresh_summary) so lists and
+    # the caseload dashboard can filter, search and sort in the database.
+    child_name = models.CharField(max_length=200, blank=True)
+    parent_name = models.CharField(max_length=200, blank=True)
+    council = models.CharField(max_length=200, blank=True)
+    # The earliest statutory deadline not yet met, whoever it is for (None: nothing open).
+    next_deadline_on = models.DateField(null=True, blank=True)
+    next_deadline_rule = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        indexes = [models.Index(fields=["reminders_opt_in"], name="case_reminders_idx")]
+        indexes = [
+            models.Index(fields=["reminders_opt_in"], name="case_reminders_idx"),
+            models.Index(fields=["next_deadline_on"], name="case_next_deadline_idx"),
+        ]
 
     def __str__(self) -> str:
         # Never the child's name: admin lists and logs must not carry case content.
         return f"Case {self.id}"
+
+    SUMMARY_FIELDS = (
+        "child_name",
+        "parent_name",
+        "council",
+        "next_deadline_on",
+        "next_deadline_rule",
+    )
+
+    def save(self, *args, **kwargs):
+        """Keep the summary columns in step with the case file, however the case is saved."""
+        from journeys.timeline import next_open_deadline
+
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "case_file" in update_fields:
+            child = self.case_file.get("child", {})
+            self.child_name = " ".join(
+                part for part in (child.get("first_name"), child.get("last_name")) if part
+            )[:200]
+            self.parent_name = self.case_file.get("applicant", {}).get("name", "")[:150]
+            self.council = self.case_file.get("local_authority", {}).get("name", "")[:200]
+            deadline = next_open_deadline(self.case_file)
+            self.next_deadline_on = deadline.due if deadline else None
+            self.next_deadline_rule = deadline.rule.value if deadline else ""
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, *self.SUMMARY_FIELDS}
+        super().save(*args, **kwargs)
 
 
 class ReminderSent(models.Model):
@@ -53,3 +104,147 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule} due {self.due}, {self.days_before} days before"
+
+
+class Draft(models.Model):
+    """A signed-in parent's answers in progress for one journey of one case (formtools'
+    storage data), so a case resumes on another device at the step they left.
+    Anonymous visitors' drafts live in their session instead (journeys/storage.py)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts"
+    )
+    case_id = models.UUIDField()
+    journey = models.SlugField(max_length=40)
+    data = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "case_id", "journey"], name="draft_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"Draft {self.journey} of {self.case_id}"
+
+
+class AdvocateAccess(models.Model):
+    """An invitation to an advocate for one case and, once accepted, the access it gives.
+
+    The link carries a random token; only its SHA-256 is stored, so a database leak gives
+    no working links. The link works once, for 7 days, for an account with the invited
+    address. Revoking ends access on the next request (selectors read it every time).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="advocate_accesses")
+    email = models.EmailField()
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="advocate_accesses",
+    )
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["accepted_by", "revoked_at"], name="advocate_active_idx")]
+
+    def __str__(self) -> str:
+        return f"Advocate access {self.id}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.accepted_by_id is not None and self.revoked_at is None
+
+
+class OrganisationShare(models.Model):
+    """A case shared with a support organisation: its workers see it on their caseload."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="organisation_shares")
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="shares"
+    )
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    shared_at = models.DateTimeField(default=timezone.now)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_shares",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "organisation"], name="share_once")]
+
+    def __str__(self) -> str:
+        return f"Case {self.case_id} shared with {self.organisation_id}"
+
+
+class CaseNote(models.Model):
+    """A support worker's note: seen by the organisation only; the parent sees that notes
+    exist (how many, and whose), never what they say."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="notes"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    author_name = models.CharField(max_length=150)
+    body = models.TextField(max_length=5000)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Note on case {self.case_id}"
+
+
+class AuditEvent(models.Model):
+    """Someone other than the parent looked at, downloaded or changed something.
+
+    Names are copied at the time (an account deleted later must not erase the record), and
+    `detail` never holds case content: it names a letter or a page, not what it says.
+    Deleting the case deletes its record too: the parent asked for everything to go.
+    """
+
+    class Action(models.TextChoices):
+        VIEWED = "viewed", "looked at"
+        DOWNLOADED = "downloaded", "downloaded"
+        CHANGED = "changed", "changed"
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="audit_events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_name = models.CharField(max_length=150)
+    # "advocate", "support worker at Sunrise SEND Support", "staff (operations)"
+    actor_role = models.CharField(max_length=250)
+    action = models.CharField(max_length=12, choices=Action.choices)
+    detail = models.CharField(max_length=200)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["case", "-at"], name="audit_case_at_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.actor_name} {self.action} {self.detail}"

@@ -1,21 +1,126 @@
-"""Selectors: everything that reads a case. Each one checks who may see it."""
+"""Selectors: everything that reads a case. Each one checks who may see it.
+
+Who may do what with a case (issue 5), decided here and nowhere else:
+
+- owner: `Case.owner`, or the session that made an anonymous case. May do everything.
+- advocate: an accepted, unrevoked AdvocateAccess. May read and download the letters.
+- support worker / organisation admin: a member of an organisation the case is shared with.
+  May read, download the letters, write notes, assign and mark reviewed.
+
+Anyone else gets a 404 (never a hint that the case exists); a visitor who is not signed in
+is sent to sign in instead (`SignInRequired`), whatever the id, so that leaks nothing either.
+Templates may hide a button, but the check that counts is here.
+"""
 
 from __future__ import annotations
 
+import enum
 import uuid
+from dataclasses import dataclass
 
-from journeys.models import Case
+from django.http import Http404
 
-# The session keeps the ids of the cases it made: that is ownership until accounts (issue 5).
+from journeys.models import AdvocateAccess, Case, OrganisationShare
+
+# The session keeps the ids of the cases it made before its visitor signed in.
 OWNED_CASES_KEY = "owned_cases"
+
+
+class SignInRequired(Exception):
+    """Raised for a visitor who is not signed in; middleware redirects to sign in."""
+
+
+class Role(enum.StrEnum):
+    OWNER = "owner"
+    ADVOCATE = "advocate"
+    SUPPORT_WORKER = "support worker"
+    ORG_ADMIN = "organisation admin"
+
+
+class Need(enum.Enum):
+    """What a page needs to do with the case."""
+
+    READ = "read"  # answers, timeline, letters, calendar
+    OWN = "own"  # change, share, export, delete, see who has looked
+    ORGANISATION = "organisation"  # notes, assign, mark reviewed
+
+
+ALLOWED: dict[Need, frozenset[Role]] = {
+    Need.READ: frozenset(Role),
+    Need.OWN: frozenset({Role.OWNER}),
+    Need.ORGANISATION: frozenset({Role.SUPPORT_WORKER, Role.ORG_ADMIN}),
+}
+
+
+@dataclass(frozen=True)
+class CaseAccess:
+    case: Case
+    role: Role
+    # For the organisation roles: the share that lets them in (its organisation, assignee).
+    share: OrganisationShare | None = None
+
+    @property
+    def is_owner(self) -> bool:
+        return self.role is Role.OWNER
 
 
 def session_owns_case(*, session, case_id: uuid.UUID | str) -> bool:
     return str(case_id) in session.get(OWNED_CASES_KEY, [])
 
 
+def requester_owns_case(*, user, session, case: Case) -> bool:
+    if case.owner_id is not None:
+        return user.is_authenticated and case.owner_id == user.pk
+    return session_owns_case(session=session, case_id=case.id)
+
+
+def case_access_for(*, user, session, case_id: uuid.UUID | str) -> CaseAccess | None:
+    """The strongest role this visitor has on the case, or None."""
+    case = Case.objects.select_related("owner").filter(pk=case_id).first()
+    if case is None:
+        return None
+    if requester_owns_case(user=user, session=session, case=case):
+        return CaseAccess(case=case, role=Role.OWNER)
+    if not user.is_authenticated:
+        return None
+    share = _share_for_member(case=case, user=user)
+    if share is not None:
+        return CaseAccess(case=case, role=share.member_role, share=share)
+    if AdvocateAccess.objects.filter(case=case, accepted_by=user, revoked_at__isnull=True).exists():
+        return CaseAccess(case=case, role=Role.ADVOCATE)
+    return None
+
+
+def _share_for_member(*, case: Case, user) -> OrganisationShare | None:
+    from ehcp_site.accounts.models import Membership
+
+    membership = (
+        Membership.objects.filter(user=user, organisation__shares__case=case)
+        .select_related("organisation")
+        .order_by("role")  # "admin" sorts before "worker": the stronger role wins
+        .first()
+    )
+    if membership is None:
+        return None
+    share = OrganisationShare.objects.select_related("organisation", "assigned_to").get(
+        case=case, organisation=membership.organisation
+    )
+    share.member_role = Role.ORG_ADMIN if membership.is_admin else Role.SUPPORT_WORKER
+    return share
+
+
+def case_access_or_404(request, case_id: uuid.UUID | str, *, need: Need) -> CaseAccess:
+    """The access a view needs, or: sign in first (anonymous), or 404 (everyone else)."""
+    access = case_access_for(user=request.user, session=request.session, case_id=case_id)
+    if access is not None and access.role in ALLOWED[need]:
+        return access
+    if not request.user.is_authenticated:
+        raise SignInRequired()
+    raise Http404("No case with that id that you can see")
+
+
 def case_get_for_session(*, session, case_id: uuid.UUID | str) -> Case | None:
-    """Return the saved case if this session owns it, else None (views answer 404)."""
+    """Return the saved case if this anonymous session owns it, else None."""
     if not session_owns_case(session=session, case_id=case_id):
         return None
-    return Case.objects.filter(pk=case_id).first()
+    return Case.objects.filter(pk=case_id, owner__isnull=True).first()

@@ -14,9 +14,9 @@ from django.db import transaction
 from journeys.answers import journey_answers
 from journeys.casefile import request_step_data_from_case
 from journeys.definition import Journey
-from journeys.models import Case
+from journeys.models import AuditEvent, Case, Draft
 from journeys.reminders import send_confirmation
-from journeys.selectors import OWNED_CASES_KEY, session_owns_case
+from journeys.selectors import OWNED_CASES_KEY, CaseAccess, requester_owns_case
 from journeys.storage import SESSION_KEY
 from letters.context import MissingCaseData
 from letters.registry import LetterKind
@@ -24,7 +24,7 @@ from letters.services import letter_render
 
 
 class CaseNotYours(Exception):
-    """A journey was submitted under the id of a case this session does not own."""
+    """A journey was submitted under the id of a case this visitor does not own."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ def case_submit(*, journey: Journey, storage) -> Submission:
         journey=journey,
         case_file=journey.build_case(answers),
         extras=journey.build_extras(answers) if journey.build_extras else {},
+        user=storage.request.user,
         session=storage.request.session,
     )
     return Submission(answers=answers, case_file=case.case_file)
@@ -95,18 +96,20 @@ def case_save(
     case_id,
     journey: Journey,
     case_file: dict[str, Any],
+    user,
     session,
     extras: dict[str, Any] | None = None,
 ) -> Case:
-    """Create or update the saved case from a journey's case file; the session owns it.
+    """Create or update the saved case from a journey's case file.
 
-    Raises CaseNotYours if the id belongs to a case another session owns: knowing a case's
+    A new case belongs to the signed-in parent, or to this browser's session until they
+    sign in. Raises CaseNotYours if the id belongs to someone else's case: knowing a case's
     id must never be enough to change it.
     """
     case = Case.objects.select_for_update().filter(pk=case_id).first()
     if case is None:
-        case = Case(id=case_id, journey=journey.slug, case_file=case_file)
-    elif not session_owns_case(session=session, case_id=case_id):
+        case = Case(id=case_id, journey=journey.slug, case_file=case_file, owner=_owner(user))
+    elif not requester_owns_case(user=user, session=session, case=case):
         raise CaseNotYours(str(case_id))
     else:
         # What this journey recorded last time goes first: a corrected date must not leave
@@ -120,11 +123,40 @@ def case_save(
     case.journey_events = {**case.journey_events, journey.slug: case_file.get("events", [])}
     # Each journey keeps its own extras: the appeal's answers must not replace the refusal's.
     case.extras = {**case.extras, journey.slug: extras or {}}
+    case.journey = journey.slug
     case.save()
+    if case.owner_id is None:
+        _session_add_case(session, case)
+    return case
+
+
+def _owner(user):
+    return user if user is not None and user.is_authenticated else None
+
+
+def _session_add_case(session, case: Case) -> None:
     owned = session.get(OWNED_CASES_KEY, [])
     if str(case.id) not in owned:
         session[OWNED_CASES_KEY] = [*owned, str(case.id)]
-    return case
+
+
+@transaction.atomic
+def case_claim_session_work(*, user, session) -> int:
+    """On sign-in: the anonymous cases and drafts of this browser become the account's.
+
+    A case that already has an owner stays theirs (a session cannot claim it). Returns how
+    many cases were claimed.
+    """
+    owned = session.get(OWNED_CASES_KEY, [])
+    claimed = Case.objects.filter(pk__in=owned, owner__isnull=True).update(owner=user)
+    for key, draft in session.get(SESSION_KEY, {}).items():
+        journey_slug, _, case_id = key.partition(":")
+        Draft.objects.update_or_create(
+            user=user, case_id=case_id, journey=journey_slug, defaults={"data": draft}
+        )
+    session[OWNED_CASES_KEY] = []
+    session[SESSION_KEY] = {}
+    return claimed
 
 
 def case_start_from_file(*, journey: Journey, storage, case_file: dict[str, Any]) -> Submission:
@@ -253,17 +285,44 @@ def case_export_zip(*, case: Case, today) -> bytes:
     return buffer.getvalue()
 
 
-def case_import(*, case_file: dict[str, Any], session) -> Case:
-    """A new case, owned by this session, from a validated case file."""
-    case = Case.objects.create(journey="import", case_file=case_file, extras={})
-    session[OWNED_CASES_KEY] = [*session.get(OWNED_CASES_KEY, []), str(case.id)]
+def case_import(*, case_file: dict[str, Any], user, session) -> Case:
+    """A new case, the parent's (or this session's), from a validated case file."""
+    case = Case.objects.create(journey="import", case_file=case_file, extras={}, owner=_owner(user))
+    if case.owner_id is None:
+        _session_add_case(session, case)
     return case
 
 
+@transaction.atomic
 def case_delete(*, case: Case, session) -> None:
-    """Delete the case for real: its row, its reminder records and this session's drafts."""
+    """Delete the case for real: its row, everything hanging off it (reminder records,
+    sharing, notes, the audit record) and every draft of it, in the database or session."""
     case_id = str(case.id)
-    case.delete()  # reminder records go with it (on_delete=CASCADE)
+    Draft.objects.filter(case_id=case.id).delete()
+    case.delete()  # the rest goes with it (on_delete=CASCADE)
     session[OWNED_CASES_KEY] = [c for c in session.get(OWNED_CASES_KEY, []) if c != case_id]
     drafts = session.get(SESSION_KEY, {})
     session[SESSION_KEY] = {k: v for k, v in drafts.items() if not k.endswith(f":{case_id}")}
+
+
+# -- accountability ----------------------------------------------------------------------
+
+
+def case_audit(*, access: CaseAccess, user, action: str, detail: str) -> None:
+    """Record that someone other than the parent looked at, downloaded or changed the case.
+
+    `detail` names what (a page, a letter), never what it says.
+    """
+    if access.is_owner:
+        return
+    role = access.role.value
+    if access.share is not None:
+        role = f"{role} at {access.share.organisation.name}"
+    AuditEvent.objects.create(
+        case=access.case,
+        actor=user,
+        actor_name=user.full_name or user.email,
+        actor_role=role,
+        action=action,
+        detail=detail[:200],
+    )

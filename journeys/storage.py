@@ -1,9 +1,15 @@
 """Where a journey's answers are kept while the parent fills them in.
 
-Issue 2 keeps them in the session (no account needed). This class implements formtools'
-storage interface (`data`, `get_step_data`, `set_step_data`, `reset`), keyed by the case id
-in the URL, so a database-backed storage over a saved case can take its place without any
-journey changing: the view builds whichever storage class it is given.
+Both classes implement formtools' storage interface (`data`, `get_step_data`,
+`set_step_data`, `reset`), keyed by (journey, case id) from the URL:
+
+- `CaseSessionStorage`: a visitor who is not signed in; the answers live in their session.
+- `CaseDatabaseStorage`: a signed-in parent; the answers live in a `Draft` row of theirs, so
+  the case resumes on another device at the step they left.
+
+`draft_storage` picks one per request; the view builds whatever it returns, so no journey
+knows which. Signing in moves session drafts into the database
+(services.case_claim_session_work).
 """
 
 from __future__ import annotations
@@ -12,6 +18,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from formtools.wizard.storage.base import BaseStorage
+
+from journeys.models import Draft
 
 SESSION_KEY = "journey_drafts"
 # A session keeps at most this many drafts; the least recently touched go first.
@@ -23,11 +31,11 @@ def draft_key(journey_slug: str, case_id) -> str:
     return f"{journey_slug}:{case_id}"
 
 
-class CaseSessionStorage(BaseStorage):
-    """One draft per (journey, case id), inside the visitor's own session.
+class _CaseDraftStorage(BaseStorage):
+    """One draft per (journey, case id) for one visitor; subclasses say where it lives.
 
-    The session is the owner: a case id from another session is simply not found here,
-    which is the object-level permission check for anonymous drafts.
+    Being keyed by the visitor (their session or their account) is the object-level check
+    for drafts: another visitor's draft under the same case id is simply not found.
     """
 
     def __init__(self, prefix, request, file_storage=None, *, case_id, journey_slug):
@@ -36,7 +44,7 @@ class CaseSessionStorage(BaseStorage):
         self.journey_slug = journey_slug
         self.key = draft_key(journey_slug, case_id)
         self.version = 0
-        # What this request sees until the first write creates the draft in the session.
+        # What this request sees until the first write creates the draft.
         self._pending = self._empty()
 
     # -- formtools' interface --------------------------------------------------------------
@@ -44,8 +52,7 @@ class CaseSessionStorage(BaseStorage):
         self.data = self._empty()
 
     def _get_data(self) -> dict[str, Any]:
-        drafts = self.request.session.get(SESSION_KEY, {})
-        draft = drafts.get(self.key)
+        draft = self._read()
         return draft if draft is not None else self._pending
 
     def _set_data(self, value: dict[str, Any]) -> None:
@@ -64,7 +71,7 @@ class CaseSessionStorage(BaseStorage):
 
     # -- ours ------------------------------------------------------------------------------
     def exists(self) -> bool:
-        return self.key in self.request.session.get(SESSION_KEY, {})
+        return self._read() is not None
 
     def _empty(self) -> dict[str, Any]:
         return {
@@ -76,10 +83,28 @@ class CaseSessionStorage(BaseStorage):
         }
 
     def _write(self, draft: dict[str, Any]) -> None:
-        session = self.request.session
-        drafts = dict(session.get(SESSION_KEY, {}))
         draft["journey"] = self.journey_slug
         draft["touched"] = datetime.now(UTC).isoformat()
+        self._store(draft)
+        self._pending = draft
+        self.version += 1
+
+    def _read(self) -> dict[str, Any] | None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _store(self, draft: dict[str, Any]) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class CaseSessionStorage(_CaseDraftStorage):
+    """Drafts inside the visitor's own session (no account needed)."""
+
+    def _read(self) -> dict[str, Any] | None:
+        return self.request.session.get(SESSION_KEY, {}).get(self.key)
+
+    def _store(self, draft: dict[str, Any]) -> None:
+        session = self.request.session
+        drafts = dict(session.get(SESSION_KEY, {}))
         drafts[self.key] = draft
         if len(drafts) > MAX_DRAFTS_PER_SESSION:
             oldest_first = sorted(drafts, key=lambda key: drafts[key].get("touched", ""))
@@ -87,5 +112,40 @@ class CaseSessionStorage(BaseStorage):
                 del drafts[stale]
         session[SESSION_KEY] = drafts
         session.modified = True
-        self._pending = draft
-        self.version += 1
+
+
+class CaseDatabaseStorage(_CaseDraftStorage):
+    """Drafts in the database, one `Draft` row per (user, case, journey)."""
+
+    _MISSING = object()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._cached: Any = self._MISSING
+
+    def _read(self) -> dict[str, Any] | None:
+        if self._cached is self._MISSING:
+            row = (
+                Draft.objects.filter(
+                    user=self.request.user, case_id=self.case_id, journey=self.journey_slug
+                )
+                .values_list("data", flat=True)
+                .first()
+            )
+            self._cached = row
+        return self._cached
+
+    def _store(self, draft: dict[str, Any]) -> None:
+        Draft.objects.update_or_create(
+            user=self.request.user,
+            case_id=self.case_id,
+            journey=self.journey_slug,
+            defaults={"data": draft},
+        )
+        self._cached = draft
+
+
+def draft_storage(prefix, request, file_storage=None, *, case_id, journey_slug):
+    """The storage for this visitor: their account's if signed in, else their session's."""
+    storage_class = CaseDatabaseStorage if request.user.is_authenticated else CaseSessionStorage
+    return storage_class(prefix, request, file_storage, case_id=case_id, journey_slug=journey_slug)

@@ -70,6 +70,21 @@ def case_events(case_file: Mapping[str, Any]) -> list[tuple[EventType, date]]:
     )
 
 
+def next_open_deadline(case_file: Mapping[str, Any]) -> Deadline | None:
+    """The earliest deadline no recorded event has met yet (overdue or not), or None.
+
+    Kept on the case for lists and the caseload dashboard; whether it is overdue depends on
+    the day it is read, so that is worked out when the page is shown.
+    """
+    events = case_events(case_file)
+    still_open = [
+        deadline
+        for deadline in deadlines_for_events(events)
+        if deadline_status(deadline, today=date.max, events=events) is not Status.MET
+    ]
+    return min(still_open, key=lambda d: (d.due, d.rule.value), default=None)
+
+
 def case_timeline(case_file: Mapping[str, Any], *, today: date) -> Timeline:
     """Build the timeline of a case file as it stands on `today`."""
     events = case_events(case_file)

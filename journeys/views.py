@@ -23,10 +23,11 @@ from journeys.answers import form_kwargs, journey_answers
 from journeys.casefile import example_case_file
 from journeys.definition import CHECK_ANSWERS, JOURNEYS, Journey
 from journeys.forms.base import RepeatableFormSet, with_blank_item
+from journeys.models import Case
 from journeys.rules.deadlines import decide_whether_to_assess
-from journeys.selectors import case_get_for_session
+from journeys.selectors import Need, case_access_or_404, requester_owns_case
 from journeys.services import CaseNotYours, case_extras_for, case_start_from_file, case_submit
-from journeys.storage import CaseSessionStorage
+from journeys.storage import draft_storage
 from journeys.summary import summary_sections
 from journeys.templatetags.govuk import error_summary
 from journeys.timeline import case_timeline
@@ -49,7 +50,7 @@ class _ShowsFor:
 
 class JourneyStepView(NamedUrlWizardView):
     journey: Journey | None = None
-    storage_class = CaseSessionStorage
+    storage_class = staticmethod(draft_storage)
 
     @classmethod
     def for_journey(cls, journey: Journey):
@@ -65,6 +66,12 @@ class JourneyStepView(NamedUrlWizardView):
     def dispatch(self, request, *args, **kwargs):
         self.case_id = kwargs["case_id"]
         self.prefix = self.journey.slug
+        saved = Case.objects.filter(pk=self.case_id).only("id", "owner_id").first()
+        if saved is not None and not requester_owns_case(
+            user=request.user, session=request.session, case=saved
+        ):
+            # Only the owner answers questions about a saved case; others see it read-only.
+            case_access_or_404(request, self.case_id, need=Need.OWN)
         self.storage = self.storage_class(
             self.prefix, request, case_id=self.case_id, journey_slug=self.journey.slug
         )
@@ -198,7 +205,7 @@ def journey_example(request) -> HttpResponse:
     """Load the example case into a new draft and show its letter: try before you type."""
     journey = JOURNEYS["request"]
     case_id = uuid.uuid4()
-    storage = CaseSessionStorage(journey.slug, request, case_id=case_id, journey_slug=journey.slug)
+    storage = draft_storage(journey.slug, request, case_id=case_id, journey_slug=journey.slug)
     case_start_from_file(journey=journey, storage=storage, case_file=example_case_file())
     return redirect("journeys:confirmation", journey=journey.slug, case_id=case_id)
 
@@ -207,8 +214,8 @@ def journey_example(request) -> HttpResponse:
 def journey_confirmation(request, journey: str, case_id: uuid.UUID) -> HttpResponse:
     """The finished journey: what happens next, the dates that matter, and each letter."""
     definition = JOURNEYS.get(journey)
-    case = case_get_for_session(session=request.session, case_id=case_id)
-    if definition is None or case is None or definition.slug not in case.extras:
+    case = case_access_or_404(request, case_id, need=Need.OWN).case
+    if definition is None or definition.slug not in case.extras:
         # Only a journey this case has been through has a confirmation page.
         raise Http404("No submitted case with that id in this session")
     today = timezone.localdate()

@@ -4,10 +4,10 @@ from django.http import Http404, HttpResponse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
-from journeys.selectors import case_get_for_session
-from journeys.services import case_extras_for
+from journeys.selectors import Need, case_access_or_404
+from journeys.services import case_audit, case_extras_for
 from letters.context import MissingCaseData
-from letters.registry import LetterKind
+from letters.registry import REGISTRY, LetterKind
 from letters.services import FORMATS, letter_render
 
 
@@ -20,8 +20,9 @@ def letter_download(request, case_id: uuid.UUID, kind: str, fmt: str) -> HttpRes
     file name may hold any letter of the child's name ("Łucja"): Django's
     content_disposition_header gives such a name as RFC 6266 filename*=utf-8''...
     """
-    case = case_get_for_session(session=request.session, case_id=case_id)
-    if case is None or kind not in {k.value for k in LetterKind} or fmt not in FORMATS:
+    access = case_access_or_404(request, case_id, need=Need.READ)
+    case = access.case
+    if kind not in {k.value for k in LetterKind} or fmt not in FORMATS:
         raise Http404("No such letter for a case you can see")
     try:
         letter = letter_render(
@@ -32,6 +33,12 @@ def letter_download(request, case_id: uuid.UUID, kind: str, fmt: str) -> HttpRes
         )
     except MissingCaseData as refused:
         raise Http404("This letter cannot be written from this case yet") from refused
+    case_audit(
+        access=access,
+        user=request.user,
+        action="downloaded",
+        detail=f"{REGISTRY[LetterKind(kind)].title} ({fmt.upper()})",
+    )
     response = HttpResponse(letter.content, content_type=letter.content_type)
     response["Content-Disposition"] = content_disposition_header(True, letter.filename)
     response["Cache-Control"] = "private, no-store"

@@ -289,3 +289,28 @@ def stage_answers(journey: str, **overrides: dict[str, Any]) -> dict[str, dict[s
     answers["check-answers"] = {}
     answers.update(overrides)
     return answers
+
+
+PASSWORD = "correct-horse-battery-9"
+
+
+def make_user(email: str = "parent@example.org", name: str = "Pat Parent", **fields):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_user(email, PASSWORD, full_name=name, **fields)
+
+
+def signed_in_client(email: str = "stranger@example.org", name: str = "Sandy Stranger"):
+    """A browser signed in as a new account: someone who knows a case id but has no access."""
+    from django.test import Client
+
+    browser = Client()
+    browser.force_login(make_user(email, name))
+    return browser
+
+
+def is_sign_in_redirect(response, next_path: str | None = None) -> bool:
+    """A visitor who is not signed in is sent to sign in, then back to what they asked for."""
+    if response.status_code != 302 or not response["Location"].startswith("/account/sign-in/"):
+        return False
+    return next_path is None or response["Location"].endswith(f"?next={next_path}")

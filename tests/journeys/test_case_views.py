@@ -11,7 +11,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from journeys.models import Case
-from tests.conftest import date_parts
+from tests.conftest import date_parts, is_sign_in_redirect, signed_in_client
 
 
 @pytest.fixture(autouse=True)
@@ -166,7 +166,8 @@ class TimelinePageTests:
     ],
 )
 def test_another_visitor_gets_404_on_every_case_url(client, case_id, method, path):
-    stranger = Client()
+    assert is_sign_in_redirect(getattr(Client(), method)(path.format(id=case_id)))
+    stranger = signed_in_client()
     response = getattr(stranger, method)(path.format(id=case_id))
     assert response.status_code == 404
     owner_response = getattr(client, method)(path.format(id=case_id))

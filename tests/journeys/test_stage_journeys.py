@@ -8,7 +8,15 @@ from django.utils import timezone
 
 from journeys.definition import APPEAL, MEDIATION, PLAN, REFUSAL
 from journeys.models import Case
-from tests.conftest import ABOUT_SLUGS, STEP_URL, date_parts, stage_answers, walk
+from tests.conftest import (
+    ABOUT_SLUGS,
+    STEP_URL,
+    date_parts,
+    is_sign_in_redirect,
+    signed_in_client,
+    stage_answers,
+    walk,
+)
 
 
 class StageDefinitionTests:
@@ -336,7 +344,9 @@ class ContinueCaseTests:
 
         response = client.post("/example/")
         case_id = re.search(r"/request/([0-9a-f-]{36})/", response["Location"])[1]
-        assert Client().post(f"/cases/{case_id}/continue/refused/").status_code == 404
+        continue_url = f"/cases/{case_id}/continue/refused/"
+        assert is_sign_in_redirect(Client().post(continue_url))
+        assert signed_in_client().post(continue_url).status_code == 404
         assert client.post(f"/cases/{case_id}/continue/start/").status_code == 404
 
 

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from journeys.models import Case, ReminderSent
+from tests.conftest import is_sign_in_redirect, signed_in_client
 from tests.letters.pdf_text import pdf_text
 
 
@@ -62,7 +63,9 @@ class YourDataTests:
         ReminderSent.objects.create(case=case, rule="final_plan", due="2027-01-01", days_before=14)
         client.post(f"/cases/{case_id}/delete/")
         assert not ReminderSent.objects.exists()
-        assert client.get(f"/cases/{case_id}/timeline/").status_code == 404
+        assert not Case.objects.filter(pk=case_id).exists()
+        # The browser no longer owns anything: it is asked to sign in like anyone else.
+        assert is_sign_in_redirect(client.get(f"/cases/{case_id}/timeline/"))
         assert not any(case_id in key for key in client.session.get("journey_drafts", {}))
 
     @pytest.mark.parametrize(
@@ -106,7 +109,9 @@ class YourDataTests:
         ],
     )
     def test_strangers_get_404(self, client, case_id, method, path):
-        assert getattr(Client(), method)(path.format(id=case_id)).status_code == 404
+        assert is_sign_in_redirect(getattr(Client(), method)(path.format(id=case_id)))
+        stranger = signed_in_client()
+        assert getattr(stranger, method)(path.format(id=case_id)).status_code == 404
         assert Case.objects.filter(pk=case_id).exists()
 
 

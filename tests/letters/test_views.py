@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 
 from journeys.models import Case
+from tests.conftest import is_sign_in_redirect, signed_in_client
 
 
 @pytest.fixture
@@ -55,10 +56,13 @@ class LetterDownloadTests:
             header.encode("latin-1")  # a header value HTTP can carry
 
     def test_ownership_is_still_checked(self, client, case_id):
-        stranger = Client()
+        assert is_sign_in_redirect(Client().get(url(case_id)))
+        stranger = signed_in_client()
         assert stranger.get(url(case_id)).status_code == 404
         assert stranger.get(url(case_id, "appeal_reasons")).status_code == 404
-        assert client.get(url(uuid.uuid4())).status_code == 404
+        # An unknown id looks exactly like someone else's case: sign in (anonymous) or 404.
+        assert is_sign_in_redirect(client.get(url(uuid.uuid4())))
+        assert stranger.get(url(uuid.uuid4())).status_code == 404
 
     def test_unknown_kind_or_format_is_404(self, client, case_id):
         assert client.get(url(case_id, "no_such_letter")).status_code == 404
