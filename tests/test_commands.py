@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from jsonschema import Draft202012Validator
 
 from tests.letters.pdf_text import pdf_text
@@ -139,10 +140,65 @@ def test_render_letter_unknown_kind_exits_2(tmp_path):
     assert len(result.stderr.splitlines()) == 1
 
 
-def test_load_demo_data_checks_the_shipped_example():
-    result = manage("load_demo_data")
-    assert result.returncode == 0, result.stderr
-    assert "Demo case ready: Sam Okafor" in result.stdout
+def load_demo_data() -> str:
+    """In-process: with DJANGO_DEBUG=true the command writes accounts and cases, which must
+    go to the test database, never the developer's db.sqlite3 a subprocess would open."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("load_demo_data", stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_load_demo_data_checks_the_shipped_example_and_makes_nothing_outside_development(
+    settings,
+):
+    from ehcp_site.accounts.models import User
+
+    settings.DEBUG = False
+    out = load_demo_data()
+    assert "Demo case ready: Sam Okafor" in out
+    assert "only created in development" in out
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_load_demo_data_makes_the_demo_organisation_once(settings):
+    from ehcp_site.accounts.models import Membership, Organisation, User
+    from journeys.management.commands.load_demo_data import DEMO_PASSWORD, ORGANISATION
+    from journeys.models import Case, CaseNote, OrganisationShare
+
+    settings.DEBUG = True
+    out = load_demo_data()
+    assert "Demo case ready: Sam Okafor" in out
+    assert DEMO_PASSWORD in out
+    organisation = Organisation.objects.get(name=ORGANISATION)
+    assert organisation.name == "Sunrise SEND Support (demo)"
+    roles = Membership.objects.filter(organisation=organisation).values_list("user__email", "role")
+    assert sorted(roles) == [("admin@example.org", "admin"), ("worker@example.org", "worker")]
+    for email in ("parent@example.org", "worker@example.org", "admin@example.org"):
+        assert User.objects.get(email=email).check_password(DEMO_PASSWORD), email
+    cases = Case.objects.filter(owner__email="parent@example.org")
+    assert cases.count() >= 3
+    assert OrganisationShare.objects.filter(organisation=organisation).count() == cases.count()
+    # Varied enough to show the dashboard: an overdue case, a coming one, one with none.
+    today = timezone.localdate()
+    deadlines = [c.next_deadline_on for c in cases]
+    assert any(d and d < today for d in deadlines)
+    assert any(d and d >= today for d in deadlines)
+    assert None in deadlines
+    assert len({c.journey for c in cases}) >= 3
+    counts = (Case.objects.count(), OrganisationShare.objects.count(), CaseNote.objects.count())
+
+    again = load_demo_data()  # idempotent: nothing new the second time
+    assert "(0 new)" in again
+    assert (Case.objects.count(), OrganisationShare.objects.count(), CaseNote.objects.count()) == (
+        counts
+    )
+    assert Membership.objects.count() == 2 and Organisation.objects.count() == 1
 
 
 @pytest.mark.parametrize(
