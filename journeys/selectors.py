@@ -124,3 +124,52 @@ def case_get_for_session(*, session, case_id: uuid.UUID | str) -> Case | None:
     if not session_owns_case(session=session, case_id=case_id):
         return None
     return Case.objects.filter(pk=case_id, owner__isnull=True).first()
+
+
+# -- lists -------------------------------------------------------------------------------
+
+
+def case_list_for_parent(*, user, session) -> list[Case]:
+    """The parent's own cases, most recently changed first (this browser's, if anonymous)."""
+    if user.is_authenticated:
+        cases = Case.objects.filter(owner=user)
+    else:
+        cases = Case.objects.filter(pk__in=session.get(OWNED_CASES_KEY, []), owner__isnull=True)
+    return list(cases.order_by("-updated_at"))
+
+
+def case_list_shared_with_advocate(*, user) -> list[Case]:
+    """Cases an advocate may see: an accepted invitation that has not been revoked."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Case.objects.filter(
+            advocate_accesses__accepted_by=user, advocate_accesses__revoked_at__isnull=True
+        )
+        .distinct()
+        .order_by("child_name")
+    )
+
+
+@dataclass(frozen=True)
+class DraftInfo:
+    case_id: str
+    journey: str
+    step: str | None
+    data: dict
+
+
+def draft_list_for_visitor(*, user, session) -> list[DraftInfo]:
+    """Every journey in progress for this visitor (their account's, or this browser's)."""
+    from journeys.models import Draft
+    from journeys.storage import SESSION_KEY
+
+    if user.is_authenticated:
+        rows = Draft.objects.filter(user=user).values_list("case_id", "journey", "data")
+        found = [(str(case_id), journey, data) for case_id, journey, data in rows]
+    else:
+        found = []
+        for key, data in session.get(SESSION_KEY, {}).items():
+            journey, _, case_id = key.partition(":")
+            found.append((case_id, journey, data))
+    return [DraftInfo(case_id, journey, data.get("step"), data) for case_id, journey, data in found]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from journeys import calculator, case_views, views
+from journeys import calculator, case_views, overview_views, sharing_views, views
 from journeys.definition import JOURNEYS
 
 app_name = "journeys"
@@ -9,6 +9,31 @@ urlpatterns = [
     path("<slug:journey>/new/", views.journey_new, name="new"),
     path("example/", views.journey_example, name="example"),
     path("appeal-deadline/", calculator.appeal_deadline_calculator, name="appeal-calculator"),
+    path("cases/", overview_views.case_list_view, name="case-list"),
+    path("cases/<uuid:case_id>/", overview_views.case_overview_view, name="case-overview"),
+    path("cases/<uuid:case_id>/seen-by/", overview_views.case_seen_by_view, name="seen-by"),
+    path("cases/<uuid:case_id>/sharing/", sharing_views.case_sharing_view, name="sharing"),
+    path(
+        "cases/<uuid:case_id>/sharing/advocates/",
+        sharing_views.case_invite_advocate_view,
+        name="sharing-invite",
+    ),
+    path(
+        "cases/<uuid:case_id>/sharing/advocates/<uuid:access_id>/revoke/",
+        sharing_views.case_revoke_advocate_view,
+        name="sharing-revoke",
+    ),
+    path(
+        "cases/<uuid:case_id>/sharing/organisations/",
+        sharing_views.case_share_organisation_view,
+        name="sharing-organisation",
+    ),
+    path(
+        "cases/<uuid:case_id>/sharing/organisations/<uuid:organisation_id>/stop/",
+        sharing_views.case_stop_organisation_view,
+        name="sharing-stop",
+    ),
+    path("invitations/<str:token>/", sharing_views.invitation_view, name="invitation"),
     path("cases/<uuid:case_id>/timeline/", case_views.case_timeline_view, name="timeline"),
     path(
         "cases/<uuid:case_id>/timeline/remove/",

@@ -1,0 +1,207 @@
+"""Every case URL, for every role: the status it must give. Generated from the URL
+configuration: a new URL with a case id in it and no rule here fails
+`test_every_case_url_has_a_rule`, so nobody can add a case page without deciding who sees it.
+
+Statuses: 200 (shown), "redirect" (a 302 somewhere other than sign-in: the action worked),
+"sign-in" (a 302 to the sign-in page: not signed in), 404 (not yours, or no such case).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from ehcp_site.accounts.models import Membership, Organisation
+from journeys.models import AdvocateAccess, Case, OrganisationShare
+from tests.conftest import make_user
+
+ROLES = (
+    "anonymous",
+    "owner",
+    "other parent",
+    "invited advocate",
+    "revoked advocate",
+    "support worker",  # of the organisation the case is shared with
+    "other organisation's worker",
+    "organisation admin",  # of the organisation the case is shared with
+)
+SIGN_IN = "sign-in"
+REDIRECT = "redirect"
+
+
+def expect(*, owner, advocate=404, organisation=404):
+    """Everyone not signed in is sent to sign in; strangers always get 404."""
+    return {
+        "anonymous": SIGN_IN,
+        "owner": owner,
+        "other parent": 404,
+        "invited advocate": advocate,
+        "revoked advocate": 404,
+        "support worker": organisation,
+        "other organisation's worker": 404,
+        "organisation admin": organisation,
+    }
+
+
+READ = expect(owner=200, advocate=200, organisation=200)
+OWNER_PAGE = expect(owner=200)
+OWNER_ACTION = expect(owner=REDIRECT)
+ORGANISATION_PAGE = expect(owner=404, organisation=200)
+ORGANISATION_ACTION = expect(owner=404, organisation=REDIRECT)
+
+# url name → (method, POST data, expected status per role)
+RULES = {
+    "journeys:case-overview": ("get", {}, READ),
+    "journeys:timeline": ("get", {}, READ),
+    "journeys:calendar": ("get", {}, READ),
+    "letters:download": ("get", {}, READ),
+    "journeys:timeline-remove": ("post", {}, OWNER_ACTION),
+    "journeys:reminders": ("post", {"stop": "1"}, OWNER_ACTION),
+    "journeys:continue": ("post", {}, OWNER_ACTION),
+    "journeys:export": ("get", {}, OWNER_PAGE),
+    "journeys:delete": ("post", {}, OWNER_ACTION),
+    "journeys:confirmation": ("get", {}, OWNER_PAGE),
+    "journeys:seen-by": ("get", {}, OWNER_PAGE),
+    "journeys:sharing": ("get", {}, OWNER_PAGE),
+    "journeys:sharing-invite": ("post", {"invite-email": "new@example.org"}, OWNER_ACTION),
+    "journeys:sharing-revoke": ("post", {}, OWNER_ACTION),
+    "journeys:sharing-organisation": ("post", {}, expect(owner=200)),  # no choice: error page
+    "journeys:sharing-stop": ("post", {}, OWNER_ACTION),
+    "caseload:case": ("get", {}, ORGANISATION_PAGE),
+    "caseload:case-note": ("post", {"note-body": "Rang the school."}, ORGANISATION_ACTION),
+    "caseload:case-assign": ("post", {"assign-assigned_to": ""}, ORGANISATION_ACTION),
+    "caseload:case-review": ("post", {"reviewed": "yes"}, ORGANISATION_ACTION),
+    # One generic wizard view per journey; only the owner answers questions about a case.
+    **{
+        f"journeys:{slug}-step": ("get", {}, OWNER_PAGE)
+        for slug in ("start", "request", "refused", "plan", "mediation", "appeal")
+    },
+}
+
+
+def _walk(patterns, prefix="", namespace=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _walk(entry.url_patterns, prefix + str(entry.pattern), inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}", prefix + str(entry.pattern)
+
+
+def case_url_names() -> set[str]:
+    """Every named URL whose path takes a case id."""
+    return {name for name, route in _walk(get_resolver().url_patterns) if "<uuid:case_id>" in route}
+
+
+def test_every_case_url_has_a_rule():
+    assert case_url_names() == set(RULES), (
+        "a case URL without a permission rule (add it to RULES), or a rule for a URL "
+        "that no longer exists"
+    )
+
+
+@pytest.fixture
+def world(case_file):
+    """One case, shared every way there is, and one person in each role."""
+    owner = make_user("owner@example.org", "Olive Owner")
+    case = Case.objects.create(
+        journey="request", case_file=case_file, owner=owner, extras={"request": {}}
+    )
+    shared_with = Organisation.objects.create(name="Sunrise SEND Support")
+    elsewhere = Organisation.objects.create(name="Elsewhere Advice")
+    OrganisationShare.objects.create(case=case, organisation=shared_with, shared_by=owner)
+    people = {
+        "owner": owner,
+        "other parent": make_user("other@example.org", "Oscar Other"),
+        "invited advocate": make_user("advocate@example.org", "Ada Advocate"),
+        "revoked advocate": make_user("revoked@example.org", "Rex Revoked"),
+        "support worker": make_user("worker@example.org", "Wren Worker"),
+        "other organisation's worker": make_user("elsewhere@example.org", "Eli Elsewhere"),
+        "organisation admin": make_user("admin@example.org", "Ari Admin"),
+    }
+    now = timezone.now()
+    live = AdvocateAccess.objects.create(
+        case=case,
+        email="advocate@example.org",
+        token_hash=uuid.uuid4().hex * 2,
+        expires_at=now + timedelta(days=7),
+        accepted_by=people["invited advocate"],
+        accepted_at=now,
+    )
+    AdvocateAccess.objects.create(
+        case=case,
+        email="revoked@example.org",
+        token_hash=uuid.uuid4().hex * 2,
+        expires_at=now + timedelta(days=7),
+        accepted_by=people["revoked advocate"],
+        accepted_at=now,
+        revoked_at=now,
+    )
+    Membership.objects.create(organisation=shared_with, user=people["support worker"])
+    Membership.objects.create(organisation=elsewhere, user=people["other organisation's worker"])
+    Membership.objects.create(
+        organisation=shared_with, user=people["organisation admin"], role="admin"
+    )
+    kwargs = {
+        "journeys:timeline-remove": {},
+        "journeys:continue": {"journey": "refused"},
+        "journeys:confirmation": {"journey": "request"},
+        "journeys:sharing-revoke": {"access_id": live.id},
+        "journeys:sharing-stop": {"organisation_id": shared_with.id},
+        "letters:download": {"kind": "request_assessment", "fmt": "pdf"},
+        **{
+            f"journeys:{slug}-step": {"step": step}
+            for slug, step in (
+                ("start", "country"),
+                ("request", "child-name"),
+                ("refused", "child-name"),
+                ("plan", "child-name"),
+                ("mediation", "child-name"),
+                ("appeal", "child-name"),
+            )
+        },
+    }
+    return case, people, kwargs
+
+
+def _outcome(response) -> int | str:
+    if response.status_code == 302:
+        return SIGN_IN if response["Location"].startswith("/account/sign-in/") else REDIRECT
+    return response.status_code
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("url_name", sorted(RULES))
+def test_permission_matrix(world, url_name, role):
+    case, people, kwargs = world
+    method, data, expected = RULES[url_name]
+    url = reverse(url_name, kwargs={"case_id": case.id, **kwargs.get(url_name, {})})
+    browser = Client()
+    if role != "anonymous":
+        browser.force_login(people[role])
+    response = getattr(browser, method)(url, data)
+    assert _outcome(response) == expected[role], f"{role} {method.upper()} {url}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url_name", sorted(RULES))
+def test_an_unknown_case_id_looks_like_someone_elses(world, url_name):
+    """A made-up id gives exactly what a real case you may not see gives: nothing to learn."""
+    _, people, kwargs = world
+    method, data, _ = RULES[url_name]
+    url = reverse(url_name, kwargs={"case_id": uuid.uuid4(), **kwargs.get(url_name, {})})
+    signed_in = Client()
+    signed_in.force_login(people["other parent"])
+    response = getattr(signed_in, method)(url, data)
+    if url_name.endswith("-step"):
+        # A new id is a new case: anyone may start one.
+        assert response.status_code in (200, 302)
+    else:
+        assert response.status_code == 404
+    assert _outcome(getattr(Client(), method)(url, data)) in (SIGN_IN, 200, REDIRECT)
