@@ -1,4 +1,5 @@
-# The two set-up commands in the README: `make run` and `make test`.
+# The two set-up commands in the README: `make run` and `make test`; `make serve` runs the
+# production configuration (gunicorn, WhiteNoise, DEBUG off) on this machine.
 # Everything installs into .venv; nothing is installed system-wide except by .ci/run.
 
 PYTHON ?= python3
@@ -7,8 +8,12 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 # Development settings for `make run`: a local secret and host names are filled in.
 DEV_ENV := DJANGO_DEBUG=true
+# `make serve`: production settings, except plain http on 127.0.0.1 (see docs/deploy.md).
+# DJANGO_INSECURE_LOCAL_HTTP must never be set in production; `check --deploy` flags it.
+SERVE_ENV := DJANGO_DEBUG=false DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
+	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_INSECURE_LOCAL_HTTP=true GUNICORN_BIND=127.0.0.1:8000
 
-.PHONY: run test install lint bench clean
+.PHONY: run serve test install lint bench clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +25,32 @@ install: $(INSTALLED)
 
 run: $(INSTALLED)
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py createcachetable
 	$(DEV_ENV) $(PY) manage.py load_demo_data
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+# Throwaway keys unless they are set: sessions, and cases saved in this run, cannot be read
+# after the server stops. Set both variables to keep them. Its own database (serve.sqlite3)
+# unless DATABASE_URL is set: rows encrypted with `make run`'s development key cannot be read
+# with another key.
+serve: $(INSTALLED)
+	@set -e; \
+	if [ -z "$$DJANGO_SECRET_KEY" ]; then \
+		DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')"; \
+		echo "DJANGO_SECRET_KEY is not set: using a throwaway key for this run only."; \
+	fi; \
+	if [ -z "$$DJANGO_FIELD_ENCRYPTION_KEYS" ]; then \
+		DJANGO_FIELD_ENCRYPTION_KEYS="$$($(PY) -c \
+			'import base64, os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())')"; \
+		echo "DJANGO_FIELD_ENCRYPTION_KEYS is not set: using a throwaway key for this run only."; \
+	fi; \
+	DATABASE_URL="$${DATABASE_URL:-sqlite:///$(CURDIR)/serve.sqlite3}"; \
+	export DATABASE_URL DJANGO_SECRET_KEY DJANGO_FIELD_ENCRYPTION_KEYS $(SERVE_ENV); \
+	$(PY) manage.py migrate --noinput; \
+	$(PY) manage.py createcachetable; \
+	$(PY) manage.py collectstatic --noinput; \
+	echo "Serving the production configuration on http://127.0.0.1:8000 (Ctrl-C stops it)."; \
+	exec $(VENV)/bin/gunicorn --config ehcp_site/gunicorn_conf.py
 
 test: $(INSTALLED)
 	$(PY) -m pytest
@@ -39,4 +68,4 @@ bench: $(INSTALLED)
 	$(PY) bench/deadlines.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .hypothesis
+	rm -rf $(VENV) db.sqlite3 serve.sqlite3 staticfiles .pytest_cache .hypothesis

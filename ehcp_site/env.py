@@ -35,6 +35,22 @@ def _as_list(raw: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in raw.split(",") if part.strip())
 
 
+def _as_int(name: str, raw: str, *, minimum: int) -> int:
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ImproperlyConfiguredEnvironment(
+            f"{name} must be a whole number, not {raw!r}"
+        ) from None
+    if value < minimum:
+        raise ImproperlyConfiguredEnvironment(f"{name} must be at least {minimum}, not {value}")
+    return value
+
+
+# The only host names DJANGO_INSECURE_LOCAL_HTTP may be used with.
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]"})
+
+
 @dataclass(frozen=True)
 class Environment:
     debug: bool
@@ -45,8 +61,31 @@ class Environment:
     secure_ssl_redirect: bool
     trust_x_forwarded_proto: bool
     csrf_trusted_origins: tuple[str, ...]
+    # How many reverse proxies append to X-Forwarded-For in front of the app (0: none, so
+    # the header is ignored and REMOTE_ADDR is the client). Rate limits and lockouts use it.
+    trusted_proxy_count: int
+    # `make serve` only: session and CSRF cookies without the Secure flag, so a browser sends
+    # them back over plain http on 127.0.0.1. Refused unless every allowed host is local.
+    insecure_local_http: bool
+    # A shared cache for several app servers; without it the database holds the cache.
+    redis_url: str | None
+    # Where collectstatic puts the files WhiteNoise serves (None: `staticfiles/` in the repo).
+    static_root: str | None
+    # Fernet keys for family data at rest (ehcp_site/crypto.py), newest first. No default:
+    # `check --deploy` refuses production without one; DEBUG derives a development key.
+    field_encryption_keys: tuple[str, ...]
+    # Months without use after which `manage.py purge_inactive_cases` deletes a case.
+    retention_months: int
+    # Keep rendered letters in the cache (letters/cache.py); off only to benchmark without.
+    letter_file_cache: bool
     email_backend: str
     default_from_email: str
+    # The SMTP server for the SMTP backend: a local relay on port 25 unless told otherwise.
+    email_host: str
+    email_port: int
+    email_host_user: str
+    email_host_password: str
+    email_use_tls: bool
     # The public address of the service, for links in emails (no trailing slash).
     site_url: str
 
@@ -71,6 +110,15 @@ def read_environment(environ: Mapping[str, str] = os.environ) -> Environment:
             )
         allowed_hosts = ("localhost", "127.0.0.1", "[::1]")
 
+    insecure_local_http = _as_bool(
+        "DJANGO_INSECURE_LOCAL_HTTP", environ.get("DJANGO_INSECURE_LOCAL_HTTP", "false")
+    )
+    if insecure_local_http and not set(allowed_hosts) <= LOCAL_HOSTS:
+        raise ImproperlyConfiguredEnvironment(
+            "DJANGO_INSECURE_LOCAL_HTTP=true is for this machine only: DJANGO_ALLOWED_HOSTS "
+            f"may then hold only {', '.join(sorted(LOCAL_HOSTS))}"
+        )
+
     default_email_backend = (
         "django.core.mail.backends.console.EmailBackend"
         if debug
@@ -89,7 +137,51 @@ def read_environment(environ: Mapping[str, str] = os.environ) -> Environment:
             "DJANGO_TRUST_X_FORWARDED_PROTO", environ.get("DJANGO_TRUST_X_FORWARDED_PROTO", "false")
         ),
         csrf_trusted_origins=_as_list(environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "")),
+        trusted_proxy_count=_as_int(
+            "DJANGO_TRUSTED_PROXY_COUNT", environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"), minimum=0
+        ),
+        insecure_local_http=insecure_local_http,
+        redis_url=environ.get("REDIS_URL") or None,
+        static_root=environ.get("DJANGO_STATIC_ROOT") or None,
+        field_encryption_keys=_as_list(environ.get("DJANGO_FIELD_ENCRYPTION_KEYS", "")),
+        retention_months=_as_int(
+            "DJANGO_RETENTION_MONTHS", environ.get("DJANGO_RETENTION_MONTHS", "24"), minimum=1
+        ),
+        letter_file_cache=_as_bool(
+            "DJANGO_LETTER_FILE_CACHE", environ.get("DJANGO_LETTER_FILE_CACHE", "true")
+        ),
         email_backend=environ.get("DJANGO_EMAIL_BACKEND", default_email_backend),
         default_from_email=environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@localhost"),
+        email_host=environ.get("DJANGO_EMAIL_HOST", "localhost"),
+        email_port=_as_int("DJANGO_EMAIL_PORT", environ.get("DJANGO_EMAIL_PORT", "25"), minimum=1),
+        email_host_user=environ.get("DJANGO_EMAIL_HOST_USER", ""),
+        email_host_password=environ.get("DJANGO_EMAIL_HOST_PASSWORD", ""),
+        email_use_tls=_as_bool(
+            "DJANGO_EMAIL_USE_TLS", environ.get("DJANGO_EMAIL_USE_TLS", "false")
+        ),
         site_url=environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/"),
+    )
+
+
+@dataclass(frozen=True)
+class ServerEnvironment:
+    """What gunicorn needs (ehcp_site/gunicorn_conf.py): no secrets, so it is read apart."""
+
+    bind: str
+    workers: int
+    # Seconds a worker may spend on one request; "download everything" renders every letter.
+    timeout: int
+    # Seconds a worker gets to finish its requests after a restart or stop signal.
+    graceful_timeout: int
+
+
+def read_server_environment(environ: Mapping[str, str] = os.environ) -> ServerEnvironment:
+    """Return gunicorn's settings; raise ImproperlyConfiguredEnvironment when unusable."""
+    return ServerEnvironment(
+        bind=environ.get("GUNICORN_BIND", "").strip() or "127.0.0.1:8000",
+        workers=_as_int("GUNICORN_WORKERS", environ.get("GUNICORN_WORKERS", "2"), minimum=1),
+        timeout=_as_int("GUNICORN_TIMEOUT", environ.get("GUNICORN_TIMEOUT", "60"), minimum=1),
+        graceful_timeout=_as_int(
+            "GUNICORN_GRACEFUL_TIMEOUT", environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"), minimum=1
+        ),
     )

@@ -1,6 +1,6 @@
 """Pages that are not part of a journey: the start page, other nations, accessibility."""
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.views.decorators.http import require_GET
@@ -55,8 +55,16 @@ def accessibility(request):
     return render(request, "pages/accessibility.html")
 
 
+@require_GET
+def healthz(request):
+    """For load balancers and uptime checks: the app answers. It reads nothing, so it is
+    also the "bare Django view" the server benchmark compares the wizard with."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
 urlpatterns = [
     path("", home, name="home"),
+    path("healthz/", healthz, name="healthz"),
     path("other-nations/<slug:country>/", other_nation, name="other-nation"),
     path("accessibility/", accessibility, name="accessibility"),
 ]

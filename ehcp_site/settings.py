@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 from ehcp_site.env import read_environment
 
@@ -23,6 +24,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "formtools",
     "axes",
+    "csp",  # its system checks catch settings left in the old CSP_* format
     "ehcp_site.accounts",
     "journeys",
     "letters",
@@ -30,6 +32,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight after the HTTPS redirect and HSTS, before sessions and the rest.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "ehcp_site.security.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -73,6 +79,9 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+# Lockouts and rate limits agree on who the client is (X-Forwarded-For only behind proxies).
+AXES_CLIENT_IP_CALLABLE = "ehcp_site.ratelimit.client_ip"
+TRUSTED_PROXY_COUNT = ENV.trusted_proxy_count
 
 ROOT_URLCONF = "ehcp_site.urls"
 WSGI_APPLICATION = "ehcp_site.wsgi.application"
@@ -100,16 +109,47 @@ if ENV.database_url:
     DATABASES = {"default": dj_database_url.parse(ENV.database_url, conn_max_age=60)}
 else:
     DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": BASE_DIR / "db.sqlite3",
-            "OPTIONS": {"timeout": 20},
-        }
+        "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
+    }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # So that people saving at the same moment wait their turn instead of seeing "database
+    # is locked": WAL lets readers carry on while one writer writes; IMMEDIATE takes the
+    # write lock when a transaction starts, so a read-then-write service (case_save) waits
+    # up to `timeout` seconds for it rather than failing when it upgrades a read lock.
+    # synchronous=NORMAL is safe with WAL (a power cut can lose the last commits, never
+    # corrupt the file); production runs on PostgreSQL.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        **DATABASES["default"].get("OPTIONS", {}),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Rate limits (ehcp_site/ratelimit.py) and the confirmation-email limit live in the cache,
+# so every app server must see the same one: Redis when REDIS_URL is set, else a table in
+# the database (`manage.py createcachetable` makes it; `make serve` runs it).
+if ENV.redis_url:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": ENV.redis_url,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "ehcp_cache",
+            # The default (300) would let anyone who fills the table with keys from many
+            # addresses throw away everybody's rate-limit counts.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
+    }
+
 # Answers in progress live in the session (issue 2); signed sessions in the database.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Encrypted like the rest of a family's data (ehcp_site/sessions.py, ehcp_site/crypto.py).
+SESSION_ENGINE = "ehcp_site.sessions"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 30  # a parent may come back weeks later
 # Renewed on every visit, so the 30 days count from a parent's last visit, not last change.
 SESSION_SAVE_EVERY_REQUEST = True
@@ -123,10 +163,36 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(ENV.static_root) if ENV.static_root else BASE_DIR / "staticfiles"
+# In production WhiteNoise serves what collectstatic wrote: compressed, with a hash in each
+# name so browsers may cache them for ever. A developer (and the tests) need no collectstatic.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+# Read from the environment, not from DEBUG at run time: pytest-django turns DEBUG off while
+# tests run, and WhiteNoise would then look for a STATIC_ROOT nobody collected.
+WHITENOISE_AUTOREFRESH = ENV.debug
+WHITENOISE_USE_FINDERS = ENV.debug
+
+# Encryption at rest (ehcp_site/crypto.py): the first key encrypts, every key decrypts.
+FIELD_ENCRYPTION_KEYS = list(ENV.field_encryption_keys)
+# Retention (journeys/retention.py): a case unused this long is deleted, after warnings.
+RETENTION_MONTHS = ENV.retention_months
+# A letter's PDF or DOCX is rendered again only when the letter changes (letters/cache.py).
+LETTER_FILE_CACHE = ENV.letter_file_cache
 
 EMAIL_BACKEND = ENV.email_backend
 DEFAULT_FROM_EMAIL = ENV.default_from_email
+EMAIL_HOST = ENV.email_host
+EMAIL_PORT = ENV.email_port
+EMAIL_HOST_USER = ENV.email_host_user
+EMAIL_HOST_PASSWORD = ENV.email_host_password
+EMAIL_USE_TLS = ENV.email_use_tls
 SITE_URL = ENV.site_url
 
 # Security headers are on everywhere; the HTTPS-only ones follow the environment.
@@ -134,8 +200,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = ENV.secure_ssl_redirect
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+# Django's default, said here because the deployment guide relies on it.
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# DJANGO_INSECURE_LOCAL_HTTP (`make serve` on http://127.0.0.1 only; env.py refuses it for
+# any other host) drops the Secure flag so the browser sends the cookies back over http.
+# `check --deploy` reports it (security.W012, W016): it must never be set in production.
+SESSION_COOKIE_SECURE = not (DEBUG or ENV.insecure_local_http)
+CSRF_COOKIE_SECURE = not (DEBUG or ENV.insecure_local_http)
 if ENV.trust_x_forwarded_proto:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 if not DEBUG:
@@ -143,13 +214,38 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
+# Content Security Policy (django-csp 4): only our own files, no inline script or style
+# anywhere (templates use classes; letters become PDF and DOCX on the server), no framing,
+# no <base> or plugins. img-src allows data: URLs, which GOV.UK Frontend may use for icons.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+
+# Logs never hold case content (a test posts a child's name and reads every record):
+# - Django's own default sends server errors to mail_admins with the whole request, POST
+#   body included; here "django" has no handler of its own and goes to the console only.
+# - Under DEBUG, django.db.backends logs every SQL statement with its parameters, which are
+#   answers; it is held at INFO so no setting of DEBUG or log level can print them.
+# - gunicorn's access log leaves out query strings (ehcp_site/gunicorn_conf.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
-    # Font-subsetting notes from WeasyPrint and fontTools are not problems anyone can act on.
     "loggers": {
+        "django": {"handlers": [], "level": "INFO"},
+        "django.db.backends": {"level": "INFO"},
+        # Font-subsetting notes from WeasyPrint and fontTools are not problems anyone can act on.
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "ERROR"},
     },

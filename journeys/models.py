@@ -15,6 +15,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from ehcp_site.crypto import EncryptedJSONField, EncryptedTextField
+
 
 class Case(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -27,10 +29,11 @@ class Case(models.Model):
     )
     # The stage the case is at: the last journey the parent finished.
     journey = models.SlugField(max_length=40)
-    case_file = models.JSONField()
+    # Encrypted at rest (ehcp_site/crypto.py): needs, diagnoses, evidence in a family's words.
+    case_file = EncryptedJSONField()
     # Answers the case file cannot hold (a reply to each reason, wording for the plan...),
     # for the letters: see letters/extras.py.
-    extras = models.JSONField(default=dict, blank=True)
+    extras = EncryptedJSONField(default=dict, blank=True)
     # The events each journey's answers put in the case file ({journey: [event, ...]}), so a
     # corrected date replaces the one it corrects; events added on the timeline are not here.
     journey_events = models.JSONField(default=dict, blank=True)
@@ -47,10 +50,19 @@ class Case(models.Model):
     next_deadline_rule = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Bumped each time a journey's answers are saved into the case: a journey started from
+    # an older version would overwrite newer answers, so it is stopped (services.CaseChanged).
+    version = models.PositiveIntegerField(default=1)
+    # Retention (journeys/retention.py): the parent's last save or visit, and how many
+    # "your case will be deleted" emails have gone since then.
+    last_active_at = models.DateTimeField(default=timezone.now)
+    retention_warnings_sent = models.PositiveSmallIntegerField(default=0)
+    retention_warned_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         indexes = [
             models.Index(fields=["reminders_opt_in"], name="case_reminders_idx"),
+            models.Index(fields=["last_active_at"], name="case_last_active_idx"),
             models.Index(fields=["next_deadline_on"], name="case_next_deadline_idx"),
         ]
 
@@ -71,6 +83,13 @@ class Case(models.Model):
         from journeys.timeline import next_open_deadline
 
         update_fields = kwargs.get("update_fields")
+        # Any change to the case is the parent (or staff for them) using it: the retention
+        # clock starts again.
+        self.last_active_at = timezone.now()
+        self.retention_warnings_sent = 0
+        if update_fields is not None:
+            update_fields = {*update_fields, "last_active_at", "retention_warnings_sent"}
+            kwargs["update_fields"] = update_fields
         if update_fields is None or "case_file" in update_fields:
             child = self.case_file.get("child", {})
             self.child_name = " ".join(
@@ -116,7 +135,7 @@ class Draft(models.Model):
     )
     case_id = models.UUIDField()
     journey = models.SlugField(max_length=40)
-    data = models.JSONField(default=dict)
+    data = EncryptedJSONField(default=dict)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -208,7 +227,7 @@ class CaseNote(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     author_name = models.CharField(max_length=150)
-    body = models.TextField(max_length=5000)
+    body = EncryptedTextField(max_length=5000)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -58,7 +59,11 @@ class StaticFilesOnlyFetcher(URLFetcher):
         ):
             self.refused.append(url)
             raise RefusedFetch(f"letters may not fetch {url}")
-        found = finders.find(path.removeprefix(STATIC_PREFIX))
+        name = path.removeprefix(STATIC_PREFIX)
+        # In production {% static %} gives hashed names that only collectstatic's output holds.
+        found = finders.find(name) or (
+            staticfiles_storage.path(name) if staticfiles_storage.exists(name) else None
+        )
         if not found:
             self.refused.append(url)
             raise RefusedFetch(f"no static file {path}")

@@ -291,6 +291,15 @@ def stage_answers(journey: str, **overrides: dict[str, Any]) -> dict[str, dict[s
     return answers
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits, the confirmation-email limit and the letter cache live in the cache:
+    each test starts clean."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 PASSWORD = "correct-horse-battery-9"
 
 

@@ -1,0 +1,46 @@
+"""Re-encrypt everything stored encrypted with the newest key (docs/deploy.md, "Rotating the
+encryption key"): put a new key first in DJANGO_FIELD_ENCRYPTION_KEYS, keep the old one
+after it, run this, then remove the old key."""
+
+from django.contrib.sessions.models import Session
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from ehcp_site.crypto import fernet, rotate_text
+from journeys.models import Case, CaseNote, Draft
+
+ENCRYPTED_FIELDS = ((Case, ("case_file", "extras")), (Draft, ("data",)), (CaseNote, ("body",)))
+
+
+class Command(BaseCommand):
+    help = "Re-encrypt every encrypted value with the first key in DJANGO_FIELD_ENCRYPTION_KEYS."
+
+    def handle(self, *args, **options):
+        try:
+            fernet()
+        except ImproperlyConfigured as problem:
+            raise CommandError(str(problem), returncode=2) from None
+        counts = []
+        for model, fields in ENCRYPTED_FIELDS:
+            done = 0
+            for pk in model.objects.values_list("pk", flat=True).iterator():
+                with transaction.atomic():
+                    row = model.objects.select_for_update().filter(pk=pk).first()
+                    if row is None:
+                        continue  # deleted meanwhile
+                    # update() writes through get_prep_value (the newest key) and, unlike
+                    # save(), leaves `updated_at` alone: rotation is not activity.
+                    model.objects.filter(pk=pk).update(
+                        **{field: getattr(row, field) for field in fields}
+                    )
+                    done += 1
+            counts.append(f"{done} {model._meta.verbose_name_plural}")
+        sessions = 0
+        for session in Session.objects.iterator():
+            Session.objects.filter(pk=session.pk).update(
+                session_data=rotate_text(session.session_data)
+            )
+            sessions += 1
+        counts.append(f"{sessions} sessions")
+        self.stdout.write("Re-encrypted with the newest key: " + ", ".join(counts) + ".")
