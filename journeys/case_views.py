@@ -17,11 +17,13 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ehcp_site.ratelimit import rate_limited
 from journeys.calendar_file import case_calendar
 from journeys.definition import JOURNEYS
 from journeys.forms.events import AddEventForm, ImportCaseForm, RemindersForm
 from journeys.models import Case
 from journeys.reminders import case_from_confirm_token, case_from_stop_token
+from journeys.retention import case_touch
 from journeys.rules.vocabulary import EventType
 from journeys.selectors import CaseAccess, Need, case_access_or_404
 from journeys.services import (
@@ -81,6 +83,8 @@ def case_timeline_view(request, case_id: uuid.UUID) -> HttpResponse:
     case = access.case
     if request.method == "GET":
         case_audit(access=access, user=request.user, action="viewed", detail="the timeline")
+        if access.is_owner:
+            case_touch(case=case)
         return _render_timeline(request, case, access=access)
     form = AddEventForm(request.POST, prefix="event")
     if not form.is_valid():
@@ -102,6 +106,7 @@ def case_event_remove_view(request, case_id: uuid.UUID) -> HttpResponse:
 
 
 @require_POST
+@rate_limited(scope="reminder-confirmation", key="user_or_ip", rate="10/h")
 def case_reminders_view(request, case_id: uuid.UUID) -> HttpResponse:
     access = case_access_or_404(request, case_id, need=Need.OWN)
     case = access.case
@@ -116,7 +121,8 @@ def case_reminders_view(request, case_id: uuid.UUID) -> HttpResponse:
     try:
         sent = case_reminders_request(case=case, email=email)
     except Exception:
-        logger.exception("confirmation email for case %s not sent", case.id)
+        # No traceback: an SMTP error can quote the address, and logs hold no case content.
+        logger.error("confirmation email for case %s not sent", case.id)
         form.add_error("email", "We could not send the email just now. Try again in a minute.")
         return _render_timeline(request, case, access=access, reminders_form=form)
     if sent:
@@ -185,6 +191,7 @@ def reminders_confirm_view(request, token: str) -> HttpResponse:
 
 
 @require_GET
+@rate_limited(scope="export", key="user_or_ip", rate="5/m", methods=("GET",))
 def case_export_view(request, case_id: uuid.UUID) -> HttpResponse:
     """Everything about the case: its case file and every letter, as a ZIP."""
     case = _case_or_404(request, case_id)

@@ -75,7 +75,8 @@ def reminders_send(*, today: date) -> ReminderReport:
                 # Not sent: forget this run's records so the next run tries again, and carry
                 # on with every other parent. The log names the case, never its content.
                 ReminderSent.objects.filter(pk__in=recorded).delete()
-                logger.exception("reminder for case %s not sent", case.id)
+                # No traceback: an SMTP error can quote the address.
+                logger.error("reminder for case %s not sent", case.id)
                 report.failed.append((str(case.id), item.deadline.rule.value, days))
                 continue
             report.sent.append((str(case.id), item.deadline.rule.value, days))

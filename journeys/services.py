@@ -27,6 +27,23 @@ class CaseNotYours(Exception):
     """A journey was submitted under the id of a case this visitor does not own."""
 
 
+class CaseChanged(Exception):
+    """The case was saved again (another device, another tab) after this journey's answers
+    were started from it: saving now would silently overwrite the newer answers."""
+
+
+# Where a draft remembers the version of the case it started from (formtools' extra data).
+BASE_VERSION_KEY = "base_version"
+
+
+def draft_base_version(storage) -> int | None:
+    return storage.extra_data.get(BASE_VERSION_KEY)
+
+
+def draft_set_base_version(storage, version: int) -> None:
+    storage.extra_data = {**storage.extra_data, BASE_VERSION_KEY: version}
+
+
 @dataclass(frozen=True)
 class Submission:
     """What submitting a journey gave: the answers, and the case file or the failing step."""
@@ -36,12 +53,14 @@ class Submission:
     failed_step: str | None = None
 
 
-def case_submit(*, journey: Journey, storage) -> Submission:
+def case_submit(*, journey: Journey, storage, overwrite: bool = False) -> Submission:
     """Re-validate every visible step from what is stored, then build and keep the case file.
 
     Called when the parent confirms check-your-answers. Nothing is trusted from earlier
     requests: a step whose stored data no longer validates (or was never given) is returned
-    as `failed_step` and nothing is saved.
+    as `failed_step` and nothing is saved. Raises CaseChanged if the case was saved since
+    these answers started from it, unless the parent chose to `overwrite` it. Submitting
+    the same answers twice (a double click, a resent form) saves the same case once more.
     """
     answers = journey_answers(journey, storage.get_step_data)
     missing = [slug for slug in journey.visible_steps(answers) if slug not in answers]
@@ -56,7 +75,10 @@ def case_submit(*, journey: Journey, storage) -> Submission:
         extras=journey.build_extras(answers) if journey.build_extras else {},
         user=storage.request.user,
         session=storage.request.session,
+        base_version=None if overwrite else draft_base_version(storage),
     )
+    # These answers are now the case: a second submit of them is not a conflict.
+    draft_set_base_version(storage, case.version)
     return Submission(answers=answers, case_file=case.case_file)
 
 
@@ -99,6 +121,7 @@ def case_save(
     user,
     session,
     extras: dict[str, Any] | None = None,
+    base_version: int | None = None,
 ) -> Case:
     """Create or update the saved case from a journey's case file.
 
@@ -111,19 +134,22 @@ def case_save(
         case = Case(id=case_id, journey=journey.slug, case_file=case_file, owner=_owner(user))
     elif not requester_owns_case(user=user, session=session, case=case):
         raise CaseNotYours(str(case_id))
+    elif base_version is not None and base_version != case.version:
+        raise CaseChanged(str(case_id))
     else:
         # What this journey recorded last time goes first: a corrected date must not leave
         # the old one behind to drive the timeline.
         previous = case.journey_events.get(journey.slug, [])
-        saved = {
-            **case.case_file,
-            "events": [e for e in case.case_file.get("events", []) if e not in previous],
-        }
+        saved = dict(case.case_file)
+        if "events" in saved:  # no empty list where the case file had none
+            saved["events"] = [e for e in saved["events"] if e not in previous]
         case.case_file = merge_case_files(saved, case_file)
     case.journey_events = {**case.journey_events, journey.slug: case_file.get("events", [])}
     # Each journey keeps its own extras: the appeal's answers must not replace the refusal's.
     case.extras = {**case.extras, journey.slug: extras or {}}
     case.journey = journey.slug
+    if not case._state.adding:
+        case.version += 1
     case.save()
     if case.owner_id is None:
         _session_add_case(session, case)
@@ -240,6 +266,8 @@ def case_continue(*, journey: Journey, storage, case: Case) -> str | None:
 
     Returns the first step still to answer (None if the journey cannot take a case file).
     """
+    if draft_base_version(storage) is None:
+        draft_set_base_version(storage, case.version)
     known = request_step_data_from_case(case.case_file)
     for slug, data in known.items():
         if slug in journey.slugs and storage.get_step_data(slug) is None:

@@ -26,7 +26,15 @@ from journeys.forms.base import RepeatableFormSet, with_blank_item
 from journeys.models import Case
 from journeys.rules.deadlines import decide_whether_to_assess
 from journeys.selectors import Need, case_access_or_404, requester_owns_case
-from journeys.services import CaseNotYours, case_extras_for, case_start_from_file, case_submit
+from journeys.services import (
+    CaseChanged,
+    CaseNotYours,
+    case_extras_for,
+    case_start_from_file,
+    case_submit,
+    draft_base_version,
+    draft_set_base_version,
+)
 from journeys.storage import draft_storage
 from journeys.summary import summary_sections
 from journeys.templatetags.govuk import error_summary
@@ -66,12 +74,13 @@ class JourneyStepView(NamedUrlWizardView):
     def dispatch(self, request, *args, **kwargs):
         self.case_id = kwargs["case_id"]
         self.prefix = self.journey.slug
-        saved = Case.objects.filter(pk=self.case_id).only("id", "owner_id").first()
+        saved = Case.objects.filter(pk=self.case_id).only("id", "owner_id", "version").first()
         if saved is not None and not requester_owns_case(
             user=request.user, session=request.session, case=saved
         ):
             # Only the owner answers questions about a saved case; others see it read-only.
             case_access_or_404(request, self.case_id, need=Need.OWN)
+        self._saved_version = saved.version if saved is not None else None
         self.storage = self.storage_class(
             self.prefix, request, case_id=self.case_id, journey_slug=self.journey.slug
         )
@@ -79,6 +88,13 @@ class JourneyStepView(NamedUrlWizardView):
             # A lost or expired session: start again rather than fail on missing answers.
             return redirect(reverse("journeys:new", args=[self.journey.slug]) + "?restarted=1")
         self.steps = StepsHelper(self)
+        if (
+            self._saved_version is not None
+            and self.storage.exists()
+            and draft_base_version(self.storage) is None
+        ):
+            # Answers about a saved case remember which version of it they started from.
+            draft_set_base_version(self.storage, self._saved_version)
         if self.storage.exists() and self.storage.current_step is None:
             # A draft filled from a case file has no current step yet; formtools would then
             # look for the first step's answers under None and show it blank.
@@ -144,9 +160,25 @@ class JourneyStepView(NamedUrlWizardView):
         if self.request.method != "POST":
             return redirect(self.get_step_url(self.steps.last))
         try:
-            submission = case_submit(journey=self.journey, storage=self.storage)
+            submission = case_submit(
+                journey=self.journey,
+                storage=self.storage,
+                overwrite=self.request.POST.get("overwrite") == "yes",
+            )
         except CaseNotYours:
             raise Http404("No case with that id that you can see") from None
+        except CaseChanged:
+            return render(
+                self.request,
+                "journeys/case_changed.html",
+                {
+                    "journey": self.journey,
+                    "case_id": self.case_id,
+                    "check_answers_url": self.get_step_url(CHECK_ANSWERS),
+                    "management_field": f"{self.prefix}-current_step",
+                },
+                status=409,
+            )
         if submission.failed_step:
             return redirect(self.get_step_url(submission.failed_step))
         if self.journey.next_page is not None:

@@ -11,6 +11,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
+from letters.cache import letter_file_cached
 from letters.context import MissingCaseData
 from letters.registry import LetterSpec, UnknownLetter, letter_spec
 from letters.rendering import html_to_docx, html_to_pdf, letter_html
@@ -52,22 +53,32 @@ def letter_render(
     fmt: str = "pdf",
     today: date | None = None,
     extras: Mapping[str, Any] | None = None,
+    use_cache: bool = False,
 ) -> RenderedLetter:
     """Render one letter. Raises UnknownLetter (kind or format) or MissingCaseData.
 
-    `extras` are a journey's answers beyond the case file (letters/extras.py).
+    `extras` are a journey's answers beyond the case file (letters/extras.py). With
+    `use_cache` (downloads), a file made from exactly the same letter before is served from
+    the cache (letters/cache.py) instead of being rendered again.
     """
     if fmt not in FORMATS:
         raise UnknownLetter(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
     spec = letter_spec(kind)
     html, letter = _standalone_html(spec, case_file, today or timezone.localdate(), extras)
-    if fmt == "pdf":
-        content = html_to_pdf(html)
-    elif fmt == "docx":
-        author = getattr(letter, "sender_name", "") or ""
-        content = html_to_docx(html, title=spec.title, author=author)
-    else:
+    if fmt == "html":
         content = html.encode("utf-8")
+    else:
+        author = getattr(letter, "sender_name", "") or ""
+        produce = (
+            (lambda: html_to_pdf(html))
+            if fmt == "pdf"
+            else (lambda: html_to_docx(html, title=spec.title, author=author))
+        )
+        content = (
+            letter_file_cached(fmt=fmt, html=html, author=author, render=produce)
+            if use_cache
+            else produce()
+        )
     return RenderedLetter(content, FORMATS[fmt], spec.filename(case_file, fmt))
 
 

@@ -1,9 +1,11 @@
 import uuid
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
+from ehcp_site.ratelimit import rate_limited
 from journeys.selectors import Need, case_access_or_404
 from journeys.services import case_audit, case_extras_for
 from letters.context import MissingCaseData
@@ -12,6 +14,7 @@ from letters.services import FORMATS, letter_render
 
 
 @require_GET
+@rate_limited(scope="letters", key="user_or_ip", rate="30/m", methods=("GET",))
 def letter_download(request, case_id: uuid.UUID, kind: str, fmt: str) -> HttpResponse:
     """Download one letter of a case the requester may see (404 for anyone else).
 
@@ -30,6 +33,7 @@ def letter_download(request, case_id: uuid.UUID, kind: str, fmt: str) -> HttpRes
             case_file=case.case_file,
             fmt=fmt,
             extras=case_extras_for(case, request.GET.get("journey")),
+            use_cache=settings.LETTER_FILE_CACHE,
         )
     except MissingCaseData as refused:
         raise Http404("This letter cannot be written from this case yet") from refused

@@ -157,3 +157,27 @@ def test_an_empty_file_and_a_refreshed_delete(client, case_id):
     response = client.post(f"/cases/{case_id}/delete/")
     assert response["Location"] == "/cases/deleted/"
     assert client.get("/cases/deleted/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_signed_in_parent_exports_deletes_and_imports_into_their_account():
+    from django.test import Client
+
+    from tests.conftest import make_user, request_answers, walk
+
+    parent = make_user("grace@example.org", "Grace Okafor")
+    browser = Client()
+    browser.force_login(parent)
+    response, _ = walk(browser, "/request/new/", request_answers())
+    case_id = re.search(r"/request/([0-9a-f-]{36})/", response["Location"])[1]
+    original = Case.objects.get(pk=case_id).case_file
+    exported = zipfile.ZipFile(
+        io.BytesIO(browser.get(f"/cases/{case_id}/export.zip").content)
+    ).read("case.json")
+    browser.post(f"/cases/{case_id}/delete/")
+    assert not Case.objects.exists()
+    response = upload(browser, exported)
+    imported = Case.objects.get()
+    assert imported.case_file == original
+    assert imported.owner == parent  # theirs on every device, not only this browser's
+    assert browser.get(f"/cases/{imported.id}/").status_code == 200
