@@ -63,9 +63,12 @@ lint: $(INSTALLED)
 	$(PY) -m pytest tests/journeys/rules -q -p no:randomly --cov=journeys.rules --cov-branch \
 		--cov-fail-under=100
 
+# The PostgreSQL benchmarks (caseload, load test) run when DATABASE_URL points at PostgreSQL.
 bench: $(INSTALLED)
 	$(PY) bench/run.py
 	$(PY) bench/deadlines.py
+	$(PY) bench/server.py
+	if [ -n "$$DATABASE_URL" ]; then $(PY) bench/dashboard.py && $(PY) bench/load.py; fi
 
 clean:
 	rm -rf $(VENV) db.sqlite3 serve.sqlite3 staticfiles .pytest_cache .hypothesis

@@ -187,6 +187,9 @@ def test_permission_matrix(world, url_name, role):
         browser.force_login(people[role])
     response = getattr(browser, method)(url, data)
     assert _outcome(response) == expected[role], f"{role} {method.upper()} {url}"
+    # Whatever the answer, it carries the security headers (tests/security has the details).
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
 
 
 @pytest.mark.django_db

@@ -75,3 +75,23 @@ class CaseChangedTests:
         )
         assert saved.status_code == 302
         assert "decision" in Case.objects.get(pk=case_id).case_file
+
+
+@pytest.mark.django_db
+def test_the_same_step_posted_twice_is_stored_once(client):
+    start = client.get("/request/new/")["Location"]
+    data = {**management("request", "child-name"), **request_answers()["child-name"]}
+    first, second = client.post(start, data), client.post(start, data)
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"]
+    drafts = client.session["journey_drafts"]
+    assert len(drafts) == 1
+    (draft,) = drafts.values()
+    assert draft["step_data"]["child-name"]["child-name-first_name"] == ["Sam"]
+
+
+@pytest.mark.django_db
+def test_downloading_a_letter_twice_gives_the_same_file(client):
+    case_id = finish_request(client)
+    url = f"/cases/{case_id}/letters/request_assessment.pdf"
+    assert client.get(url).content == client.get(url).content
