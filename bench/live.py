@@ -7,14 +7,17 @@ Only loopback: nothing here talks to another machine.
 
 from __future__ import annotations
 
+import atexit
 import http.cookiejar
 import os
 import re
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -36,6 +39,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+_STATIC_ROOT = Path(tempfile.gettempdir()) / f"ehcp-live-static-{os.getpid()}"
+atexit.register(shutil.rmtree, _STATIC_ROOT, ignore_errors=True)
+
+
 def production_env(database_url: str, **extra: str) -> dict[str, str]:
     """The production configuration, on plain HTTP on loopback (as `make serve` runs it)."""
     env = {
@@ -50,6 +57,8 @@ def production_env(database_url: str, **extra: str) -> dict[str, str]:
         # As behind the reverse proxy of docs/deploy.md: each parent has their own address.
         "DJANGO_TRUSTED_PROXY_COUNT": "1",
         "PYTHONPATH": str(ROOT),
+        # Production serves collectstatic's hashed files (WhiteNoise); collected once a run.
+        "DJANGO_STATIC_ROOT": str(_STATIC_ROOT),
     }
     env.update(extra)
     return env
@@ -99,6 +108,8 @@ def gunicorn(env: dict[str, str], *, workers: int = 2, threads: int = 1, migrate
     if migrate:
         manage(env, "migrate", "--noinput")
         manage(env, "createcachetable")
+    if not (Path(env["DJANGO_STATIC_ROOT"]) / "staticfiles.json").exists():
+        manage(env, "collectstatic", "--noinput")
     port = free_port()
     log = open(os.devnull, "w")  # noqa: SIM115 - closed below
     process = subprocess.Popen(
