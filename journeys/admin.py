@@ -93,13 +93,17 @@ class CaseAdmin(admin.ModelAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)
-        if request.method == "GET" and response.status_code == 200:
+        # Any page that shows the case is a look at it: a GET, or a POST that failed
+        # validation and showed the case again.
+        if response.status_code == 200:
             case = self.get_object(request, unquote(object_id))
             if case is not None:
                 case_audit_staff(case=case, user=request.user, action=AuditEvent.Action.VIEWED)
         return response
 
     def save_model(self, request, obj, form, change) -> None:
-        super().save_model(request, obj, form, change)
+        # Staff fixing something is not the parent using the case: the retention clock
+        # keeps running.
+        obj.save(touch=False)
         if change and form.has_changed():
             case_audit_staff(case=obj, user=request.user, action=AuditEvent.Action.CHANGED)

@@ -78,16 +78,20 @@ class Case(models.Model):
         "next_deadline_rule",
     )
 
-    def save(self, *args, **kwargs):
-        """Keep the summary columns in step with the case file, however the case is saved."""
+    def save(self, *args, touch: bool = True, **kwargs):
+        """Keep the summary columns in step with the case file, however the case is saved.
+
+        `touch` (the default) counts the save as the parent using the case, for retention;
+        staff in the admin save with touch=False."""
         from journeys.timeline import next_open_deadline
 
         update_fields = kwargs.get("update_fields")
         # Any change to the case is the parent (or staff for them) using it: the retention
         # clock starts again.
-        self.last_active_at = timezone.now()
-        self.retention_warnings_sent = 0
-        if update_fields is not None:
+        if touch:
+            self.last_active_at = timezone.now()
+            self.retention_warnings_sent = 0
+        if touch and update_fields is not None:
             update_fields = {*update_fields, "last_active_at", "retention_warnings_sent"}
             kwargs["update_fields"] = update_fields
         if update_fields is None or "case_file" in update_fields:

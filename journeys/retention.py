@@ -30,14 +30,15 @@ class RetentionReport:
     first_warnings: int = 0
     second_warnings: int = 0
     deleted: int = 0
+    abandoned_drafts: int = 0
     failed: list[str] = field(default_factory=list)
 
 
 def warning_address(case: Case) -> str:
-    """Where to warn: the account's address, or a confirmed reminders address."""
-    if case.owner is not None:
-        return case.owner.email
-    return case.email if case.reminders_opt_in else ""
+    """Where to warn: the account's address. A case without an account belonged to a
+    browser session that expired long before: nobody could open it to keep it, so a warning
+    would promise what the link cannot do (the policy deletes it on the date)."""
+    return case.owner.email if case.owner is not None else ""
 
 
 def _warn(case: Case, *, address: str, due: datetime, second: bool) -> None:
@@ -82,11 +83,17 @@ def cases_retention_apply(*, now: datetime, months: int, dry_run: bool = False) 
         if action is RetentionAction.KEEP:
             continue
         if action is RetentionAction.DELETE:
-            report.deleted += 1
-            if not dry_run:
-                with transaction.atomic():
+            if dry_run:
+                report.deleted += 1
+                continue
+            with transaction.atomic():
+                # Only if nobody used it since this run read it.
+                deleted, _ = Case.objects.filter(
+                    pk=case.pk, last_active_at=case.last_active_at
+                ).delete()
+                if deleted:
                     Draft.objects.filter(case_id=case.id).delete()
-                    case.delete()
+                    report.deleted += 1
             continue
         second = action is RetentionAction.SECOND_WARNING
         if second:
@@ -109,7 +116,15 @@ def cases_retention_apply(*, now: datetime, months: int, dry_run: bool = False) 
         Case.objects.filter(pk=case.pk).update(
             retention_warnings_sent=2 if second else 1, retention_warned_at=now
         )
+    report.abandoned_drafts = _drafts_purge(now=now, months=months, dry_run=dry_run)
     return report
+
+
+def _drafts_purge(*, now: datetime, months: int, dry_run: bool) -> int:
+    """Answers in progress that were never finished and not touched for the retention
+    period go too (a finished case's drafts go with the case)."""
+    stale = Draft.objects.filter(updated_at__lte=now - relativedelta(months=months))
+    return stale.count() if dry_run else stale.delete()[0]
 
 
 def case_touch(*, case: Case) -> None:

@@ -79,6 +79,34 @@ class CaseAdminTests:
         )
         assert not AuditEvent.objects.filter(action="viewed").exists()  # a POST is not a look
 
+    def test_a_failed_save_that_shows_the_case_again_is_a_look(self, staff_client, case):
+        response = staff_client.post(
+            f"/admin/journeys/case/{case.id}/change/",
+            {"owner": "999999", "email": "", "reminders_opt_in": "", **inline_management()},
+        )
+        assert response.status_code == 200  # the form again, with the case on it
+        assert AuditEvent.objects.filter(case=case, action="viewed").count() == 1
+        assert not AuditEvent.objects.filter(action="changed").exists()
+
+    def test_a_staff_save_does_not_count_as_the_parent_using_the_case(self, staff_client, case):
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        long_ago = timezone.now() - timedelta(days=400)
+        type(case).objects.filter(pk=case.pk).update(last_active_at=long_ago)
+        staff_client.post(
+            f"/admin/journeys/case/{case.id}/change/",
+            {
+                "owner": str(case.owner_id),
+                "email": "x@example.org",
+                "reminders_opt_in": "",
+                **inline_management(),
+            },
+        )
+        case.refresh_from_db()
+        assert case.email == "x@example.org" and case.last_active_at == long_ago
+
     def test_the_case_file_cannot_be_changed_in_the_admin(self, staff_client, case):
         before = case.case_file
         staff_client.post(

@@ -100,6 +100,50 @@ class PurgeInactiveCasesTests:
         assert "deleted 1 case(s)" in run()
         assert not mail.outbox
 
+    def test_a_case_without_an_account_is_not_warned_even_with_a_reminders_address(self, case_file):
+        case = Case.objects.create(
+            journey="request", case_file=case_file, email="r@example.org", reminders_opt_in=True
+        )
+        inactive(case, TWO_YEARS - 29)
+        assert "Sent 0 first warning(s)" in run()  # its link could not open the case
+        assert not mail.outbox
+
+    def test_staff_saving_in_the_admin_does_not_restart_the_clock(self, case):
+        inactive(case, 400)
+        case.refresh_from_db()
+        case.reminders_opt_in = False
+        case.save(touch=False)
+        case.refresh_from_db()
+        assert (timezone.now() - case.last_active_at).days >= 399
+
+    def test_a_case_used_while_the_run_was_deciding_is_kept(self, case, monkeypatch):
+        from journeys import retention
+
+        inactive(case, TWO_YEARS + 1)
+        Case.objects.filter(pk=case.pk).update(
+            retention_warnings_sent=2, retention_warned_at=timezone.now() - timedelta(days=8)
+        )
+        real = retention.retention_action
+
+        def parent_opens_it_meanwhile(*args, **kwargs):
+            Case.objects.filter(pk=case.pk).update(last_active_at=timezone.now())
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(retention, "retention_action", parent_opens_it_meanwhile)
+        assert "deleted 0 case(s)" in run()
+        assert Case.objects.filter(pk=case.pk).exists()
+
+    def test_unfinished_drafts_left_for_the_period_are_deleted(self, owner):
+        import uuid
+
+        old = Draft.objects.create(user=owner, case_id=uuid.uuid4(), journey="request", data={})
+        recent = Draft.objects.create(user=owner, case_id=uuid.uuid4(), journey="request", data={})
+        Draft.objects.filter(pk=old.pk).update(
+            updated_at=timezone.now() - timedelta(days=TWO_YEARS + 1)
+        )
+        assert "1 unfinished draft(s)" in run()
+        assert list(Draft.objects.all()) == [recent]
+
     def test_a_dry_run_changes_nothing(self, case):
         inactive(case, TWO_YEARS + 100)
         assert "Would send 1 first warning(s)" in run("--dry-run")

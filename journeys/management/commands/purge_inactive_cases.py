@@ -26,7 +26,7 @@ class Command(BaseCommand):
             f"Checked {report.checked} case(s) inactive for nearly {months} months or more. "
             f"{verb} {report.first_warnings} first warning(s) and {report.second_warnings} "
             f"second warning(s); {'would delete' if options['dry_run'] else 'deleted'} "
-            f"{report.deleted} case(s)."
+            f"{report.deleted} case(s) and {report.abandoned_drafts} unfinished draft(s)."
         )
         if report.failed:
             raise CommandError(
