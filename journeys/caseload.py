@@ -133,6 +133,8 @@ def membership_list_for_user(*, user) -> list[Membership]:
     """The organisations this account belongs to (with its role in each), by name."""
     if not user.is_authenticated:
         raise SignInRequired()
+    if not user.email_verified:
+        return []  # memberships count once they have proved they own the address
     return list(
         Membership.objects.filter(user=user)
         .select_related("organisation")
@@ -151,6 +153,8 @@ def membership_get_or_404(
     """
     if not user.is_authenticated:
         raise SignInRequired()
+    if not user.email_verified:
+        raise Http404("Confirm your email address first")
     membership = (
         Membership.objects.filter(user=user, organisation_id=organisation_id)
         .select_related("organisation")

@@ -50,9 +50,6 @@ class Case(models.Model):
     next_deadline_rule = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # Bumped each time a journey's answers are saved into the case: a journey started from
-    # an older version would overwrite newer answers, so it is stopped (services.CaseChanged).
-    version = models.PositiveIntegerField(default=1)
     # Retention (journeys/retention.py): the parent's last save or visit, and how many
     # "your case will be deleted" emails have gone since then.
     last_active_at = models.DateTimeField(default=timezone.now)

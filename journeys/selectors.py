@@ -94,6 +94,8 @@ def case_access_for(*, user, session, case_id: uuid.UUID | str) -> CaseAccess | 
 def _share_for_member(*, case: Case, user) -> OrganisationShare | None:
     from ehcp_site.accounts.models import Membership
 
+    if not user.email_verified:
+        return None  # a membership given to an address nobody has proved they own
     membership = (
         Membership.objects.filter(user=user, organisation__shares__case=case)
         .select_related("organisation")

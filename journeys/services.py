@@ -28,20 +28,44 @@ class CaseNotYours(Exception):
 
 
 class CaseChanged(Exception):
-    """The case was saved again (another device, another tab) after this journey's answers
-    were started from it: saving now would silently overwrite the newer answers."""
+    """Since this journey's answers started from the case, someone (another tab, another
+    device) saved a different value for something these answers would now overwrite."""
 
 
-# Where a draft remembers the version of the case it started from (formtools' extra data).
-BASE_VERSION_KEY = "base_version"
+# Where a draft keeps the case file as it was when the draft started from it, or when the
+# draft was last saved into it (formtools' extra data; drafts are stored encrypted).
+BASE_KEY = "base_case_file"
 
 
-def draft_base_version(storage) -> int | None:
-    return storage.extra_data.get(BASE_VERSION_KEY)
+def draft_base(storage) -> dict[str, Any] | None:
+    return storage.extra_data.get(BASE_KEY)
 
 
-def draft_set_base_version(storage, version: int) -> None:
-    storage.extra_data = {**storage.extra_data, BASE_VERSION_KEY: version}
+def draft_set_base(storage, case_file: dict[str, Any]) -> None:
+    storage.extra_data = {**storage.extra_data, BASE_KEY: case_file}
+
+
+def overwrites_newer_answers(
+    *, saved: dict[str, Any], base: dict[str, Any], new: dict[str, Any]
+) -> bool:
+    """Would laying `new` over `saved` replace a value someone changed after `base`?
+
+    Optimistic locking by content: only what this journey writes is compared (key by key
+    inside the child and the applicant, as merge_case_files merges them), so a parent who
+    finishes one stage and then corrects another is never stopped by their own saves.
+    Events are only ever added, never overwritten, so they are not compared.
+    """
+    for key, value in new.items():
+        if key in ("format", "events"):
+            continue
+        if key in MERGED_BY_KEY and isinstance(value, dict):
+            for part, part_value in value.items():
+                now = saved.get(key, {}).get(part)
+                if now != base.get(key, {}).get(part) and now != part_value:
+                    return True
+        elif saved.get(key) != base.get(key) and saved.get(key) != value:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -75,10 +99,10 @@ def case_submit(*, journey: Journey, storage, overwrite: bool = False) -> Submis
         extras=journey.build_extras(answers) if journey.build_extras else {},
         user=storage.request.user,
         session=storage.request.session,
-        base_version=None if overwrite else draft_base_version(storage),
+        base=None if overwrite else draft_base(storage),
     )
     # These answers are now the case: a second submit of them is not a conflict.
-    draft_set_base_version(storage, case.version)
+    draft_set_base(storage, case.case_file)
     return Submission(answers=answers, case_file=case.case_file)
 
 
@@ -121,7 +145,7 @@ def case_save(
     user,
     session,
     extras: dict[str, Any] | None = None,
-    base_version: int | None = None,
+    base: dict[str, Any] | None = None,
 ) -> Case:
     """Create or update the saved case from a journey's case file.
 
@@ -134,7 +158,9 @@ def case_save(
         case = Case(id=case_id, journey=journey.slug, case_file=case_file, owner=_owner(user))
     elif not requester_owns_case(user=user, session=session, case=case):
         raise CaseNotYours(str(case_id))
-    elif base_version is not None and base_version != case.version:
+    elif base is not None and overwrites_newer_answers(
+        saved=case.case_file, base=base, new=case_file
+    ):
         raise CaseChanged(str(case_id))
     else:
         # What this journey recorded last time goes first: a corrected date must not leave
@@ -148,8 +174,6 @@ def case_save(
     # Each journey keeps its own extras: the appeal's answers must not replace the refusal's.
     case.extras = {**case.extras, journey.slug: extras or {}}
     case.journey = journey.slug
-    if not case._state.adding:
-        case.version += 1
     case.save()
     if case.owner_id is None:
         _session_add_case(session, case)
@@ -199,8 +223,12 @@ def case_start_from_file(*, journey: Journey, storage, case_file: dict[str, Any]
     return case_submit(journey=journey, storage=storage)
 
 
+@transaction.atomic
 def case_event_add(*, case: Case, event_type: str, event_date) -> Case:
-    """Record that something happened on a date (the same event twice is recorded once)."""
+    """Record that something happened on a date (the same event twice is recorded once).
+
+    Reads the case afresh under a lock, so a journey saved at the same moment is kept."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
     events = list(case.case_file.get("events", []))
     entry = {"type": str(event_type), "date": event_date.isoformat()}
     if entry not in events:
@@ -211,8 +239,10 @@ def case_event_add(*, case: Case, event_type: str, event_date) -> Case:
     return case
 
 
+@transaction.atomic
 def case_event_remove(*, case: Case, event_type: str, event_date: str) -> Case:
-    """Remove a recorded date the parent entered by mistake."""
+    """Remove a recorded date the parent entered by mistake (read afresh under a lock)."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
     events = [
         e
         for e in case.case_file.get("events", [])
@@ -266,8 +296,8 @@ def case_continue(*, journey: Journey, storage, case: Case) -> str | None:
 
     Returns the first step still to answer (None if the journey cannot take a case file).
     """
-    if draft_base_version(storage) is None:
-        draft_set_base_version(storage, case.version)
+    if draft_base(storage) is None:
+        draft_set_base(storage, case.case_file)
     known = request_step_data_from_case(case.case_file)
     for slug, data in known.items():
         if slug in journey.slugs and storage.get_step_data(slug) is None:

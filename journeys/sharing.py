@@ -71,6 +71,7 @@ class InvitationOutcome(enum.Enum):
     USED = "used"  # accepted by someone else's account
     REVOKED = "revoked"
     WRONG_ACCOUNT = "wrong account"
+    EMAIL_NOT_CONFIRMED = "email not confirmed"  # anyone can sign up with any address
 
 
 def invitation_from_token(token: str) -> AdvocateAccess | None:
@@ -95,6 +96,8 @@ def invitation_check(*, access: AdvocateAccess | None, user) -> InvitationOutcom
         return InvitationOutcome.EXPIRED
     if normalise_email(user.email) != access.email:
         return InvitationOutcome.WRONG_ACCOUNT
+    if not user.email_verified:
+        return InvitationOutcome.EMAIL_NOT_CONFIRMED
     return None
 
 

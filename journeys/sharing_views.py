@@ -161,6 +161,12 @@ INVITATION_PROBLEMS = {
         "This invitation was cancelled",
         "The parent has cancelled it or sent a newer one. Ask them if you need access.",
     ),
+    InvitationOutcome.EMAIL_NOT_CONFIRMED: (
+        403,
+        "Confirm your email address first",
+        "When you created your account we emailed you a link to confirm your address. Open "
+        "it, then open this invitation link again. Your account page can send it again.",
+    ),
     InvitationOutcome.WRONG_ACCOUNT: (
         403,
         "This invitation is for a different email address",

@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from django.db import transaction
 from formtools.wizard.storage.base import BaseStorage
 
 from journeys.models import Draft
@@ -69,6 +70,12 @@ class _CaseDraftStorage(BaseStorage):
         super().set_step_data(step, cleaned_data)
         self._write(self.data)
 
+    def _set_extra_data(self, extra_data) -> None:
+        # formtools only changes the dict in memory; ours is kept at once, like every write.
+        draft = dict(self.data)
+        draft[self.extra_data_key] = extra_data
+        self._write(draft)
+
     # -- ours ------------------------------------------------------------------------------
     def exists(self) -> bool:
         return self._read() is not None
@@ -115,34 +122,74 @@ class CaseSessionStorage(_CaseDraftStorage):
 
 
 class CaseDatabaseStorage(_CaseDraftStorage):
-    """Drafts in the database, one `Draft` row per (user, case, journey)."""
+    """Drafts in the database, one `Draft` row per (user, case, journey).
+
+    Two requests can save steps of one draft at the same moment (two tabs, a double click,
+    a phone and a laptop). Each write therefore locks the row, reads it afresh and lays over
+    it only what this request changed (the steps it saved, the current step, extra data), so
+    neither request's answer is lost. Replacing the whole draft (formtools' reset) replaces.
+    """
 
     _MISSING = object()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._cached: Any = self._MISSING
+        self._changed_steps: set[str] = set()
+        self._changed_keys: set[str] = set()
+        self._replace = False
 
     def _read(self) -> dict[str, Any] | None:
         if self._cached is self._MISSING:
-            row = (
+            self._cached = (
                 Draft.objects.filter(
                     user=self.request.user, case_id=self.case_id, journey=self.journey_slug
                 )
                 .values_list("data", flat=True)
                 .first()
             )
-            self._cached = row
         return self._cached
 
+    # What this request changes, so a write can merge it into a fresher copy.
+    def set_step_data(self, step, cleaned_data) -> None:
+        self._changed_steps.add(step)
+        super().set_step_data(step, cleaned_data)
+
+    def _set_current_step(self, step) -> None:
+        self._changed_keys.add(self.step_key)
+        super()._set_current_step(step)
+
+    def _set_extra_data(self, extra_data) -> None:
+        self._changed_keys.add(self.extra_data_key)
+        super()._set_extra_data(extra_data)
+
+    def _set_data(self, value: dict[str, Any]) -> None:
+        self._replace = True  # init_data / reset: the whole draft, on purpose
+        super()._set_data(value)
+
+    data = property(_CaseDraftStorage._get_data, _set_data)
+
     def _store(self, draft: dict[str, Any]) -> None:
-        Draft.objects.update_or_create(
-            user=self.request.user,
-            case_id=self.case_id,
-            journey=self.journey_slug,
-            defaults={"data": draft},
-        )
-        self._cached = draft
+        key = {"user": self.request.user, "case_id": self.case_id, "journey": self.journey_slug}
+        with transaction.atomic():
+            row, created = Draft.objects.get_or_create(**key, defaults={"data": draft})
+            if not created:
+                row = Draft.objects.select_for_update().get(pk=row.pk)
+                row.data = draft if self._replace else self._merged(row.data, draft)
+                row.save(update_fields=["data", "updated_at"])
+        self._cached = row.data
+        self._replace = False
+
+    def _merged(self, fresh: dict[str, Any], mine: dict[str, Any]) -> dict[str, Any]:
+        merged = {**fresh}
+        steps = dict(fresh.get(self.step_data_key, {}))
+        for step in self._changed_steps:
+            steps[step] = mine.get(self.step_data_key, {}).get(step)
+        merged[self.step_data_key] = steps
+        for key in (*self._changed_keys, "journey", "touched"):
+            if key in mine:
+                merged[key] = mine[key]
+        return merged
 
 
 def draft_storage(prefix, request, file_storage=None, *, case_id, journey_slug):

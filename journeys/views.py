@@ -32,8 +32,8 @@ from journeys.services import (
     case_extras_for,
     case_start_from_file,
     case_submit,
-    draft_base_version,
-    draft_set_base_version,
+    draft_base,
+    draft_set_base,
 )
 from journeys.storage import draft_storage
 from journeys.summary import summary_sections
@@ -74,13 +74,13 @@ class JourneyStepView(NamedUrlWizardView):
     def dispatch(self, request, *args, **kwargs):
         self.case_id = kwargs["case_id"]
         self.prefix = self.journey.slug
-        saved = Case.objects.filter(pk=self.case_id).only("id", "owner_id", "version").first()
+        saved = Case.objects.filter(pk=self.case_id).only("id", "owner_id").first()
         if saved is not None and not requester_owns_case(
             user=request.user, session=request.session, case=saved
         ):
             # Only the owner answers questions about a saved case; others see it read-only.
             case_access_or_404(request, self.case_id, need=Need.OWN)
-        self._saved_version = saved.version if saved is not None else None
+
         self.storage = self.storage_class(
             self.prefix, request, case_id=self.case_id, journey_slug=self.journey.slug
         )
@@ -88,13 +88,9 @@ class JourneyStepView(NamedUrlWizardView):
             # A lost or expired session: start again rather than fail on missing answers.
             return redirect(reverse("journeys:new", args=[self.journey.slug]) + "?restarted=1")
         self.steps = StepsHelper(self)
-        if (
-            self._saved_version is not None
-            and self.storage.exists()
-            and draft_base_version(self.storage) is None
-        ):
-            # Answers about a saved case remember which version of it they started from.
-            draft_set_base_version(self.storage, self._saved_version)
+        if saved is not None and self.storage.exists() and draft_base(self.storage) is None:
+            # Answers about a saved case remember the case as it was when they started.
+            draft_set_base(self.storage, Case.objects.get(pk=saved.pk).case_file)
         if self.storage.exists() and self.storage.current_step is None:
             # A draft filled from a case file has no current step yet; formtools would then
             # look for the first step's answers under None and show it blank.

@@ -303,9 +303,15 @@ def _fresh_cache():
 PASSWORD = "correct-horse-battery-9"
 
 
-def make_user(email: str = "parent@example.org", name: str = "Pat Parent", **fields):
+def make_user(
+    email: str = "parent@example.org", name: str = "Pat Parent", *, verified: bool = True, **fields
+):
+    """An account; its email address confirmed unless `verified=False`."""
     from django.contrib.auth import get_user_model
+    from django.utils import timezone
 
+    if verified:
+        fields.setdefault("email_verified_at", timezone.now())
     return get_user_model().objects.create_user(email, PASSWORD, full_name=name, **fields)
 
 

@@ -113,3 +113,60 @@ def test_twenty_simultaneous_saves_to_one_case_all_arrive(tmp_path):
     expected = [f"step-{i:02d}" for i in range(THREADS)]
     assert outcome["extras"] == expected
     assert outcome["journey_events"] == expected
+
+
+# Twenty step saves into ONE draft (a signed-in parent's answers in progress) at once.
+STEPS_SCRIPT = """
+import json, threading
+from types import SimpleNamespace
+
+from django.contrib.auth import get_user_model
+from django.db import connection
+
+from journeys.models import Draft
+from journeys.storage import CaseDatabaseStorage
+
+THREADS = %(threads)d
+user = get_user_model().objects.create_user("p@example.org", "pw-0123456789", full_name="P")
+request = SimpleNamespace(user=user)
+first = CaseDatabaseStorage("request", request, case_id=%(case_id)r, journey_slug="request")
+first.set_step_data("child-name", {"child-name-first_name": ["Sam"]})
+connection.close()
+
+barrier = threading.Barrier(THREADS)
+errors = []
+
+def save(index):
+    try:
+        storage = CaseDatabaseStorage(
+            "request", request, case_id=%(case_id)r, journey_slug="request"
+        )
+        storage.data  # read first, as a request does, so the writes really race
+        barrier.wait()
+        storage.set_step_data(f"step-{index:02d}", {"answer": [str(index)]})
+    except Exception as error:
+        errors.append(repr(error))
+    finally:
+        connection.close()
+
+threads = [threading.Thread(target=save, args=(i,)) for i in range(THREADS)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+print(json.dumps({
+    "errors": errors,
+    "steps": sorted(Draft.objects.get().data["step_data"]),
+}))
+"""
+
+
+def test_twenty_simultaneous_step_saves_to_one_draft_all_arrive(tmp_path):
+    database = tmp_path / "db.sqlite3"
+    assert manage(database, "migrate", "--noinput").returncode == 0
+    script = STEPS_SCRIPT % {"threads": THREADS, "case_id": "0b1c2d3e-0000-4000-8000-000000000001"}
+    result = manage(database, "shell", "-c", script)
+    assert result.returncode == 0, result.stderr
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    assert outcome["errors"] == []
+    assert outcome["steps"] == sorted(["child-name", *(f"step-{i:02d}" for i in range(THREADS))])

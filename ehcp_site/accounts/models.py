@@ -43,6 +43,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False, help_text="Can use the admin (operations).")
     date_joined = models.DateTimeField(default=timezone.now)
+    # Set when they open the link we email on sign-up (or reset their password by email):
+    # until then nobody may rely on them owning the address, so invitations sent to it and
+    # organisation memberships given to it do not work (journeys/sharing.py, selectors).
+    email_verified_at = models.DateTimeField(null=True, blank=True)
 
     objects = UserManager()
 
@@ -56,6 +60,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.full_name or self.email
+
+    @property
+    def email_verified(self) -> bool:
+        return self.email_verified_at is not None
 
     def get_full_name(self) -> str:
         return self.full_name

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from axes.utils import reset as axes_reset
+from django.conf import settings
+from django.core import signing
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 
 from ehcp_site.accounts.models import User, normalise_email
 from journeys.models import AuditEvent, Case, Draft
@@ -32,6 +38,43 @@ def user_create(*, full_name: str, email: str, password: str) -> User:
             )
     except IntegrityError as error:
         raise EmailTaken(email) from error
+
+
+VERIFY_SALT = "ehcp.accounts.verify-email"
+VERIFY_MAX_AGE = 60 * 60 * 24 * 3  # a confirmation link works for 3 days
+
+
+def user_send_verification(*, user: User) -> None:
+    """Email a link that proves they own the address (fixed words, no case content)."""
+    token = signing.dumps({"user": user.pk, "email": user.email}, salt=VERIFY_SALT)
+    link = settings.SITE_URL.rstrip("/") + reverse("accounts:verify", args=[token])
+    send_mail(
+        subject="Confirm your email address for EHCP Helper",
+        message=render_to_string("accounts/email/verify_email.txt", {"link": link}),
+        from_email=None,
+        recipient_list=[user.email],
+    )
+
+
+def user_verify_email(*, token: str) -> User | None:
+    """The account the link confirms, now marked confirmed; None if the link is bad, more
+    than 3 days old, or for an address the account no longer has."""
+    try:
+        found = signing.loads(token, salt=VERIFY_SALT, max_age=VERIFY_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    user = User.objects.filter(pk=found.get("user"), email=found.get("email")).first()
+    if user is not None and user.email_verified_at is None:
+        user.email_verified_at = timezone.now()
+        user.save(update_fields=["email_verified_at"])
+    return user
+
+
+def user_mark_email_verified(*, user: User) -> None:
+    """A password reset by email proves the address too."""
+    if user.email_verified_at is None:
+        user.email_verified_at = timezone.now()
+        user.save(update_fields=["email_verified_at"])
 
 
 def user_unlock(*, user: User) -> int:

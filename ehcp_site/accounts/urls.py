@@ -27,6 +27,8 @@ urlpatterns = [
         name="password-reset-complete",
     ),
     path("your-account/", views.account_view, name="account"),
+    path("confirm-email/", views.verify_email_send_view, name="verify-send"),
+    path("confirm-email/<str:token>/", views.verify_email_view, name="verify"),
     path("delete/", views.account_delete_view, name="delete"),
     path("deleted/", views.account_deleted_view, name="deleted"),
 ]

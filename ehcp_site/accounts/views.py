@@ -7,7 +7,10 @@ whatever this browser did anonymously (saved cases, answers in progress) into th
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -18,7 +21,7 @@ from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ehcp_site.accounts.forms import (
     EMAIL_TAKEN,
@@ -33,11 +36,16 @@ from ehcp_site.accounts.services import (
     EmailTaken,
     user_create,
     user_delete,
+    user_mark_email_verified,
+    user_send_verification,
     user_unlock,
+    user_verify_email,
 )
 from ehcp_site.context_processors import SERVICE_NAME
 from ehcp_site.ratelimit import rate_limited
 from journeys.templatetags.govuk import error_summary
+
+logger = logging.getLogger(__name__)
 
 NEXT = "next"
 
@@ -84,6 +92,7 @@ def sign_up_view(request) -> HttpResponse:
             form.add_error("email", EMAIL_TAKEN)
         else:
             login(request, user, backend=SIGN_IN_BACKEND)
+            _send_verification(request, user)
             return redirect(next_url or resolve_url(settings.LOGIN_REDIRECT_URL))
     return render(
         request,
@@ -149,6 +158,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form):
         response = super().form_valid(form)
         user_unlock(user=form.user)
+        user_mark_email_verified(user=form.user)  # the link came to their inbox
         return response
 
     def get_context_data(self, **kwargs):
@@ -166,6 +176,38 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 @require_GET
 def account_view(request) -> HttpResponse:
     return render(request, "accounts/account.html")
+
+
+def _send_verification(request, user) -> None:
+    try:
+        user_send_verification(user=user)
+    except Exception:  # the account works; they can ask for the link again
+        logger.error("verification email for user %s not sent", user.pk)
+        messages.warning(request, "We could not send the email just now. Try again later.")
+    else:
+        messages.success(
+            request,
+            f"We have emailed a link to {user.email}. Open it to confirm your address.",
+        )
+
+
+@require_GET
+def verify_email_view(request, token: str) -> HttpResponse:
+    """The link in the confirmation email."""
+    user = user_verify_email(token=token)
+    if user is None:
+        return render(request, "accounts/verify_failed.html", status=400)
+    messages.success(request, "Thank you. Your email address is confirmed.")
+    return redirect("accounts:account" if request.user.is_authenticated else "accounts:sign-in")
+
+
+@login_required
+@require_POST
+@rate_limited(scope="verify-email", key="user_or_ip", rate="5/h")
+def verify_email_send_view(request) -> HttpResponse:
+    if not request.user.email_verified:
+        _send_verification(request, request.user)
+    return redirect(safe_next(request) or "accounts:account")
 
 
 @sensitive_post_parameters("password")

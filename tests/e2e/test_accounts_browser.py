@@ -51,7 +51,8 @@ def test_sign_up_shows_the_account_links_then_sign_out(page: Page):
 
     header(page).get_by_role("link", name="Your account").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
-    expect(page.get_by_text(EMAIL)).to_be_visible()
+    expect(page.get_by_text(f"{EMAIL} (not confirmed yet)")).to_be_visible()
+    expect(page.get_by_role("button", name="Send the link again")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Delete your account").click()

@@ -95,3 +95,73 @@ def test_downloading_a_letter_twice_gives_the_same_file(client):
     case_id = finish_request(client)
     url = f"/cases/{case_id}/letters/request_assessment.pdf"
     assert client.get(url).content == client.get(url).content
+
+
+@pytest.mark.django_db
+def test_a_parent_correcting_an_earlier_stage_after_a_later_one_is_not_stopped(client):
+    from tests.conftest import stage_answers
+
+    case_id = finish_request(client)
+    location = client.post(f"/cases/{case_id}/continue/refused/")["Location"]
+    answers = stage_answers("refused")
+    while (step := STEP_URL.match(location)["step"]) != "check-answers":
+        location = client.post(location, {**management("refused", step), **answers[step]})[
+            "Location"
+        ]
+    assert check_answers(client, "refused", case_id).status_code == 302
+    # Back to the request to correct the child's name: their own later save is no conflict.
+    client.post(
+        f"/request/{case_id}/child-name/?return=check",
+        {
+            **management("request", "child-name"),
+            "child-name-first_name": "Samuel",
+            "child-name-last_name": "Okafor",
+        },
+    )
+    response = check_answers(client, "request", case_id)
+    assert response.status_code == 302, response.content.decode()[:300]
+    case_file = Case.objects.get(pk=case_id).case_file
+    assert case_file["child"]["first_name"] == "Samuel"
+    assert "decision" in case_file  # the refusal's answers are still there
+
+
+BASE = {"child": {"first_name": "Sam", "last_name": "Okafor"}, "school_view": "supports"}
+
+
+@pytest.mark.parametrize(
+    ("saved", "new", "conflict"),
+    [
+        # Nobody changed anything since the base.
+        (BASE, {"child": {"first_name": "Samuel"}}, False),
+        # Someone changed the first name; these answers would put the old one back.
+        (
+            {**BASE, "child": {**BASE["child"], "first_name": "Samuel"}},
+            {"child": {"first_name": "Sam"}},
+            True,
+        ),
+        # ...unless these answers say the same as the newer save.
+        (
+            {**BASE, "child": {**BASE["child"], "first_name": "Samuel"}},
+            {"child": {"first_name": "Samuel"}},
+            False,
+        ),
+        # Someone changed the last name; these answers only write the first name.
+        (
+            {**BASE, "child": {**BASE["child"], "last_name": "Ok"}},
+            {"child": {"first_name": "Sam"}},
+            False,
+        ),
+        # A whole key changed since, and these answers write it.
+        ({**BASE, "school_view": "does_not_support"}, {"school_view": "supports"}, True),
+        # Events are only ever added: never a conflict.
+        (
+            {**BASE, "events": [{"type": "request_received", "date": "2026-10-01"}]},
+            {"events": []},
+            False,
+        ),
+    ],
+)
+def test_overwrites_newer_answers(saved, new, conflict):
+    from journeys.services import overwrites_newer_answers
+
+    assert overwrites_newer_answers(saved=saved, base=BASE, new=new) is conflict

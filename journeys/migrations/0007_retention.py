@@ -28,11 +28,6 @@ class Migration(migrations.Migration):
             name='retention_warnings_sent',
             field=models.PositiveSmallIntegerField(default=0),
         ),
-        migrations.AddField(
-            model_name='case',
-            name='version',
-            field=models.PositiveIntegerField(default=1),
-        ),
         migrations.AddIndex(
             model_name='case',
             index=models.Index(fields=['last_active_at'], name='case_last_active_idx'),
