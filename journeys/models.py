@@ -38,7 +38,8 @@ class Case(models.Model):
     # corrected date replaces the one it corrects; events added on the timeline are not here.
     journey_events = models.JSONField(default=dict, blank=True)
     # Reminders (issue 3): only with an address the parent gave and a clear yes.
-    email = models.EmailField(blank=True)
+    # Encrypted like the case file; never filtered on in the database.
+    email = EncryptedTextField(blank=True, default="")
     reminders_opt_in = models.BooleanField(default=False)
     # Copied out of the case file on every save (services.case_refresh_summary) so lists and
     # the caseload dashboard can filter, search and sort in the database.
@@ -158,7 +159,7 @@ class AdvocateAccess(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="advocate_accesses")
-    email = models.EmailField()
+    email = EncryptedTextField()  # the address invited (encrypted; compared in Python)
     token_hash = models.CharField(max_length=64, unique=True)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -35,8 +35,12 @@ def sharing_invite_advocate(*, case: Case, email: str, invited_by) -> AdvocateAc
     stops working, so only the newest link is live."""
     email = normalise_email(email)
     now = timezone.now()
+    # Addresses are encrypted, so the earlier invitations are matched here, not in SQL.
+    pending = AdvocateAccess.objects.filter(
+        case=case, accepted_by__isnull=True, revoked_at__isnull=True
+    )
     AdvocateAccess.objects.filter(
-        case=case, email=email, accepted_by__isnull=True, revoked_at__isnull=True
+        pk__in=[access.pk for access in pending if access.email == email]
     ).update(revoked_at=now)
     token = secrets.token_urlsafe(32)
     access = AdvocateAccess.objects.create(

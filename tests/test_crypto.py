@@ -60,6 +60,7 @@ class EncryptedAtRestTests:
             ("journeys_case", "extras", "private words"),
             ("journeys_casenote", "body", "diagnosis"),
             ("journeys_draft", "data", NEEDS_TEXT),
+            ("journeys_case", "email", "grace.private"),
         ):
             (value,) = raw(table, column)
             assert value.startswith(PREFIX), (table, column)
@@ -137,3 +138,19 @@ def test_the_rotation_command_exits_2_without_a_key(tmp_path):
     assert result.returncode == 2, result.stderr
     assert "DJANGO_FIELD_ENCRYPTION_KEYS is not set" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_rotation_command_covers_every_encrypted_field():
+    from django.apps import apps
+
+    from ehcp_site.crypto import EncryptedJSONField, EncryptedTextField
+    from journeys.management.commands.rotate_encryption_key import ENCRYPTED_FIELDS
+
+    encrypted = {
+        (model, field.name)
+        for model in apps.get_models()
+        for field in model._meta.fields
+        if isinstance(field, EncryptedJSONField | EncryptedTextField)
+    }
+    rotated = {(model, name) for model, names in ENCRYPTED_FIELDS for name in names}
+    assert encrypted == rotated

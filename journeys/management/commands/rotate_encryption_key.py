@@ -8,9 +8,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from ehcp_site.crypto import fernet, rotate_text
-from journeys.models import Case, CaseNote, Draft
+from journeys.models import AdvocateAccess, Case, CaseNote, Draft
 
-ENCRYPTED_FIELDS = ((Case, ("case_file", "extras")), (Draft, ("data",)), (CaseNote, ("body",)))
+ENCRYPTED_FIELDS = (
+    (Case, ("case_file", "extras", "email")),
+    (Draft, ("data",)),
+    (CaseNote, ("body",)),
+    (AdvocateAccess, ("email",)),
+)
 
 
 class Command(BaseCommand):
