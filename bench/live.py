@@ -103,8 +103,17 @@ def _responds(url: str) -> bool:
 
 
 @contextmanager
-def gunicorn(env: dict[str, str], *, workers: int = 2, threads: int = 1, migrate: bool = True):
-    """gunicorn with the project's config, on a free loopback port; stopped on exit."""
+def gunicorn(
+    env: dict[str, str],
+    *,
+    workers: int = 2,
+    threads: int = 1,
+    migrate: bool = True,
+    access_log: Path | None = None,
+):
+    """gunicorn with the project's config, on a free loopback port; stopped on exit.
+    With `access_log`, each request's method, path and server time in microseconds are
+    written there (for the benchmarks)."""
     if migrate:
         manage(env, "migrate", "--noinput")
         manage(env, "createcachetable")
@@ -112,9 +121,15 @@ def gunicorn(env: dict[str, str], *, workers: int = 2, threads: int = 1, migrate
         manage(env, "collectstatic", "--noinput")
     port = free_port()
     log = open(os.devnull, "w")  # noqa: SIM115 - closed below
+    timing = (
+        ["--access-logfile", str(access_log), "--access-logformat", "%(m)s %(U)s %(s)s %(D)s"]
+        if access_log
+        else []
+    )
     process = subprocess.Popen(
         [
             GUNICORN,
+            *timing,
             "--config",
             "ehcp_site/gunicorn_conf.py",
             "--bind",
