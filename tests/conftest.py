@@ -300,6 +300,26 @@ def _fresh_cache():
     cache.clear()
 
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_in_project(*args: str, env: dict[str, str], timeout: int = 300, check: bool = False):
+    """Run the project's Python (`-c code`, or `manage.py ...`) in a separate process with
+    exactly `env`: for settings that must be read afresh, as in production."""
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=timeout,
+        check=check,
+    )
+
+
 PASSWORD = "correct-horse-battery-9"
 
 

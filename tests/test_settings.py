@@ -3,8 +3,6 @@
 import json
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ from ehcp_site.env import (
     read_environment,
     read_server_environment,
 )
+from tests.conftest import run_in_project
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION = {
@@ -63,15 +62,7 @@ def run_manage(env_vars, *args):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.pop("DATABASE_URL", None)
     env.update(env_vars)
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    return run_in_project("manage.py", *args, env=env, timeout=120, check=False)
 
 
 # `check --deploy` itself: tests/security/test_check_deploy.py.
@@ -92,15 +83,7 @@ def test_database_url_selects_postgresql():
     )
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(PRODUCTION, DATABASE_URL="postgres://u:p@db.internal:5432/ehcp")
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    result = run_in_project("-c", code, env=env, timeout=60, check=False)
     assert result.stdout.split() == ["django.db.backends.postgresql", "ehcp"]
 
 
@@ -204,15 +187,7 @@ class ServerVariablesTests:
         )
         env = {k: v for k, v in os.environ.items() if not k.startswith("GUNICORN_")}
         env.update(GUNICORN_BIND="0.0.0.0:9000", GUNICORN_WORKERS="3")
-        result = subprocess.run(
-            [sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            env=env,
-            timeout=60,
-            check=True,
-        )
+        result = run_in_project("-c", code, env=env, timeout=60, check=True)
         config = json.loads(result.stdout)
         assert config["bind"] == ["0.0.0.0:9000"]
         assert config["workers"] == 3
@@ -246,14 +221,8 @@ def settings_for(**variables) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_"))}
     env.pop("DATABASE_URL", None)
     env.update(DJANGO_SETTINGS_MODULE="ehcp_site.settings", **variables)
-    result = subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); {SHOW_SETTINGS}"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=60,
-        check=False,
+    result = run_in_project(
+        "-c", f"import django; django.setup(); {SHOW_SETTINGS}", env=env, timeout=60
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)

@@ -11,10 +11,11 @@ lost to another thread's write.
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import run_in_project
 
 ROOT = Path(__file__).resolve().parent.parent
 THREADS = 20
@@ -35,6 +36,7 @@ from django.db import connection
 
 from journeys.models import Case
 from journeys.services import case_save
+from tests.conftest import run_in_project
 
 THREADS = %(threads)d
 case_file = json.loads(Path(%(fixture)r).read_text())
@@ -87,15 +89,7 @@ def manage(database: Path, *args: str) -> subprocess.CompletedProcess:
         DJANGO_DEBUG="true",  # only so no secret key is needed; SQLite behaves the same
         DATABASE_URL=f"sqlite:///{database}",
     )
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=300,
-        check=False,
-    )
+    return run_in_project("manage.py", *args, env=env, timeout=300, check=False)
 
 
 def test_twenty_simultaneous_saves_to_one_case_all_arrive(tmp_path):

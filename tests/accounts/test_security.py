@@ -7,15 +7,13 @@ import json
 import os
 import secrets
 import string
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import PASSWORD, make_user, run_in_project
 
 ROOT = Path(__file__).resolve().parents[2]
 User = get_user_model()
@@ -143,15 +141,7 @@ def test_production_hashes_with_argon2_and_sends_cookies_over_https_only():
         "'first_backend': settings.AUTHENTICATION_BACKENDS[0], "
         "'last_middleware': settings.MIDDLEWARE[-1]}))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    result = run_in_project("-c", code, env=env, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout.strip().splitlines()[-1])
     assert found == {

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_in_project
+
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "ehcp.example.org"
 
@@ -47,15 +49,7 @@ def production_env(folder: Path, **extra: str) -> dict[str, str]:
 
 
 def manage(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=300,
-        check=False,
-    )
+    return run_in_project("manage.py", *args, env=env, timeout=300, check=False)
 
 
 @dataclass
