@@ -121,13 +121,6 @@ def case_access_or_404(request, case_id: uuid.UUID | str, *, need: Need) -> Case
     raise Http404("No case with that id that you can see")
 
 
-def case_get_for_session(*, session, case_id: uuid.UUID | str) -> Case | None:
-    """Return the saved case if this anonymous session owns it, else None."""
-    if not session_owns_case(session=session, case_id=case_id):
-        return None
-    return Case.objects.filter(pk=case_id, owner__isnull=True).first()
-
-
 # -- lists -------------------------------------------------------------------------------
 
 
