@@ -294,19 +294,27 @@ def _page_href(query: dict[str, str], number: int) -> str:
     return "?" + urlencode({**query, "page": number})
 
 
+def case_stage_and_deadline(*, case, today: date) -> dict[str, str]:
+    """The stage and next deadline of a case in the words of a dashboard row, shared by the
+    dashboard and a case's organisation page."""
+    due = case.next_deadline_on
+    return {
+        "stage": STAGE_LABELS.get(case.journey, case.journey),
+        "deadline_label": _deadline_label(case.next_deadline_rule),
+        "time_left": time_left_label(due=due, today=today) if due else "",
+        "urgency": deadline_urgency(due=due, today=today),
+    }
+
+
 def _row(share: OrganisationShare, *, today: date) -> CaseloadRow:
     case = share.case
-    due = case.next_deadline_on
     assigned = share.assigned_to
     return CaseloadRow(
         case_id=case.id,
         child_name=case.child_name,
         council=case.council,
-        stage=STAGE_LABELS.get(case.journey, case.journey),
-        deadline_on=due,
-        deadline_label=_deadline_label(case.next_deadline_rule),
-        time_left=time_left_label(due=due, today=today) if due else "",
-        urgency=deadline_urgency(due=due, today=today),
+        deadline_on=case.next_deadline_on,
+        **case_stage_and_deadline(case=case, today=today),
         assigned_name=(assigned.full_name or assigned.email) if assigned else "",
         assigned_has_left=assigned is not None and not share.assigned_is_member,
         reviewed_at=share.reviewed_at,

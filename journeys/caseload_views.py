@@ -20,16 +20,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ehcp_site.accounts.models import Membership
 from journeys.caseload import (
-    DEADLINE_LABELS,
-    STAGE_LABELS,
     case_note_list,
+    case_stage_and_deadline,
     caseload_page,
-    deadline_urgency,
     membership_get_in_organisation_or_404,
     membership_get_or_404,
     membership_list_for_organisation,
     membership_list_for_user,
-    time_left_label,
 )
 from journeys.caseload_services import (
     AlreadyAMember,
@@ -51,7 +48,6 @@ from journeys.forms.caseload import (
     MemberAddForm,
     MemberRoleForm,
 )
-from journeys.rules.deadlines import RuleId
 from journeys.selectors import CaseAccess, Need, case_access_or_404
 from journeys.services import case_audit
 from journeys.templatetags.govuk import error_summary
@@ -112,9 +108,6 @@ def _render_case(request, access: CaseAccess, *, note_form=None, assign_form=Non
         initial={"assigned_to": str(share.assigned_to_id or "")},
     )
     case_audit(access=access, user=request.user, action="viewed", detail="the organisation's notes")
-    today = timezone.localdate()
-    due = case.next_deadline_on
-    rule = RuleId(case.next_deadline_rule) if case.next_deadline_rule else None
     return render(
         request,
         "caseload/case.html",
@@ -123,10 +116,7 @@ def _render_case(request, access: CaseAccess, *, note_form=None, assign_form=Non
             "case": case,
             "share": share,
             "organisation": share.organisation,
-            "stage": STAGE_LABELS.get(case.journey, case.journey),
-            "deadline_label": DEADLINE_LABELS.get(rule, "") if rule else "",
-            "time_left": time_left_label(due=due, today=today) if due else "",
-            "urgency": deadline_urgency(due=due, today=today),
+            **case_stage_and_deadline(case=case, today=timezone.localdate()),
             "notes": case_note_list(case=case, organisation=share.organisation),
             "note_form": note_form,
             "assign_form": assign_form,

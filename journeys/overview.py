@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.utils.text import capfirst
+
+from journeys.caseload import time_left_label
 from journeys.definition import JOURNEYS, Journey
 from journeys.rules.vocabulary import (
     DecisionKind,
@@ -65,15 +68,9 @@ def stage_label(slug: str) -> str:
 
 
 def days_left_words(due: date | None, *, today: date) -> str:
-    """'3 days overdue', 'Due today', '1 day left', '' when nothing is due."""
-    if due is None:
-        return ""
-    days = (due - today).days
-    if days == 0:
-        return "Due today"
-    if days < 0:
-        return f"{-days} day{'s' if days != -1 else ''} overdue"
-    return f"{days} day{'s' if days != 1 else ''} left"
+    """'3 days overdue', 'Due today', '1 day left', '' when nothing is due: the caseload's
+    wording (journeys.caseload.time_left_label), starting a sentence."""
+    return "" if due is None else capfirst(time_left_label(due=due, today=today))
 
 
 @dataclass(frozen=True)
