@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from journeys.definition import JOURNEYS
-from journeys.models import AuditEvent, CaseNote
+from journeys.models import AuditEvent
 from journeys.overview import (
     STAGE_SLUGS,
     StageStatus,
@@ -29,6 +29,7 @@ from journeys.selectors import (
     case_access_or_404,
     case_list_for_parent,
     case_list_shared_with_advocate,
+    case_note_counts,
     draft_list_for_visitor,
 )
 from journeys.services import case_audit, case_extras_for
@@ -100,8 +101,9 @@ def case_overview_view(request, case_id: uuid.UUID) -> HttpResponse:
     if access.is_owner:
         drafts = {
             d.journey: d.step
-            for d in draft_list_for_visitor(user=request.user, session=request.session)
-            if d.case_id == str(case.id)
+            for d in draft_list_for_visitor(
+                user=request.user, session=request.session, case_id=case.id
+            )
         }
     timeline = case_timeline(case.case_file, today=today)
     return render(
@@ -141,14 +143,6 @@ def case_seen_by_view(request, case_id: uuid.UUID) -> HttpResponse:
     """Who has seen my case: every look, download and change by someone other than you."""
     case = case_access_or_404(request, case_id, need=Need.OWN).case
     events = AuditEvent.objects.filter(case=case).order_by("-at")[:500]
-    note_counts = (
-        CaseNote.objects.filter(case=case)
-        .values_list("organisation__name", flat=True)
-        .order_by("organisation__name")
-    )
-    counts: dict[str, int] = {}
-    for name in note_counts:
-        counts[name] = counts.get(name, 0) + 1
     return render(
         request,
         "journeys/case_seen_by.html",
@@ -156,6 +150,6 @@ def case_seen_by_view(request, case_id: uuid.UUID) -> HttpResponse:
             "case": case,
             "child_name": case.case_file["child"]["first_name"],
             "events": events,
-            "note_counts": sorted(counts.items()),
+            "note_counts": [(name, count) for _, name, count in case_note_counts(case=case)],
         },
     )

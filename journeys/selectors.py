@@ -18,9 +18,10 @@ import enum
 import uuid
 from dataclasses import dataclass
 
+from django.db.models import Count
 from django.http import Http404
 
-from journeys.models import AdvocateAccess, Case, OrganisationShare
+from journeys.models import AdvocateAccess, Case, CaseNote, OrganisationShare
 
 # The session keeps the ids of the cases it made before its visitor signed in.
 OWNED_CASES_KEY = "owned_cases"
@@ -121,6 +122,18 @@ def case_access_or_404(request, case_id: uuid.UUID | str, *, need: Need) -> Case
     raise Http404("No case with that id that you can see")
 
 
+def case_note_counts(*, case: Case) -> list[tuple[uuid.UUID, str, int]]:
+    """How many notes each organisation keeps on the case, as (organisation id, name, count)
+    by name: what a parent may know about notes, never what they say."""
+    rows = (
+        CaseNote.objects.filter(case=case)
+        .values("organisation_id", "organisation__name")
+        .annotate(count=Count("id"))
+        .order_by("organisation__name")
+    )
+    return [(row["organisation_id"], row["organisation__name"], row["count"]) for row in rows]
+
+
 # -- lists -------------------------------------------------------------------------------
 
 
@@ -154,17 +167,28 @@ class DraftInfo:
     data: dict
 
 
-def draft_list_for_visitor(*, user, session) -> list[DraftInfo]:
-    """Every journey in progress for this visitor (their account's, or this browser's)."""
+def draft_list_for_visitor(*, user, session, case_id=None) -> list[DraftInfo]:
+    """Every journey in progress for this visitor (their account's, or this browser's),
+    or only those of one case."""
     from journeys.models import Draft
     from journeys.storage import SESSION_KEY
 
     if user.is_authenticated:
-        rows = Draft.objects.filter(user=user).values_list("case_id", "journey", "data")
-        found = [(str(case_id), journey, data) for case_id, journey, data in rows]
+        rows = Draft.objects.filter(user=user)
+        if case_id is not None:
+            rows = rows.filter(case_id=case_id)
+        found = [
+            (str(draft_case), journey, data)
+            for draft_case, journey, data in rows.values_list("case_id", "journey", "data")
+        ]
     else:
         found = []
         for key, data in session.get(SESSION_KEY, {}).items():
-            journey, _, case_id = key.partition(":")
-            found.append((case_id, journey, data))
-    return [DraftInfo(case_id, journey, data.get("step"), data) for case_id, journey, data in found]
+            journey, _, draft_case = key.partition(":")
+            found.append((draft_case, journey, data))
+    if case_id is not None:
+        found = [row for row in found if row[0] == str(case_id)]
+    return [
+        DraftInfo(draft_case, journey, data.get("step"), data)
+        for draft_case, journey, data in found
+    ]

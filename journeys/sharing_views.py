@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,8 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ehcp_site.accounts.models import Organisation
 from ehcp_site.ratelimit import rate_limited
 from journeys.forms.sharing import InviteAdvocateForm, ShareWithOrganisationForm
-from journeys.models import AdvocateAccess, CaseNote, OrganisationShare
-from journeys.selectors import Need, case_access_or_404
+from journeys.models import AdvocateAccess, OrganisationShare
+from journeys.selectors import Need, SignInRequired, case_access_or_404, case_note_counts
 from journeys.sharing import (
     InvitationOutcome,
     invitation_check,
@@ -29,15 +28,11 @@ from journeys.sharing import (
 from journeys.templatetags.govuk import error_summary
 
 
-def _render_sharing(request, case, *, invite_form=None, organisation_form=None, status=200):
+def _render_sharing(request, case, *, invite_form=None, organisation_form=None):
     shares = list(
         OrganisationShare.objects.filter(case=case).select_related("organisation", "assigned_to")
     )
-    notes: dict = {}
-    for organisation_id in CaseNote.objects.filter(case=case).values_list(
-        "organisation_id", flat=True
-    ):
-        notes[organisation_id] = notes.get(organisation_id, 0) + 1
+    notes = {organisation_id: count for organisation_id, _, count in case_note_counts(case=case)}
     invite_form = invite_form or InviteAdvocateForm(
         prefix="invite", owner_email=getattr(request.user, "email", "")
     )
@@ -59,22 +54,23 @@ def _render_sharing(request, case, *, invite_form=None, organisation_form=None, 
             "page_errors": [*error_summary(invite_form), *error_summary(organisation_form)],
             "now": timezone.now(),
         },
-        status=status,
     )
 
 
 def _owner_case(request, case_id):
+    """The case, for its owner once signed in: sharing needs an account (the people you
+    share with are named, and so are you). A browser's anonymous owner signs in first."""
     case = case_access_or_404(request, case_id, need=Need.OWN).case
     if not request.user.is_authenticated:
-        # Sharing needs an account: the people you share with are named, and so are you.
-        return None
+        raise SignInRequired()
     return case
 
 
 @require_http_methods(["GET"])
 def case_sharing_view(request, case_id: uuid.UUID) -> HttpResponse:
-    case = _owner_case(request, case_id)
-    if case is None:
+    case = case_access_or_404(request, case_id, need=Need.OWN).case
+    if not request.user.is_authenticated:
+        # A browser's own case: explain why an account is needed, rather than only ask.
         return render(request, "journeys/case_sharing_needs_account.html", {"case_id": case_id})
     return _render_sharing(request, case)
 
@@ -83,8 +79,6 @@ def case_sharing_view(request, case_id: uuid.UUID) -> HttpResponse:
 @rate_limited(scope="advocate-invitation", key="user_or_ip", rate="10/h")
 def case_invite_advocate_view(request, case_id: uuid.UUID) -> HttpResponse:
     case = _owner_case(request, case_id)
-    if case is None:
-        return redirect_to_login(request.get_full_path())
     form = InviteAdvocateForm(request.POST, prefix="invite", owner_email=request.user.email)
     if not form.is_valid():
         return _render_sharing(request, case, invite_form=form)
@@ -97,8 +91,6 @@ def case_invite_advocate_view(request, case_id: uuid.UUID) -> HttpResponse:
 @require_POST
 def case_revoke_advocate_view(request, case_id: uuid.UUID, access_id: uuid.UUID) -> HttpResponse:
     case = _owner_case(request, case_id)
-    if case is None:
-        return redirect_to_login(request.get_full_path())
     if not sharing_revoke_advocate(case=case, access_id=access_id):
         raise Http404("No such invitation on this case")
     messages.success(request, "Done. They can no longer see this case.")
@@ -108,8 +100,6 @@ def case_revoke_advocate_view(request, case_id: uuid.UUID, access_id: uuid.UUID)
 @require_POST
 def case_share_organisation_view(request, case_id: uuid.UUID) -> HttpResponse:
     case = _owner_case(request, case_id)
-    if case is None:
-        return redirect_to_login(request.get_full_path())
     shared_ids = OrganisationShare.objects.filter(case=case).values_list(
         "organisation_id", flat=True
     )
@@ -129,8 +119,6 @@ def case_stop_organisation_view(
     request, case_id: uuid.UUID, organisation_id: uuid.UUID
 ) -> HttpResponse:
     case = _owner_case(request, case_id)
-    if case is None:
-        return redirect_to_login(request.get_full_path())
     organisation = Organisation.objects.filter(pk=organisation_id).first()
     if organisation is None or not sharing_stop_organisation(
         case=case, organisation_id=organisation_id
