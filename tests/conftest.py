@@ -320,6 +320,20 @@ def run_in_project(*args: str, env: dict[str, str], timeout: int = 300, check: b
     )
 
 
+def url_routes(patterns=None, prefix: str = "", namespace: str = ""):
+    """Every pattern of the URL configuration, as (namespaced name or None, whole route):
+    for tests generated from the URLconf, so a new URL is covered the day it lands."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from url_routes(entry.url_patterns, prefix + str(entry.pattern), inner)
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}{entry.name}" if entry.name else None
+            yield name, prefix + str(entry.pattern)
+
+
 PASSWORD = "correct-horse-battery-9"
 
 

@@ -13,12 +13,12 @@ from datetime import timedelta
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from ehcp_site.accounts.models import Membership, Organisation
 from journeys.models import AdvocateAccess, Case, OrganisationShare
-from tests.conftest import make_user
+from tests.conftest import make_user, url_routes
 
 ROLES = (
     "anonymous",
@@ -84,18 +84,9 @@ RULES = {
 }
 
 
-def _walk(patterns, prefix="", namespace=""):
-    for entry in patterns:
-        if isinstance(entry, URLResolver):
-            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from _walk(entry.url_patterns, prefix + str(entry.pattern), inner)
-        elif isinstance(entry, URLPattern) and entry.name:
-            yield f"{namespace}{entry.name}", prefix + str(entry.pattern)
-
-
 def case_url_names() -> set[str]:
     """Every named URL whose path takes a case id."""
-    return {name for name, route in _walk(get_resolver().url_patterns) if "<uuid:case_id>" in route}
+    return {name for name, route in url_routes() if name and "<uuid:case_id>" in route}
 
 
 def test_every_case_url_has_a_rule():

@@ -9,9 +9,8 @@ import uuid
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
 
-from tests.conftest import make_user
+from tests.conftest import make_user, url_routes
 
 # A sample value for each kind of path parameter (their names across the URLconf).
 SAMPLES = {
@@ -24,14 +23,6 @@ SAMPLES = {
 PARAMETER = re.compile(r"<(?:(\w+):)?(\w+)>")
 
 
-def _walk(patterns, prefix=""):
-    for entry in patterns:
-        if isinstance(entry, URLResolver):
-            yield from _walk(entry.url_patterns, prefix + str(entry.pattern))
-        elif isinstance(entry, URLPattern):
-            yield prefix + str(entry.pattern)
-
-
 def concrete(route: str) -> str | None:
     if route.startswith("^") or "(?P" in route:  # the admin's regex routes
         route = re.sub(r"\(\?P<\w+>[^)]*\)", "1", route).strip("^$").replace("\\", "")
@@ -39,7 +30,7 @@ def concrete(route: str) -> str | None:
     return "/" + path
 
 
-ROUTES = sorted({concrete(route) for route in _walk(get_resolver().url_patterns)})
+ROUTES = sorted({concrete(route) for _, route in url_routes()})
 
 
 def test_the_list_covers_the_forms_we_know():
