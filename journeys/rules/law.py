@@ -1,0 +1,545 @@
+"""The law, stated once: every duty, test and right the product tells a family about.
+
+Pure Python (no Django; tests/journeys/rules/test_purity.py enforces it). This module is the
+only place where the product states the law. Letters, the timeline, the appeal-deadline
+calculator, the next-steps pages and the guidance read their legal sentences from here, each
+with its citation. Dates are not computed here (journeys.rules.deadlines does that); this
+module says what the duty *is*, who owes it, where it comes from, when it applies and what
+exceptions it has.
+
+An entry applies in a `Situation` (the stage of the case, the decision appealed, the kind of
+school asked for, who is writing and for whom, and what the council has already done). A
+letter or page asks `applies(key, situation)` before it states an entry, so an entry never
+appears where the law does not give it: an independent school not approved under s.41 is
+never argued under s.39; a chaser written before the council agreed to assess never cites
+reg 10(1); "unless an exception applies" is said only of the 6, 16 and 20 weeks.
+
+Where the law is unclear, the entry takes the reading that protects the family and says so
+in `safe_reading`; those readings are listed in the README and in the issue notes.
+
+Sources were read on legislation.gov.uk, in the SEND Code of Practice 2015 and in IPSEA's
+guides (found with the `search` tool); ../shared/DOMAIN.md is the reference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from journeys.rules.vocabulary import DecisionKind, LabelledEnum, Relationship, SettingKind
+
+
+class Law(StrEnum):
+    """Every statement of law the product makes, by name."""
+
+    ASSESSMENT_TEST = "assessment_test"
+    ASSESSMENT_LOW_THRESHOLD = "assessment_low_threshold"
+    ASSESSMENT_NO_SCHOOL_PLACE = "assessment_no_school_place"
+    FRESH_REQUEST = "fresh_request"
+    DECIDE_WHETHER_TO_ASSESS = "decide_whether_to_assess"
+    REFUSAL_NOTICE_CONTENTS = "refusal_notice_contents"
+    ASSESSMENT_ADVICE = "assessment_advice"
+    VIEWS_WISHES_FEELINGS = "views_wishes_feelings"
+    NOTIFY_NO_PLAN = "notify_no_plan"
+    PLAN_NECESSARY = "plan_necessary"
+    PLAN_CONTENTS = "plan_contents"
+    SPECIFIC_PROVISION = "specific_provision"
+    FINAL_PLAN = "final_plan"
+    DRAFT_PLAN_REPRESENTATIONS = "draft_plan_representations"
+    DRAFT_PLAN_MEETING = "draft_plan_meeting"
+    AMENDMENT_REPRESENTATIONS = "amendment_representations"
+    AMENDED_PLAN_FINAL = "amended_plan_final"
+    REVIEW_DECISION = "review_decision"
+    ANNUAL_REVIEW = "annual_review"
+    PHASE_TRANSFER_SCHOOL = "phase_transfer_school"
+    PHASE_TRANSFER_POST16 = "phase_transfer_post16"
+    PHASE_TRANSFER_BETWEEN_POST16 = "phase_transfer_between_post16"
+    NAME_SCHOOL_S39 = "name_school_s39"
+    NAME_SCHOOL_S9 = "name_school_s9"
+    SECURE_PROVISION = "secure_provision"
+    HEALTH_PROVISION = "health_provision"
+    THERAPY_IS_EDUCATIONAL = "therapy_is_educational"
+    PERSONAL_BUDGET = "personal_budget"
+    MEDIATION_BEFORE_APPEAL = "mediation_before_appeal"
+    MEDIATION_CONTACT = "mediation_contact"
+    MEDIATION_CERTIFICATE_ONLY = "mediation_certificate_only"
+    MEDIATION_ARRANGED = "mediation_arranged"
+    MEDIATION_CERTIFICATE_AFTER = "mediation_certificate_after"
+    WHO_APPEALS = "who_appeals"
+    RIGHT_OF_APPEAL = "right_of_appeal"
+    APPEAL_TIME_LIMIT = "appeal_time_limit"
+    APPEAL_BY_5PM = "appeal_by_5pm"
+    LATE_APPEAL = "late_appeal"
+    CEASE_TEST = "cease_test"
+    CEASE_MAINTAIN_DURING_APPEAL = "cease_maintain_during_appeal"
+    YOUNG_PERSON_RIGHTS = "young_person_rights"
+    ALTERNATIVE_PERSON = "alternative_person"
+
+
+class Stage(StrEnum):
+    """Where a case is, for deciding which law applies (not the triage question's wording)."""
+
+    REQUEST = "request"
+    REFUSED = "refused"
+    PLAN = "plan"
+    MEDIATION = "mediation"
+    APPEAL = "appeal"
+    REVIEW = "review"
+    CHASER = "chaser"
+
+
+class SchoolKind(LabelledEnum):
+    """plan.preferred_setting_kind (CASE_FORMAT.md version 2): Act s.38(3), or not."""
+
+    MAINTAINED_SCHOOL = "maintained_school", "A maintained (council-run) school"
+    MAINTAINED_NURSERY = "maintained_nursery", "A maintained nursery school"
+    ACADEMY = "academy", "An academy or free school"
+    FE_INSTITUTION = "fe_institution", "A further education college or sixth form college"
+    NON_MAINTAINED_SPECIAL = "non_maintained_special", "A non-maintained special school"
+    INDEPENDENT_S41 = (
+        "independent_s41",
+        "An independent school or college on the section 41 approved list",
+    )
+    INDEPENDENT_OTHER = (
+        "independent_other",
+        "Another independent school or college (not on the section 41 list)",
+    )
+
+
+# Act s.38(3): the institutions a parent or young person may ask to have named, whose request
+# the council must meet unless s.39(4) applies.
+S38_3_KINDS = frozenset(SchoolKind) - {SchoolKind.INDEPENDENT_OTHER}
+
+# Decisions after which the Tribunal can be asked to act on a plan (s.51(2)(c)-(f)).
+PLAN_DECISIONS = frozenset(
+    {
+        DecisionKind.PLAN_CONTENTS,
+        DecisionKind.PLACEMENT_ONLY,
+        DecisionKind.REFUSAL_TO_AMEND,
+        DecisionKind.CEASE_TO_MAINTAIN,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Situation:
+    """What decides which law applies. None means "not known", which matches no condition
+    that needs the value (an entry that needs a school kind is not stated without one)."""
+
+    stage: Stage | None = None
+    decision: DecisionKind | None = None
+    school_kind: SchoolKind | None = None
+    relationship: Relationship | None = None
+    setting_kind: SettingKind | None = None
+    # The council has agreed to assess (a decision_to_assess event, or a later stage).
+    assessing: bool = False
+
+
+@dataclass(frozen=True)
+class When:
+    """The conditions under which an entry applies; an empty set means "any"."""
+
+    stages: frozenset[Stage] = frozenset()
+    decisions: frozenset[DecisionKind] = frozenset()
+    school_kinds: frozenset[SchoolKind] = frozenset()
+    relationships: frozenset[Relationship] = frozenset()
+    setting_kinds: frozenset[SettingKind] = frozenset()
+    needs_assessing: bool = False
+
+    def matches(self, situation: Situation) -> bool:
+        """True when every condition this entry sets holds in `situation`."""
+        pairs = (
+            (self.stages, situation.stage),
+            (self.decisions, situation.decision),
+            (self.school_kinds, situation.school_kind),
+            (self.relationships, situation.relationship),
+            (self.setting_kinds, situation.setting_kind),
+        )
+        if any(allowed and value not in allowed for allowed, value in pairs):
+            return False
+        return situation.assessing or not self.needs_assessing
+
+
+ALWAYS = When()
+
+
+@dataclass(frozen=True)
+class LawEntry:
+    key: Law
+    statement: str  # the duty, test or right in plain English, as a letter may quote it
+    citation: str  # how a letter cites it: "Children and Families Act 2014, s.36(8)"
+    when: When = ALWAYS
+    exceptions: tuple[str, ...] = ()  # the only circumstances that allow longer or otherwise
+    safe_reading: str = ""  # where the text is unclear: the reading taken, and why
+
+
+# SEND Regulations 2014 reg 5(4), reg 10(4) and (through reg 13(3)) for the 20 weeks: the only
+# circumstances in which the council may take longer (DOMAIN.md 1.2). A missed appointment
+# only extends the professionals' 6 weeks for advice (reg 8(2)); it is not one of these.
+TIME_LIMIT_EXCEPTIONS = (
+    "the council asked a head teacher or principal for advice during the week before their "
+    "school or college closed for at least 4 weeks in a row",
+    "exceptional personal circumstances affect the child, young person or parent",
+    "the child, young person or parent was away from the council's area for at least 4 weeks "
+    "in a row",
+)
+
+_REQUEST_TO_PLAN = frozenset({Stage.REQUEST, Stage.REFUSED, Stage.APPEAL, Stage.MEDIATION})
+_NO_PLACE = frozenset({SettingKind.HOME_EDUCATED, SettingKind.NONE})
+
+ENTRIES: tuple[LawEntry, ...] = (
+    LawEntry(
+        Law.ASSESSMENT_TEST,
+        "The council must secure an EHC needs assessment if the child or young person has or "
+        "may have special educational needs, and it may be necessary for special educational "
+        "provision to be made for them in accordance with an EHC plan.",
+        "Children and Families Act 2014, s.36(8)",
+        When(decisions=frozenset({DecisionKind.REFUSAL_TO_ASSESS})),
+    ),
+    LawEntry(
+        Law.ASSESSMENT_LOW_THRESHOLD,
+        "This is a low threshold: the question is whether the child or young person may have "
+        "special educational needs and whether a plan may be necessary, not whether either is "
+        "certain. Finding out is what the assessment is for.",
+        "Children and Families Act 2014, s.36(8)",
+        When(decisions=frozenset({DecisionKind.REFUSAL_TO_ASSESS})),
+    ),
+    LawEntry(
+        Law.ASSESSMENT_NO_SCHOOL_PLACE,
+        "The council's duties to identify and assess children and young people with special "
+        "educational needs apply equally to those who are educated at home or are not in a "
+        "school or college: the test in section 36(8) does not depend on a school place.",
+        "Children and Families Act 2014, s.22 and s.36(8); SEND Code of Practice 2015, chapter 10",
+        When(setting_kinds=_NO_PLACE),
+    ),
+    LawEntry(
+        Law.FRESH_REQUEST,
+        "A parent or young person may ask for an EHC needs assessment at any time; a fresh "
+        "request starts a new 6 weeks for the council's decision.",
+        "Children and Families Act 2014, s.36(1); SEND Regulations 2014, reg 5(1)",
+        safe_reading="The Act sets no waiting period between requests. A council may refuse "
+        "a request that shows nothing new, which is why a fresh request should say what has "
+        "changed.",
+    ),
+    LawEntry(
+        Law.DECIDE_WHETHER_TO_ASSESS,
+        "The council must tell the parent or young person whether it will carry out an EHC "
+        "needs assessment within 6 weeks of receiving the request.",
+        "SEND Regulations 2014, reg 5(1)",
+        exceptions=TIME_LIMIT_EXCEPTIONS,
+    ),
+    LawEntry(
+        Law.REFUSAL_NOTICE_CONTENTS,
+        "A decision not to assess must give the reasons, the right to appeal and its time "
+        "limit, information about mediation, and where to find disagreement resolution and "
+        "information and advice services.",
+        "Children and Families Act 2014, s.36(5); SEND Regulations 2014, reg 5(3)",
+        When(decisions=frozenset({DecisionKind.REFUSAL_TO_ASSESS})),
+    ),
+    LawEntry(
+        Law.ASSESSMENT_ADVICE,
+        "In an EHC needs assessment the council must seek advice and information, including "
+        "educational, medical, psychological and social care advice.",
+        "SEND Regulations 2014, reg 6(1)",
+    ),
+    LawEntry(
+        Law.VIEWS_WISHES_FEELINGS,
+        "The council must have regard to the views, wishes and feelings of the child and their "
+        "parent, or of the young person, and to the importance of their participating as "
+        "fully as possible in decisions.",
+        "Children and Families Act 2014, s.19",
+    ),
+    LawEntry(
+        Law.NOTIFY_NO_PLAN,
+        "If, after assessing, the council decides not to issue an EHC plan, it must say so "
+        "within 16 weeks of receiving the request for the assessment.",
+        "SEND Regulations 2014, reg 10(1)",
+        When(needs_assessing=True),
+        exceptions=TIME_LIMIT_EXCEPTIONS,
+    ),
+    LawEntry(
+        Law.PLAN_NECESSARY,
+        "Where, in the light of an EHC needs assessment, it is necessary for special "
+        "educational provision to be made in accordance with an EHC plan, the council must "
+        "secure that a plan is prepared, and must then maintain it.",
+        "Children and Families Act 2014, s.37(1)",
+        When(decisions=frozenset({DecisionKind.REFUSAL_TO_ISSUE_PLAN})),
+    ),
+    LawEntry(
+        Law.PLAN_CONTENTS,
+        "An EHC plan must specify the child or young person's special educational needs "
+        "(section B), the special educational provision they need (section F) and the school "
+        "or other institution (section I). Every need in section B must have provision in "
+        "section F that meets it.",
+        "Children and Families Act 2014, s.37(2); SEND Regulations 2014, reg 12(1)",
+    ),
+    LawEntry(
+        Law.SPECIFIC_PROVISION,
+        "Provision must be detailed and specific and should normally be quantified, for "
+        "example, in terms of the type, hours and frequency of support and level of "
+        "expertise, including where this support is secured through a Personal Budget.",
+        "SEND Code of Practice 2015, para 9.69",
+    ),
+    LawEntry(
+        Law.FINAL_PLAN,
+        "The council must issue the final EHC plan within 20 weeks of receiving the request "
+        "for the assessment.",
+        "SEND Regulations 2014, reg 13(2)",
+        When(needs_assessing=True),
+        exceptions=TIME_LIMIT_EXCEPTIONS,
+    ),
+    LawEntry(
+        Law.DRAFT_PLAN_REPRESENTATIONS,
+        "The parent or young person has at least 15 days, beginning with the day the draft "
+        "plan was served, to make representations about its content and to ask for a "
+        "particular school or college to be named.",
+        "SEND Regulations 2014, reg 13(1)(a)",
+    ),
+    LawEntry(
+        Law.DRAFT_PLAN_MEETING,
+        "In those 15 days the parent or young person may require the council to arrange a "
+        "meeting with an officer to discuss the draft plan.",
+        "SEND Regulations 2014, reg 13(1)(a)(ii)",
+    ),
+    LawEntry(
+        Law.AMENDMENT_REPRESENTATIONS,
+        "After a review, when the council proposes to amend a plan, the parent or young person "
+        "has at least 15 days to make representations about the proposed amendments and to "
+        "ask for a particular school or college to be named.",
+        "SEND Regulations 2014, reg 22(2)(c)",
+    ),
+    LawEntry(
+        Law.AMENDED_PLAN_FINAL,
+        "The council must issue the amended plan as soon as practicable and within 8 weeks "
+        "of sending the proposed amendments.",
+        "SEND Regulations 2014, reg 22(3)",
+    ),
+    LawEntry(
+        Law.REVIEW_DECISION,
+        "Within 4 weeks of the review meeting the council must tell the parent or young "
+        "person whether it will keep the plan as it is, amend it or cease to maintain it.",
+        "SEND Regulations 2014, reg 20(10)",
+    ),
+    LawEntry(
+        Law.ANNUAL_REVIEW,
+        "The council must review the EHC plan within the 12 months starting with the date "
+        "the plan was made, and then within each 12 months starting with the date of the last "
+        "review: the review is due by the day before the anniversary.",
+        "Children and Families Act 2014, s.44(1)",
+    ),
+    LawEntry(
+        Law.PHASE_TRANSFER_SCHOOL,
+        "Before a move between phases of school education, the plan must be reviewed and "
+        "amended, naming the next school, before 15 February of the year of the move.",
+        "SEND Regulations 2014, reg 18(1)(b)",
+        safe_reading="The regulation says \u201cbefore 15 February\u201d, so the last day is "
+        "14 February.",
+    ),
+    LawEntry(
+        Law.PHASE_TRANSFER_POST16,
+        "Before a move from secondary school to a post-16 institution, the plan must be "
+        "reviewed and amended, naming the post-16 institution, before 31 March of the year of "
+        "the move.",
+        "SEND Regulations 2014, reg 18(1)(a)",
+        safe_reading="The regulation says \u201cbefore 31 March\u201d, so the last day is "
+        "30 March.",
+    ),
+    LawEntry(
+        Law.PHASE_TRANSFER_BETWEEN_POST16,
+        "Before a move from one post-16 institution to another, the plan must be reviewed and "
+        "amended at least 5 months before the move.",
+        "SEND Regulations 2014, reg 18(2)",
+    ),
+    LawEntry(
+        Law.NAME_SCHOOL_S39,
+        "When a parent or young person asks for a school or college of a kind listed in "
+        "section 38(3) (a maintained school or nursery, an academy, a further education "
+        "institution, a non-maintained special school, or an independent school or college "
+        "approved under section 41), the council must name it unless it is unsuitable for "
+        "the child or young person's age, ability, aptitude or special educational needs, or "
+        "their attendance would be incompatible with the efficient education of others or "
+        "the efficient use of resources.",
+        "Children and Families Act 2014, s.39(3) and (4)",
+        When(school_kinds=S38_3_KINDS),
+    ),
+    LawEntry(
+        Law.NAME_SCHOOL_S9,
+        "A request for an independent school or college that is not approved under section "
+        "41 is not covered by section 39. The council must consider it, and must have regard "
+        "to the general principle that children are to be educated in accordance with their "
+        "parents' wishes, so far as that is compatible with efficient instruction and training "
+        "and the avoidance of unreasonable public expenditure.",
+        "Education Act 1996, s.9",
+        When(school_kinds=frozenset({SchoolKind.INDEPENDENT_OTHER})),
+    ),
+    LawEntry(
+        Law.SECURE_PROVISION,
+        "The council must secure the special educational provision specified in the plan. "
+        "This duty is absolute: it does not depend on the council's or the school's budget.",
+        "Children and Families Act 2014, s.42(2)",
+    ),
+    LawEntry(
+        Law.HEALTH_PROVISION,
+        "The health body (the integrated care board) must arrange the health care provision "
+        "specified in the plan.",
+        "Children and Families Act 2014, s.42(3)",
+    ),
+    LawEntry(
+        Law.THERAPY_IS_EDUCATIONAL,
+        "Health care provision that educates or trains a child or young person, such as speech "
+        "and language therapy, is to be treated as special educational provision, and so "
+        "belongs in section F, where the council must secure it.",
+        "Children and Families Act 2014, s.21(5); SEND Code of Practice 2015, para 9.74",
+    ),
+    LawEntry(
+        Law.PERSONAL_BUDGET,
+        "The parent or young person may ask the council to prepare a personal budget for the "
+        "plan, and the council must then prepare one.",
+        "Children and Families Act 2014, s.49",
+    ),
+    LawEntry(
+        Law.MEDIATION_BEFORE_APPEAL,
+        "Before appealing, the parent or young person must contact a mediation adviser and "
+        "get a mediation certificate, except for an appeal only about the school or college "
+        "named in the plan (or that none is named). Taking part in mediation itself is a "
+        "choice.",
+        "Children and Families Act 2014, s.55",
+    ),
+    LawEntry(
+        Law.MEDIATION_CONTACT,
+        "The mediation adviser must be contacted within 2 months of the decision letter.",
+        "SEND Regulations 2014, reg 33",
+    ),
+    LawEntry(
+        Law.MEDIATION_CERTIFICATE_ONLY,
+        "When told that the parent or young person does not want mediation, the mediation "
+        "adviser must issue the certificate within 3 working days.",
+        "SEND Regulations 2014, reg 34(1)",
+    ),
+    LawEntry(
+        Law.MEDIATION_ARRANGED,
+        "When told that the parent or young person wants mediation, the council must arrange "
+        "it within 30 days; if it cannot, the mediation adviser must issue the certificate.",
+        "SEND Regulations 2014, reg 37",
+    ),
+    LawEntry(
+        Law.MEDIATION_CERTIFICATE_AFTER,
+        "After mediation, the mediation adviser must issue the certificate within 3 working "
+        "days of the mediation ending.",
+        "SEND Regulations 2014, reg 39",
+    ),
+    LawEntry(
+        Law.WHO_APPEALS,
+        "Only the parent (of a child) or the young person can appeal to the Tribunal or hold a "
+        "mediation certificate. Anyone else who helps them, such as an advocate, acts as "
+        "their representative.",
+        "Children and Families Act 2014, s.51(1) and s.55",
+    ),
+    LawEntry(
+        Law.RIGHT_OF_APPEAL,
+        "The parent or young person may appeal to the First-tier Tribunal (Special Educational "
+        "Needs and Disability) against this decision.",
+        "Children and Families Act 2014, s.51(2)",
+    ),
+    LawEntry(
+        Law.APPEAL_TIME_LIMIT,
+        "The appeal must reach the Tribunal within 2 months of the date the decision letter "
+        "was sent, or within 1 month of the date the mediation certificate was issued, "
+        "whichever is later.",
+        "Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008, r.20(1)(c)",
+    ),
+    LawEntry(
+        Law.APPEAL_BY_5PM,
+        "Anything the Tribunal Rules require to be done on or by a particular day must be "
+        "done by 5pm on that day.",
+        "Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008, r.12(1)",
+    ),
+    LawEntry(
+        Law.LATE_APPEAL,
+        "The Tribunal can extend the time for appealing. An appeal sent late must include a "
+        "request to extend time and the reasons why it was not sent in time. The Tribunal may "
+        "refuse.",
+        "Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008, r.5(3)(a) and r.20(4)",
+    ),
+    LawEntry(
+        Law.CEASE_TEST,
+        "The council may cease to maintain an EHC plan only if it is no longer responsible "
+        "for the child or young person, or it decides that it is no longer necessary for the "
+        "plan to be maintained.",
+        "Children and Families Act 2014, s.45(1)",
+        When(decisions=frozenset({DecisionKind.CEASE_TO_MAINTAIN})),
+    ),
+    LawEntry(
+        Law.CEASE_MAINTAIN_DURING_APPEAL,
+        "Where the parent or young person appeals against a decision to cease to maintain the "
+        "plan, the council must continue to maintain it until the appeal is decided.",
+        "Children and Families Act 2014, s.45; SEND Regulations 2014, reg 30",
+        When(decisions=frozenset({DecisionKind.CEASE_TO_MAINTAIN})),
+        safe_reading="Read as a duty to keep the whole plan, including its provision, in "
+        "place until the appeal ends.",
+    ),
+    LawEntry(
+        Law.YOUNG_PERSON_RIGHTS,
+        "Once a young person is over compulsory school age, the rights to ask for an "
+        "assessment, to receive decisions and to appeal are their own.",
+        "Children and Families Act 2014, s.36(1) and s.51(1)",
+    ),
+    LawEntry(
+        Law.ALTERNATIVE_PERSON,
+        "Where a young person lacks the mental capacity to take a decision, an alternative "
+        "person (such as their parent) acts for them.",
+        "SEND Regulations 2014, reg 64",
+    ),
+)
+
+LAW: dict[Law, LawEntry] = {entry.key: entry for entry in ENTRIES}
+
+
+def entry(key: Law) -> LawEntry:
+    """The entry for `key` (every Law member has exactly one; a test walks them)."""
+    return LAW[key]
+
+
+def applies(key: Law, situation: Situation) -> bool:
+    """Whether the law named `key` applies in `situation` (its `When` conditions hold)."""
+    return LAW[key].when.matches(situation)
+
+
+def entries_for(situation: Situation) -> tuple[LawEntry, ...]:
+    """Every entry that applies in `situation`, in the order of ENTRIES."""
+    return tuple(item for item in ENTRIES if item.when.matches(situation))
+
+
+def school_law(kind: SchoolKind | None) -> LawEntry | None:
+    """The law a request to name a school is argued under: s.39 for the kinds s.38(3) lists,
+    s.9 Education Act 1996 for any other independent school; None when the kind is not known
+    (then a letter asks for the school without arguing either)."""
+    if kind is None:
+        return None
+    return LAW[Law.NAME_SCHOOL_S39] if kind in S38_3_KINDS else LAW[Law.NAME_SCHOOL_S9]
+
+
+def cite(key: Law) -> str:
+    """`key`'s citation, as a letter writes it in brackets."""
+    return LAW[key].citation
+
+
+# The law behind each deadline the engine computes (journeys.rules.deadlines.RuleId values),
+# so the timeline, the chaser and reminders state the duty in the same words.
+RULE_LAW: dict[str, Law] = {
+    "decide_whether_to_assess": Law.DECIDE_WHETHER_TO_ASSESS,
+    "notify_no_plan": Law.NOTIFY_NO_PLAN,
+    "final_plan": Law.FINAL_PLAN,
+    "draft_plan_representations": Law.DRAFT_PLAN_REPRESENTATIONS,
+    "mediation_certificate": Law.MEDIATION_CERTIFICATE_ONLY,
+    "mediation_by": Law.MEDIATION_ARRANGED,
+    "appeal_deadline": Law.APPEAL_TIME_LIMIT,
+    "annual_review": Law.ANNUAL_REVIEW,
+    "review_decision": Law.REVIEW_DECISION,
+    "phase_transfer_plan": Law.PHASE_TRANSFER_SCHOOL,
+}
+
+
+def has_exceptions(key: Law) -> bool:
+    """Whether the duty has exceptions that can allow longer (only the 6, 16 and 20 weeks)."""
+    return bool(LAW[key].exceptions)

@@ -1,0 +1,145 @@
+"""The law module: every entry cited, and each stated only where its conditions hold."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from journeys.rules import law
+from journeys.rules.deadlines import RuleId
+from journeys.rules.law import (
+    LAW,
+    S38_3_KINDS,
+    Law,
+    SchoolKind,
+    Situation,
+    Stage,
+    When,
+    applies,
+    entries_for,
+    school_law,
+)
+from journeys.rules.vocabulary import DecisionKind, Relationship, SettingKind
+
+
+class LawEntryTests:
+    def test_every_key_has_exactly_one_entry(self):
+        assert set(LAW) == set(Law)
+        assert len(law.ENTRIES) == len(Law)
+
+    @pytest.mark.parametrize("key", list(Law))
+    def test_every_entry_has_a_citation_and_a_statement(self, key):
+        item = law.entry(key)
+        assert item.citation.strip()
+        assert any(
+            source in item.citation
+            for source in (
+                "Children and Families Act 2014",
+                "SEND Regulations 2014",
+                "Tribunal Procedure",
+                "Education Act 1996",
+                "SEND Code of Practice 2015",
+            )
+        )
+        assert item.statement.endswith(".")
+        assert law.cite(key) == item.citation
+
+    def test_every_deadline_rule_has_its_law(self):
+        assert set(law.RULE_LAW) == {rule.value for rule in RuleId}
+
+    def test_only_the_6_16_and_20_weeks_have_exceptions(self):
+        with_exceptions = {key for key in Law if law.has_exceptions(key)}
+        assert with_exceptions == {Law.DECIDE_WHETHER_TO_ASSESS, Law.NOTIFY_NO_PLAN, Law.FINAL_PLAN}
+        # The three exceptions, and "4 weeks" for both periods away (never 2).
+        text = " ".join(law.entry(Law.NOTIFY_NO_PLAN).exceptions)
+        assert text.count("at least 4 weeks") == 2
+        assert "2 weeks" not in text
+
+
+SCHOOL_TABLE = [
+    (SchoolKind.MAINTAINED_SCHOOL, Law.NAME_SCHOOL_S39),
+    (SchoolKind.MAINTAINED_NURSERY, Law.NAME_SCHOOL_S39),
+    (SchoolKind.ACADEMY, Law.NAME_SCHOOL_S39),
+    (SchoolKind.FE_INSTITUTION, Law.NAME_SCHOOL_S39),
+    (SchoolKind.NON_MAINTAINED_SPECIAL, Law.NAME_SCHOOL_S39),
+    (SchoolKind.INDEPENDENT_S41, Law.NAME_SCHOOL_S39),
+    (SchoolKind.INDEPENDENT_OTHER, Law.NAME_SCHOOL_S9),
+]
+
+
+class SchoolLawTests:
+    @pytest.mark.parametrize(("kind", "expected"), SCHOOL_TABLE)
+    def test_the_school_kind_decides_s39_or_s9(self, kind, expected):
+        assert school_law(kind).key is expected
+        other = Law.NAME_SCHOOL_S9 if expected is Law.NAME_SCHOOL_S39 else Law.NAME_SCHOOL_S39
+        assert not applies(other, Situation(school_kind=kind))
+        assert applies(expected, Situation(school_kind=kind))
+
+    def test_an_unknown_kind_argues_neither(self):
+        assert school_law(None) is None
+        assert not applies(Law.NAME_SCHOOL_S39, Situation())
+        assert not applies(Law.NAME_SCHOOL_S9, Situation())
+
+    def test_s38_3_is_every_kind_but_other_independent(self):
+        assert SchoolKind.INDEPENDENT_OTHER not in S38_3_KINDS
+        assert len(S38_3_KINDS) == len(SchoolKind) - 1
+
+
+class ApplicabilityTests:
+    def test_reg_10_needs_the_council_to_have_agreed_to_assess(self):
+        assert not applies(Law.NOTIFY_NO_PLAN, Situation(stage=Stage.CHASER))
+        assert applies(Law.NOTIFY_NO_PLAN, Situation(stage=Stage.CHASER, assessing=True))
+        assert not applies(Law.FINAL_PLAN, Situation(stage=Stage.CHASER))
+
+    @pytest.mark.parametrize("setting", list(SettingKind))
+    def test_the_no_school_place_entry_only_for_children_without_one(self, setting):
+        expected = setting in (SettingKind.HOME_EDUCATED, SettingKind.NONE)
+        assert applies(Law.ASSESSMENT_NO_SCHOOL_PLACE, Situation(setting_kind=setting)) is expected
+
+    @pytest.mark.parametrize("decision", list(DecisionKind))
+    def test_tests_follow_the_decision(self, decision):
+        situation = Situation(decision=decision)
+        assert applies(Law.ASSESSMENT_TEST, situation) is (
+            decision is DecisionKind.REFUSAL_TO_ASSESS
+        )
+        assert applies(Law.PLAN_NECESSARY, situation) is (
+            decision is DecisionKind.REFUSAL_TO_ISSUE_PLAN
+        )
+        assert applies(Law.CEASE_TEST, situation) is (decision is DecisionKind.CEASE_TO_MAINTAIN)
+
+    def test_relationship_conditions(self):
+        when = When(relationships=frozenset({Relationship.YOUNG_PERSON}))
+        assert when.matches(Situation(relationship=Relationship.YOUNG_PERSON))
+        assert not when.matches(Situation(relationship=Relationship.PARENT))
+        assert not when.matches(Situation())
+
+    def test_entries_for_keeps_the_module_order(self):
+        found = entries_for(Situation(decision=DecisionKind.REFUSAL_TO_ASSESS))
+        keys = [item.key for item in found]
+        assert keys == [item.key for item in law.ENTRIES if item.key in keys]
+        assert Law.ASSESSMENT_TEST in keys and Law.PLAN_NECESSARY not in keys
+
+
+@given(
+    stage=st.sampled_from([None, *Stage]),
+    decision=st.sampled_from([None, *DecisionKind]),
+    school=st.sampled_from([None, *SchoolKind]),
+    relationship=st.sampled_from([None, *Relationship]),
+    setting=st.sampled_from([None, *SettingKind]),
+    assessing=st.booleans(),
+)
+def test_s39_and_s9_never_apply_together(stage, decision, school, relationship, setting, assessing):
+    situation = Situation(stage, decision, school, relationship, setting, assessing)
+    keys = {item.key for item in entries_for(situation)}
+    assert not {Law.NAME_SCHOOL_S39, Law.NAME_SCHOOL_S9} <= keys
+    # An entry with no conditions applies everywhere.
+    assert Law.SECURE_PROVISION in keys
+
+
+def test_every_combination_of_decision_and_school_kind_is_decided():
+    for decision, school in itertools.product(DecisionKind, SchoolKind):
+        keys = {item.key for item in entries_for(Situation(decision=decision, school_kind=school))}
+        assert len(keys & {Law.NAME_SCHOOL_S39, Law.NAME_SCHOOL_S9}) == 1
