@@ -1,0 +1,123 @@
+"""The rendered text of every letter for every fixture, pinned: the oracle for refactoring.
+
+Each letter kind is rendered from each case in tests/fixtures (and from each with the extras a
+journey would add) and its text compared with tests/letters/golden/<kind>--<case>.txt. A
+change to any letter's words shows here as a diff to read. To accept a deliberate change,
+run `UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/letters/test_golden.py` and read the
+diff of tests/letters/golden/ before committing it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from letters.context import MissingCaseData
+from letters.registry import LetterKind
+from letters.services import letter_render
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+TODAY = date(2026, 11, 23)
+
+# What the journeys add beyond the case file, for the "+extras" rows.
+EXTRAS = {
+    "reason_responses": [
+        {
+            "reason": "needs can be met from SEN support",
+            "response": "Two years of SEN support have not helped him to read.",
+        }
+    ],
+    "what_changed": "A new speech and language therapy report.",
+    "outcome_sought": "An assessment now.",
+    "plan_fixes": [
+        {
+            "section": "F",
+            "original": "Access to speech and language therapy as needed.",
+            "flags": ["vague:access to", "no_frequency"],
+            "proposed": "A speech and language therapist will deliver 1:1 therapy weekly.",
+        }
+    ],
+    "meeting_requested": True,
+    "mediation": {"wants_mediation": True, "issues": ["Whether he needs a plan."]},
+    "appeal": {"grounds": ["The council ignored the EP report."], "health_or_care": False},
+}
+
+
+class _Text(HTMLParser):
+    BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "address", "tr", "br", "div"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("style", "script", "title"):
+            self.skip += 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "script", "title"):
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def letter_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    lines = (re.sub(r"\s+", " ", line).strip() for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+CASES = sorted(path.stem for path in FIXTURES.glob("case_*.json"))
+ROWS = [
+    (kind.value, case, with_extras)
+    for kind in LetterKind
+    for case in CASES
+    for with_extras in (False, True)
+]
+
+
+def render_text(kind: str, case: str, with_extras: bool) -> str:
+    case_file = json.loads((FIXTURES / f"{case}.json").read_text())
+    try:
+        html = letter_render(
+            kind=kind,
+            case_file=case_file,
+            fmt="html",
+            today=TODAY,
+            extras=EXTRAS if with_extras else None,
+        ).content.decode()
+    except MissingCaseData as missing:
+        return f"REFUSED: {missing}\n"
+    return letter_text(html)
+
+
+@pytest.mark.parametrize(
+    ("kind", "case", "with_extras"),
+    ROWS,
+    ids=[f"{k}--{c}{'+extras' if e else ''}" for k, c, e in ROWS],
+)
+def test_the_letter_says_what_the_golden_file_says(kind, case, with_extras):
+    path = GOLDEN / f"{kind}--{case}{'+extras' if with_extras else ''}.txt"
+    text = render_text(kind, case, with_extras)
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text)
+    assert path.exists(), f"no golden file {path.name}: run with UPDATE_GOLDEN=1"
+    assert text == path.read_text()
+
+
+def test_every_golden_file_belongs_to_a_row():
+    expected = {f"{k}--{c}{'+extras' if e else ''}.txt" for k, c, e in ROWS}
+    assert {p.name for p in GOLDEN.glob("*.txt")} <= expected
