@@ -11,73 +11,25 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from journeys.rules import deadlines
+from journeys.rules import deadlines, law
+from journeys.rules.law import Law, LawEntry
 from journeys.rules.vocabulary import (
+    SETTINGS_WITHOUT_A_PLACE,
     EvidenceKind,
     NeedArea,
-    Pronouns,
     Relationship,
     SchoolView,
     SettingKind,
 )
-
-
-class MissingCaseData(ValueError):
-    """The case lacks what a letter needs; `fields` names each missing case-file path."""
-
-    def __init__(self, kind: str, fields: list[str]) -> None:
-        self.kind = kind
-        self.fields = fields
-        super().__init__(f"the {kind} letter needs: {', '.join(fields)}")
-
-
-def long_date(value: date) -> str:
-    """'Friday 18 December 2026': the weekday helps a reader check a deadline."""
-    return f"{value:%A} {value.day} {value:%B %Y}"
-
-
-def short_date(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
-
-
-@dataclass(frozen=True)
-class Person:
-    """How a letter refers to the child or young person, in the right grammatical person."""
-
-    writes_for_self: bool  # the young person is the applicant
-    name: str  # "Sam", or "I"
-    name_object: str  # "Sam", or "me"
-    name_possessive: str  # "Sam's", or "My"
-    subject: str  # "he" / "she" / "they" / "I"
-    object: str  # "him" / "her" / "them" / "me"
-    possessive: str  # "his" / "her" / "their" / "my"
-    has: str  # agrees with `subject`: "he has", "they have", "I have"
-    finds: str  # agrees with `subject`: "she finds", "they find"
-    name_has: str  # agrees with `name`: "Alex has" (a name is singular), "I have"
-
-
-def _person(first_name: str, pronouns: Pronouns, *, writing_about_self: bool) -> Person:
-    if writing_about_self:
-        return Person(True, "I", "me", "My", "I", "me", "my", "have", "find", "have")
-    subject, obj, possessive = {
-        Pronouns.HE: ("he", "him", "his"),
-        Pronouns.SHE: ("she", "her", "her"),
-        Pronouns.THEY: ("they", "them", "their"),
-    }[pronouns]
-    plural = pronouns is Pronouns.THEY
-    possessive_name = f"{first_name}'" if first_name.endswith("s") else f"{first_name}'s"
-    return Person(
-        False,
-        first_name,
-        first_name,
-        possessive_name,
-        subject,
-        obj,
-        possessive,
-        "have" if plural else "has",
-        "find" if plural else "finds",
-        "has",
-    )
+from letters.parties import (
+    MissingCaseData,
+    Parties,
+    long_date,
+    mapping,
+    parties_fields,
+    parties_from_case,
+    short_date,
+)
 
 
 @dataclass(frozen=True)
@@ -103,31 +55,28 @@ class Evidence:
 
 
 @dataclass(frozen=True)
-class RequestAssessmentLetter:
-    letter_date: str
-    sender_name: str
-    sender_address: tuple[str, ...]
-    sender_email: str
-    sender_phone: str
-    council_name: str
-    child_full_name: str
-    child_date_of_birth: str
+class RequestAssessmentLetter(Parties):
     child_setting: str  # "Year 4 at Hillside Primary School", "home educated", ...
-    writer_introduction: str  # "I am Sam's parent."
     needs_introduction: str
     views_request: str
-    child: Person
     diagnoses: tuple[str, ...]
     needs: tuple[Need, ...]
     support_tried: tuple[SupportTried, ...]
     evidence: tuple[Evidence, ...]
-    school_view: str
+    school_supports: bool  # the parent said the school supports the request
+    no_school_place: bool  # home educated or no setting: no school's resources to argue about
     notes: str
     decision_due: str
-    decision_source: str
     # The day the council received the request, when the case records it; otherwise the
     # letter assumes receipt on the letter's date and says so.
     request_received: str
+    law_test: LawEntry
+    law_threshold: LawEntry
+    law_no_place: LawEntry | None
+    law_decision: LawEntry
+    law_refusal: LawEntry
+    law_advice: LawEntry
+    law_views: LawEntry
 
 
 def _get(case: Mapping[str, Any], path: str) -> Any:
@@ -172,20 +121,15 @@ def _setting_phrase(child: Mapping[str, Any]) -> str:
     return name or year
 
 
-def _writer_introduction(relationship: Relationship, child: Person) -> str:
-    return {
-        Relationship.PARENT: f"I am {child.name_possessive} parent.",
-        Relationship.CARER: f"I am {child.name_possessive} carer, with parental "
-        f"responsibility for {child.object}.",
-        Relationship.YOUNG_PERSON: "I am writing for myself, as a young person.",
-        Relationship.ADVOCATE: f"I am writing as an advocate for {child.name_possessive} "
-        "family, with their agreement.",
-    }[relationship]
-
-
-def _needs_introduction(relationship: Relationship, child: Person) -> str:
+def _needs_introduction(relationship: Relationship, parties: Parties) -> str:
+    child = parties.child
     if child.writes_for_self:
         return "In my own words, these are my difficulties and how they affect my education:"
+    if parties.represents is not None:
+        return (
+            f"In {parties.represents.name}'s words, these are {child.name_possessive} "
+            f"difficulties and how they affect {child.possessive} education:"
+        )
     writer = {
         Relationship.PARENT: f"as {child.possessive} parent",
         Relationship.CARER: f"as {child.possessive} carer",
@@ -197,41 +141,37 @@ def _needs_introduction(relationship: Relationship, child: Person) -> str:
     )
 
 
-def _school_view_sentence(case: Mapping[str, Any], child: Person) -> str:
-    view = case.get("school_view")
-    if view is None:
-        return ""
-    return {
-        SchoolView.SUPPORTS: f"{child.name_possessive} school supports this request.",
-        SchoolView.DOES_NOT_SUPPORT: f"{child.name_possessive} school does not "
-        "support this request. A parent or young person may ask for an assessment without the "
-        "school's agreement, and the school's view does not change the legal test.",
-        SchoolView.UNKNOWN: "",
-    }[SchoolView(view)]
-
-
 def _evidence_title(item: Mapping[str, Any]) -> str:
     if item.get("title"):
         return item["title"]
     return EvidenceKind(item["kind"]).label if item.get("kind") else "Evidence"
 
 
+def _no_school_place(child: Mapping[str, Any]) -> bool:
+    """The child has no school or setting whose resources a letter could talk about."""
+    kind = mapping(child.get("setting")).get("kind")
+    return kind in {k.value for k in SETTINGS_WITHOUT_A_PLACE}
+
+
 def build_request_assessment(
     case: Mapping[str, Any], *, today: date, extras: Mapping[str, Any] | None = None
 ) -> RequestAssessmentLetter:
-    """The request for an EHC needs assessment (Children and Families Act 2014, s.36).
+    """The request for an EHC needs assessment (law: ASSESSMENT_TEST, s.36(8)).
 
     The 6-week date is reg 5(1)'s, counted from `today` as the day the council receives the
-    request (the letter says so), unless the case records when the council received it.
+    request (the letter says so), unless the case records when the council received it. An
+    advocate writes for the parent or young person in `represents`, who is named as the one
+    asking. For a child with no school place (home educated, or none) the letter does not
+    argue about a school's resources: it says what the child receives now, and the law entry
+    ASSESSMENT_NO_SCHOOL_PLACE.
     """
     require(case, "request_assessment", REQUEST_ASSESSMENT_NEEDS)
-    child_data, applicant = case["child"], case["applicant"]
-    relationship = Relationship(applicant["relationship"])
-    child = _person(
-        child_data["first_name"],
-        Pronouns(child_data["pronouns"]),
-        writing_about_self=relationship is Relationship.YOUNG_PERSON,
+    parties = parties_from_case(
+        case, today, kind="request_assessment", exercises_right=True, strict_pronouns=True
     )
+    child_data = case["child"]
+    relationship = Relationship(case["applicant"]["relationship"])
+    child = parties.child
     received = next(
         (
             date.fromisoformat(event["date"])
@@ -242,24 +182,17 @@ def build_request_assessment(
     )
     decision = deadlines.decide_whether_to_assess(request_received=received)
     labels = {area.value: area.label for area in NeedArea}
+    no_place = _no_school_place(child_data)
     return RequestAssessmentLetter(
-        letter_date=short_date(today),
-        sender_name=applicant["name"],
-        sender_address=tuple(applicant["address"]),
-        sender_email=applicant.get("email", ""),
-        sender_phone=applicant.get("phone", ""),
-        council_name=case["local_authority"]["name"],
-        child_full_name=f"{child_data['first_name']} {child_data['last_name']}",
-        child_date_of_birth=short_date(date.fromisoformat(child_data["date_of_birth"])),
+        **parties_fields(parties),
         child_setting=_setting_phrase(child_data),
-        writer_introduction=_writer_introduction(relationship, child),
-        needs_introduction=_needs_introduction(relationship, child),
+        needs_introduction=_needs_introduction(relationship, parties),
         views_request=(
             "my views, wishes and feelings"
             if child.writes_for_self
-            else f"{child.possessive} views, wishes and feelings, and mine"
+            else f"{child.possessive} views, wishes and feelings, and "
+            + (f"those of {parties.represents.name}" if parties.represents else "mine")
         ),
-        child=child,
         diagnoses=tuple(child_data.get("diagnoses", ())),
         needs=tuple(
             Need(labels[n["area"]], n.get("description", ""), n.get("impact", ""))
@@ -282,11 +215,18 @@ def build_request_assessment(
             )
             for e in case.get("evidence", [])
         ),
-        school_view=_school_view_sentence(case, child),
+        school_supports=case.get("school_view") == SchoolView.SUPPORTS.value and not no_place,
+        no_school_place=no_place,
         notes=case.get("notes", ""),
         decision_due=long_date(decision.due),
-        decision_source=decision.source,
         request_received="" if received == today else short_date(received),
+        law_test=law.entry(Law.ASSESSMENT_TEST),
+        law_threshold=law.entry(Law.ASSESSMENT_LOW_THRESHOLD),
+        law_no_place=law.entry(Law.ASSESSMENT_NO_SCHOOL_PLACE) if no_place else None,
+        law_decision=law.entry(Law.DECIDE_WHETHER_TO_ASSESS),
+        law_refusal=law.entry(Law.REFUSAL_NOTICE_CONTENTS),
+        law_advice=law.entry(Law.ASSESSMENT_ADVICE),
+        law_views=law.entry(Law.VIEWS_WISHES_FEELINGS),
     )
 
 

@@ -47,31 +47,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import date
-from enum import Enum
 from typing import Any
 
-from journeys.rules import deadlines
+from journeys.rules import deadlines, law
 from journeys.rules.calendar import add_working_days
+from journeys.rules.law import Law, LawEntry
 from journeys.rules.vocabulary import (
     DECISION_EVENTS,
     DecisionKind,
     EventType,
     NeedArea,
-    Pronouns,
-    Relationship,
     SchoolView,
+    SettingKind,
 )
-from letters.context import (
-    Evidence,
+from letters.context import Evidence, _evidence_title, require
+from letters.council_reasons import Topic, law_answer, topic_of
+from letters.parties import (
     MissingCaseData,
+    Parties,
     Person,
-    _evidence_title,
-    _person,
-    _writer_introduction,
     long_date,
-    require,
+    mapping,
+    parties_fields,
+    parties_from_case,
     short_date,
 )
 
@@ -103,19 +103,17 @@ class AppealTime:
     passed: bool  # the deadline is before the letter's date
     right_of_appeal: str  # "section 51(2)(a) of the Children and Families Act 2014"
 
+    @property
+    def mediation_law(self) -> LawEntry:
+        return law.entry(Law.MEDIATION_BEFORE_APPEAL)
 
-@dataclass(frozen=True)
-class _Parties:
-    letter_date: str
-    sender_name: str
-    sender_address: tuple[str, ...]
-    sender_email: str
-    sender_phone: str
-    council_name: str
-    child_full_name: str
-    child_date_of_birth: str
-    child: Person
-    writer_introduction: str
+    @property
+    def late_law(self) -> LawEntry:
+        return law.entry(Law.LATE_APPEAL)
+
+    @property
+    def five_pm_law(self) -> LawEntry:
+        return law.entry(Law.APPEAL_BY_5PM)
 
 
 def _text(value: Any) -> str:
@@ -131,34 +129,6 @@ def _sentence(value: str) -> str:
     value = value[0].upper() + value[1:]
     ending = value.rstrip("\"'\u201d)")
     return value if ending and ending[-1] in ".!?" else f"{value}."
-
-
-def _parties(case: Mapping[str, Any], today: date) -> _Parties:
-    child_data, applicant = case["child"], case["applicant"]
-    # Without a relationship the letter does not guess one: it leaves out the introduction.
-    relationship = (
-        Relationship(applicant["relationship"]) if applicant.get("relationship") else None
-    )
-    child = _person(
-        child_data["first_name"],
-        Pronouns(child_data.get("pronouns") or Pronouns.THEY),
-        writing_about_self=relationship is Relationship.YOUNG_PERSON,
-    )
-    born = child_data.get("date_of_birth")
-    return _Parties(
-        letter_date=short_date(today),
-        sender_name=applicant["name"],
-        sender_address=tuple(applicant.get("address", ())),
-        sender_email=applicant.get("email", ""),
-        sender_phone=applicant.get("phone", ""),
-        council_name=case["local_authority"]["name"],
-        child_full_name=" ".join(
-            part for part in (child_data["first_name"], child_data.get("last_name")) if part
-        ),
-        child_date_of_birth=short_date(date.fromisoformat(born)) if born else "",
-        child=child,
-        writer_introduction=_writer_introduction(relationship, child) if relationship else "",
-    )
 
 
 def _decision(
@@ -199,7 +169,7 @@ def _appeal_time(
     )
     if deadline.from_event is EventType.MEDIATION_CERTIFICATE_ISSUED:
         counted_from = (
-            f"1 month after my mediation certificate of {short_date(deadline.event_date)}, "
+            f"1 month after the mediation certificate of {short_date(deadline.event_date)}, "
             "which is later than 2 months after the decision letter"
         )
     else:
@@ -211,16 +181,6 @@ def _appeal_time(
         passed=deadline.due < today,
         right_of_appeal=RIGHT_OF_APPEAL[decision_kind],
     )
-
-
-def _fields(parties: _Parties) -> dict[str, Any]:
-    """The shared fields, to spread into a letter's dataclass (shallow: Person stays whole)."""
-    return {field.name: getattr(parties, field.name) for field in fields(parties)}
-
-
-def _possessive_mid(child: Person) -> str:
-    """'Oliver's' or 'my': the possessive inside a sentence."""
-    return "my" if child.writes_for_self else child.name_possessive
 
 
 def _evidence(case: Mapping[str, Any], kinds: frozenset[str] | None = None) -> tuple[Evidence, ...]:
@@ -242,7 +202,7 @@ def _need_label(need: Mapping[str, Any]) -> str:
     return next((a.label for a in NeedArea if a.value == area), "Needs")
 
 
-def _decision_sentence(kind: DecisionKind, parties: _Parties, decided_on: date) -> str:
+def _decision_sentence(kind: DecisionKind, parties: Parties, decided_on: date) -> str:
     """One sentence naming the decision, for a reader other than the council."""
     who, when = parties.child.name_object, short_date(decided_on)
     council = parties.council_name
@@ -260,12 +220,12 @@ def _decision_sentence(kind: DecisionKind, parties: _Parties, decided_on: date) 
 
 
 def _derived_issues(
-    kind: DecisionKind, parties: _Parties, reasons: Iterable[str]
+    kind: DecisionKind, parties: Parties, reasons: Iterable[str]
 ) -> tuple[str, ...]:
     """The issues for mediation when the parent has not written their own: the decision
     itself, then each reason the council gave."""
     who, council = parties.child.name_object, parties.council_name
-    possessive = _possessive_mid(parties.child)
+    possessive = parties.child.possessive_mid
     first = {
         DecisionKind.REFUSAL_TO_ASSESS: f"Whether {council} should carry out an EHC needs "
         f"assessment for {who}.",
@@ -279,9 +239,9 @@ def _derived_issues(
     return (first, *(f"The council's reason: \u201c{reason}\u201d" for reason in reasons))
 
 
-def _default_outcome(kind: DecisionKind, parties: _Parties) -> str:
+def _default_outcome(kind: DecisionKind, parties: Parties) -> str:
     who, council = parties.child.name_object, parties.council_name
-    possessive = _possessive_mid(parties.child)
+    possessive = parties.child.possessive_mid
     return {
         DecisionKind.REFUSAL_TO_ASSESS: f"{council} agrees to carry out an EHC needs "
         f"assessment for {who}.",
@@ -305,48 +265,12 @@ def _extras(extras: Mapping[str, Any] | None) -> Mapping[str, Any]:
 # -- reconsideration_request -------------------------------------------------------------------
 
 
-class _Topic(Enum):
-    """What a council's reason is about, so the letter can answer it with the right evidence."""
-
-    DIAGNOSIS = "diagnosis"
-    EVIDENCE = "evidence"
-    SEN_SUPPORT = "sen_support"
-    PROGRESS = "progress"
-    OTHER = "other"
-
-
-# Checked in this order; the first topic with a word in the reason wins.
-TOPIC_WORDS: tuple[tuple[_Topic, tuple[str, ...]], ...] = (
-    (_Topic.DIAGNOSIS, ("diagnos",)),
-    (
-        _Topic.EVIDENCE,
-        ("evidence", "insufficient", "information", "not demonstrated", "not shown"),
+TOPIC_EVIDENCE: dict[Topic, frozenset[str] | None] = {
+    Topic.HEALTH_MATTER: frozenset(
+        {"speech_language_therapist", "occupational_therapist", "paediatrician", "camhs"}
     ),
-    (
-        _Topic.SEN_SUPPORT,
-        (
-            "sen support",
-            "be met",
-            "ordinarily available",
-            "resources",
-            "graduated",
-            "notional",
-            "within school",
-            "within the school",
-            "in school",
-            "universal",
-            "school can meet",
-        ),
-    ),
-    (
-        _Topic.PROGRESS,
-        ("progress", "attain", "expected", "age-related", "age related", "achiev", "coping"),
-    ),
-)
-
-# The evidence that answers each topic best; every item when none of these kinds is there.
-TOPIC_EVIDENCE: dict[_Topic, frozenset[str] | None] = {
-    _Topic.DIAGNOSIS: frozenset(
+    Topic.UNIVERSAL: frozenset({"school_report", "sen_support_plan", "educational_psychologist"}),
+    Topic.DIAGNOSIS: frozenset(
         {
             "paediatrician",
             "camhs",
@@ -355,8 +279,8 @@ TOPIC_EVIDENCE: dict[_Topic, frozenset[str] | None] = {
             "occupational_therapist",
         }
     ),
-    _Topic.EVIDENCE: None,
-    _Topic.SEN_SUPPORT: frozenset(
+    Topic.EVIDENCE: None,
+    Topic.SEN_SUPPORT: frozenset(
         {
             "sen_support_plan",
             "school_report",
@@ -367,7 +291,7 @@ TOPIC_EVIDENCE: dict[_Topic, frozenset[str] | None] = {
             "occupational_therapist",
         }
     ),
-    _Topic.PROGRESS: frozenset(
+    Topic.PROGRESS: frozenset(
         {
             "school_report",
             "attendance_record",
@@ -377,64 +301,28 @@ TOPIC_EVIDENCE: dict[_Topic, frozenset[str] | None] = {
             "educational_psychologist",
         }
     ),
-    _Topic.OTHER: None,
+    Topic.OTHER: None,
 }
 
 
-def _topic(reason: str) -> _Topic:
-    folded = reason.casefold()
-    for topic, words in TOPIC_WORDS:
-        if any(word in folded for word in words):
-            return topic
-    return _Topic.OTHER
-
-
-def _legal_answer(topic: _Topic, kind: DecisionKind, child: Person) -> str:
-    """The legal point that answers a reason of this topic, for this decision."""
-    subject, has = child.subject, child.has
-    possessive = _possessive_mid(child)
-    if kind is DecisionKind.REFUSAL_TO_ASSESS:
-        return {
-            _Topic.DIAGNOSIS: "A diagnosis is not part of the test in section 36(8). The "
-            f"question is whether {subject} {has} or may have special educational needs, which "
-            f"is about {possessive} needs, not a label.",
-            _Topic.EVIDENCE: "The test in section 36(8) is whether "
-            f"{subject} {has} or may have special educational needs, not whether that has "
-            "already been proved. Gathering the evidence is what the assessment is for: "
-            "regulation 6 of the SEND Regulations 2014 requires you to seek advice from "
-            "professionals as part of it.",
-            _Topic.SEN_SUPPORT: "The test in section 36(8) is not whether "
-            f"{possessive} needs could be met from SEN support, but whether it may be necessary "
-            "for special educational provision to be made through an EHC plan. The law does "
-            "not require a school to use up every kind of SEN support before an assessment.",
-            _Topic.PROGRESS: "Progress in some subjects does not decide the test in section "
-            "36(8). Special educational needs include needs in communication and interaction, "
-            "social, emotional and mental health, and sensory or physical development, as "
-            "well as in learning (SEND Code of Practice, chapter 6).",
-            _Topic.OTHER: "The test in section 36(8) is met: "
-            f"{subject} {has} or may have special educational needs, and it may be necessary "
-            "for special educational provision to be made through an EHC plan.",
-        }[topic]
-    return {
-        _Topic.DIAGNOSIS: "A diagnosis is not part of the test in section 37(1). It asks "
-        "whether, in the light of the assessment, it is necessary for special educational "
-        "provision to be made in accordance with an EHC plan.",
-        _Topic.EVIDENCE: "Your own assessment gathered advice from professionals. Under "
-        "section 37(1) the question is whether, in the light of that assessment, it is "
-        "necessary for special educational provision to be made in accordance with an EHC "
-        "plan. If you think any of the advice is incomplete, please seek further advice "
-        "rather than refuse a plan.",
-        _Topic.SEN_SUPPORT: "Section 37(1) asks whether, in the light of the assessment, it is "
-        "necessary for special educational provision to be made in accordance with an EHC "
-        f"plan. The advice describes provision beyond what {possessive} school has been able "
-        "to make from its own resources, and without a plan nothing secures it.",
-        _Topic.PROGRESS: "Progress in some subjects does not answer the question in section "
-        f"37(1). The assessment shows needs that affect {possessive} education in other ways, "
-        "and the provision they call for.",
-        _Topic.OTHER: "In the light of the assessment, it is necessary for "
-        "special educational provision to be made for "
-        f"{child.name_object} in accordance with an EHC plan (section 37(1)).",
-    }[topic]
+def _legal_answer(
+    topic: Topic, kind: DecisionKind, child: Person, *, advice_beyond_resources: bool
+) -> str:
+    """The law that answers a reason of this topic (letters.council_reasons); for a refusal to
+    issue a plan, a reason about SEN support is also answered with what the advice says about
+    the school's resources, but only when the parent confirmed it."""
+    answer = law_answer(topic, kind)
+    if (
+        topic is Topic.SEN_SUPPORT
+        and kind is DecisionKind.REFUSAL_TO_ISSUE_PLAN
+        and advice_beyond_resources
+    ):
+        beyond = (
+            f"The advice describes provision beyond what {child.possessive_mid} school has "
+            "been able to make from its own resources."
+        )
+        return f"{beyond} {answer}".strip()
+    return answer
 
 
 def _support_facts(case: Mapping[str, Any]) -> tuple[str, ...]:
@@ -465,11 +353,11 @@ def _need_facts(case: Mapping[str, Any], *, impact_only: bool = False) -> tuple[
     return tuple(facts)
 
 
-def _facts(topic: _Topic, case: Mapping[str, Any], school_supported: str) -> tuple[str, ...]:
-    if topic is _Topic.SEN_SUPPORT:
+def _facts(topic: Topic, case: Mapping[str, Any], school_supported: str) -> tuple[str, ...]:
+    if topic is Topic.SEN_SUPPORT:
         support = _support_facts(case)
         return (*support, school_supported) if school_supported else support
-    return _need_facts(case, impact_only=topic is _Topic.PROGRESS)
+    return _need_facts(case, impact_only=topic is Topic.PROGRESS)
 
 
 @dataclass(frozen=True)
@@ -488,17 +376,7 @@ class LegalTest:
 
 
 @dataclass(frozen=True)
-class ReconsiderationLetter:
-    letter_date: str
-    sender_name: str
-    sender_address: tuple[str, ...]
-    sender_email: str
-    sender_phone: str
-    council_name: str
-    child_full_name: str
-    child_date_of_birth: str
-    child: Person
-    writer_introduction: str
+class ReconsiderationLetter(Parties):
     decision_kind: str  # refusal_to_assess | refusal_to_issue_plan
     decision_date: str  # "20 February 2026"
     decision_phrase: str  # "not to carry out an EHC needs assessment for Oliver"
@@ -529,29 +407,32 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold().strip(" .")
 
 
-def _legal_test(kind: DecisionKind, child: Person) -> LegalTest:
-    subject, has, obj = child.subject, child.has, child.object
-    possessive = _possessive_mid(child)
+def _legal_test(kind: DecisionKind, child: Person, setting: SettingKind | None) -> LegalTest:
+    """The legal test for the decision, stated once in the letter (journeys.rules.law)."""
     if kind is DecisionKind.REFUSAL_TO_ASSESS:
+        no_place = law.applies(Law.ASSESSMENT_NO_SCHOOL_PLACE, law.Situation(setting_kind=setting))
         return LegalTest(
-            statement="Section 36(8) of the Children and Families Act 2014 says the council "
-            f"must secure an EHC needs assessment if {subject} {has} or may have special "
-            "educational needs, and it may be necessary for special educational provision to "
-            f"be made for {obj} in accordance with an EHC plan.",
-            plain="This is a low threshold. The question is whether "
-            f"{subject} may have special educational needs and whether a plan may be "
-            "necessary, not whether either is certain. The assessment is how the council finds "
-            "out.",
+            statement=law.entry(Law.ASSESSMENT_TEST).cited,
+            plain=" ".join(
+                (
+                    law.entry(Law.ASSESSMENT_LOW_THRESHOLD).statement,
+                    *((law.entry(Law.ASSESSMENT_NO_SCHOOL_PLACE).cited,) if no_place else ()),
+                )
+            ),
         )
     return LegalTest(
-        statement="Section 37(1) of the Children and Families Act 2014 says that where, in the "
-        "light of an EHC needs assessment, it is necessary for special educational provision "
-        f"to be made for {child.name_object} in accordance with an EHC plan, the council must "
-        f"secure that an EHC plan is prepared for {obj}, and must then maintain it.",
+        statement=law.entry(Law.PLAN_NECESSARY).cited,
         plain="The question is what special educational provision the assessment shows "
-        f"{possessive} needs call for, and whether it is necessary for that provision to be "
-        "made in accordance with a plan, so that it is set out, specific and legally secured.",
+        f"{child.possessive_mid} needs call for, and whether it is necessary for that provision "
+        "to be made in accordance with a plan, so that it is set out, specific and secured.",
     )
+
+
+def _setting_kind(case: Mapping[str, Any]) -> SettingKind | None:
+    try:
+        return SettingKind(mapping(mapping(case.get("child")).get("setting")).get("kind"))
+    except ValueError:
+        return None
 
 
 def build_reconsideration_request(
@@ -567,8 +448,9 @@ def build_reconsideration_request(
     """
     kind, decided_on = _decision(case, "reconsideration_request", RECONSIDERATION_NEEDS, REFUSALS)
     extras = _extras(extras)
-    parties = _parties(case, today)
+    parties = parties_from_case(case, today, kind="reconsideration_request", exercises_right=True)
     child = parties.child
+    advice_beyond = extras.get("advice_beyond_school_resources") is True
 
     responses: dict[str, str] = {}
     further: list[str] = []
@@ -601,23 +483,23 @@ def build_reconsideration_request(
     shown: set[Evidence] = set()
 
     def answer(reason: str) -> ReasonAnswer:
-        topic = _topic(reason)
+        topic = topic_of(reason)
         evidence = _evidence(case, TOPIC_EVIDENCE[topic]) or _evidence(case)
         # An item already quoted for an earlier reason is named again without its key points.
         named = tuple(replace(item, key_points="") if item in shown else item for item in evidence)
         shown.update(evidence)
         response = responses.get(_key(reason), "") if reason else ""
-        legal = _legal_answer(topic, kind, child)
+        legal = _legal_answer(topic, kind, child, advice_beyond_resources=advice_beyond)
         # The parent's own answer replaces the needs restated from the case file; the support
         # already tried still answers a reason about SEN support.
         facts = _facts(topic, case, school_supported)
-        if response and topic is not _Topic.SEN_SUPPORT:
+        if response and topic is not Topic.SEN_SUPPORT:
             facts = ()
         return ReasonAnswer(
             reason=reason,
             response=response,
             legal_answer=(
-                f"I do not agree. {legal}" if reason and topic is _Topic.OTHER else legal
+                f"I do not agree. {legal}".strip() if reason and topic is Topic.OTHER else legal
             ),
             facts=facts,
             evidence=named,
@@ -626,9 +508,9 @@ def build_reconsideration_request(
     if kind is DecisionKind.REFUSAL_TO_ASSESS:
         phrase = f"not to carry out an EHC needs assessment for {child.name_object}"
         no_reasons = (
-            "Your letter did not give reasons I could respond to. Section 36(5) of the Children "
-            "and Families Act 2014 requires you to tell me the reasons for your decision, so "
-            "please send them to me in writing. In the meantime, this is why the test is met."
+            "Your letter did not give reasons I could respond to. "
+            f"{law.entry(Law.REFUSAL_NOTICE_CONTENTS).cited} Please send the reasons in "
+            "writing. In the meantime, this is why the test is met."
         )
         default_outcome = f"agree to carry out an EHC needs assessment for {child.name_object}"
     else:
@@ -640,11 +522,11 @@ def build_reconsideration_request(
         default_outcome = f"agree to issue an EHC plan for {child.name_object}"
 
     return ReconsiderationLetter(
-        **_fields(parties),
+        **parties_fields(parties),
         decision_kind=kind.value,
         decision_date=short_date(decided_on),
         decision_phrase=phrase,
-        legal_test=_legal_test(kind, child),
+        legal_test=_legal_test(kind, child, _setting_kind(case)),
         reasons_given=bool(reasons),
         no_reasons=no_reasons,
         reasons=tuple(answer(r) for r in reasons) if reasons else (answer(""),),
@@ -663,17 +545,12 @@ def build_reconsideration_request(
 
 
 @dataclass(frozen=True)
-class MediationAdviserLetter:
-    letter_date: str
-    sender_name: str
-    sender_address: tuple[str, ...]
-    sender_email: str
-    sender_phone: str
-    council_name: str
-    child_full_name: str
-    child_date_of_birth: str
-    child: Person
-    writer_introduction: str
+class MediationAdviserLetter(Parties):
+    mediation_law: LawEntry
+    mediation_contact_law: LawEntry
+    certificate_only_law: LawEntry
+    mediation_arranged_law: LawEntry
+    five_pm_law: LawEntry
     adviser_name: str  # extras.mediation.adviser_name, or "Mediation adviser"
     decision_kind: str
     decision_sentence: str  # "On 20 February 2026, Kent County Council decided not to ..."
@@ -708,7 +585,7 @@ def _mediation_extras(extras: Mapping[str, Any]) -> Mapping[str, Any]:
 
 
 def _issues(
-    mediation: Mapping[str, Any], kind: DecisionKind, parties: _Parties, case: Mapping[str, Any]
+    mediation: Mapping[str, Any], kind: DecisionKind, parties: Parties, case: Mapping[str, Any]
 ) -> tuple[tuple[str, ...], bool]:
     own = tuple(t for t in (_text(x) for x in mediation.get("issues") or ()) if t)
     if own:
@@ -716,7 +593,7 @@ def _issues(
     return _derived_issues(kind, parties, _reasons_given(case)), False
 
 
-def _contact(parties: _Parties) -> str:
+def _contact(parties: Parties) -> str:
     ways = []
     if parties.sender_email:
         ways.append(f"by email at {parties.sender_email}")
@@ -755,9 +632,19 @@ def build_mediation_adviser(
     mediation = _mediation_extras(extras)
     requested = _latest_event(case, EventType.MEDIATION_REQUESTED, on_or_after=decided_on)
     # The parent's answer if the journey asked; otherwise a recorded request for mediation.
+    # Without either, the letter cannot say whether they want mediation, so it is not written
+    # (issue 10, finding 5: never declare a choice the family did not make).
     wants = mediation.get("wants_mediation")
     if not isinstance(wants, bool):
-        wants = requested is not None
+        if requested is None:
+            raise MissingCaseData(
+                "mediation_adviser",
+                [
+                    "extras.mediation.wants_mediation (whether you want mediation, or only "
+                    "the certificate)"
+                ],
+            )
+        wants = True
     certificate_needed = kind is not DecisionKind.PLACEMENT_ONLY
     if not certificate_needed and not wants:
         raise MissingCaseData(
@@ -767,7 +654,7 @@ def build_mediation_adviser(
                 "no mediation certificate, so this letter is only for asking for mediation)"
             ],
         )
-    parties = _parties(case, today)
+    parties = parties_from_case(case, today, kind="mediation_adviser", exercises_right=True)
     issues, own = _issues(mediation, kind, parties, case)
 
     contacted = _latest_event(case, EventType.MEDIATION_ADVISER_CONTACTED, on_or_after=decided_on)
@@ -790,7 +677,12 @@ def build_mediation_adviser(
     )
 
     return MediationAdviserLetter(
-        **_fields(parties),
+        **parties_fields(parties),
+        mediation_law=law.entry(Law.MEDIATION_BEFORE_APPEAL),
+        mediation_contact_law=law.entry(Law.MEDIATION_CONTACT),
+        certificate_only_law=law.entry(Law.MEDIATION_CERTIFICATE_ONLY),
+        mediation_arranged_law=law.entry(Law.MEDIATION_ARRANGED),
+        five_pm_law=law.entry(Law.APPEAL_BY_5PM),
         adviser_name=_text(mediation.get("adviser_name")) or "Mediation adviser",
         decision_kind=kind.value,
         decision_sentence=_decision_sentence(kind, parties, decided_on),
@@ -854,7 +746,7 @@ def build_mediation_summary(
     council's 30 days to arrange mediation when `mediation_requested` is recorded)."""
     kind, decided_on = _decision(case, "mediation_summary", MEDIATION_NEEDS, MEDIATION_DECISIONS)
     extras = _extras(extras)
-    parties = _parties(case, today)
+    parties = parties_from_case(case, today, kind="mediation_summary", exercises_right=False)
     issues, _ = _issues(_mediation_extras(extras), kind, parties, case)
     appeal = _appeal_time(case, kind, decided_on, today)
     dates = [

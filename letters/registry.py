@@ -90,25 +90,25 @@ REGISTRY: dict[LetterKind, LetterSpec] = {
             kind=LetterKind.DRAFT_PLAN_REPRESENTATIONS,
             title="Comments on the draft EHC plan",
             template="letters/draft_plan_representations.html",
-            builder="letters.appeal_letters:build_draft_plan_representations",
+            builder="letters.draft_plan_representations:build_draft_plan_representations",
         ),
         LetterSpec(
             kind=LetterKind.APPEAL_REASONS,
             title="Reasons for appeal",
             template="letters/appeal_reasons.html",
-            builder="letters.appeal_letters:build_appeal_reasons",
+            builder="letters.appeal_reasons:build_appeal_reasons",
         ),
         LetterSpec(
             kind=LetterKind.EVIDENCE_INDEX,
             title="Evidence index",
             template="letters/evidence_index.html",
-            builder="letters.appeal_letters:build_evidence_index",
+            builder="letters.evidence_index:build_evidence_index",
         ),
         LetterSpec(
             kind=LetterKind.APPEAL_CHECKLIST,
             title="What to send with your appeal",
             template="letters/appeal_checklist.html",
-            builder="letters.appeal_letters:build_appeal_checklist",
+            builder="letters.appeal_checklist:build_appeal_checklist",
         ),
     )
 }

@@ -44,6 +44,9 @@ class Law(StrEnum):
     PLAN_NECESSARY = "plan_necessary"
     PLAN_CONTENTS = "plan_contents"
     SPECIFIC_PROVISION = "specific_provision"
+    SEP_DEFINITION = "sep_definition"
+    FOUR_AREAS = "four_areas"
+    DIAGNOSIS_NOT_NEEDED = "diagnosis_not_needed"
     FINAL_PLAN = "final_plan"
     DRAFT_PLAN_REPRESENTATIONS = "draft_plan_representations"
     DRAFT_PLAN_MEETING = "draft_plan_meeting"
@@ -172,16 +175,32 @@ class LawEntry:
     exceptions: tuple[str, ...] = ()  # the only circumstances that allow longer or otherwise
     safe_reading: str = ""  # where the text is unclear: the reading taken, and why
 
+    @property
+    def cited(self) -> str:
+        """The statement with its citation before the closing full stop, as letters print it:
+        "... in accordance with an EHC plan (Children and Families Act 2014, s.36(8))."."""
+        return f"{self.statement.removesuffix('.')} ({self.citation})."
+
 
 # SEND Regulations 2014 reg 5(4), reg 10(4) and (through reg 13(3)) for the 20 weeks: the only
-# circumstances in which the council may take longer (DOMAIN.md 1.2). A missed appointment
-# only extends the professionals' 6 weeks for advice (reg 8(2)); it is not one of these.
+# circumstances in which the council need not meet the time limit, and only where they make
+# meeting it impractical (DOMAIN.md 1.2). Reg 10(4) has four limbs (read on legislation.gov.uk):
+# (a) advice asked of a school or post-16 institution, and (b) of an early years provider, in
+# the week before it closed for at least 4 weeks; (c) exceptional personal circumstances;
+# (d) absence from the area for at least 4 weeks. (a) and (b) are one exception for a family,
+# so it is stated once, naming all three kinds of setting. A missed appointment only extends
+# the professionals' 6 weeks for advice (reg 8(2)); it is not one of these.
 TIME_LIMIT_EXCEPTIONS = (
-    "the council asked a head teacher or principal for advice during the week before their "
-    "school or college closed for at least 4 weeks in a row",
+    "the council asked a head teacher, a college principal or an early years provider for "
+    "advice during the week before their school, college or setting closed for at least 4 "
+    "weeks in a row",
     "exceptional personal circumstances affect the child, young person or parent",
     "the child, young person or parent was away from the council's area for at least 4 weeks "
     "in a row",
+)
+TIME_LIMIT_EXCEPTIONS_RULE = (
+    "The council may take longer only if it is impractical to meet the time limit because of "
+    "one of these, and it must still act as soon as practicable."
 )
 
 _REQUEST_TO_PLAN = frozenset({Stage.REQUEST, Stage.REFUSED, Stage.APPEAL, Stage.MEDIATION})
@@ -281,6 +300,28 @@ ENTRIES: tuple[LawEntry, ...] = (
         "SEND Code of Practice 2015, para 9.69",
     ),
     LawEntry(
+        Law.SEP_DEFINITION,
+        "Special educational provision is educational or training provision that is "
+        "additional to, or different from, that made generally for others of the same age in "
+        "mainstream schools or colleges: help that every pupil gets (a universal offer) is not "
+        "special educational provision.",
+        "Children and Families Act 2014, s.21(1) and (2)",
+    ),
+    LawEntry(
+        Law.FOUR_AREAS,
+        "Special educational needs include needs in communication and interaction, in "
+        "cognition and learning, in social, emotional and mental health, and sensory or "
+        "physical needs, not only difficulties with learning or attainment.",
+        "SEND Code of Practice 2015, chapter 6",
+    ),
+    LawEntry(
+        Law.DIAGNOSIS_NOT_NEEDED,
+        "Special educational needs are defined by a learning difficulty or disability that "
+        "calls for special educational provision, not by a diagnosis: the legal tests for an "
+        "assessment and a plan never require one.",
+        "Children and Families Act 2014, s.20(1)",
+    ),
+    LawEntry(
         Law.FINAL_PLAN,
         "The council must issue the final EHC plan within 20 weeks of receiving the request "
         "for the assessment.",
@@ -294,6 +335,8 @@ ENTRIES: tuple[LawEntry, ...] = (
         "plan was served, to make representations about its content and to ask for a "
         "particular school or college to be named.",
         "SEND Regulations 2014, reg 13(1)(a)",
+        safe_reading="The regulation counts from the day the draft was served, which may be "
+        "earlier than the day it arrived; families are told to reply as early as they can.",
     ),
     LawEntry(
         Law.DRAFT_PLAN_MEETING,
@@ -374,8 +417,9 @@ ENTRIES: tuple[LawEntry, ...] = (
     ),
     LawEntry(
         Law.SECURE_PROVISION,
-        "The council must secure the special educational provision specified in the plan. "
-        "This duty is absolute: it does not depend on the council's or the school's budget.",
+        "The council must secure the special educational provision specified in an EHC plan. "
+        "This duty is absolute: it does not depend on the council's or the school's budget, "
+        "and provision outside a plan is not secured in this way.",
         "Children and Families Act 2014, s.42(2)",
     ),
     LawEntry(
@@ -473,10 +517,11 @@ ENTRIES: tuple[LawEntry, ...] = (
         Law.CEASE_MAINTAIN_DURING_APPEAL,
         "Where the parent or young person appeals against a decision to cease to maintain the "
         "plan, the council must continue to maintain it until the appeal is decided.",
-        "Children and Families Act 2014, s.45; SEND Regulations 2014, reg 30",
+        "Children and Families Act 2014, s.45(4); SEND Regulations 2014, reg 30",
         When(decisions=frozenset({DecisionKind.CEASE_TO_MAINTAIN})),
-        safe_reading="Read as a duty to keep the whole plan, including its provision, in "
-        "place until the appeal ends.",
+        safe_reading="s.45(4) as explained in the Act's explanatory notes (para 247); the "
+        "section's own text was not read. Read as a duty to keep the whole plan, including "
+        "its provision, in place until the appeal ends.",
     ),
     LawEntry(
         Law.YOUNG_PERSON_RIGHTS,

@@ -33,14 +33,12 @@ from pathlib import Path
 import pytest
 
 from journeys.casefile import validate_case_file
-from letters.appeal_letters import (
-    build_appeal_checklist,
-    build_appeal_reasons,
-    build_draft_plan_representations,
-    build_evidence_index,
-    explain_flags,
-)
+from letters.appeal_checklist import build_appeal_checklist
+from letters.appeal_reasons import build_appeal_reasons
 from letters.context import MissingCaseData
+from letters.draft_plan_representations import build_draft_plan_representations
+from letters.evidence_index import build_evidence_index
+from letters.plan_wording import explain_flags
 from letters.registry import letter_spec
 from letters.rendering import StaticFilesOnlyFetcher, html_to_pdf, letter_html
 from letters.services import letter_render
@@ -126,8 +124,10 @@ class DraftPlanRepresentationsTests:
         assert "which I received on 3 February 2027" in text
         # Received Wed 3 Feb 2027: 15 days counting that day as day 1 end Wed 17 Feb 2027.
         assert "that is until Wednesday 17 February 2027" in text
-        assert "Regulation 13(1)(a) of the SEND Regulations 2014" in text
+        assert "(SEND Regulations 2014, reg 13(1)(a))" in text
         assert "at least 15 days, beginning with the day the draft plan was served" in text
+        assert "reg 22(2)(c)" not in text
+        assert "(Children and Families Act 2014, s.42(2))" in text
         assert "Sam will have access to speech and language therapy as needed." in text
         assert (
             "Provision must be detailed and specific and should normally be quantified, for "
@@ -138,15 +138,22 @@ class DraftPlanRepresentationsTests:
         assert "meeting" not in text
 
     def test_asks_for_the_preferred_school_with_the_council_duty(self, draft_case):
+        draft_case["plan"]["preferred_setting_kind"] = "maintained_school"
         text = render("draft_plan_representations", draft_case, DRAFT_DAY)
-        assert "Under section 38(2)(b)(ii) of the Children and Families Act 2014" in text
         assert "I ask you to name Hillside Primary School in section I of Sam's final plan" in text
-        assert "section 39(3) and (4)" in text
+        assert "(Children and Families Act 2014, s.39(3) and (4))" in text
         assert (
-            "unsuitable for Sam's age, ability, aptitude or special educational needs, or Sam's "
-            "attendance would be incompatible with the efficient education of others or the "
-            "efficient use of resources"
+            "unsuitable for the child or young person's age, ability, aptitude or special "
+            "educational needs, or their attendance would be incompatible with the efficient "
+            "education of others or the efficient use of resources"
         ) in text
+        assert "Education Act 1996" not in text
+
+    def test_without_the_schools_kind_it_asks_without_arguing_either_law(self, draft_case):
+        draft_case["plan"].pop("preferred_setting_kind", None)
+        text = render("draft_plan_representations", draft_case, DRAFT_DAY)
+        assert "I ask you to name Hillside Primary School in section I" in text
+        assert "s.39" not in text and "Education Act 1996" not in text
 
     def test_a_second_case_her_dates_and_pronouns(self, plan_case):
         text = render("draft_plan_representations", plan_case, date(2026, 4, 24))
@@ -168,7 +175,8 @@ class DraftPlanRepresentationsTests:
         assert 'It uses the vague words "access to" and "as needed", which do not commit' in text
         assert "It does not say how often the help will be given" in text
         assert "It does not say who will give the help" in text
-        assert "It does not say how and when progress will be checked" in text
+        # Code 9.69 does not require a review statement: a suggestion, not a defect.
+        assert "how and when progress will be checked" not in text
         assert "It does not say how long each session lasts" in text
         assert "not specific enough for anyone to know exactly what help" in text  # unknown code
         assert "I ask you to replace it with:" in text
@@ -180,9 +188,9 @@ class DraftPlanRepresentationsTests:
         text = render(
             "draft_plan_representations", draft_case, DRAFT_DAY, {"meeting_requested": True}
         )
-        assert "Regulation 13(1)(a)(ii)" in text
-        assert "arrange a meeting with an officer of the council" in text
-        assert "Please arrange the meeting I have asked for" in text
+        assert "(SEND Regulations 2014, reg 13(1)(a)(ii))" in text
+        assert "require the council to arrange a meeting with an officer" in text
+        assert "Please arrange the meeting asked for" in text
 
     def test_late_comments_say_so(self, draft_case):
         text = render("draft_plan_representations", draft_case, date(2027, 2, 18))
@@ -191,7 +199,7 @@ class DraftPlanRepresentationsTests:
     def test_without_a_preferred_school_no_school_request(self, draft_case):
         del draft_case["plan"]["preferred_setting"]
         text = render("draft_plan_representations", draft_case, DRAFT_DAY)
-        assert "section 38(2)(b)(ii)" not in text and "section 39" not in text
+        assert "s.39" not in text and "section 39" not in text
 
     def test_a_young_person_writes_for_themselves(self, draft_case):
         draft_case["applicant"].update(name="Sam Okafor", relationship="young_person")
@@ -215,9 +223,9 @@ class AppealReasonsTests:
             "against the decision of Hampshire County Council, dated 3 June 2026, about what "
             "Priya's final EHC plan says" in text
         )
-        assert "Date my mediation certificate was issued: 14 July 2026." in text
+        assert "Date the mediation certificate was issued: 14 July 2026." in text
         # 3 Jun + 2 months = 3 Aug; 14 Jul + 1 month = 14 Aug (later, August) -> Tue 1 Sep 2026.
-        assert "The time limit for this appeal ends on Tuesday 1 September 2026" in text
+        assert "The time limit for this appeal ends at 5pm on Tuesday 1 September 2026" in text
         assert "This appeal is made within that time." in text
         for reason in plan_case["decision"]["reasons_given"]:
             assert reason in text
@@ -292,9 +300,9 @@ class AppealReasonsTests:
             in text
         )
         # 30 Oct + 2 months = Wed 30 Dec 2026 (Christmas window) -> Mon 4 Jan 2027.
-        assert "The time limit for this appeal ends on Monday 4 January 2027" in text
-        assert "if Rowan has or may have special educational needs" in text
-        assert "to be made for them in accordance with an EHC plan" in text
+        assert "The time limit for this appeal ends at 5pm on Monday 4 January 2027" in text
+        assert "has or may have special educational needs" in text
+        assert "(Children and Families Act 2014, s.36(8))" in text
         assert "Rowan's needs can be met from the school's SEN support" in text
         assert "Document 3, SEN support review by Ms T Green, SENCo (10 July 2026)" in text
         assert "To order Leeds City Council to carry out an EHC needs assessment for Rowan." in text
@@ -304,29 +312,30 @@ class AppealReasonsTests:
         [
             (
                 "refusal_to_assess",
-                ["Section 36(8)", "Under section 36(8)"],
-                ["section 37", "Section 37", "9.69", "Recommendations Power"],
+                ["s.36(8))", "This is a low threshold"],
+                ["s.37", "9.69", "Recommendations Power", "s.39"],
             ),
             (
                 "refusal_to_issue_plan",
-                ["Section 37(1)", "Under section 37(1)"],
-                ["36(8)"],
+                ["s.37(1))"],
+                ["36(8)", "s.39"],
             ),
             (
                 "plan_contents",
-                ["Section 37(2)", "regulation 12(1)", "Paragraph 9.69", "section 39(3) and (4)"],
-                ["36(8)", "37(1)"],
+                ["s.37(2); SEND Regulations 2014, reg 12(1))", "para 9.69)", "s.39(3) and (4))"],
+                ["36(8)", "37(1)", "Education Act 1996"],
             ),
             (
                 "placement_only",
-                ["Section 39", "section 39(4)"],
-                ["36(8)", "9.69", "Recommendations Power"],
+                ["s.39(3) and (4))"],
+                ["36(8)", "9.69", "Recommendations Power", "Education Act 1996"],
             ),
-            ("cease_to_maintain", ["Section 45(1)"], ["36(8)"]),
+            ("cease_to_maintain", ["s.45(1))", "45(4)"], ["36(8)", "s.39"]),
         ],
     )
     def test_cites_the_law_for_the_decision(self, plan_case, kind, must, must_not):
         plan_case["decision"]["kind"] = kind
+        plan_case["plan"]["preferred_setting_kind"] = "maintained_school"
         text = render("appeal_reasons", plan_case, PLAN_APPEAL_DAY)
         for citation in must:
             assert citation in text, citation
@@ -334,29 +343,33 @@ class AppealReasonsTests:
             assert citation not in text, citation
         assert "Tuesday 1 September 2026" in text  # the same r.20(1)(c) time limit
 
-    def test_late_section_only_when_the_parent_says_late(self, plan_case):
+    def test_late_section_whenever_the_time_has_passed(self, plan_case):
+        # Finding 2: the deadline (Tue 1 Sep 2026) has passed on the letter's date, so the
+        # request to extend time is there whatever the journey asked.
         late_day = date(2026, 9, 10)
         text = render("appeal_reasons", plan_case, late_day)
-        assert "Why this appeal is late" not in text
+        assert "Why this appeal is late" in text
+        assert "asks the Tribunal" in text or "I ask the Tribunal to extend the time" in text
+        assert "The reasons it was not sent in time will follow as soon as possible." in text
         assert "This appeal is made within that time." not in text  # it is not
         extras = {"appeal": {"late": True, "late_reason": "I was in hospital all of August."}}
         text = render("appeal_reasons", plan_case, late_day, extras)
         assert "Why this appeal is late" in text
         assert "I was in hospital all of August." in text
-        assert (
-            "rule 5(3)(a) of the Tribunal Procedure (First-tier Tribunal) (Health, Education "
-            "and Social Care Chamber) Rules 2008" in text
-        )
+        assert "(Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008" in text
+        assert "5(3)(a) and r.20(4))" in text
         assert "This appeal is made within that time." not in text
+        text = render("appeal_reasons", plan_case, PLAN_APPEAL_DAY)
+        assert "Why this appeal is late" not in text
 
     def test_late_without_a_reason_still_asks_for_time(self, plan_case):
         text = render("appeal_reasons", plan_case, PLAN_APPEAL_DAY, {"appeal": {"late": True}})
         assert "Why this appeal is late" in text and "This is why:" not in text
-        assert "I ask the Tribunal to extend the time for my appeal" in text
+        assert "I ask the Tribunal to extend the time for this appeal" in text
 
 
 class HealthAndCareRecommendationsTests:
-    """The rule (letters.appeal_letters.asks_for_recommendations): only for appeals under
+    """The rule (letters.appeal_reasons.asks_for_recommendations): only for appeals under
     s.51(2)(b)-(f) other than placement-only (never for a refusal to assess); then the parent's
     answer (extras.appeal.health_or_care) decides, and only without one do the needs or notes
     (a health or care word, not "mental health" nor the plan's own name)."""
@@ -525,7 +538,7 @@ class AppealChecklistTests:
         assert "What to send with your appeal" in text
         assert "Your appeal about Priya Shah against Hampshire County Council" in text
         assert "Use form SEND35, the form for every other appeal" in text
-        assert "Your appeal must reach the Tribunal by Tuesday 1 September 2026" in text
+        assert "Your appeal must reach the Tribunal by 5pm on Tuesday 1 September 2026" in text
         assert "Friday 14 August 2026 falls in August." in text  # the working is shown
         assert "decision letter, dated 3 June 2026" in text
         assert "Your mediation certificate. Yours was issued on 14 July 2026." in text
@@ -541,7 +554,7 @@ class AppealChecklistTests:
             "Use form SEND35a, the form for an appeal against a refusal to carry out an EHC "
             "needs assessment" in text
         )
-        assert "by Monday 4 January 2027" in text
+        assert "by 5pm on Monday 4 January 2027" in text
         assert "falls between 25 December and 1 January" in text
         assert "Your mediation certificate. Yours was issued on 9 November 2026." in text
         assert "EHC plan, with all its appendices" not in text
@@ -568,7 +581,7 @@ class AppealChecklistTests:
             e for e in refusal_case["events"] if e["type"] != "mediation_certificate_issued"
         ]
         text = render("appeal_checklist", refusal_case, REFUSAL_APPEAL_DAY)
-        assert "contact the mediation adviser named in the decision letter" in text
+        assert "must contact a mediation adviser and get a mediation certificate" in text
         assert "within 3 working days" in text
         assert "You have not recorded a mediation certificate yet." in text
 
@@ -579,13 +592,13 @@ class AppealChecklistTests:
             e for e in refusal_case["events"] if e["type"] != "mediation_certificate_issued"
         ]
         text = " ".join(render("appeal_checklist", refusal_case, REFUSAL_APPEAL_DAY).split())
+        assert "Taking part in mediation itself is a choice (Children and Families Act 2014" in text
         assert (
-            "contact the mediation adviser named in the decision letter (section 55 of the "
-            "Children and Families Act 2014), within 2 months of the decision letter "
-            "(regulation 33 of the SEND Regulations 2014)." in text
+            "The mediation adviser must be contacted within 2 months of the decision letter "
+            "(SEND Regulations 2014, reg 33)." in text
         )
         assert "2 months of the decision (section 55" not in text
-        assert "within 3 working days (regulation 34)" in text
+        assert "within 3 working days (SEND Regulations 2014, reg 34(1))" in text
 
     def test_a_young_person_is_spoken_to_as_you(self, plan_case):
         plan_case["applicant"].update(name="Priya Shah", relationship="young_person")
@@ -598,12 +611,13 @@ class AppealChecklistTests:
         assert "Appeal by Priya Shah, the young person, born 14 September 2015" in text
         assert "I am writing for myself, as a young person." in text
         assert "not to amend my EHC plan after a review" in text
-        assert "my special educational needs and the special educational provision I need" in text
+        assert "(Children and Families Act 2014, s.37(2); SEND Regulations 2014, reg 12(1))" in text
 
     def test_late(self, plan_case):
         text = render("appeal_checklist", plan_case, date(2026, 9, 2))
         assert "Your deadline has passed, or you expect your appeal to be late." in text
-        assert "explain on the form why it is late" in text
+        assert "You can ask the Tribunal to extend time; it may refuse." in text
+        assert "ask for more time and explain why the appeal is late" in text
 
 
 # -- refusals: what is missing is named -----------------------------------------------------------
@@ -842,9 +856,11 @@ class HostileInputTests:
 
 
 def test_the_builders_are_pure():
-    """letters.appeal_letters imports nothing from Django, directly or through its imports."""
+    """The appeal documents' builders import nothing from Django, directly or through their
+    imports."""
     code = (
-        "import sys, letters.appeal_letters; "
+        "import sys, letters.appeal_reasons, letters.appeal_checklist, "
+        "letters.evidence_index, letters.draft_plan_representations, letters.parties; "
         "print(any(m.split('.')[0] == 'django' for m in sys.modules))"
     )
     result = subprocess.run(

@@ -107,8 +107,20 @@ def fold(text: str) -> str:
 
 
 # Every letter, from both case files, with and without extras: (kind, fixture, day, extras).
+# The mediation adviser letter says whether the family wants mediation, so it needs their
+# answer (or a recorded request for mediation): without one the scenario gives the journey's
+# "certificate only" answer (finding 5 of issue 10).
+CERTIFICATE_ONLY = {"mediation": {"wants_mediation": False}}
+
+
+def _with_choice(kind: str, extras: dict | None) -> dict | None:
+    if kind != "mediation_adviser" or (extras and "mediation" in extras):
+        return extras
+    return {**(extras or {}), **CERTIFICATE_ONLY}
+
+
 SCENARIOS = [
-    (kind, fixture, day, extras)
+    (kind, fixture, day, _with_choice(kind, extras) if fixture == "assess" else extras)
     for kind in KINDS
     for fixture, day, extras in (
         ("assess", ASSESS_DAY, None),
@@ -136,29 +148,29 @@ NEVER = ("regulation 13", "reg 13", "reg. 13")
 CITATIONS = {
     ("reconsideration_request", "refusal_to_assess"): (
         (
-            "section 36(8) of the children and families act 2014",
+            "(children and families act 2014, s.36(8))",
             "section 51(2)(a)",
-            "section 55 of the children and families act 2014",
+            "(children and families act 2014, s.55)",
             "r.20(1)(c)",
         ),
         ("37(1)", *NEVER),
     ),
     ("reconsideration_request", "refusal_to_issue_plan"): (
         (
-            "section 37(1) of the children and families act 2014",
+            "(children and families act 2014, s.37(1))",
             "section 51(2)(b)",
-            "section 55 of the children and families act 2014",
+            "(children and families act 2014, s.55)",
             "r.20(1)(c)",
         ),
         ("section 36", "36(8)", "36(5)", *NEVER),
     ),
     ("mediation_adviser", "refusal_to_assess"): (
-        ("section 55", "regulation 33", "regulation 34", "section 51(2)(a)", "r.20(1)(c)"),
-        ("37(1)", "36(8)", "regulation 37", *NEVER),
+        ("s.55)", "reg 33)", "reg 34(1))", "section 51(2)(a)", "r.20(1)(c)"),
+        ("37(1)", "36(8)", "reg 37)", *NEVER),
     ),
     ("mediation_adviser", "refusal_to_issue_plan"): (
-        ("section 55", "regulation 33", "regulation 37", "section 51(2)(b)", "r.20(1)(c)"),
-        ("section 36", "36(8)", "37(1)", "regulation 34", *NEVER),
+        ("s.55)", "reg 33)", "reg 37)", "section 51(2)(b)", "r.20(1)(c)"),
+        ("section 36", "36(8)", "37(1)", "reg 34", *NEVER),
     ),
     ("mediation_summary", "refusal_to_assess"): (
         ("r.20(1)(c)",),
@@ -230,17 +242,18 @@ class ReconsiderationRequestTests:
             "Oliver" in text
         )
         # The low threshold, both limbs, in plain words.
-        assert "Section 36(8) of the Children and Families Act 2014" in text
-        assert "if he has or may have special educational needs" in text
-        assert "it may be necessary for special educational provision to be made for him" in text
-        assert "This is a low threshold." in text
+        assert "(Children and Families Act 2014, s.36(8))" in text
+        assert "has or may have special educational needs" in text
+        assert "it may be necessary for special educational provision to be made for them" in text
+        assert "This is a low threshold" in text
+        assert text.count("This is a low threshold") == 1  # once per letter (finding 9)
         # Each reason, quoted and answered with the case file's own evidence.
         assert "needs can be met from SEN support" in text
         assert "not enough evidence of special educational needs" in text
         assert "Reading age unchanged after a year." in text  # support tried, and its outcome
         assert "Educational psychology report, by Dr R Shah, dated 3 November 2025" in text
         assert "below the 2nd centile" in text
-        assert "regulation 6 of the SEND Regulations 2014" in text
+        assert "(SEND Regulations 2014, reg 6(1))" in text
         assert "Oliver's school supported the request" in text
         # The default request, and when to reply: Mon 2 Mar 2026 + 10 working days
         # (3-6 Mar, 9-13 Mar, 16 Mar) = Mon 16 Mar 2026.
@@ -249,7 +262,7 @@ class ReconsiderationRequestTests:
         # What happens otherwise, with the engine's deadline and its source.
         assert "I will contact a mediation adviser" in text
         assert "First-tier Tribunal (Special Educational Needs and Disability)" in text
-        assert f"My appeal must reach the Tribunal by {ASSESS_APPEAL}" in text
+        assert f"The appeal must reach the Tribunal by 5pm on {ASSESS_APPEAL}" in text
         assert "2 months after the decision letter of 20 February 2026" in text
         assert "Tribunal Procedure Rules 2008 (HESC), r.20(1)(c) and r.12" in text
         assert "Enclosures: Educational psychology report; SEN support plan review;" in text
@@ -263,11 +276,11 @@ class ReconsiderationRequestTests:
         )
         # s.37(1), as enacted: "Where, in the light of an EHC needs assessment, it is necessary
         # for special educational provision to be made ... in accordance with an EHC plan".
-        assert "Section 37(1) of the Children and Families Act 2014 says that where, in the" in text
+        assert "(Children and Families Act 2014, s.37(1))" in text
         assert (
-            "in the light of an EHC needs assessment, it is necessary for special educational "
-            "provision to be made for Robin in accordance with an EHC plan, the council must "
-            "secure that an EHC plan is prepared for them" in text
+            "Where, in the light of an EHC needs assessment, it is necessary for special "
+            "educational provision to be made in accordance with an EHC plan, the council must "
+            "secure that a plan is prepared" in text
         )
         assert "resources ordinarily available to the school" in text
         assert "Robin is making expected progress in most subjects" in text
@@ -276,7 +289,7 @@ class ReconsiderationRequestTests:
         # Mon 2 Feb 2026 + 10 working days = Mon 16 Feb 2026.
         assert "that is by Monday 16 February 2026" in text
         assert "agree to issue an EHC plan for Robin" in text
-        assert f"by {PLAN_APPEAL}" in text
+        assert f"by 5pm on {PLAN_APPEAL}" in text
         assert " he " not in text and " she " not in text
 
     @pytest.mark.parametrize(
@@ -327,7 +340,7 @@ class ReconsiderationRequestTests:
         assess_case["decision"].pop("reasons_given")
         text = render("reconsideration_request", assess_case, ASSESS_DAY)
         assert "Why I disagree" in text
-        assert "Section 36(5) of the Children and Families Act 2014 requires you" in text
+        assert "(Children and Families Act 2014, s.36(5); SEND Regulations 2014, reg 5(3))" in text
         assert "Reading age unchanged" not in text  # no SEN-support reason to answer
         assert "Oliver reads at the level of a six-year-old" in text
         plan_case["decision"]["reasons_given"] = []
@@ -343,7 +356,7 @@ class ReconsiderationRequestTests:
             (
                 "2026-03-10",
                 "Friday 10 April 2026",
-                "1 month after my mediation certificate of 10 March 2026",
+                "1 month after the mediation certificate of 10 March 2026",
             ),
             # A certificate from before the decision is about an earlier decision: ignored.
             ("2026-01-20", PLAN_APPEAL, "2 months after the decision letter of 26 January"),
@@ -365,42 +378,55 @@ class ReconsiderationRequestTests:
         # Tue 1 Sep 2026 (r.12(3)(a)).
         assess_case["decision"]["date"] = "2026-06-30"
         for kind in KINDS:
-            text = render(kind, assess_case, date(2026, 7, 6))
+            text = render(kind, assess_case, date(2026, 7, 6), _with_choice(kind, None))
             assert "Tuesday 1 September 2026" in text, kind
 
     def test_after_the_deadline_the_letter_says_so(self, assess_case):
         text = render("reconsideration_request", assess_case, date(2026, 4, 21))
-        assert f"The usual time limit for an appeal ended on {ASSESS_APPEAL}" in text
+        assert f"The usual time limit for an appeal ended at 5pm on {ASSESS_APPEAL}" in text
+        # Finding 5: nothing about settling "before the time limit" once it has passed.
+        assert "before the time limit" not in text
         assert "accept a late appeal" in text
-        assert "My appeal must reach the Tribunal by" not in text
+        assert "The appeal must reach the Tribunal by" not in text
 
     @pytest.mark.parametrize(
         ("reason", "assess_answer", "plan_answer"),
         [
             (
                 "Oliver has no diagnosis",
-                "A diagnosis is not part of the test in section 36(8)",
-                "A diagnosis is not part of the test in section 37(1)",
+                "not by a diagnosis",
+                "(Children and Families Act 2014, s.20(1))",
             ),
             (
                 "insufficient information",
-                "not whether that has already been proved",
-                "please seek further advice rather than refuse a plan",
+                "(SEND Regulations 2014, reg 6(1))",
+                "",
             ),
             (
                 "needs can be met within the school's resources",
-                "could be met from SEN support",
-                "beyond what Oliver's school has been able to make",
+                "",
+                "(Children and Families Act 2014, s.42(2))",
             ),
             (
                 "he is making good progress",
-                "Progress in some subjects does not decide",
-                "Progress in some subjects does not answer",
+                "(SEND Code of Practice 2015, chapter 6)",
+                "not only difficulties with learning or attainment",
             ),
             (
                 "the panel decided so",
-                "I do not agree. The test in section 36(8) is met",
-                "I do not agree. In the light of the assessment",
+                "I do not agree.",
+                "I do not agree.",
+            ),
+            # Finding 9: the common reasons get their own law.
+            (
+                "speech and language therapy is a health matter",
+                "(Children and Families Act 2014, s.21(5); SEND Code of Practice 2015, para 9.74)",
+                "is to be treated as special educational provision",
+            ),
+            (
+                "his needs can be met through the universal offer",
+                "(Children and Families Act 2014, s.21(1) and (2))",
+                "is not special educational provision",
             ),
         ],
     )
@@ -410,6 +436,9 @@ class ReconsiderationRequestTests:
         assess_case["decision"]["reasons_given"] = [reason]
         letter = build_reconsideration_request(assess_case, today=ASSESS_DAY)
         assert assess_answer in letter.reasons[0].legal_answer
+        # The low threshold is stated once, in the legal test, never under a reason.
+        assert "low threshold" not in letter.reasons[0].legal_answer
+        assert "36(8)" not in letter.reasons[0].legal_answer
         assess_case["decision"]["kind"] = "refusal_to_issue_plan"
         letter = build_reconsideration_request(assess_case, today=ASSESS_DAY)
         assert plan_answer in letter.reasons[0].legal_answer
@@ -430,8 +459,15 @@ class ReconsiderationRequestTests:
 
 
 class MediationAdviserTests:
-    def test_asks_only_for_the_certificate_from_the_case_file_alone(self, assess_case):
-        text = render("mediation_adviser", assess_case, ASSESS_DAY)
+    def test_without_the_familys_choice_it_is_not_written(self, assess_case):
+        # Finding 5: nothing in the case says whether they want mediation, so the letter does
+        # not declare that they do not.
+        with pytest.raises(MissingCaseData) as raised:
+            build_mediation_adviser(assess_case, today=ASSESS_DAY)
+        assert raised.value.fields[0].startswith("extras.mediation.wants_mediation")
+
+    def test_asks_only_for_the_certificate_when_that_is_the_choice(self, assess_case):
+        text = render("mediation_adviser", assess_case, ASSESS_DAY, CERTIFICATE_ONLY)
         assert "Mediation adviser" in text and "Dear mediation adviser," in text
         assert "Child: Oliver Bennett, born 14 September 2016. Council: Kent County Council" in (
             text
@@ -441,11 +477,11 @@ class MediationAdviserTests:
             "assessment for Oliver." in text
         )
         assert "I intend to appeal against this decision" in text
-        assert "Section 55 of the Children and Families Act 2014" in text
-        assert "Regulation 33 of the SEND Regulations 2014" in text
-        assert "I do not wish to pursue it. Please issue my mediation certificate." in text
+        assert "(Children and Families Act 2014, s.55)" in text
+        assert "(SEND Regulations 2014, reg 33)" in text
+        assert "I do not wish to take part in it. Please issue the mediation certificate." in text
         # Told on Mon 2 Mar 2026 + 3 working days = Thu 5 Mar 2026 (reg 34).
-        assert "Regulation 34 of the SEND Regulations 2014 requires you to issue it within 3" in (
+        assert "must issue the certificate within 3 working days (SEND Regulations 2014, reg" in (
             text
         )
         assert "If you receive this letter on 2 March 2026, that is by Thursday 5 March 2026" in (
@@ -454,7 +490,7 @@ class MediationAdviserTests:
         # The issues, from the council's reasons.
         assert "Whether Kent County Council should carry out an EHC needs assessment" in text
         assert "The council's reason: \u201cneeds can be met from SEN support\u201d" in text
-        assert f"My appeal must reach the Tribunal by {ASSESS_APPEAL}" in text
+        assert f"The appeal must reach the Tribunal by 5pm on {ASSESS_APPEAL}" in text
         assert (
             "You can reach me by email at helen.bennett@example.org, by phone on 07700 900456, "
             "or by post at the address above." in text
@@ -473,15 +509,16 @@ class MediationAdviserTests:
             assert issue in text
         assert "The council's reason" not in text
         # Mediation asked for on Mon 9 Feb 2026 (recorded) + 30 days = Wed 11 Mar 2026.
-        assert "within 30 days of being told (regulation 37 of the SEND Regulations 2014)" in text
+        assert "the council must arrange it within 30 days" in text
+        assert "(SEND Regulations 2014, reg 37)" in text
         assert (
             "Counting from 9 February 2026, when I told the council that I want mediation, "
             "that is by Wednesday 11 March 2026" in text
         )
-        assert "Taking part in mediation does not take away my right to appeal" in text
+        assert "Taking part in mediation does not take away the right to appeal" in text
         assert "Copy to: SEND team, Manchester City Council" in text
         assert "You can reach me by email at jordan.clarke@example.org or by post" in text
-        assert "Please issue my mediation certificate" not in text
+        assert "Please issue the mediation certificate" not in text
 
     def test_mediation_without_issues_takes_them_from_the_decision(self, assess_case):
         extras = {"mediation": {"wants_mediation": True}}
@@ -506,7 +543,7 @@ class MediationAdviserTests:
 
     def test_a_final_plan_appeal(self, plan_case):
         plan_case["decision"] = {"kind": "plan_contents", "date": "2026-02-27"}
-        text = render("mediation_adviser", plan_case, date(2026, 3, 2))
+        text = render("mediation_adviser", plan_case, date(2026, 3, 2), CERTIFICATE_ONLY)
         assert "issued the final EHC plan for Robin, and I disagree with what it says" in text
         assert "section 51(2)(c)" in text
         # Fri 27 Feb 2026 + 2 months = Mon 27 Apr 2026.
@@ -524,9 +561,9 @@ class MediationAdviserTests:
             date(2026, 3, 2),
             {"mediation": {"wants_mediation": True}},
         )
-        assert "does not require me to obtain a mediation certificate first" in text
+        assert "so no mediation certificate is needed first" in text
         assert "I would still like to try mediation." in text
-        assert "issue my mediation certificate" not in text
+        assert "issue the mediation certificate" not in text
 
 
 # -- mediation_summary ---------------------------------------------------------------------------
@@ -613,7 +650,7 @@ class MissingDataTests:
             "local_authority": {"name": "Leeds City Council"},
             "decision": {"kind": "refusal_to_assess", "date": "2026-02-20"},
         }
-        text = render(kind, minimal, ASSESS_DAY)
+        text = render(kind, minimal, ASSESS_DAY, _with_choice(kind, None))
         assert "Ada" in text and "Bea Jones" in text and "Leeds City Council" in text
         assert ASSESS_APPEAL in text
         assert "Ada's parent" not in text  # no relationship given: none is guessed

@@ -31,6 +31,7 @@ def second_draft_plan():
 CASES = {
     "reconsideration_request": [("case_refusal_assess", None), ("case_refusal_plan", None)],
     "mediation_adviser": [("case_refusal_assess", None), ("case_refusal_plan", None)],
+    "request_assessment": [("case_sam", None), ("advocate", lambda: advocate_request())],
     "mediation_summary": [("case_refusal_assess", None), ("case_refusal_plan", None)],
     "draft_plan_representations": [("case_plan_draft", None), ("second", second_draft_plan)],
     "appeal_reasons": [("case_appeal_plan", None), ("case_appeal_refusal", None)],
@@ -38,6 +39,20 @@ CASES = {
     "appeal_checklist": [("case_appeal_plan", None), ("case_appeal_refusal", None)],
 }
 ROWS = [(kind, name, make) for kind, cases in CASES.items() for name, make in cases]
+# The family's answers a letter needs beyond the case file (the mediation choice is asked).
+EXTRAS = {"mediation_adviser": {"mediation": {"wants_mediation": False}}}
+
+
+def advocate_request():
+    """The request filled in by an advocate for the parent (CASE_FORMAT.md version 2)."""
+    case = copy.deepcopy(fixture("case_sam"))
+    case["represents"] = {"name": "Grace Okafor", "relationship": "parent"}
+    case["applicant"] = {
+        "name": "Alex Reed",
+        "relationship": "advocate",
+        "address": ["1 High Street", "Bristol", "BS1 2AB"],
+    }
+    return case
 
 
 def words(text):
@@ -48,8 +63,13 @@ def words(text):
 def test_pdf_and_docx_say_the_same_for_two_cases(kind, name, make):
     case = make() if make else fixture(name)
     today = date(2027, 2, 5) if kind == "draft_plan_representations" else date(2026, 11, 23)
-    pdf = pdf_text(letter_render(kind=kind, case_file=case, fmt="pdf", today=today).content)
-    docx = docx_text(letter_render(kind=kind, case_file=case, fmt="docx", today=today).content)
+    extras = EXTRAS.get(kind)
+    pdf = pdf_text(
+        letter_render(kind=kind, case_file=case, fmt="pdf", today=today, extras=extras).content
+    )
+    docx = docx_text(
+        letter_render(kind=kind, case_file=case, fmt="docx", today=today, extras=extras).content
+    )
     child = case["child"]["first_name"]
     for text in (pdf, docx):
         assert child in text

@@ -143,3 +143,8 @@ def test_every_combination_of_decision_and_school_kind_is_decided():
     for decision, school in itertools.product(DecisionKind, SchoolKind):
         keys = {item.key for item in entries_for(Situation(decision=decision, school_kind=school))}
         assert len(keys & {Law.NAME_SCHOOL_S39, Law.NAME_SCHOOL_S9}) == 1
+
+
+def test_cited_puts_the_citation_inside_the_sentence():
+    item = law.entry(Law.ASSESSMENT_TEST)
+    assert item.cited.endswith("EHC plan (Children and Families Act 2014, s.36(8)).")
