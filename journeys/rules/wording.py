@@ -17,11 +17,15 @@ summarises it, adds that vague words like "support", "input", "interventions" an
 
 So each statement is checked for the things 9.69 names: who delivers it (NO_PROVIDER) and
 their level of expertise (NO_QUALIFICATION), how often (NO_FREQUENCY), for how long
-(NO_DURATION), how progress is reviewed (NO_REVIEW), and words that leave room for doubt
-(VAGUE_TERM). The checks are driven by the data tables at the top of this module. Matching
-ignores case and uses word boundaries, and every phrase reported is the text as it appears in
-the statement. This is a reading aid for parents, not a legal test. It looks for words, so it
-can miss a problem or flag one that is not there.
+(NO_DURATION), and words that leave room for doubt (VAGUE_TERM). 9.69 does not ask for a
+review statement, so how progress is reviewed (NO_REVIEW) is a suggestion, not a defect: every
+flag has a `severity` (Severity.DEFECT or Severity.SUGGESTION) and a `source`, both read from
+FLAG_RULES, and a SentenceReport splits its flags into `defects` and `suggestions`.
+
+The checks are driven by the data tables at the top of this module. Matching ignores case
+and uses word boundaries, and every phrase reported is the text as it appears in the statement.
+This is a reading aid for parents, not a legal test. It looks for words, so it can miss a
+problem or flag one that is not there.
 
 When a statement gets the "something is missing" flags (everything except VAGUE_TERM): only
 when it is about provision. That means it names a provider, a provision activity, a frequency
@@ -59,6 +63,36 @@ class FlagCode(StrEnum):
     NO_REVIEW = "no_review"
 
 
+class Severity(StrEnum):
+    """DEFECT: short of the Act or Code 9.69. SUGGESTION: good practice the law does not require."""
+
+    DEFECT = "defect"
+    SUGGESTION = "suggestion"
+
+
+@dataclass(frozen=True)
+class FlagRule:
+    severity: Severity
+    source: str  # the law, guidance or case the flag rests on, as shown to a parent
+
+
+# Each flag code's standing and its source: the checker's one table of why.
+FLAG_RULES: dict[FlagCode, FlagRule] = {
+    FlagCode.VAGUE_TERM: FlagRule(
+        Severity.DEFECT, f"{SOURCE}; L v Clarke and Somerset [1998] ELR 129, para 27"
+    ),
+    FlagCode.NO_PROVIDER: FlagRule(Severity.DEFECT, f"{SOURCE} (the type of support)"),
+    FlagCode.NO_QUALIFICATION: FlagRule(Severity.DEFECT, f"{SOURCE} (level of expertise)"),
+    FlagCode.NO_FREQUENCY: FlagRule(Severity.DEFECT, f"{SOURCE} (frequency of support)"),
+    FlagCode.NO_DURATION: FlagRule(Severity.DEFECT, f"{SOURCE} (hours)"),
+    # 9.69 asks for type, hours, frequency and expertise, not for a review statement; saying
+    # how progress is checked is good practice (DOMAIN.md section 1.2), so only a suggestion.
+    FlagCode.NO_REVIEW: FlagRule(
+        Severity.SUGGESTION, "Good practice (not required by SEND Code of Practice 2015, 9.69)"
+    ),
+}
+
+
 class ProviderKind(StrEnum):
     """How a named provider bears on 9.69's "level of expertise"."""
 
@@ -74,11 +108,36 @@ class Flag:
     explanation: str  # plain English, for a parent
     question: str  # what to ask the parent, so they can say what the evidence recommends
 
+    @property
+    def severity(self) -> Severity:
+        """DEFECT or SUGGESTION, from FLAG_RULES."""
+        return FLAG_RULES[self.code].severity
+
+    @property
+    def source(self) -> str:
+        """The law, guidance or case this flag rests on, from FLAG_RULES."""
+        return FLAG_RULES[self.code].source
+
+    @property
+    def is_suggestion(self) -> bool:
+        """Whether to show it as "you may also want to ask ...", not as something wrong."""
+        return self.severity is Severity.SUGGESTION
+
 
 @dataclass(frozen=True)
 class SentenceReport:
     sentence: str
-    flags: tuple[Flag, ...]
+    flags: tuple[Flag, ...]  # defects and suggestions, in the order check_provision gives them
+
+    @property
+    def defects(self) -> tuple[Flag, ...]:
+        """The flags that say the wording falls short; suggestions are left out."""
+        return tuple(flag for flag in self.flags if not flag.is_suggestion)
+
+    @property
+    def suggestions(self) -> tuple[Flag, ...]:
+        """The flags that are only good practice ("you may also want to ask ...")."""
+        return tuple(flag for flag in self.flags if flag.is_suggestion)
 
 
 @dataclass(frozen=True)
@@ -528,10 +587,10 @@ def _check_duration(sentence: str) -> tuple[Flag, ...]:
 
 
 def _check_review(sentence: str) -> tuple[Flag, ...]:
-    """NO_REVIEW: nothing says how or when progress is reviewed or measured.
+    """NO_REVIEW (a suggestion): nothing says how or when progress is reviewed or measured.
 
-    Source: L v Clarke and Somerset [1998] ELR 129 (no room for doubt about what is needed)
-    and DOMAIN.md section 1.2 ("how it is reviewed").
+    Source: DOMAIN.md section 1.2 ("how it is reviewed") as good practice. Code 9.69 does not
+    require it, so FLAG_RULES marks it Severity.SUGGESTION, never a defect.
     """
     return () if _REVIEW.search(sentence) else (_missing(FlagCode.NO_REVIEW),)
 

@@ -8,10 +8,12 @@ from hypothesis import strategies as st
 
 from journeys.rules.wording import (
     CODE_OF_PRACTICE_9_69,
+    FLAG_RULES,
     VAGUE_TERMS,
     Flag,
     FlagCode,
     SentenceReport,
+    Severity,
     check_provision,
     check_text,
     specific_wording,
@@ -495,6 +497,48 @@ class CheckProvisionTests:
     def test_the_code_of_practice_quotation(self):
         assert CODE_OF_PRACTICE_9_69.startswith("Provision must be detailed and specific")
         assert CODE_OF_PRACTICE_9_69.endswith("secured through a Personal Budget")
+
+
+# -- defects and suggestions ------------------------------------------------------------------
+
+
+class SeverityTests:
+    def test_every_flag_code_has_a_severity_and_a_source(self):
+        assert set(FLAG_RULES) == set(FlagCode)
+        assert all(
+            rule.source and isinstance(rule.severity, Severity) for rule in FLAG_RULES.values()
+        )
+
+    def test_no_review_is_a_suggestion_because_9_69_does_not_require_it(self):
+        [flag] = check_provision("A SaLT will deliver therapy for 30 minutes weekly.")
+        assert flag.code is REVIEW
+        assert flag.severity is Severity.SUGGESTION
+        assert flag.is_suggestion
+        assert "not required" in flag.source
+
+    @pytest.mark.parametrize("code", [VAGUE, WHO, QUAL, OFTEN, LONG])
+    def test_the_9_69_flags_are_defects_citing_9_69(self, code):
+        assert FLAG_RULES[code].severity is Severity.DEFECT
+        assert "9.69" in FLAG_RULES[code].source
+
+    def test_a_report_splits_defects_from_suggestions_in_order(self):
+        [report] = check_text("Regular access to adult support.")
+        assert [flag.code for flag in report.defects] == [VAGUE, VAGUE, VAGUE, QUAL, OFTEN, LONG]
+        assert [flag.code for flag in report.suggestions] == [REVIEW]
+
+    def test_a_statement_missing_only_its_review_has_no_defects(self):
+        [report] = check_text("A SaLT will deliver therapy for 30 minutes weekly.")
+        assert report.flags and not report.defects
+
+
+@given(st.text())
+def test_suggestions_are_never_counted_as_defects(text):
+    for report in check_text(text):
+        assert not any(flag.is_suggestion for flag in report.defects)
+        assert all(flag.is_suggestion for flag in report.suggestions)
+        assert sorted(report.defects + report.suggestions, key=report.flags.index) == list(
+            report.flags
+        )
 
 
 # -- split_sentences ---------------------------------------------------------------------------
