@@ -17,7 +17,12 @@ summarises it, adds that vague words like "support", "input", "interventions" an
 
 So each statement is checked for the things 9.69 names: who delivers it (NO_PROVIDER) and
 their level of expertise (NO_QUALIFICATION), how often (NO_FREQUENCY), for how long
-(NO_DURATION), and words that leave room for doubt (VAGUE_TERM). 9.69 does not ask for a
+(NO_DURATION), and words that leave room for doubt (VAGUE_TERM). Four more phrase flags rest on
+the council's duty to secure the provision specified in the plan (Children and Families Act
+2014 s.42(2)): provision left to someone's discretion (LEFT_TO_DISCRETION), money or a funding
+band instead of provision (FUNDING_NOT_PROVISION), provision the council may change on its own
+(COUNCIL_MAY_CHANGE), and "interventions" or "strategies" without saying which
+(UNNAMED_APPROACH). 9.69 does not ask for a
 review statement, so how progress is reviewed (NO_REVIEW) is a suggestion, not a defect: every
 flag has a `severity` (Severity.DEFECT or Severity.SUGGESTION) and a `source`, both read from
 FLAG_RULES, and a SentenceReport splits its flags into `defects` and `suggestions`.
@@ -27,9 +32,9 @@ and uses word boundaries, and every phrase reported is the text as it appears in
 This is a reading aid for parents, not a legal test. It looks for words, so it can miss a
 problem or flag one that is not there.
 
-When a statement gets the "something is missing" flags (everything except VAGUE_TERM): only
+When a statement gets the "something is missing" flags (NO_PROVIDER to NO_REVIEW): only
 when it is about provision. That means it names a provider, a provision activity, a frequency
-or an amount of time, or uses one of the vague phrases. Sentences that only describe a need
+or an amount of time, or uses one of the flagged phrases. Sentences that only describe a need
 (section B) or are headings get no "missing" flags. A statement whose only subject is review
 ("Progress will be reviewed termly.") also gets none. NO_REVIEW follows the same rule, as
 DOMAIN.md section 1.2 asks: it is only raised on a statement that is about provision.
@@ -45,6 +50,9 @@ from enum import StrEnum
 from itertools import pairwise
 
 SOURCE = "SEND Code of Practice 2015, para 9.69"
+# The council must secure the special educational provision specified in the plan, so what is
+# left to someone's discretion, or open to change without a review, is not specified.
+SECTION_42 = "Children and Families Act 2014 s.42(2)"
 CODE_OF_PRACTICE_9_69 = (
     "Provision must be detailed and specific and should normally be quantified, for example, "
     "in terms of the type, hours and frequency of support and level of expertise, including "
@@ -61,6 +69,10 @@ class FlagCode(StrEnum):
     NO_FREQUENCY = "no_frequency"
     NO_DURATION = "no_duration"
     NO_REVIEW = "no_review"
+    LEFT_TO_DISCRETION = "left_to_discretion"
+    FUNDING_NOT_PROVISION = "funding_not_provision"
+    COUNCIL_MAY_CHANGE = "council_may_change"
+    UNNAMED_APPROACH = "unnamed_approach"
 
 
 class Severity(StrEnum):
@@ -89,6 +101,21 @@ FLAG_RULES: dict[FlagCode, FlagRule] = {
     # how progress is checked is good practice (DOMAIN.md section 1.2), so only a suggestion.
     FlagCode.NO_REVIEW: FlagRule(
         Severity.SUGGESTION, "Good practice (not required by SEND Code of Practice 2015, 9.69)"
+    ),
+    FlagCode.LEFT_TO_DISCRETION: FlagRule(
+        Severity.DEFECT, f"{SECTION_42}; L v Clarke and Somerset [1998] ELR 129, para 27"
+    ),
+    FlagCode.FUNDING_NOT_PROVISION: FlagRule(
+        Severity.DEFECT, f"{SOURCE} (type, hours, frequency, expertise: not money); {SECTION_42}"
+    ),
+    FlagCode.COUNCIL_MAY_CHANGE: FlagRule(
+        Severity.DEFECT,
+        f"{SECTION_42}; a plan changes only after a review or re-assessment (s.44), "
+        "with a right of appeal (s.51)",
+    ),
+    FlagCode.UNNAMED_APPROACH: FlagRule(
+        Severity.DEFECT,
+        f"{SOURCE} (the type of support); Worcestershire CC v SE [2020] UKUT 217 (AAC), para 74",
     ),
 }
 
@@ -145,6 +172,7 @@ class VagueTerm:
     pattern: str  # a regex; a literal space stands for any run of whitespace
     explanation: str  # may use {phrase}
     question: str
+    code: FlagCode = FlagCode.VAGUE_TERM  # the flag it raises; FLAG_RULES gives its source
 
 
 # -- the tables ------------------------------------------------------------------------------
@@ -224,6 +252,122 @@ VAGUE_TERMS: tuple[VagueTerm, ...] = (
         "What should be done, and how should progress be measured? For example, reviewed "
         "every 6 weeks against SMART targets.",
     ),
+)
+
+# Provision left to someone's discretion: not "specified", so the s.42(2) duty cannot bite.
+# "as and when", "where appropriate", "if required", "as needed" and "at the discretion of" are
+# already VAGUE_TERMS (whose explanation says the same), so they are not repeated here.
+_SETTING = r"(?:school|setting|college|nursery|staff|senco|(?:head|class )?teacher|provider)"
+DISCRETION_TERMS: tuple[VagueTerm, ...] = (
+    VagueTerm(
+        r"as (?:determined|decided|judged|deemed (?:necessary|appropriate)) by (?:the )?"
+        + _SETTING
+        + r"s?|at (?:the |their |its |staff )?(?:"
+        + _SETTING
+        + r"(?:'|\u2019)s )?discretion|as (?:the |they |it )?(?:"
+        + _SETTING
+        + r"s? )?(?:sees?|deems?|thinks?|feels?) (?:fit|appropriate|necessary|best)",
+        '"{phrase}" leaves it to the school to decide what your child gets. The council must '
+        "make sure the help in the plan is given, so the plan must say what it is.",
+        "What should your child get as a minimum, whoever decides? For example, 30 minutes "
+        "of 1:1 reading every day.",
+        FlagCode.LEFT_TO_DISCRETION,
+    ),
+    VagueTerm(
+        r"subject to (?:the )?(?:availability|staff(?:ing)? availability|resources|capacity)"
+        r"|(?:when|where|if) (?:staff(?:ing)?|time|resources|capacity) (?:allows?|permits?"
+        r"|(?:is |are )?available)",
+        '"{phrase}" means the help can stop whenever staff or money run short. The council '
+        "must make sure the help in the plan is given, whatever the school has available.",
+        "What must your child get every week, whatever the staffing? For example, 3 sessions "
+        "of 30 minutes.",
+        FlagCode.LEFT_TO_DISCRETION,
+    ),
+)
+
+# Money or a funding band in place of provision: 9.69 quantifies provision by type, hours,
+# frequency and expertise, and a sum says none of these.
+FUNDING_TERMS: tuple[VagueTerm, ...] = (
+    VagueTerm(
+        r"(?:funding |resource |top[\s-]?up )?band(?:ing)? (?:\d+|(?-i:[A-H]))(?: funding)?"
+        r"|(?:funding|resource) band(?:ing|s)?|top[\s-]?up(?: funding)?|element (?:2|3|two|three)"
+        r"(?: funding)?|high[\s-]needs (?:funding|block|top[\s-]?up)|hours of funding"
+        r"|funded hours|notional (?:SEN )?budget"
+        r"|\u00a3\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{2})?(?:\s?k)?|\d+ pounds",
+        '"{phrase}" is money, not help. A funding band or a sum does not say what your child '
+        "will get, from whom, or how often, and the money can be spent on something else.",
+        "What help should the money buy? For example, a teaching assistant trained in autism "
+        "for 15 hours a week.",
+        FlagCode.FUNDING_NOT_PROVISION,
+    ),
+)
+
+# Provision the council could change on its own. A plan changes only through a review or
+# re-assessment (s.44), and the parent can appeal the change (s.51).
+_COUNCIL = r"(?:the )?(?:local authority|(?-i:LA)|council)"
+COUNCIL_CHANGE_TERMS: tuple[VagueTerm, ...] = (
+    VagueTerm(
+        r"subject to (?:review|approval|agreement|confirmation|funding) (?:by|from) "
+        + _COUNCIL
+        + r"|subject to "
+        + _COUNCIL
+        + r"(?:(?:'|\u2019)s)? (?:review|approval|agreement|panel|funding)|subject to (?:panel"
+        r"|funding)|at the discretion of "
+        + _COUNCIL
+        + r"|at "
+        + _COUNCIL
+        + r"(?:'|\u2019)s discretion|"
+        + _COUNCIL
+        + r" (?:may|can|could|will|reserves the right to) (?:vary|change|reduce|withdraw|amend"
+        r"|alter|stop|cease)|(?:may|might|can|could|will) be (?:reduced|withdrawn|varied"
+        r"|changed|amended|altered|stopped|removed|tapered|phased out)|until further notice",
+        '"{phrase}" lets the council change or stop the help without a review. A plan can only '
+        "be changed after a review, and you can appeal the change.",
+        "Take these words out: what should your child get until the plan is next reviewed?",
+        FlagCode.COUNCIL_MAY_CHANGE,
+    ),
+)
+
+# "Interventions" or "strategies" without saying which. Worcestershire CC v SE [2020] UKUT 217
+# (AAC) para 74: "interventions" is unlikely to be sufficient. A "programme" is flagged only
+# with a generic word before it ("a reading programme"), since "a programme of precision
+# teaching" names it. A named approach, or "such as", "e.g.", anywhere in the statement,
+# clears it: see NAMED_APPROACHES.
+_GENERIC = (
+    r"(?:appropriate|suitable|relevant|evidence[\s-]based|research[\s-]based|targeted|specific"
+    r"|specialist|individuali[sz]ed|personali[sz]ed|tailored|bespoke|structured|intensive"
+    r"|additional|further|recommended|small[\s-]group|literacy|numeracy|maths?|mathematics"
+    r"|reading|spelling|writing|phonics|language|communication|speech|social(?:[\s-]skills?)?"
+    r"|emotional|behaviour(?:al)?|sensory|(?:fine |gross )?motor|memory|attention|listening"
+    r"|vocabulary|comprehension|learning|wellbeing|therapeutic|regulation|calming|coping"
+    r"|visual|handwriting|numbers?|academic)"
+)
+UNNAMED_APPROACH_TERMS: tuple[VagueTerm, ...] = (
+    VagueTerm(
+        rf"(?:{_GENERIC}[\s-]+){{0,2}}(?:interventions?|strategies)"
+        rf"|(?:{_GENERIC}[\s-]+){{1,2}}programmes?",
+        '"{phrase}" does not say which programme or approach will be used, so nobody can check '
+        "that the right help is given.",
+        "Which programme or approach should be used? For example, the one a report names, "
+        "such as Precision Teaching or Colourful Semantics.",
+        FlagCode.UNNAMED_APPROACH,
+    ),
+)
+# Programmes and approaches by name, and words that introduce one: any of them in the
+# statement clears UNNAMED_APPROACH. Acronyms that are also words match in capitals only.
+NAMED_APPROACHES: tuple[str, ...] = (
+    r"such as|e\.?g\.?|for example|for instance|namely|called|known as|including",
+    r"elklan|talk boost|colourful semantics|language for thinking|blank(?:'s)? levels"
+    r"|word aware|lego(?:[\s-]based)? therapy|attention autism|intensive interaction"
+    r"|(?-i:PECS)|makaton|social stories|comic strip conversations|zones of regulation"
+    r"|(?-i:TEACCH|SCERTS)|nuffield dyspraxia|(?-i:NDP3)",
+    r"read,? write,? inc\.?|(?-i:RWI)|sounds[\s-]write|letters and sounds|jolly phonics"
+    r"|toe by toe|precision teaching|reading recovery|units of sound|lexia|nessy|alpha to omega"
+    r"|numicon|catch up (?:literacy|numeracy)|rapid reading|fischer family trust|(?-i:FFT)"
+    r"|five minute box|5[\s-]minute box|dyslexia gold|stareway to spelling|paired reading",
+    r"write from the start|speed up|clever fingers|handwriting without tears"
+    r"|sensory circuits|jump ahead|dough disco|theraplay|drawing and talking|(?-i:ELSA)"
+    r"|cool kids|circle of friends|thrive|protective behaviours|lego",
 )
 
 # Who delivers. The combined pattern tries these in order at each position, so a longer title
@@ -353,12 +497,22 @@ _LEADING_VERBS = frozenset(
 
 
 def _compile(*patterns: str) -> re.Pattern[str]:
-    """One case-insensitive, word-bounded alternation; a space matches any whitespace."""
+    """One case-insensitive, word-bounded alternation; a space matches any whitespace.
+
+    Bounded by "no word character either side" rather than \\b, so that a pattern may start
+    with a symbol ("\u00a36,000"); for patterns that start and end with a word character the
+    two are the same.
+    """
     body = "|".join(f"(?:{pattern})" for pattern in patterns).replace(" ", r"\s+")
-    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
-_VAGUE = tuple((_compile(term.pattern), term) for term in VAGUE_TERMS)
+# Every phrase table the provision checker uses, in the order they are tried at a position.
+PROVISION_PHRASES: tuple[VagueTerm, ...] = (
+    VAGUE_TERMS + DISCRETION_TERMS + FUNDING_TERMS + COUNCIL_CHANGE_TERMS + UNNAMED_APPROACH_TERMS
+)
+_PROVISION_PHRASES = tuple((_compile(term.pattern), term) for term in PROVISION_PHRASES)
+_NAMED_APPROACH = _compile(*NAMED_APPROACHES)
 _PROVIDER_ANY = _compile(*(pattern for pattern, _ in PROVIDERS))
 _PROVIDER_KIND = tuple((_compile(pattern), kind) for pattern, kind in PROVIDERS)
 _QUALIFICATION = _compile(*QUALIFICATIONS)
@@ -477,13 +631,22 @@ def split_sentences(text: str) -> list[str]:
 # -- the checks, one per flag code -------------------------------------------------------------
 
 
-def _vague_terms(sentence: str) -> tuple[Flag, ...]:
-    """VAGUE_TERM for each distinct vague phrase, in order, longest first where they overlap."""
+def _phrase_flags(
+    sentence: str, tables: tuple[tuple[re.Pattern[str], VagueTerm], ...]
+) -> tuple[Flag, ...]:
+    """A flag for each distinct phrase found, in order, longest first where they overlap.
+
+    Where two tables' phrases overlap, the longer one wins, so "at the discretion of the
+    local authority" is COUNCIL_MAY_CHANGE, not also VAGUE_TERM's "at the discretion of". An
+    UNNAMED_APPROACH phrase is dropped when the statement names an approach.
+    """
+    named = bool(_NAMED_APPROACH.search(sentence))
     matches = sorted(
         (
             (match.start(), -match.end(), match.group(), term)
-            for pattern, term in _VAGUE
+            for pattern, term in tables
             for match in pattern.finditer(sentence)
+            if not (named and term.code is FlagCode.UNNAMED_APPROACH)
         ),
         key=lambda found: found[:2],
     )
@@ -497,7 +660,7 @@ def _vague_terms(sentence: str) -> tuple[Flag, ...]:
         seen.add(phrase.casefold())
         flags.append(
             Flag(
-                code=FlagCode.VAGUE_TERM,
+                code=term.code,
                 phrase=phrase,
                 explanation=term.explanation.format(phrase=phrase),
                 question=term.question,
@@ -543,7 +706,7 @@ def _is_about_provision(sentence: str) -> bool:
         or _ACTIVITY.search(sentence)
         or _has_frequency(sentence)
         or _DURATION.search(sentence)
-        or _vague_terms(sentence)
+        or _phrase_flags(sentence, _PROVISION_PHRASES)
     )
 
 
@@ -607,14 +770,15 @@ _CHECKS_WHEN_ABOUT_PROVISION = (
 def check_provision(sentence: str) -> tuple[Flag, ...]:
     """Return the flags for one provision statement, measured against Code of Practice 9.69.
 
-    Vague phrases come first, in the order they appear. Then what is missing, in the order
+    Flagged phrases (vague words, discretion, funding, council changes, unnamed approaches)
+    come first, in the order they appear. Then what is missing, in the order
     who, qualification, how often, how long, reviewed. The "missing" flags are only raised
     when the statement is about provision (see the module docstring). Text with no letters or
     digits gets no flags.
     """
     if not _WORD.search(sentence):
         return ()
-    flags = list(_vague_terms(sentence))
+    flags = list(_phrase_flags(sentence, _PROVISION_PHRASES))
     if _is_about_provision(sentence):
         for check in _CHECKS_WHEN_ABOUT_PROVISION:
             flags.extend(check(sentence))

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from journeys.rules.wording import (
     CODE_OF_PRACTICE_9_69,
     FLAG_RULES,
+    PROVISION_PHRASES,
     VAGUE_TERMS,
     Flag,
     FlagCode,
@@ -26,7 +27,39 @@ QUAL = FlagCode.NO_QUALIFICATION
 OFTEN = FlagCode.NO_FREQUENCY
 LONG = FlagCode.NO_DURATION
 REVIEW = FlagCode.NO_REVIEW
+DISCRETION = FlagCode.LEFT_TO_DISCRETION
+FUNDING = FlagCode.FUNDING_NOT_PROVISION
+COUNCIL = FlagCode.COUNCIL_MAY_CHANGE
+UNNAMED = FlagCode.UNNAMED_APPROACH
+PHRASE_CODES = frozenset({VAGUE, DISCRETION, FUNDING, COUNCIL, UNNAMED})
 NONE: frozenset[FlagCode] = frozenset()
+
+
+# Pieces of the new phrases, so that the properties below meet them, whole and in part.
+_NEW_PHRASES = st.sampled_from(
+    [
+        "as determined by the school",
+        "at the school's discretion",
+        "as the school sees fit",
+        "subject to availability",
+        "subject to review by the local authority",
+        "at the discretion of the LA",
+        "band 3 funding",
+        "top-up \u00a36,000",
+        "element 3",
+        "may be reduced",
+        "until further notice",
+        "literacy interventions",
+        "appropriate strategies",
+        "a reading programme",
+        "such as",
+        "where appropriate",
+        "some",
+        "TA",
+        "30 minutes daily",
+        ".",
+    ]
+)
 
 
 def row(sentence: str, codes=NONE, phrases=()):
@@ -114,10 +147,11 @@ PROVISION_TABLE = [
         {VAGUE, QUAL, OFTEN, LONG, REVIEW},
         {"It is recommended", "TA"},
     ),
+    # Which phonics programme? (UNNAMED_APPROACH)
     row(
         "A teaching assistant will deliver a daily phonics programme for 20 minutes.",
-        {QUAL, REVIEW},
-        {"teaching assistant"},
+        {QUAL, REVIEW, UNNAMED},
+        {"teaching assistant", "phonics programme"},
     ),
     row(
         "Sam will attend a weekly social communication group run by a speech and language "
@@ -499,6 +533,140 @@ class CheckProvisionTests:
         assert CODE_OF_PRACTICE_9_69.endswith("secured through a Personal Budget")
 
 
+# -- discretion, funding, council changes, unnamed approaches -----------------------------------
+
+
+def phrases(sentence: str, *found: tuple[FlagCode, str]):
+    """A statement and the phrase flags it gets, in order (the "missing" flags are left out)."""
+    return pytest.param(sentence, list(found), id=sentence[:60])
+
+
+PHRASE_TABLE = [
+    # Left to someone's discretion (s.42(2)).
+    phrases(
+        "Speech and language therapy as determined by the school.",
+        (DISCRETION, "as determined by the school"),
+    ),
+    phrases("Breaks at the school's discretion.", (DISCRETION, "at the school's discretion")),
+    phrases(
+        "Breaks at the school\u2019s discretion.", (DISCRETION, "at the school\u2019s discretion")
+    ),
+    phrases("Breaks at their discretion.", (DISCRETION, "at their discretion")),
+    phrases(
+        "Adult support as the school sees fit.",
+        (VAGUE, "Adult support"),
+        (DISCRETION, "as the school sees fit"),
+    ),
+    phrases("Sessions as they see fit.", (DISCRETION, "as they see fit")),
+    phrases("A TA will help, subject to availability.", (DISCRETION, "subject to availability")),
+    phrases("Small group work when staffing allows.", (DISCRETION, "when staffing allows")),
+    phrases("Small group work if time permits.", (DISCRETION, "if time permits")),
+    # Already vague terms, with the same explanation: reported once, as before.
+    phrases("Sessions where appropriate.", (VAGUE, "where appropriate")),
+    phrases("Sessions if required.", (VAGUE, "if required")),
+    phrases("Sessions as and when.", (VAGUE, "as and when")),
+    phrases("Sessions at the discretion of the head teacher.", (VAGUE, "at the discretion of")),
+    # Money instead of provision (9.69).
+    phrases("Band 3 funding will be provided.", (FUNDING, "Band 3 funding")),
+    phrases(
+        "Top-up funding of \u00a36,000.", (FUNDING, "Top-up funding"), (FUNDING, "\u00a36,000")
+    ),
+    phrases("Element 3 funding for 1:1 support.", (FUNDING, "Element 3 funding")),
+    phrases("15 hours of funding.", (FUNDING, "hours of funding")),
+    phrases("The school will receive resource band C.", (FUNDING, "resource band C")),
+    phrases("\u00a36k towards support.", (FUNDING, "\u00a36k")),
+    phrases("\u00a312,500.00 a year.", (FUNDING, "\u00a312,500.00")),
+    phrases("Funded from the notional SEN budget.", (FUNDING, "notional SEN budget")),
+    phrases("High needs funding.", (FUNDING, "High needs funding")),
+    # The council may change it on its own (s.42(2), s.44, s.51).
+    phrases(
+        "This provision is subject to review by the local authority.",
+        (COUNCIL, "subject to review by the local authority"),
+    ),
+    phrases("Support may be reduced as Sam makes progress.", (COUNCIL, "may be reduced")),
+    phrases("The LA may vary the hours.", (COUNCIL, "The LA may vary")),
+    phrases("Transport until further notice.", (COUNCIL, "until further notice")),
+    phrases("Support subject to panel.", (COUNCIL, "subject to panel")),
+    # The longer phrase wins: not also VAGUE_TERM's "at the discretion of".
+    phrases(
+        "Extra sessions at the discretion of the local authority.",
+        (COUNCIL, "at the discretion of the local authority"),
+    ),
+    phrases(
+        "Extra sessions at the council's discretion.", (COUNCIL, "at the council's discretion")
+    ),
+    # "Interventions" without saying which (Worcestershire CC v SE, para 74).
+    phrases("Sam will receive literacy interventions.", (UNNAMED, "literacy interventions")),
+    phrases("Appropriate interventions will be used.", (UNNAMED, "Appropriate interventions")),
+    phrases("Evidence-based interventions daily.", (UNNAMED, "Evidence-based interventions")),
+    phrases("Interventions daily.", (UNNAMED, "Interventions")),
+    phrases("Calming strategies when anxious.", (UNNAMED, "Calming strategies")),
+    phrases(
+        "A reading programme and a handwriting programme.",
+        (UNNAMED, "reading programme"),
+        (UNNAMED, "handwriting programme"),
+    ),
+    phrases("Various strategies.", (VAGUE, "Various"), (UNNAMED, "strategies")),
+    # ... and with a named one, nothing.
+    phrases(
+        "Evidence-based interventions such as Precision Teaching.",
+    ),
+    phrases("Literacy interventions, e.g. Toe by Toe, daily."),
+    phrases("A phonics programme (Read Write Inc.) daily."),
+    phrases("Zones of Regulation strategies."),
+    phrases("A programme of precision teaching."),
+    phrases("A physiotherapy programme."),
+    # Whole words only.
+    phrases("A brass band and the element of surprise; bandwidth; top hat."),
+    phrases("Lala and Lars may visit."),
+]
+
+
+@pytest.mark.parametrize(("sentence", "found"), PHRASE_TABLE)
+def test_phrase_flags(sentence, found):
+    flags = check_provision(sentence)
+    assert [(flag.code, flag.phrase) for flag in flags if flag.code in PHRASE_CODES] == found
+
+
+@pytest.mark.parametrize("code", [DISCRETION, FUNDING, COUNCIL, UNNAMED])
+def test_the_new_phrase_flags_are_defects_with_their_source(code):
+    rule = FLAG_RULES[code]
+    assert rule.severity is Severity.DEFECT
+    assert rule.source
+
+
+@pytest.mark.parametrize(
+    ("code", "cited"),
+    [
+        (DISCRETION, "s.42(2)"),
+        (FUNDING, "9.69"),
+        (COUNCIL, "s.44"),
+        (UNNAMED, "Worcestershire CC v SE [2020] UKUT 217 (AAC)"),
+    ],
+)
+def test_each_new_flag_names_its_source(code, cited):
+    assert cited in FLAG_RULES[code].source
+
+
+def test_every_phrase_table_entry_explains_and_asks():
+    for term in PROVISION_PHRASES:
+        assert term.explanation and term.question and term.code in PHRASE_CODES
+
+
+def test_funding_alone_still_asks_who_how_often_and_how_long():
+    codes = [flag.code for flag in check_provision("Band 3 funding.")]
+    assert codes == [FUNDING, WHO, OFTEN, LONG, REVIEW]
+
+
+@given(st.one_of(st.text(), st.lists(_NEW_PHRASES).map(" ".join)))
+def test_no_flag_is_reported_twice(sentence):
+    flags = check_provision(sentence)
+    keys = [(flag.code, flag.phrase.casefold()) for flag in flags]
+    assert len(keys) == len(set(keys))
+    phrases_found = [flag.phrase.casefold() for flag in flags if flag.code in PHRASE_CODES]
+    assert len(phrases_found) == len(set(phrases_found))
+
+
 # -- defects and suggestions ------------------------------------------------------------------
 
 
@@ -856,7 +1024,13 @@ _PROVISION_WORDS = st.sampled_from(
 )
 
 
-@given(st.one_of(st.text(), st.lists(_PROVISION_WORDS).map(" ".join)))
+@given(
+    st.one_of(
+        st.text(),
+        st.lists(_PROVISION_WORDS).map(" ".join),
+        st.lists(st.one_of(_PROVISION_WORDS, _NEW_PHRASES)).map(" ".join),
+    )
+)
 def test_check_provision_never_fails_and_quotes_only_words_in_the_sentence(sentence):
     for flag in check_provision(sentence):
         assert isinstance(flag.code, FlagCode)
@@ -864,7 +1038,7 @@ def test_check_provision_never_fails_and_quotes_only_words_in_the_sentence(sente
         assert flag.question
         assert flag.phrase in sentence
         assert flag.phrase.casefold() in sentence.casefold()
-        assert bool(flag.phrase) is (flag.code in {VAGUE, QUAL})
+        assert bool(flag.phrase) is (flag.code in PHRASE_CODES | {QUAL})
 
 
 @given(st.text())
