@@ -120,6 +120,16 @@ FLAG_RULES: dict[FlagCode, FlagRule] = {
 }
 
 
+class ProvisionArea(StrEnum):
+    """The broad area of need a statement is about (SEND Code of Practice 2015, chapter 6)."""
+
+    COMMUNICATION = "communication and interaction"
+    LITERACY = "cognition and learning: reading and writing"
+    SENSORY_PHYSICAL = "sensory and/or physical"
+    EMOTIONAL_SOCIAL = "social, emotional and mental health"
+    GENERAL = "general"
+
+
 class ProviderKind(StrEnum):
     """How a named provider bears on 9.69's "level of expertise"."""
 
@@ -533,15 +543,13 @@ _MISSING: dict[FlagCode, tuple[str, str]] = {
     FlagCode.NO_PROVIDER: (
         "It does not say who will give this help. If nobody is named, it is hard to check it "
         "happens or to hold anyone to it.",
-        "Who should give this help? For example, a speech and language therapist or a "
-        "teaching assistant.",
+        "Who should give this help? For example, {example}.",
     ),
     FlagCode.NO_QUALIFICATION: (
         'It names "{phrase}" but not the training or experience they need. The Code of '
         'Practice says provision should be set out by "level of expertise" as well as hours '
         "and frequency.",
-        "What training or experience should this person have? For example, trained in "
-        "ELKLAN by a speech and language therapist.",
+        "What training or experience should this person have? For example, {example}.",
     ),
     FlagCode.NO_FREQUENCY: (
         "It does not say how often this will happen, so nobody can check your child is "
@@ -558,6 +566,70 @@ _MISSING: dict[FlagCode, tuple[str, str]] = {
         "against SMART targets.",
     ),
 }
+
+
+# The examples in the NO_PROVIDER and NO_QUALIFICATION questions fit what the statement is
+# about (9.69: "level of expertise"), so a reading statement is not given a speech therapist.
+# The words are tried together; the one that comes first in the statement decides, the longer
+# one where two start together ("social communication" is communication, not social).
+AREA_WORDS: tuple[tuple[ProvisionArea, str], ...] = (
+    (
+        ProvisionArea.COMMUNICATION,
+        r"speech|language|communicat(?:e|es|ing|ion)|social communication|talk(?:ing)?"
+        r"|listening|vocabulary|expressive|receptive|(?-i:SaLTs?|SALTs?|SLTs?)|elklan|makaton"
+        r"|(?-i:PECS)|signing|stammer(?:ing)?",
+    ),
+    (
+        ProvisionArea.LITERACY,
+        r"read(?:ing|er|ers)?|literacy|phonics|spelling|writing|dyslexi[ac]"
+        r"|decoding|comprehension|precision teaching",
+    ),
+    (
+        ProvisionArea.SENSORY_PHYSICAL,
+        r"(?:fine |gross )?motor|sensory|handwriting|occupational therap(?:y|ist|ists)"
+        r"|(?-i:OTs?)|physio(?:therapy|therapists?|s)?|co-?ordination|dyspraxi[ac]|movement"
+        r"|balance|posture|proprioceptive|vestibular",
+    ),
+    (
+        ProvisionArea.EMOTIONAL_SOCIAL,
+        r"emotion(?:s|al)?|anxi(?:ety|ous)|social(?: skills?)?|friendships?|self[\s-]esteem"
+        r"|well[\s-]?being|mental health|(?:self[\s-])?regulation|calm(?:ing)?|behaviour(?:al)?"
+        r"|(?-i:ELSAs?)|worr(?:y|ies|ied)|confidence|resilience|nurture|counselling",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class AreaExamples:
+    provider: str  # completes "Who should give this help? For example, ..."
+    training: str  # completes "What training or experience should this person have? ..."
+
+
+AREA_EXAMPLES: dict[ProvisionArea, AreaExamples] = {
+    ProvisionArea.COMMUNICATION: AreaExamples(
+        "a speech and language therapist or a teaching assistant",
+        "trained in ELKLAN by a speech and language therapist",
+    ),
+    ProvisionArea.LITERACY: AreaExamples(
+        "a specialist teacher with a qualification in dyslexia",
+        "trained and supervised by a specialist teacher with a qualification in dyslexia",
+    ),
+    ProvisionArea.SENSORY_PHYSICAL: AreaExamples(
+        "an occupational therapist, or a teaching assistant trained by one",
+        "trained by an occupational therapist to carry out the programme",
+    ),
+    ProvisionArea.EMOTIONAL_SOCIAL: AreaExamples(
+        "a teaching assistant trained as an ELSA (emotional literacy support assistant), "
+        "supervised by an educational psychologist",
+        "trained as an ELSA (emotional literacy support assistant) and supervised by an "
+        "educational psychologist",
+    ),
+    ProvisionArea.GENERAL: AreaExamples(
+        "a specialist teacher or a trained teaching assistant",
+        "trained in the programme they will deliver, and by whom",
+    ),
+}
+_AREAS = tuple((_compile(pattern), area) for area, pattern in AREA_WORDS)
 
 
 # -- splitting pasted text into statements ---------------------------------------------------
@@ -710,16 +782,36 @@ def _is_about_provision(sentence: str) -> bool:
     )
 
 
-def _missing(code: FlagCode, phrase: str = "") -> Flag:
+def provision_area(sentence: str) -> ProvisionArea:
+    """The area of need a statement is about, by its first telling word (Code 2015, ch. 6)."""
+    found = min(
+        (
+            (match.start(), -len(match.group()), area)
+            for pattern, area in _AREAS
+            for match in pattern.finditer(sentence)
+        ),
+        default=None,
+        key=lambda match: match[:2],
+    )
+    return found[2] if found else ProvisionArea.GENERAL
+
+
+def _missing(code: FlagCode, phrase: str = "", example: str = "") -> Flag:
     explanation, question = _MISSING[code]
     return Flag(
-        code=code, phrase=phrase, explanation=explanation.format(phrase=phrase), question=question
+        code=code,
+        phrase=phrase,
+        explanation=explanation.format(phrase=phrase),
+        question=question.format(example=example),
     )
 
 
 def _check_provider(sentence: str) -> tuple[Flag, ...]:
     """NO_PROVIDER: nobody named to deliver it (9.69: the type of support)."""
-    return () if _providers(sentence) else (_missing(FlagCode.NO_PROVIDER),)
+    if _providers(sentence):
+        return ()
+    example = AREA_EXAMPLES[provision_area(sentence)].provider
+    return (_missing(FlagCode.NO_PROVIDER, example=example),)
 
 
 def _check_qualification(sentence: str) -> tuple[Flag, ...]:
@@ -735,7 +827,8 @@ def _check_qualification(sentence: str) -> tuple[Flag, ...]:
     kinds = {kind for _, kind in providers}
     for phrase, kind in providers:
         if kind is ProviderKind.STAFF or kinds == {ProviderKind.FORMAT}:
-            return (_missing(FlagCode.NO_QUALIFICATION, phrase),)
+            example = AREA_EXAMPLES[provision_area(sentence)].training
+            return (_missing(FlagCode.NO_QUALIFICATION, phrase, example),)
     return ()
 
 

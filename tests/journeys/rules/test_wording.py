@@ -7,16 +7,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from journeys.rules.wording import (
+    AREA_EXAMPLES,
     CODE_OF_PRACTICE_9_69,
     FLAG_RULES,
     PROVISION_PHRASES,
     VAGUE_TERMS,
     Flag,
     FlagCode,
+    ProvisionArea,
     SentenceReport,
     Severity,
     check_provision,
     check_text,
+    provision_area,
     specific_wording,
     split_sentences,
 )
@@ -665,6 +668,114 @@ def test_no_flag_is_reported_twice(sentence):
     assert len(keys) == len(set(keys))
     phrases_found = [flag.phrase.casefold() for flag in flags if flag.code in PHRASE_CODES]
     assert len(phrases_found) == len(set(phrases_found))
+
+
+# -- hints that fit the provision -------------------------------------------------------------
+
+COMM = ProvisionArea.COMMUNICATION
+READING = ProvisionArea.LITERACY
+PHYSICAL = ProvisionArea.SENSORY_PHYSICAL
+EMOTIONAL = ProvisionArea.EMOTIONAL_SOCIAL
+GENERAL = ProvisionArea.GENERAL
+
+AREA_TABLE = [
+    ("Speech and language therapy daily.", COMM),
+    ("A TA will run a social communication group.", COMM),
+    ("Makaton signing throughout the day.", COMM),
+    ("SaLT-devised vocabulary work.", COMM),
+    ("Daily phonics sessions for 20 minutes.", READING),
+    ("A TA will support reading daily.", READING),
+    ("Reading with a TA to reduce anxiety.", READING),
+    ("Spelling practice.", READING),
+    ("Handwriting practice daily.", PHYSICAL),
+    ("Fine motor activities.", PHYSICAL),
+    ("Sensory circuits every morning.", PHYSICAL),
+    ("An OT programme.", PHYSICAL),
+    ("Sessions to manage anxiety.", EMOTIONAL),
+    ("Anxiety about reading.", EMOTIONAL),
+    ("A social skills group weekly.", EMOTIONAL),
+    ("ELSA sessions weekly.", EMOTIONAL),
+    ("Support with emotional regulation.", EMOTIONAL),
+    ("Help.", GENERAL),
+    ("1:1 maths support.", GENERAL),
+    ("Use salt dough, an ot of fun.", GENERAL),  # acronyms count only in capitals
+    ("", GENERAL),
+]
+
+
+@pytest.mark.parametrize(("sentence", "area"), AREA_TABLE)
+def test_provision_area(sentence, area):
+    assert provision_area(sentence) is area
+
+
+HINT_TABLE = [
+    # (statement, the example the NO_PROVIDER question gives)
+    ("Speech and language therapy daily.", "a speech and language therapist"),
+    ("Daily phonics sessions for 20 minutes.", "a specialist teacher with a qualification in"),
+    ("Handwriting practice daily.", "an occupational therapist"),
+    ("Sessions to manage anxiety.", "ELSA"),
+    ("Help.", "a specialist teacher or a trained teaching assistant"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "example"), HINT_TABLE)
+def test_the_who_question_fits_the_provision(sentence, example):
+    [flag] = [flag for flag in check_provision(sentence) if flag.code is WHO]
+    assert flag.question.startswith("Who should give this help? For example, ")
+    assert example in flag.question
+
+
+@pytest.mark.parametrize(
+    ("sentence", "example"),
+    [
+        ("A TA will deliver language groups.", "trained in ELKLAN by a speech and language"),
+        ("A TA will support reading daily.", "dyslexia"),
+        ("A TA will carry out fine motor exercises.", "trained by an occupational therapist"),
+        ("A TA will check in about worries.", "ELSA"),
+        ("A TA will help.", "trained in the programme they will deliver"),
+    ],
+)
+def test_the_training_question_fits_the_provision(sentence, example):
+    [flag] = [flag for flag in check_provision(sentence) if flag.code is QUAL]
+    assert flag.question.startswith("What training or experience should this person have?")
+    assert example in flag.question
+    assert "ELKLAN" not in flag.question or provision_area(sentence) is COMM
+
+
+def test_every_area_has_examples():
+    assert set(AREA_EXAMPLES) == set(ProvisionArea)
+
+
+_AREA_PIECES = st.sampled_from(
+    [
+        "A TA",
+        "1:1",
+        "help",
+        "reading",
+        "anxiety",
+        "speech",
+        "handwriting",
+        "social",
+        "OT",
+        "social communication",
+        "ELSA",
+        "trained",
+        "daily",
+        "30 minutes",
+        "the SENCO",
+        ".",
+    ]
+)
+
+
+@given(st.one_of(st.text(), st.lists(_AREA_PIECES).map(" ".join)))
+def test_who_and_training_questions_always_carry_an_example_for_the_statements_area(sentence):
+    examples = AREA_EXAMPLES[provision_area(sentence)]
+    for flag in check_provision(sentence):
+        if flag.code is WHO:
+            assert flag.question.endswith(f"For example, {examples.provider}.")
+        if flag.code is QUAL:
+            assert flag.question.endswith(f"For example, {examples.training}.")
 
 
 # -- defects and suggestions ------------------------------------------------------------------
