@@ -1,7 +1,10 @@
 """The wording checker: is a line of section F provision specific enough to be enforced?
 
-Pure Python, no Django (tests/journeys/rules/test_purity.py enforces it). Used on section F
-(special educational provision) and also on sections B (needs) and I (placement) text.
+Pure Python, no Django (tests/journeys/rules/test_purity.py enforces it). `check_text` reads
+section F (special educational provision), and also section I (placement) text;
+`check_needs_text` reads section B (needs), where only needs described vaguely ("some
+difficulties", "at times", "may struggle") are flagged (VAGUE_NEED), never the section F
+"who, how often, for how long" checks.
 
 The legal standard. SEND Code of Practice: 0 to 25 years (2015), para 9.69, on section F:
 "Provision must be detailed and specific and should normally be quantified, for example, in
@@ -73,6 +76,7 @@ class FlagCode(StrEnum):
     FUNDING_NOT_PROVISION = "funding_not_provision"
     COUNCIL_MAY_CHANGE = "council_may_change"
     UNNAMED_APPROACH = "unnamed_approach"
+    VAGUE_NEED = "vague_need"  # section B: a need described too vaguely to plan for
 
 
 class Severity(StrEnum):
@@ -112,6 +116,13 @@ FLAG_RULES: dict[FlagCode, FlagRule] = {
         Severity.DEFECT,
         f"{SECTION_42}; a plan changes only after a review or re-assessment (s.44), "
         "with a right of appeal (s.51)",
+    ),
+    # The plan must specify the child's special educational needs (s.37(2)(a); reg 12(1)(b), as
+    # a SEND solicitor's guide cites them), and every need in B must be met by provision in F.
+    FlagCode.VAGUE_NEED: FlagRule(
+        Severity.DEFECT,
+        "Children and Families Act 2014 s.37(2)(a); SEND Regulations 2014 reg 12(1)(b); "
+        "SEND Code of Practice 2015, 9.69",
     ),
     FlagCode.UNNAMED_APPROACH: FlagRule(
         Severity.DEFECT,
@@ -380,6 +391,43 @@ NAMED_APPROACHES: tuple[str, ...] = (
     r"|cool kids|circle of friends|thrive|protective behaviours|lego",
 )
 
+# Section B: needs described so vaguely that nobody can say what provision they call for.
+# Each need in B must be specified, so that section F can set out help for every one.
+NEED_TERMS: tuple[VagueTerm, ...] = (
+    VagueTerm(
+        r"(?:some|mild|slight|minor|low[\s-]level) (?:difficult(?:y|ies)|needs?|problems?"
+        r"|issues?|challenges?|delays?|concerns?|weakness(?:es)?)|(?:a )?(?:degree|level) of "
+        r"(?:difficulty|need)",
+        '"{phrase}" does not say what your child finds hard or how much. Section B must describe '
+        "each need exactly, so that section F can set out help for every one.",
+        "What exactly does your child find hard, and how much does it hold them back? For "
+        "example, 'cannot follow an instruction of more than two steps without a picture'.",
+        FlagCode.VAGUE_NEED,
+    ),
+    VagueTerm(
+        r"(?:finds?|found) (?:it |this |things |\w+ )?(?:difficult|hard|challenging|tricky)"
+        r" (?:at times|sometimes|occasionally)|(?:can|may|might|could|will) (?:sometimes"
+        r"|occasionally|at times)|at times|sometimes|occasionally|from time to time|on occasion"
+        r"|now and (?:then|again)",
+        '"{phrase}" does not say how often this happens or what effect it has, so it can be '
+        "read as rare and minor, and the help in section F cut to match.",
+        "How often does this happen, what sets it off, and what effect does it have? For "
+        "example, 'most days, at changes of lesson, and he cannot return to work for 20 "
+        "minutes'.",
+        FlagCode.VAGUE_NEED,
+    ),
+    VagueTerm(
+        r"(?:may|might|can|could) (?:struggle|find (?:it |this |things )?(?:difficult|hard"
+        r"|challenging|tricky)|have (?:some )?difficult(?:y|ies)|experience (?:some )?"
+        r"difficult(?:y|ies)|need (?:some )?(?:help|support))",
+        '"{phrase}" says your child might have this difficulty, not that they do. Section B '
+        "should state the needs the assessment found.",
+        "What does your child actually find hard, how often, and with what effect? Say it as "
+        "'finds', not 'may find'.",
+        FlagCode.VAGUE_NEED,
+    ),
+)
+
 # Who delivers. The combined pattern tries these in order at each position, so a longer title
 # ("learning support assistant") wins over a shorter one inside it ("support assistant").
 # Acronyms that are also ordinary words ("salt", "ta", "ot", "ep", "Elsa") match in capitals.
@@ -523,6 +571,7 @@ PROVISION_PHRASES: tuple[VagueTerm, ...] = (
 )
 _PROVISION_PHRASES = tuple((_compile(term.pattern), term) for term in PROVISION_PHRASES)
 _NAMED_APPROACH = _compile(*NAMED_APPROACHES)
+_NEED_PHRASES = tuple((_compile(term.pattern), term) for term in NEED_TERMS)
 _PROVIDER_ANY = _compile(*(pattern for pattern, _ in PROVIDERS))
 _PROVIDER_KIND = tuple((_compile(pattern), kind) for pattern, kind in PROVIDERS)
 _QUALIFICATION = _compile(*QUALIFICATIONS)
@@ -893,6 +942,23 @@ def check_text(text: str) -> tuple[SentenceReport, ...]:
             flags = tuple(flag for flag in flags if flag.code is not FlagCode.NO_REVIEW)
         reports.append(SentenceReport(sentence=sentence, flags=flags))
     return tuple(reports)
+
+
+def check_need(sentence: str) -> tuple[Flag, ...]:
+    """Return VAGUE_NEED flags for one section B statement (s.37(2)(a); Code 9.69).
+
+    Only the need phrases are looked for: the section F checks (who, how often, for how long)
+    never run on section B.
+    """
+    return _phrase_flags(sentence, _NEED_PHRASES)
+
+
+def check_needs_text(text: str) -> tuple[SentenceReport, ...]:
+    """Split a pasted section B into statements and check each need is specific (s.37(2)(a))."""
+    return tuple(
+        SentenceReport(sentence=sentence, flags=check_need(sentence))
+        for sentence in split_sentences(text)
+    )
 
 
 # -- writing it properly -------------------------------------------------------------------------

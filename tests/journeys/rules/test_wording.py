@@ -10,6 +10,7 @@ from journeys.rules.wording import (
     AREA_EXAMPLES,
     CODE_OF_PRACTICE_9_69,
     FLAG_RULES,
+    NEED_TERMS,
     PROVISION_PHRASES,
     VAGUE_TERMS,
     Flag,
@@ -17,6 +18,8 @@ from journeys.rules.wording import (
     ProvisionArea,
     SentenceReport,
     Severity,
+    check_need,
+    check_needs_text,
     check_provision,
     check_text,
     provision_area,
@@ -776,6 +779,111 @@ def test_who_and_training_questions_always_carry_an_example_for_the_statements_a
             assert flag.question.endswith(f"For example, {examples.provider}.")
         if flag.code is QUAL:
             assert flag.question.endswith(f"For example, {examples.training}.")
+
+
+# -- section B: needs -------------------------------------------------------------------------
+
+NEED = FlagCode.VAGUE_NEED
+
+NEEDS_TABLE = [
+    ("Sam has some difficulties with reading.", ["some difficulties"]),
+    ("Sam has some needs in communication.", ["some needs"]),
+    ("Mild difficulties.", ["Mild difficulties"]),
+    ("He has low-level anxiety issues.", []),  # names the need: anxiety
+    ("He has low-level issues.", ["low-level issues"]),
+    ("A degree of difficulty with attention.", ["A degree of difficulty"]),
+    ("He finds it difficult at times to sit still.", ["finds it difficult at times"]),
+    ("She finds transitions hard sometimes.", ["finds transitions hard sometimes"]),
+    ("She can sometimes become upset.", ["can sometimes"]),
+    ("At times he leaves the classroom.", ["At times"]),
+    ("Occasionally he hits out.", ["Occasionally"]),
+    ("From time to time he refuses work.", ["From time to time"]),
+    ("He may struggle with transitions.", ["may struggle"]),
+    ("She might find it hard to make friends.", ["might find it hard"]),
+    ("He could have difficulties with spelling.", ["could have difficulties"]),
+    (
+        "Sam has some difficulties and may struggle at times.",
+        ["some difficulties", "may struggle", "at times"],
+    ),
+    # Specific needs: nothing to flag, and no section F checks.
+    ("Sam cannot follow an instruction of more than two steps without a picture.", []),
+    ("He leaves the classroom 3 or 4 times a day when the noise rises.", []),
+    ("He will need support from a TA daily.", []),
+    ("Sam will have access to speech and language therapy.", []),  # F's words, not B's
+    ("Communication and interaction", []),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "found"), NEEDS_TABLE)
+def test_check_need(sentence, found):
+    flags = check_need(sentence)
+    assert [flag.phrase for flag in flags] == found
+    assert all(flag.code is NEED and flag.severity is Severity.DEFECT for flag in flags)
+
+
+def test_check_needs_text_reads_a_pasted_section_b():
+    reports = check_needs_text(
+        "Communication and interaction\n"
+        "\u2022 Sam has some difficulties with understanding.\n"
+        "\u2022 He can follow one-step instructions only. At times he becomes anxious."
+    )
+    assert [(r.sentence, [f.phrase for f in r.flags]) for r in reports] == [
+        ("Communication and interaction", []),
+        ("Sam has some difficulties with understanding.", ["some difficulties"]),
+        ("He can follow one-step instructions only.", []),
+        ("At times he becomes anxious.", ["At times"]),
+    ]
+
+
+def test_a_vague_need_explains_why_and_asks_what_how_often_and_with_what_effect():
+    [flag] = check_need("He finds it difficult at times.")
+    assert '"finds it difficult at times"' in flag.explanation
+    assert "How often" in flag.question and "effect" in flag.question
+    assert "s.37(2)(a)" in flag.source and "9.69" in flag.source
+    [flag] = check_need("Some difficulties.")
+    assert "section F" in flag.explanation
+    assert flag.question.startswith("What exactly does your child find hard")
+
+
+def test_every_need_term_explains_and_asks():
+    assert all(t.explanation and t.question and t.code is NEED for t in NEED_TERMS)
+
+
+_NEED_PIECES = st.sampled_from(
+    [
+        "some",
+        "difficulties",
+        "needs",
+        "mild",
+        "at",
+        "times",
+        "can",
+        "sometimes",
+        "may",
+        "struggle",
+        "finds it difficult",
+        "occasionally",
+        "Sam",
+        "access to",
+        "daily",
+        "a TA",
+        ".",
+        "\n\u2022",
+    ]
+)
+
+
+@given(st.one_of(st.text(), st.lists(_NEED_PIECES).map(" ".join)))
+def test_check_needs_text_never_raises_and_never_runs_the_provision_checks(text):
+    reports = check_needs_text(text)
+    assert [report.sentence for report in reports] == split_sentences(text)
+    for report in reports:
+        for flag in report.flags:
+            assert flag.code is NEED
+            assert flag.phrase and flag.phrase in report.sentence
+        phrases_found = [flag.phrase.casefold() for flag in report.flags]
+        assert len(phrases_found) == len(set(phrases_found))
 
 
 # -- defects and suggestions ------------------------------------------------------------------
