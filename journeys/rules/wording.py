@@ -994,12 +994,72 @@ def _duration(how_long: str) -> str:
     return f"for {how_long}"
 
 
+_PARTICIPLE = r"(?:reviewed|checked|measured|assessed|monitored|tracked|evaluated|recorded)"
+_LEADING_PARTICIPLE = re.compile(
+    rf"(?:(?:will|to|should|must) be |being )?({_PARTICIPLE})\b", re.IGNORECASE
+)
+_SUBJECT_PARTICIPLE = re.compile(
+    rf"(.*?\w.*?)\s+(?:(?:will|to|should|must) be\s+)?({_PARTICIPLE})\b", re.IGNORECASE
+)
+_FREQUENCY_WORD = (
+    r"(?:termly|half[\s-]?termly|weekly|fortnightly|daily|monthly|annually|yearly|regularly)"
+)
+# "every half term", "by the SLT", "half-termly against targets": follows "reviewed" as it is.
+_ADVERBIAL = re.compile(
+    r"(?:by|at|every|each|once|twice|in|on|through|using|with|against|after|before|during|via"
+    r"|from|for|when|whenever|as|until|\d)\b|"
+    + _FREQUENCY_WORD
+    + r"(?:$|\W+(?:by|at|against|with|using|through|in|on|and|when|via|from|to|until|for"
+    r"|every|each|or|so)\b)",
+    re.IGNORECASE,
+)
+# A verb that makes the answer a sentence of its own: "Targets are reviewed every half term".
+_FINITE = re.compile(
+    r"\b(?:will|is|are|was|were|shall|must|should|can|has|have|gets?|reviews|checks|measures"
+    r"|assesses|monitors|tracks|evaluates|records)\b",
+    re.IGNORECASE,
+)
+_STARTS_WITH_PROVIDER = re.compile(
+    r"(?:(?:the|a|an|their|his|her)\s+)?(?:\w+\s+)?" + _PROVIDER_ANY.pattern, re.IGNORECASE
+)
+
+
+def _review_by(thing: str) -> str:
+    """The word that joins "Progress will be reviewed" to a noun phrase the parent gave."""
+    if re.search(r"\b(?:targets?|outcomes?|baselines?)\b", thing, re.IGNORECASE):
+        return "against"
+    if re.search(r"\b(?:reviews?|meetings?)\b", thing, re.IGNORECASE):
+        return "at"
+    if _STARTS_WITH_PROVIDER.match(thing):
+        return "by"
+    return "through"
+
+
 def _review(reviewed: str) -> str:
-    """'Progress will be reviewed termly.', or the parent's own 'Progress ...' sentence."""
-    rest = _clean(re.sub(r"^(?:(?:will|to) be )?reviewed\b", "", reviewed, flags=re.IGNORECASE))
-    if re.match(r"progress\b", rest, re.IGNORECASE):
-        return _capitalise(rest) + "."
-    return f"Progress will be reviewed {rest}".rstrip() + "."
+    """The review sentence, grammatical whatever shape the parent's answer takes.
+
+    "termly", "every half term", "by the SLT every 6 weeks": "Progress will be reviewed ...".
+    "reviewed at each review meeting", "checked termly": "Progress will be checked termly.".
+    "Progress is checked termly against targets": the parent's sentence, as written.
+    "targets reviewed every half term": "Targets will be reviewed every half term.".
+    "SMART targets", "termly meetings", "the SENCO": joined by against, at, by or through.
+    """
+    if lead := _LEADING_PARTICIPLE.match(reviewed):
+        rest = _clean(reviewed[lead.end() :])
+        return f"Progress will be {lead.group(1).lower()} {rest}".rstrip() + "."
+    has_verb = _FINITE.search(reviewed) or _SUBJECT_PARTICIPLE.match(reviewed)
+    if (progress := re.match(r"progress\b", reviewed, re.IGNORECASE)) and not has_verb:
+        return _review(_clean(reviewed[progress.end() :]))  # "progress against targets"
+    if not reviewed or _ADVERBIAL.match(reviewed):
+        return f"Progress will be reviewed {reviewed}".rstrip() + "."
+    if _FINITE.search(reviewed):
+        return _capitalise(reviewed) + "."
+    if subject := _SUBJECT_PARTICIPLE.match(reviewed):
+        rest = _clean(reviewed[subject.end() :])
+        return (
+            f"{_capitalise(_clean(subject.group(1)))} will be {subject.group(2).lower()} {rest}"
+        ).rstrip() + "."
+    return f"Progress will be reviewed {_review_by(reviewed)} {reviewed}."
 
 
 def specific_wording(

@@ -1097,7 +1097,7 @@ WORDING_TABLE = [
             reviewed="progress measured by the SENCO each half term",
         ),
         "Someone with Team Teach training will deliver this provision, for the whole school day. "
-        "Progress measured by the SENCO each half term.",
+        "Progress will be measured by the SENCO each half term.",
     ),
     (
         dict(
@@ -1153,6 +1153,81 @@ WORDING_TABLE = [
 @pytest.mark.parametrize(("answers", "expected"), WORDING_TABLE)
 def test_specific_wording(answers, expected):
     assert specific_wording(**answers) == expected
+
+
+# The parent's answer to "How will progress be reviewed?", in every shape seen, and the
+# sentence it becomes (issue 10, finding 12: "Progress will be reviewed targets reviewed ...").
+REVIEW_TABLE = [
+    ("every half term", "Progress will be reviewed every half term."),
+    ("termly", "Progress will be reviewed termly."),
+    ("targets reviewed every half term", "Targets will be reviewed every half term."),
+    ("reviewed at each review meeting", "Progress will be reviewed at each review meeting."),
+    ("by the SLT every 6 weeks", "Progress will be reviewed by the SLT every 6 weeks."),
+    ("Progress is checked termly against targets", "Progress is checked termly against targets."),
+    (
+        "half-termly against SMART targets",
+        "Progress will be reviewed half-termly against SMART targets.",
+    ),
+    ("Targets are reviewed every half term.", "Targets are reviewed every half term."),
+    ("The SENCO will review progress termly", "The SENCO will review progress termly."),
+    ("targets to be reviewed every half term", "Targets will be reviewed every half term."),
+    (
+        "SMART targets, reviewed termly by the SENCO",
+        "SMART targets will be reviewed termly by the SENCO.",
+    ),
+    (
+        "checked weekly by the class teacher",
+        "Progress will be checked weekly by the class teacher.",
+    ),
+    ("3 times a year", "Progress will be reviewed 3 times a year."),
+    ("progress against targets termly", "Progress will be reviewed against targets termly."),
+    ("progress", "Progress will be reviewed."),
+    ("SMART targets", "Progress will be reviewed against SMART targets."),
+    ("termly meetings with parents", "Progress will be reviewed at termly meetings with parents."),
+    ("the annual review", "Progress will be reviewed at the annual review."),
+    ("the class teacher each term", "Progress will be reviewed by the class teacher each term."),
+    ("standardised reading tests", "Progress will be reviewed through standardised reading tests."),
+]
+
+
+@pytest.mark.parametrize(("reviewed", "expected"), REVIEW_TABLE)
+def test_the_review_sentence_reads_whatever_shape_the_answer_takes(reviewed, expected):
+    assert specific_wording(who="", what="", how_often="", how_long="", reviewed=reviewed) == (
+        expected
+    )
+
+
+_REVIEW_SUBJECTS = st.sampled_from(["", "targets", "SMART targets", "progress", "her progress"])
+_REVIEW_VERBS = st.sampled_from(
+    ["", "reviewed", "checked", "will be reviewed", "to be reviewed", "is checked", "are reviewed"]
+)
+_REVIEW_TAILS = st.sampled_from(
+    [
+        "",
+        "termly",
+        "every half term",
+        "by the SLT every 6 weeks",
+        "against SMART targets",
+        "at each review meeting",
+        "half-termly against targets",
+        "weekly",
+    ]
+)
+
+
+@given(_REVIEW_SUBJECTS, _REVIEW_VERBS, _REVIEW_TAILS)
+def test_the_review_sentence_never_doubles_its_verb_and_keeps_the_parents_words(
+    subject, verb, tail
+):
+    answer = " ".join(part for part in (subject, verb, tail) if part)
+    wording = specific_wording(who="", what="", how_often="", how_long="", reviewed=answer)
+    if not answer:
+        assert wording == ""
+        return
+    assert len(re.findall(r"\b(?:reviewed|checked)\b", wording)) == 1
+    assert wording.endswith(".") and wording[0].isupper()
+    assert tail in wording
+    assert subject.casefold() in wording.casefold()
 
 
 def test_the_wording_written_from_specific_answers_passes_the_checker():
