@@ -325,6 +325,8 @@ FUNDING_TERMS: tuple[VagueTerm, ...] = (
 
 # Provision the council could change on its own. A plan changes only through a review or
 # re-assessment (s.44), and the parent can appeal the change (s.51).
+# "will be changed" and "can be removed" are left out: they describe care ("his pad will be
+# changed", "splints can be removed at break"), not the council changing the plan.
 _COUNCIL = r"(?:the )?(?:local authority|(?-i:LA)|council)"
 COUNCIL_CHANGE_TERMS: tuple[VagueTerm, ...] = (
     VagueTerm(
@@ -340,8 +342,9 @@ COUNCIL_CHANGE_TERMS: tuple[VagueTerm, ...] = (
         + r"(?:'|\u2019)s discretion|"
         + _COUNCIL
         + r" (?:may|can|could|will|reserves the right to) (?:vary|change|reduce|withdraw|amend"
-        r"|alter|stop|cease)|(?:may|might|can|could|will) be (?:reduced|withdrawn|varied"
-        r"|changed|amended|altered|stopped|removed|tapered|phased out)|until further notice",
+        r"|alter|stop|cease)|(?:may|might|could) be (?:reduced|withdrawn|varied|changed|amended"
+        r"|altered|stopped|removed|tapered|phased out)|(?:can|will) be (?:reduced|withdrawn"
+        r"|tapered|phased out)|until further notice",
         '"{phrase}" lets the council change or stop the help without a review. A plan can only '
         "be changed after a review, and you can appeal the change.",
         "Take these words out: what should your child get until the plan is next reviewed?",

@@ -1,4 +1,4 @@
-"""The section F wording checker (SEND Code of Practice 2015, para 9.69): tables and properties."""
+"""The wording checker, sections F and B (SEND Code of Practice 2015, 9.69): tables, properties."""
 
 import re
 
@@ -593,6 +593,11 @@ PHRASE_TABLE = [
     phrases("The LA may vary the hours.", (COUNCIL, "The LA may vary")),
     phrases("Transport until further notice.", (COUNCIL, "until further notice")),
     phrases("Support subject to panel.", (COUNCIL, "subject to panel")),
+    phrases("Hours will be tapered.", (COUNCIL, "will be tapered")),
+    phrases("Sessions might be withdrawn.", (COUNCIL, "might be withdrawn")),
+    # Care, not the council changing the plan.
+    phrases("His pad will be changed by a trained adult."),
+    phrases("Splints can be removed at break."),
     # The longer phrase wins: not also VAGUE_TERM's "at the discretion of".
     phrases(
         "Extra sessions at the discretion of the local authority.",
