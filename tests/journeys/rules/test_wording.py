@@ -1,4 +1,4 @@
-"""The section F wording checker (SEND Code of Practice 2015, para 9.69): tables and properties."""
+"""The wording checker, sections F and B (SEND Code of Practice 2015, 9.69): tables, properties."""
 
 import re
 
@@ -7,13 +7,22 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from journeys.rules.wording import (
+    AREA_EXAMPLES,
     CODE_OF_PRACTICE_9_69,
+    FLAG_RULES,
+    NEED_TERMS,
+    PROVISION_PHRASES,
     VAGUE_TERMS,
     Flag,
     FlagCode,
+    ProvisionArea,
     SentenceReport,
+    Severity,
+    check_need,
+    check_needs_text,
     check_provision,
     check_text,
+    provision_area,
     specific_wording,
     split_sentences,
 )
@@ -24,7 +33,39 @@ QUAL = FlagCode.NO_QUALIFICATION
 OFTEN = FlagCode.NO_FREQUENCY
 LONG = FlagCode.NO_DURATION
 REVIEW = FlagCode.NO_REVIEW
+DISCRETION = FlagCode.LEFT_TO_DISCRETION
+FUNDING = FlagCode.FUNDING_NOT_PROVISION
+COUNCIL = FlagCode.COUNCIL_MAY_CHANGE
+UNNAMED = FlagCode.UNNAMED_APPROACH
+PHRASE_CODES = frozenset({VAGUE, DISCRETION, FUNDING, COUNCIL, UNNAMED})
 NONE: frozenset[FlagCode] = frozenset()
+
+
+# Pieces of the new phrases, so that the properties below meet them, whole and in part.
+_NEW_PHRASES = st.sampled_from(
+    [
+        "as determined by the school",
+        "at the school's discretion",
+        "as the school sees fit",
+        "subject to availability",
+        "subject to review by the local authority",
+        "at the discretion of the LA",
+        "band 3 funding",
+        "top-up \u00a36,000",
+        "element 3",
+        "may be reduced",
+        "until further notice",
+        "literacy interventions",
+        "appropriate strategies",
+        "a reading programme",
+        "such as",
+        "where appropriate",
+        "some",
+        "TA",
+        "30 minutes daily",
+        ".",
+    ]
+)
 
 
 def row(sentence: str, codes=NONE, phrases=()):
@@ -112,10 +153,11 @@ PROVISION_TABLE = [
         {VAGUE, QUAL, OFTEN, LONG, REVIEW},
         {"It is recommended", "TA"},
     ),
+    # Which phonics programme? (UNNAMED_APPROACH)
     row(
         "A teaching assistant will deliver a daily phonics programme for 20 minutes.",
-        {QUAL, REVIEW},
-        {"teaching assistant"},
+        {QUAL, REVIEW, UNNAMED},
+        {"teaching assistant", "phonics programme"},
     ),
     row(
         "Sam will attend a weekly social communication group run by a speech and language "
@@ -497,6 +539,400 @@ class CheckProvisionTests:
         assert CODE_OF_PRACTICE_9_69.endswith("secured through a Personal Budget")
 
 
+# -- discretion, funding, council changes, unnamed approaches -----------------------------------
+
+
+def phrases(sentence: str, *found: tuple[FlagCode, str]):
+    """A statement and the phrase flags it gets, in order (the "missing" flags are left out)."""
+    return pytest.param(sentence, list(found), id=sentence[:60])
+
+
+PHRASE_TABLE = [
+    # Left to someone's discretion (s.42(2)).
+    phrases(
+        "Speech and language therapy as determined by the school.",
+        (DISCRETION, "as determined by the school"),
+    ),
+    phrases("Breaks at the school's discretion.", (DISCRETION, "at the school's discretion")),
+    phrases(
+        "Breaks at the school\u2019s discretion.", (DISCRETION, "at the school\u2019s discretion")
+    ),
+    phrases("Breaks at their discretion.", (DISCRETION, "at their discretion")),
+    phrases(
+        "Adult support as the school sees fit.",
+        (VAGUE, "Adult support"),
+        (DISCRETION, "as the school sees fit"),
+    ),
+    phrases("Sessions as they see fit.", (DISCRETION, "as they see fit")),
+    phrases("A TA will help, subject to availability.", (DISCRETION, "subject to availability")),
+    phrases("Small group work when staffing allows.", (DISCRETION, "when staffing allows")),
+    phrases("Small group work if time permits.", (DISCRETION, "if time permits")),
+    # Already vague terms, with the same explanation: reported once, as before.
+    phrases("Sessions where appropriate.", (VAGUE, "where appropriate")),
+    phrases("Sessions if required.", (VAGUE, "if required")),
+    phrases("Sessions as and when.", (VAGUE, "as and when")),
+    phrases("Sessions at the discretion of the head teacher.", (VAGUE, "at the discretion of")),
+    # Money instead of provision (9.69).
+    phrases("Band 3 funding will be provided.", (FUNDING, "Band 3 funding")),
+    phrases(
+        "Top-up funding of \u00a36,000.", (FUNDING, "Top-up funding"), (FUNDING, "\u00a36,000")
+    ),
+    phrases("Element 3 funding for 1:1 support.", (FUNDING, "Element 3 funding")),
+    phrases("15 hours of funding.", (FUNDING, "hours of funding")),
+    phrases("The school will receive resource band C.", (FUNDING, "resource band C")),
+    phrases("\u00a36k towards support.", (FUNDING, "\u00a36k")),
+    phrases("\u00a312,500.00 a year.", (FUNDING, "\u00a312,500.00")),
+    phrases("Funded from the notional SEN budget.", (FUNDING, "notional SEN budget")),
+    phrases("High needs funding.", (FUNDING, "High needs funding")),
+    # The council may change it on its own (s.42(2), s.44, s.51).
+    phrases(
+        "This provision is subject to review by the local authority.",
+        (COUNCIL, "subject to review by the local authority"),
+    ),
+    phrases("Support may be reduced as Sam makes progress.", (COUNCIL, "may be reduced")),
+    phrases("The LA may vary the hours.", (COUNCIL, "The LA may vary")),
+    phrases("Transport until further notice.", (COUNCIL, "until further notice")),
+    phrases("Support subject to panel.", (COUNCIL, "subject to panel")),
+    phrases("Hours will be tapered.", (COUNCIL, "will be tapered")),
+    phrases("Sessions might be withdrawn.", (COUNCIL, "might be withdrawn")),
+    # Care, not the council changing the plan.
+    phrases("His pad will be changed by a trained adult."),
+    phrases("Splints can be removed at break."),
+    # The longer phrase wins: not also VAGUE_TERM's "at the discretion of".
+    phrases(
+        "Extra sessions at the discretion of the local authority.",
+        (COUNCIL, "at the discretion of the local authority"),
+    ),
+    phrases(
+        "Extra sessions at the council's discretion.", (COUNCIL, "at the council's discretion")
+    ),
+    # "Interventions" without saying which (Worcestershire CC v SE, para 74).
+    phrases("Sam will receive literacy interventions.", (UNNAMED, "literacy interventions")),
+    phrases("Appropriate interventions will be used.", (UNNAMED, "Appropriate interventions")),
+    phrases("Evidence-based interventions daily.", (UNNAMED, "Evidence-based interventions")),
+    phrases("Interventions daily.", (UNNAMED, "Interventions")),
+    phrases("Calming strategies when anxious.", (UNNAMED, "Calming strategies")),
+    phrases(
+        "A reading programme and a handwriting programme.",
+        (UNNAMED, "reading programme"),
+        (UNNAMED, "handwriting programme"),
+    ),
+    phrases("Various strategies.", (VAGUE, "Various"), (UNNAMED, "strategies")),
+    # ... and with a named one, nothing.
+    phrases(
+        "Evidence-based interventions such as Precision Teaching.",
+    ),
+    phrases("Literacy interventions, e.g. Toe by Toe, daily."),
+    phrases("A phonics programme (Read Write Inc.) daily."),
+    phrases("Zones of Regulation strategies."),
+    phrases("A programme of precision teaching."),
+    phrases("A physiotherapy programme."),
+    # Whole words only.
+    phrases("A brass band and the element of surprise; bandwidth; top hat."),
+    phrases("Lala and Lars may visit."),
+]
+
+
+@pytest.mark.parametrize(("sentence", "found"), PHRASE_TABLE)
+def test_phrase_flags(sentence, found):
+    flags = check_provision(sentence)
+    assert [(flag.code, flag.phrase) for flag in flags if flag.code in PHRASE_CODES] == found
+
+
+@pytest.mark.parametrize("code", [DISCRETION, FUNDING, COUNCIL, UNNAMED])
+def test_the_new_phrase_flags_are_defects_with_their_source(code):
+    rule = FLAG_RULES[code]
+    assert rule.severity is Severity.DEFECT
+    assert rule.source
+
+
+@pytest.mark.parametrize(
+    ("code", "cited"),
+    [
+        (DISCRETION, "s.42(2)"),
+        (FUNDING, "9.69"),
+        (COUNCIL, "s.44"),
+        (UNNAMED, "Worcestershire CC v SE [2020] UKUT 217 (AAC)"),
+    ],
+)
+def test_each_new_flag_names_its_source(code, cited):
+    assert cited in FLAG_RULES[code].source
+
+
+def test_every_phrase_table_entry_explains_and_asks():
+    for term in PROVISION_PHRASES:
+        assert term.explanation and term.question and term.code in PHRASE_CODES
+
+
+def test_funding_alone_still_asks_who_how_often_and_how_long():
+    codes = [flag.code for flag in check_provision("Band 3 funding.")]
+    assert codes == [FUNDING, WHO, OFTEN, LONG, REVIEW]
+
+
+@given(st.one_of(st.text(), st.lists(_NEW_PHRASES).map(" ".join)))
+def test_no_flag_is_reported_twice(sentence):
+    flags = check_provision(sentence)
+    keys = [(flag.code, flag.phrase.casefold()) for flag in flags]
+    assert len(keys) == len(set(keys))
+    phrases_found = [flag.phrase.casefold() for flag in flags if flag.code in PHRASE_CODES]
+    assert len(phrases_found) == len(set(phrases_found))
+
+
+# -- hints that fit the provision -------------------------------------------------------------
+
+COMM = ProvisionArea.COMMUNICATION
+READING = ProvisionArea.LITERACY
+PHYSICAL = ProvisionArea.SENSORY_PHYSICAL
+EMOTIONAL = ProvisionArea.EMOTIONAL_SOCIAL
+GENERAL = ProvisionArea.GENERAL
+
+AREA_TABLE = [
+    ("Speech and language therapy daily.", COMM),
+    ("A TA will run a social communication group.", COMM),
+    ("Makaton signing throughout the day.", COMM),
+    ("SaLT-devised vocabulary work.", COMM),
+    ("Daily phonics sessions for 20 minutes.", READING),
+    ("A TA will support reading daily.", READING),
+    ("Reading with a TA to reduce anxiety.", READING),
+    ("Spelling practice.", READING),
+    ("Handwriting practice daily.", PHYSICAL),
+    ("Fine motor activities.", PHYSICAL),
+    ("Sensory circuits every morning.", PHYSICAL),
+    ("An OT programme.", PHYSICAL),
+    ("Sessions to manage anxiety.", EMOTIONAL),
+    ("Anxiety about reading.", EMOTIONAL),
+    ("A social skills group weekly.", EMOTIONAL),
+    ("ELSA sessions weekly.", EMOTIONAL),
+    ("Support with emotional regulation.", EMOTIONAL),
+    ("Help.", GENERAL),
+    ("1:1 maths support.", GENERAL),
+    ("Use salt dough, an ot of fun.", GENERAL),  # acronyms count only in capitals
+    ("", GENERAL),
+]
+
+
+@pytest.mark.parametrize(("sentence", "area"), AREA_TABLE)
+def test_provision_area(sentence, area):
+    assert provision_area(sentence) is area
+
+
+HINT_TABLE = [
+    # (statement, the example the NO_PROVIDER question gives)
+    ("Speech and language therapy daily.", "a speech and language therapist"),
+    ("Daily phonics sessions for 20 minutes.", "a specialist teacher with a qualification in"),
+    ("Handwriting practice daily.", "an occupational therapist"),
+    ("Sessions to manage anxiety.", "ELSA"),
+    ("Help.", "a specialist teacher or a trained teaching assistant"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "example"), HINT_TABLE)
+def test_the_who_question_fits_the_provision(sentence, example):
+    [flag] = [flag for flag in check_provision(sentence) if flag.code is WHO]
+    assert flag.question.startswith("Who should give this help? For example, ")
+    assert example in flag.question
+
+
+@pytest.mark.parametrize(
+    ("sentence", "example"),
+    [
+        ("A TA will deliver language groups.", "trained in ELKLAN by a speech and language"),
+        ("A TA will support reading daily.", "dyslexia"),
+        ("A TA will carry out fine motor exercises.", "trained by an occupational therapist"),
+        ("A TA will check in about worries.", "ELSA"),
+        ("A TA will help.", "trained in the programme they will deliver"),
+    ],
+)
+def test_the_training_question_fits_the_provision(sentence, example):
+    [flag] = [flag for flag in check_provision(sentence) if flag.code is QUAL]
+    assert flag.question.startswith("What training or experience should this person have?")
+    assert example in flag.question
+    assert "ELKLAN" not in flag.question or provision_area(sentence) is COMM
+
+
+def test_every_area_has_examples():
+    assert set(AREA_EXAMPLES) == set(ProvisionArea)
+
+
+_AREA_PIECES = st.sampled_from(
+    [
+        "A TA",
+        "1:1",
+        "help",
+        "reading",
+        "anxiety",
+        "speech",
+        "handwriting",
+        "social",
+        "OT",
+        "social communication",
+        "ELSA",
+        "trained",
+        "daily",
+        "30 minutes",
+        "the SENCO",
+        ".",
+    ]
+)
+
+
+@given(st.one_of(st.text(), st.lists(_AREA_PIECES).map(" ".join)))
+def test_who_and_training_questions_always_carry_an_example_for_the_statements_area(sentence):
+    examples = AREA_EXAMPLES[provision_area(sentence)]
+    for flag in check_provision(sentence):
+        if flag.code is WHO:
+            assert flag.question.endswith(f"For example, {examples.provider}.")
+        if flag.code is QUAL:
+            assert flag.question.endswith(f"For example, {examples.training}.")
+
+
+# -- section B: needs -------------------------------------------------------------------------
+
+NEED = FlagCode.VAGUE_NEED
+
+NEEDS_TABLE = [
+    ("Sam has some difficulties with reading.", ["some difficulties"]),
+    ("Sam has some needs in communication.", ["some needs"]),
+    ("Mild difficulties.", ["Mild difficulties"]),
+    ("He has low-level anxiety issues.", []),  # names the need: anxiety
+    ("He has low-level issues.", ["low-level issues"]),
+    ("A degree of difficulty with attention.", ["A degree of difficulty"]),
+    ("He finds it difficult at times to sit still.", ["finds it difficult at times"]),
+    ("She finds transitions hard sometimes.", ["finds transitions hard sometimes"]),
+    ("She can sometimes become upset.", ["can sometimes"]),
+    ("At times he leaves the classroom.", ["At times"]),
+    ("Occasionally he hits out.", ["Occasionally"]),
+    ("From time to time he refuses work.", ["From time to time"]),
+    ("He may struggle with transitions.", ["may struggle"]),
+    ("She might find it hard to make friends.", ["might find it hard"]),
+    ("He could have difficulties with spelling.", ["could have difficulties"]),
+    (
+        "Sam has some difficulties and may struggle at times.",
+        ["some difficulties", "may struggle", "at times"],
+    ),
+    # Specific needs: nothing to flag, and no section F checks.
+    ("Sam cannot follow an instruction of more than two steps without a picture.", []),
+    ("He leaves the classroom 3 or 4 times a day when the noise rises.", []),
+    ("He will need support from a TA daily.", []),
+    ("Sam will have access to speech and language therapy.", []),  # F's words, not B's
+    ("Communication and interaction", []),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "found"), NEEDS_TABLE)
+def test_check_need(sentence, found):
+    flags = check_need(sentence)
+    assert [flag.phrase for flag in flags] == found
+    assert all(flag.code is NEED and flag.severity is Severity.DEFECT for flag in flags)
+
+
+def test_check_needs_text_reads_a_pasted_section_b():
+    reports = check_needs_text(
+        "Communication and interaction\n"
+        "\u2022 Sam has some difficulties with understanding.\n"
+        "\u2022 He can follow one-step instructions only. At times he becomes anxious."
+    )
+    assert [(r.sentence, [f.phrase for f in r.flags]) for r in reports] == [
+        ("Communication and interaction", []),
+        ("Sam has some difficulties with understanding.", ["some difficulties"]),
+        ("He can follow one-step instructions only.", []),
+        ("At times he becomes anxious.", ["At times"]),
+    ]
+
+
+def test_a_vague_need_explains_why_and_asks_what_how_often_and_with_what_effect():
+    [flag] = check_need("He finds it difficult at times.")
+    assert '"finds it difficult at times"' in flag.explanation
+    assert "How often" in flag.question and "effect" in flag.question
+    assert "s.37(2)(a)" in flag.source and "9.69" in flag.source
+    [flag] = check_need("Some difficulties.")
+    assert "section F" in flag.explanation
+    assert flag.question.startswith("What exactly does your child find hard")
+
+
+def test_every_need_term_explains_and_asks():
+    assert all(t.explanation and t.question and t.code is NEED for t in NEED_TERMS)
+
+
+_NEED_PIECES = st.sampled_from(
+    [
+        "some",
+        "difficulties",
+        "needs",
+        "mild",
+        "at",
+        "times",
+        "can",
+        "sometimes",
+        "may",
+        "struggle",
+        "finds it difficult",
+        "occasionally",
+        "Sam",
+        "access to",
+        "daily",
+        "a TA",
+        ".",
+        "\n\u2022",
+    ]
+)
+
+
+@given(st.one_of(st.text(), st.lists(_NEED_PIECES).map(" ".join)))
+def test_check_needs_text_never_raises_and_never_runs_the_provision_checks(text):
+    reports = check_needs_text(text)
+    assert [report.sentence for report in reports] == split_sentences(text)
+    for report in reports:
+        for flag in report.flags:
+            assert flag.code is NEED
+            assert flag.phrase and flag.phrase in report.sentence
+        phrases_found = [flag.phrase.casefold() for flag in report.flags]
+        assert len(phrases_found) == len(set(phrases_found))
+
+
+# -- defects and suggestions ------------------------------------------------------------------
+
+
+class SeverityTests:
+    def test_every_flag_code_has_a_severity_and_a_source(self):
+        assert set(FLAG_RULES) == set(FlagCode)
+        assert all(
+            rule.source and isinstance(rule.severity, Severity) for rule in FLAG_RULES.values()
+        )
+
+    def test_no_review_is_a_suggestion_because_9_69_does_not_require_it(self):
+        [flag] = check_provision("A SaLT will deliver therapy for 30 minutes weekly.")
+        assert flag.code is REVIEW
+        assert flag.severity is Severity.SUGGESTION
+        assert flag.is_suggestion
+        assert "not required" in flag.source
+
+    @pytest.mark.parametrize("code", [VAGUE, WHO, QUAL, OFTEN, LONG])
+    def test_the_9_69_flags_are_defects_citing_9_69(self, code):
+        assert FLAG_RULES[code].severity is Severity.DEFECT
+        assert "9.69" in FLAG_RULES[code].source
+
+    def test_a_report_splits_defects_from_suggestions_in_order(self):
+        [report] = check_text("Regular access to adult support.")
+        assert [flag.code for flag in report.defects] == [VAGUE, VAGUE, VAGUE, QUAL, OFTEN, LONG]
+        assert [flag.code for flag in report.suggestions] == [REVIEW]
+
+    def test_a_statement_missing_only_its_review_has_no_defects(self):
+        [report] = check_text("A SaLT will deliver therapy for 30 minutes weekly.")
+        assert report.flags and not report.defects
+
+
+@given(st.text())
+def test_suggestions_are_never_counted_as_defects(text):
+    for report in check_text(text):
+        assert not any(flag.is_suggestion for flag in report.defects)
+        assert all(flag.is_suggestion for flag in report.suggestions)
+        assert sorted(report.defects + report.suggestions, key=report.flags.index) == list(
+            report.flags
+        )
+
+
 # -- split_sentences ---------------------------------------------------------------------------
 
 SPLIT_TABLE = [
@@ -666,7 +1102,7 @@ WORDING_TABLE = [
             reviewed="progress measured by the SENCO each half term",
         ),
         "Someone with Team Teach training will deliver this provision, for the whole school day. "
-        "Progress measured by the SENCO each half term.",
+        "Progress will be measured by the SENCO each half term.",
     ),
     (
         dict(
@@ -722,6 +1158,81 @@ WORDING_TABLE = [
 @pytest.mark.parametrize(("answers", "expected"), WORDING_TABLE)
 def test_specific_wording(answers, expected):
     assert specific_wording(**answers) == expected
+
+
+# The parent's answer to "How will progress be reviewed?", in every shape seen, and the
+# sentence it becomes (issue 10, finding 12: "Progress will be reviewed targets reviewed ...").
+REVIEW_TABLE = [
+    ("every half term", "Progress will be reviewed every half term."),
+    ("termly", "Progress will be reviewed termly."),
+    ("targets reviewed every half term", "Targets will be reviewed every half term."),
+    ("reviewed at each review meeting", "Progress will be reviewed at each review meeting."),
+    ("by the SLT every 6 weeks", "Progress will be reviewed by the SLT every 6 weeks."),
+    ("Progress is checked termly against targets", "Progress is checked termly against targets."),
+    (
+        "half-termly against SMART targets",
+        "Progress will be reviewed half-termly against SMART targets.",
+    ),
+    ("Targets are reviewed every half term.", "Targets are reviewed every half term."),
+    ("The SENCO will review progress termly", "The SENCO will review progress termly."),
+    ("targets to be reviewed every half term", "Targets will be reviewed every half term."),
+    (
+        "SMART targets, reviewed termly by the SENCO",
+        "SMART targets will be reviewed termly by the SENCO.",
+    ),
+    (
+        "checked weekly by the class teacher",
+        "Progress will be checked weekly by the class teacher.",
+    ),
+    ("3 times a year", "Progress will be reviewed 3 times a year."),
+    ("progress against targets termly", "Progress will be reviewed against targets termly."),
+    ("progress", "Progress will be reviewed."),
+    ("SMART targets", "Progress will be reviewed against SMART targets."),
+    ("termly meetings with parents", "Progress will be reviewed at termly meetings with parents."),
+    ("the annual review", "Progress will be reviewed at the annual review."),
+    ("the class teacher each term", "Progress will be reviewed by the class teacher each term."),
+    ("standardised reading tests", "Progress will be reviewed through standardised reading tests."),
+]
+
+
+@pytest.mark.parametrize(("reviewed", "expected"), REVIEW_TABLE)
+def test_the_review_sentence_reads_whatever_shape_the_answer_takes(reviewed, expected):
+    assert specific_wording(who="", what="", how_often="", how_long="", reviewed=reviewed) == (
+        expected
+    )
+
+
+_REVIEW_SUBJECTS = st.sampled_from(["", "targets", "SMART targets", "progress", "her progress"])
+_REVIEW_VERBS = st.sampled_from(
+    ["", "reviewed", "checked", "will be reviewed", "to be reviewed", "is checked", "are reviewed"]
+)
+_REVIEW_TAILS = st.sampled_from(
+    [
+        "",
+        "termly",
+        "every half term",
+        "by the SLT every 6 weeks",
+        "against SMART targets",
+        "at each review meeting",
+        "half-termly against targets",
+        "weekly",
+    ]
+)
+
+
+@given(_REVIEW_SUBJECTS, _REVIEW_VERBS, _REVIEW_TAILS)
+def test_the_review_sentence_never_doubles_its_verb_and_keeps_the_parents_words(
+    subject, verb, tail
+):
+    answer = " ".join(part for part in (subject, verb, tail) if part)
+    wording = specific_wording(who="", what="", how_often="", how_long="", reviewed=answer)
+    if not answer:
+        assert wording == ""
+        return
+    assert len(re.findall(r"\b(?:reviewed|checked)\b", wording)) == 1
+    assert wording.endswith(".") and wording[0].isupper()
+    assert tail in wording
+    assert subject.casefold() in wording.casefold()
 
 
 def test_the_wording_written_from_specific_answers_passes_the_checker():
@@ -812,7 +1323,13 @@ _PROVISION_WORDS = st.sampled_from(
 )
 
 
-@given(st.one_of(st.text(), st.lists(_PROVISION_WORDS).map(" ".join)))
+@given(
+    st.one_of(
+        st.text(),
+        st.lists(_PROVISION_WORDS).map(" ".join),
+        st.lists(st.one_of(_PROVISION_WORDS, _NEW_PHRASES)).map(" ".join),
+    )
+)
 def test_check_provision_never_fails_and_quotes_only_words_in_the_sentence(sentence):
     for flag in check_provision(sentence):
         assert isinstance(flag.code, FlagCode)
@@ -820,7 +1337,7 @@ def test_check_provision_never_fails_and_quotes_only_words_in_the_sentence(sente
         assert flag.question
         assert flag.phrase in sentence
         assert flag.phrase.casefold() in sentence.casefold()
-        assert bool(flag.phrase) is (flag.code in {VAGUE, QUAL})
+        assert bool(flag.phrase) is (flag.code in PHRASE_CODES | {QUAL})
 
 
 @given(st.text())
