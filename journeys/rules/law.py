@@ -69,6 +69,7 @@ class Law(StrEnum):
     RIGHT_OF_APPEAL = "right_of_appeal"
     APPEAL_TIME_LIMIT = "appeal_time_limit"
     APPEAL_BY_5PM = "appeal_by_5pm"
+    APPEAL_NON_WORKING_DAY = "appeal_non_working_day"
     LATE_APPEAL = "late_appeal"
     CEASE_TEST = "cease_test"
     CEASE_MAINTAIN_DURING_APPEAL = "cease_maintain_during_appeal"
@@ -455,6 +456,15 @@ ENTRIES: tuple[LawEntry, ...] = (
         "Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008, r.12(1)",
     ),
     LawEntry(
+        Law.APPEAL_NON_WORKING_DAY,
+        "If the time for appealing ends on a day from 25 December to 1 January, or on any "
+        "day in August, the appeal is in time if it arrives on the first working day after 1 "
+        "January or 31 August. Otherwise, if the time ends on a day that is not a working "
+        "day, the appeal is in time if it arrives on the next working day.",
+        "Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008, r.12(2) and "
+        "r.12(3)(a)",
+    ),
+    LawEntry(
         Law.LATE_APPEAL,
         "The Tribunal can extend the time for appealing. An appeal sent late must include a "
         "request to extend time and the reasons why it was not sent in time. The Tribunal may "
@@ -522,6 +532,19 @@ def school_law(kind: SchoolKind | None) -> LawEntry | None:
 def cite(key: Law) -> str:
     """`key`'s citation, as a letter writes it in brackets."""
     return LAW[key].citation
+
+
+def cite_all(*keys: Law) -> str:
+    """The citations of `keys` in order, joined with "; ", naming an instrument once where
+    consecutive citations share it: "Tribunal ... Rules 2008, r.20(1)(c); r.12(2) and
+    r.12(3)(a)". Used where one date rests on more than one provision (the appeal deadline)."""
+    parts: list[str] = []
+    previous = ""
+    for key in keys:
+        instrument, _, provision = LAW[key].citation.rpartition(", ")
+        parts.append(provision if instrument == previous else LAW[key].citation)
+        previous = instrument
+    return "; ".join(parts)
 
 
 # The law behind each deadline the engine computes (journeys.rules.deadlines.RuleId values),
