@@ -445,7 +445,7 @@ ENTRIES: tuple[LawEntry, ...] = (
     LawEntry(
         Law.APPEAL_TIME_LIMIT,
         "The appeal must reach the Tribunal within 2 months of the date the decision letter "
-        "was sent, or within 1 month of the date the mediation certificate was issued, "
+        "was sent, or within 1 month from the date the mediation certificate was issued, "
         "whichever is later.",
         "Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008, r.20(1)(c)",
     ),
