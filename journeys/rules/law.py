@@ -548,7 +548,10 @@ def cite_all(*keys: Law) -> str:
 
 
 # The law behind each deadline the engine computes (journeys.rules.deadlines.RuleId values),
-# so the timeline, the chaser and reminders state the duty in the same words.
+# so the timeline, the chaser and reminders state the duty in the same words. Where one rule id
+# covers more than one provision (the mediation certificate: reg 34(1) or reg 39; the phase
+# transfer: reg 18(1)(b), 18(1)(a) or 18(2)), this names the usual one and each computed
+# `Deadline.law` names the exact one: read that when a deadline is at hand.
 RULE_LAW: dict[str, Law] = {
     "decide_whether_to_assess": Law.DECIDE_WHETHER_TO_ASSESS,
     "notify_no_plan": Law.NOTIFY_NO_PLAN,
