@@ -402,8 +402,8 @@ def phase_transfer_plan(
 ) -> Deadline:
     """The reviewed and amended plan naming the next school or college for a transfer.
 
-    Source: SEND Regulations 2014, reg 18 (checked on legislation.gov.uk). The plan must be
-    reviewed and amended:
+    Source: SEND Regulations 2014, reg 18 ((1)(a) and (1)(b) checked on legislation.gov.uk).
+    The plan must be reviewed and amended:
     - `school` (early years to school, infant to junior, primary to middle or secondary,
       middle to secondary): "before 15 February in the calendar year of the child's
       transfer" (reg 18(1)(b)). The last day before 15 February is 14 February: move on 1
@@ -412,7 +412,9 @@ def phase_transfer_plan(
     - `post16` (secondary school to a post-16 institution): "before 31 March in the
       calendar year of the transfer" (reg 18(1)(a)) → 30 March of the year of the move;
     - `between_post16` (one post-16 institution to another): "at least 5 months before the
-      transfer takes place" (reg 18(2)). `transfer_date` is then the day of the move, and
+      transfer takes place" (reg 18(2); wording as quoted by Tayntons solicitors, Birkett
+      Long and Central Bedfordshire SENDIASS, found with the `search` tool — the regulation
+      text itself was not read for this paragraph). `transfer_date` is then the day of the move, and
       the last day is the date 5 calendar months before it (relativedelta, month end where
       there is no corresponding date): move 31 July 2027 → 28 February 2027 (there is no 31
       February; 28 February + 5 months = 28 July, still at least 5 months before the move,
