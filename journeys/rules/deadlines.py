@@ -654,7 +654,9 @@ def deadline_status(
     the review meeting. Otherwise UPCOMING before the due date, DUE_TODAY on it and OVERDUE
     after it.
     """
-    if discharged_on(deadline, today=today, events=events) is not None:
+    # any() rather than discharged_on(): it stops at the first discharging event (a caseload
+    # asks this of every deadline of every case; bench/deadlines.py).
+    if any(day <= today and _discharges(deadline, event, day) for event, day in events):
         return Status.MET
     if today < deadline.due:
         return Status.UPCOMING
