@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from journeys.forms.base import QuestionForm
 from journeys.forms.fields import DateField, not_in_future
 from journeys.rules.appeal_reasoning import explain_appeal_deadline
+from journeys.rules.law import Law, entry
 from journeys.templatetags.govuk import error_summary
 
 
@@ -46,7 +48,12 @@ class AppealDeadlineForm(QuestionForm):
 
 @require_GET
 def appeal_deadline_calculator(request):
-    """A GET form (nothing is stored); the answer and its working show on the same page."""
+    """A GET form (nothing is stored); the answer and its working show on the same page.
+
+    When the last day has passed, the page says so and what can still be done (a late appeal
+    with a request to extend time; after a refusal to assess, perhaps a fresh request). The
+    legal sentences come from journeys.rules.law.
+    """
     form = AppealDeadlineForm(request.GET or None, prefix="appeal")
     result = None
     if form.is_bound and form.is_valid():
@@ -60,6 +67,12 @@ def appeal_deadline_calculator(request):
         {
             "form": form,
             "result": result,
+            "passed": result is not None and result.has_passed(timezone.localdate()),
+            "time_limit": entry(Law.APPEAL_TIME_LIMIT),
+            "by_5pm": entry(Law.APPEAL_BY_5PM),
+            "late_appeal": entry(Law.LATE_APPEAL),
+            "fresh_request": entry(Law.FRESH_REQUEST),
+            "mediation": entry(Law.MEDIATION_BEFORE_APPEAL),
             "page_errors": error_summary(form) if form.is_bound else [],
         },
     )

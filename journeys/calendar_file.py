@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Alarm, Calendar, Event
 
 from journeys.rules.deadlines import Status
-from journeys.timeline import Timeline
+from journeys.timeline import Timeline, TimelineDeadline
 
 PRODID = "-//EHCP Helper//Deadlines//EN"
 UID_DOMAIN = "ehcp-helper.invalid"
@@ -20,6 +20,22 @@ ALARM_DAYS = (7, 1)
 
 def event_uid(case_id, rule: str) -> str:
     return f"{case_id}-{rule}@{UID_DOMAIN}"
+
+
+def _description(item: TimelineDeadline) -> str:
+    """The event's notes: the sentence (the appeal's says by 5pm), what to do, the source,
+    and the exceptions only where the law gives them (the 6, 16 and 20 weeks)."""
+    parts = [item.explanation, f"What to do: {item.what_to_do}"]
+    if item.by_5pm is not None:
+        parts.append(f"By 5pm: {item.by_5pm.statement} ({item.by_5pm.citation}.)")
+    source = f"Source: {item.deadline.source}."
+    if item.exceptions:
+        source = (
+            f"Source: {item.deadline.source}, unless an exception applies. The council can "
+            "take longer only if: " + "; ".join(item.exceptions) + "."
+        )
+    parts.append(f"{source} This is information, not legal advice.")
+    return "\n\n".join(parts)
 
 
 def case_calendar(*, case_id, timeline: Timeline, child_name: str) -> bytes:
@@ -40,11 +56,7 @@ def case_calendar(*, case_id, timeline: Timeline, child_name: str) -> bytes:
         event.add("dtstart", deadline.due)
         event.add("dtend", deadline.due + timedelta(days=1))
         event.add("summary", item.explanation)
-        event.add(
-            "description",
-            f"{item.explanation}\n\nWhat to do: {item.what_to_do}\n\n"
-            f"Source: {deadline.source}. This is information, not legal advice.",
-        )
+        event.add("description", _description(item))
         event.add("transp", "TRANSPARENT")
         for days in ALARM_DAYS:
             alarm = Alarm()

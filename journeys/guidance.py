@@ -1,12 +1,18 @@
 """What a parent can do about each deadline, in plain English: before it, and if it is missed.
 
 Keyed by rule id (journeys/rules/deadlines.py). Kept apart from the rules because it is advice
-text, not law; the rules module stays the only place that computes a date.
+text, not law; the rules module stays the only place that computes a date. Where the advice
+states the law (a late appeal, a fresh request, the mediation adviser's certificate), the
+sentence and its citation come from journeys.rules.law, the only place the law is stated.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from journeys.rules.deadlines import Deadline, RuleId, Status
+from journeys.rules.law import Law, entry
+from journeys.rules.vocabulary import EventType
 
 
 @dataclass(frozen=True)
@@ -15,11 +21,30 @@ class Guidance:
     if_missed: str
 
 
+def stated(key: Law) -> str:
+    """The law entry's statement followed by its citation in brackets."""
+    item = entry(key)
+    return f"{item.statement} ({item.citation}.)"
+
+
 COUNCIL_LATE = (
     "The council is late. Send it the chaser letter, and keep a copy. If it still does not "
     "act, you can make a formal complaint to the council, then to the Local Government and "
     "Social Care Ombudsman; a solicitor can also send a letter before claim for judicial "
     "review."
+)
+
+# The appeal deadline has passed: say plainly what can still be done (issue 10, finding 2).
+APPEAL_PASSED = (
+    "The time limit for appealing has passed. You can still appeal: send the appeal as soon "
+    "as you can, with a request to extend time and your reasons for being late (for example, "
+    "that the decision letter did not tell you about your right to appeal, its time limit or "
+    f"mediation). {stated(Law.LATE_APPEAL)}"
+)
+# Where the late appeal is against a refusal to assess, a fresh request may be quicker.
+FRESH_REQUEST_INSTEAD = (
+    "Because the council refused to assess, asking again may be quicker than a late appeal: "
+    f"{stated(Law.FRESH_REQUEST)} Say what has changed since the last request."
 )
 
 GUIDANCE: dict[str, Guidance] = {
@@ -52,15 +77,17 @@ GUIDANCE: dict[str, Guidance] = {
     ),
     "mediation_by": Guidance(
         before="The council must arrange the mediation meeting by this date.",
-        if_missed="Tell the mediation adviser that mediation has not been arranged in time: "
-        "they must then give you a certificate so you can appeal.",
+        # Reg 37: when the council cannot arrange mediation in time, the adviser must issue
+        # the certificate. So the family asks the adviser, not the council for a meeting.
+        if_missed="Mediation has not taken place in time. Ask the mediation adviser for your "
+        "mediation certificate, so that you can appeal; you do not need to ask the council "
+        f"for a meeting. {stated(Law.MEDIATION_ARRANGED)}",
     ),
     "appeal_deadline": Guidance(
-        before="Send your appeal to the SEND Tribunal so that it arrives by this date. "
-        "Attach the decision letter and, if you needed one, the mediation certificate.",
-        if_missed="The usual time limit has passed. You can still appeal and ask the "
-        "Tribunal to accept it late, explaining why (for example, if the decision letter did "
-        "not tell you about your right to appeal). Do it as soon as you can.",
+        before="Send your appeal to the SEND Tribunal so that it arrives by 5pm on this date. "
+        "Attach the decision letter and, if you needed one, the mediation certificate. "
+        f"{stated(Law.APPEAL_BY_5PM)}",
+        if_missed=APPEAL_PASSED,
     ),
     "annual_review": Guidance(
         before="The plan must be reviewed by this date. Ask the school or council when the "
@@ -78,3 +105,18 @@ GUIDANCE: dict[str, Guidance] = {
         if_missed=COUNCIL_LATE,
     ),
 }
+
+
+def what_to_do(deadline: Deadline, status: Status, *, appealed: EventType | None = None) -> str:
+    """The advice for `deadline` as it stands: what to do before it, or now it is missed.
+
+    `appealed` is the decision the appeal deadline is about (deadlines.appealed_decision).
+    A missed appeal deadline after a refusal to assess adds that a fresh request (s.36(1))
+    may be quicker than a late appeal.
+    """
+    guidance = GUIDANCE[deadline.rule.value]
+    if status is not Status.OVERDUE:
+        return guidance.before
+    if deadline.rule is RuleId.APPEAL_DEADLINE and appealed is EventType.DECISION_NOT_TO_ASSESS:
+        return f"{guidance.if_missed} {FRESH_REQUEST_INSTEAD}"
+    return guidance.if_missed

@@ -1,6 +1,7 @@
 """A case's timeline: what has happened, and what is due, by whom, with what to do next.
 
-Every date comes from journeys.rules.deadlines; this module only arranges them for people
+Every date comes from journeys.rules.deadlines, and every statement of law (the duty, its
+citation, its exceptions) from journeys.rules.law; this module only arranges them for people
 (the timeline page, the calendar file, reminders and the chaser letter all read it).
 """
 
@@ -11,15 +12,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from journeys.guidance import GUIDANCE
+from journeys.guidance import what_to_do
 from journeys.rules.deadlines import (
     Deadline,
     DutyHolder,
+    RuleId,
     Status,
+    TransferKind,
+    appealed_decision,
     deadline_status,
     deadlines_for_events,
+    discharged_on,
     explain,
 )
+from journeys.rules.law import Law, LawEntry, entry
 from journeys.rules.vocabulary import EventType
 
 OPEN_STATUSES = frozenset({Status.UPCOMING, Status.DUE_TODAY, Status.OVERDUE})
@@ -42,6 +48,31 @@ class TimelineDeadline:
     explanation: str
     what_to_do: str
     days_left: int
+    # Days the duty was (or is) late: for a met duty, the day it was met minus the due date;
+    # for an overdue one, today minus the due date; 0 otherwise.
+    days_late: int = 0
+
+    @property
+    def law(self) -> LawEntry:
+        """The duty or right this date belongs to, as journeys.rules.law states it."""
+        return entry(self.deadline.law)
+
+    @property
+    def exceptions(self) -> tuple[str, ...]:
+        """The only circumstances that allow the council longer (the 6, 16 and 20 weeks);
+        empty for every other duty, which is then never said to have exceptions."""
+        return self.law.exceptions
+
+    @property
+    def by_5pm(self) -> LawEntry | None:
+        """Tribunal Rules r.12(1) for the appeal deadline (by 5pm on the day), else None."""
+        if self.deadline.rule is RuleId.APPEAL_DEADLINE:
+            return entry(Law.APPEAL_BY_5PM)
+        return None
+
+    @property
+    def met_late(self) -> bool:
+        return self.status is Status.MET and self.days_late > 0
 
     @property
     def council_is_late(self) -> bool:
@@ -52,7 +83,7 @@ class TimelineDeadline:
 class Timeline:
     events: tuple[TimelineEvent, ...]
     open: tuple[TimelineDeadline, ...]  # overdue first, then by date
-    met: tuple[TimelineDeadline, ...]
+    met: tuple[TimelineDeadline, ...]  # each with days_late when the duty was met late
 
     @property
     def council_is_late(self) -> bool:
@@ -70,6 +101,25 @@ def case_events(case_file: Mapping[str, Any]) -> list[tuple[EventType, date]]:
     )
 
 
+def case_transfer(case_file: Mapping[str, Any]) -> TransferKind:
+    """The `transfer` kind of the latest phase_transfer_year event (CASE_FORMAT.md version 2).
+
+    "school" when the event does not say (every version-1 file) or there is none; on a
+    same-day tie, the event listed last in the file.
+    """
+    transfers = [
+        (date.fromisoformat(e["date"]), index, e.get("transfer") or TransferKind.SCHOOL.value)
+        for index, e in enumerate(case_file.get("events", []))
+        if e["type"] == EventType.PHASE_TRANSFER_YEAR.value
+    ]
+    return TransferKind(max(transfers)[2]) if transfers else TransferKind.SCHOOL
+
+
+def case_deadlines(case_file: Mapping[str, Any]) -> list[Deadline]:
+    """Every deadline the case file's events start (the engine, with the transfer kind)."""
+    return deadlines_for_events(case_events(case_file), transfer=case_transfer(case_file))
+
+
 def next_open_deadline(case_file: Mapping[str, Any]) -> Deadline | None:
     """The earliest deadline no recorded event has met yet (overdue or not), or None.
 
@@ -79,26 +129,36 @@ def next_open_deadline(case_file: Mapping[str, Any]) -> Deadline | None:
     events = case_events(case_file)
     still_open = [
         deadline
-        for deadline in deadlines_for_events(events)
+        for deadline in case_deadlines(case_file)
         if deadline_status(deadline, today=date.max, events=events) is not Status.MET
     ]
     return min(still_open, key=lambda d: (d.due, d.rule.value), default=None)
 
 
+def _days_late(deadline: Deadline, status: Status, *, today: date, events) -> int:
+    if status is Status.OVERDUE:
+        return (today - deadline.due).days
+    if status is Status.MET:
+        acted = discharged_on(deadline, today=today, events=events)
+        return max(0, (acted - deadline.due).days) if acted else 0
+    return 0
+
+
 def case_timeline(case_file: Mapping[str, Any], *, today: date) -> Timeline:
     """Build the timeline of a case file as it stands on `today`."""
     events = case_events(case_file)
+    appealed = appealed_decision(events)
     items = []
-    for deadline in deadlines_for_events(events):
+    for deadline in case_deadlines(case_file):
         status = deadline_status(deadline, today=today, events=events)
-        guidance = GUIDANCE[deadline.rule.value]
         items.append(
             TimelineDeadline(
                 deadline=deadline,
                 status=status,
                 explanation=explain(deadline),
-                what_to_do=guidance.if_missed if status is Status.OVERDUE else guidance.before,
+                what_to_do=what_to_do(deadline, status, appealed=appealed),
                 days_left=(deadline.due - today).days,
+                days_late=_days_late(deadline, status, today=today, events=events),
             )
         )
     open_items = sorted(
@@ -108,4 +168,65 @@ def case_timeline(case_file: Mapping[str, Any], *, today: date) -> Timeline:
     met = tuple(i for i in items if i.status is Status.MET)
     return Timeline(
         events=tuple(TimelineEvent(t, d) for t, d in events), open=tuple(open_items), met=met
+    )
+
+
+# -- for the chaser letter (la_missed_deadline) ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class OverdueDuty:
+    """One council duty overdue on the day a chaser is written, with the law behind it."""
+
+    rule: RuleId
+    law: LawEntry  # the duty in plain English (statement) and its citation
+    due: date  # the day the council had to act by (never rolled forward)
+    from_event: EventType  # what started the clock
+    event_date: date  # when that happened
+    days_late: int  # today - due
+
+    @property
+    def statement(self) -> str:
+        return self.law.statement
+
+    @property
+    def citation(self) -> str:
+        return self.law.citation
+
+    @property
+    def has_exceptions(self) -> bool:
+        """Only the 6, 16 and 20 weeks: only then may a letter say "unless an exception
+        applies" or "only in exceptional circumstances"."""
+        return bool(self.law.exceptions)
+
+    @property
+    def exceptions(self) -> tuple[str, ...]:
+        """The three exceptions (reg 5(4), reg 10(4), reg 13(3)) where they apply, else ()."""
+        return self.law.exceptions
+
+    @property
+    def ask_mediation_adviser(self) -> bool:
+        """Late mediation (reg 37): the family asks the mediation adviser for the
+        certificate, not the council for a meeting."""
+        return self.rule is RuleId.MEDIATION_BY
+
+
+def overdue_council_duties(case_file: Mapping[str, Any], *, today: date) -> tuple[OverdueDuty, ...]:
+    """Every council duty overdue on `today`, in the timeline's order (oldest due first).
+
+    Only duties that exist for this case: the engine starts reg 10(1) and reg 13(2) only once
+    the council has agreed to assess, uses the transfer kind for reg 18, and counts the
+    annual review as s.44(1) does. Pure: reads the case file mapping, no database.
+    """
+    return tuple(
+        OverdueDuty(
+            rule=item.deadline.rule,
+            law=item.law,
+            due=item.deadline.due,
+            from_event=item.deadline.from_event,
+            event_date=item.deadline.event_date,
+            days_late=item.days_late,
+        )
+        for item in case_timeline(case_file, today=today).open
+        if item.council_is_late
     )

@@ -93,8 +93,13 @@ def test_prints_the_contract_shape_sorted_by_due(tmp_path):
             "due": "2026-09-01",
             "from_event": "mediation_certificate_issued",
             "status": "upcoming",
-            "source": "Tribunal Procedure Rules 2008 (HESC), r.20(1)(c) and r.12",
-            "explanation": "Your appeal must reach the SEND Tribunal by Tuesday 1 September 2026.",
+            "source": (
+                "Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008, "
+                "r.20(1)(c); r.12(2) and r.12(3)(a)"
+            ),
+            "explanation": (
+                "Your appeal must reach the SEND Tribunal by 5pm on Tuesday 1 September 2026."
+            ),
         },
     ]
     assert all(list(item) == KEYS for item in found)
@@ -109,14 +114,20 @@ def test_prints_the_contract_shape_sorted_by_due(tmp_path):
     ],
 )
 def test_today_fixes_the_status(today, status):
+    # The fixture records only the request: reg 10(1) and 13(2) wait for a decision to assess.
     found = deadlines("--case", str(FIXTURE), "--today", today)
-    assert [(d["rule"], d["due"]) for d in found] == [
-        ("decide_whether_to_assess", "2026-12-18"),
-        ("notify_no_plan", "2027-02-26"),
-        ("final_plan", "2027-03-26"),
-    ]
+    assert [(d["rule"], d["due"]) for d in found] == [("decide_whether_to_assess", "2026-12-18")]
     assert found[0]["status"] == status
-    assert {d["status"] for d in found[1:]} == {"upcoming"}
+
+
+def test_the_16_and_20_weeks_follow_a_decision_to_assess(tmp_path):
+    case = case_with([("request_received", "2026-11-06"), ("decision_to_assess", "2026-12-10")])
+    found = deadlines("--case", write(tmp_path, case), "--today", "2026-12-11")
+    assert [(d["rule"], d["due"], d["from_event"]) for d in found] == [
+        ("decide_whether_to_assess", "2026-12-18", "request_received"),
+        ("notify_no_plan", "2027-02-26", "request_received"),
+        ("final_plan", "2027-03-26", "request_received"),
+    ]
 
 
 def test_a_discharged_duty_is_met(tmp_path):
@@ -128,7 +139,7 @@ def test_a_discharged_duty_is_met(tmp_path):
 def test_sorted_by_due_then_rule_id(tmp_path):
     case = case_with(
         [
-            ("phase_transfer_year", "2027-09-01"),  # due 2027-02-15
+            ("phase_transfer_year", "2027-09-01"),  # due 2027-02-14
             ("draft_plan_issued", "2026-12-04"),  # due 2026-12-18
             ("request_received", "2026-11-06"),  # due 2026-12-18 and later
         ]
@@ -186,3 +197,35 @@ def test_a_bad_today_exits_2_with_one_line(today):
 
 def test_no_case_exits_2_with_one_line():
     assert "--case" in fails()
+
+
+def test_a_version_1_phase_transfer_is_a_school_transfer(tmp_path):
+    # reg 18(1)(b): "before 15 February" → Sun 14 Feb 2027, not moved.
+    case = case_with([("phase_transfer_year", "2027-09-01")])
+    found = deadlines("--case", write(tmp_path, case), "--today", "2027-01-01")
+    assert [(d["rule"], d["due"], d["source"]) for d in found] == [
+        ("phase_transfer_plan", "2027-02-14", "SEND Regulations 2014, reg 18(1)(b)")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("transfer", "move", "due", "source"),
+    [
+        ("school", "2027-09-01", "2027-02-14", "reg 18(1)(b)"),
+        ("post16", "2027-09-01", "2027-03-30", "reg 18(1)(a)"),  # "before 31 March"
+        ("between_post16", "2027-07-31", "2027-02-28", "reg 18(2)"),  # 31 Jul - 5 months
+    ],
+)
+def test_the_transfer_kind_picks_the_phase_transfer_date(tmp_path, transfer, move, due, source):
+    case = case_with([])
+    case["format"] = "ehcp-case/2"
+    case["events"] = [{"type": "phase_transfer_year", "date": move, "transfer": transfer}]
+    result = manage("deadlines", "--case", write(tmp_path, case), "--today", "2027-01-01")
+    if result.returncode == 2 and ("ehcp-case/1" in result.stderr or "transfer" in result.stderr):
+        # Version 2 of the case file (the `transfer` key) lands on another branch; the
+        # engine's side is tested in tests/journeys/test_timeline.py.
+        pytest.skip("this branch's case file does not accept version 2 `transfer` yet")
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)["deadlines"]
+    assert [(d["rule"], d["due"]) for d in found] == [("phase_transfer_plan", due)]
+    assert found[0]["source"] == f"SEND Regulations 2014, {source}"

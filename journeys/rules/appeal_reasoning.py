@@ -2,7 +2,8 @@
 
 Pure Python. It walks the same helpers `deadlines.appeal_deadline` uses (and checks it reaches
 the same day), so the reasoning can never disagree with the date the rest of the service uses.
-Source: Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008, r.20(1)(c) and r.12.
+Source: Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008, r.20(1)(c) and r.12 (the
+citations, and the 5pm rule of r.12(1), come from journeys.rules.law).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from journeys.rules.deadlines import (
     is_in_christmas_window,
     long_date,
 )
+from journeys.rules.law import Law, LawEntry, entry
 from journeys.rules.vocabulary import EventType
 
 
@@ -25,8 +27,18 @@ class ExplainedAppealDeadline:
     deadline: Deadline
     steps: tuple[str, ...]
 
+    @property
+    def by_5pm(self) -> LawEntry:
+        """Tribunal Rules r.12(1): the appeal must arrive by 5pm on the last day."""
+        return entry(Law.APPEAL_BY_5PM)
 
-def _plus_months(start: date, months: int) -> tuple[date, str]:
+    def has_passed(self, today: date) -> bool:
+        """Whether the last day to appeal is before `today` (then only a late appeal, with
+        a request to extend time, remains: Law.LATE_APPEAL)."""
+        return self.deadline.due < today
+
+
+def _plus_months(start: date, months: int, *, since: str) -> tuple[date, str]:
     end = add_months(start, months)
     unit = "month" if months == 1 else "months"
     note = ""
@@ -35,7 +47,7 @@ def _plus_months(start: date, months: int) -> tuple[date, str]:
             f" There is no {start.day}{_ordinal(start.day)} in {end:%B}, so the period ends "
             f"on the last day of {end:%B}."
         )
-    return end, f"{months} {unit} after {long_date(start)} is {long_date(end)}.{note}"
+    return end, f"{months} {unit} {since} is {long_date(end)}.{note}"
 
 
 def _ordinal(day: int) -> str:
@@ -60,11 +72,16 @@ def explain_appeal_deadline(
     result = appeal_deadline(
         decision=decision, decision_date=decision_date, certificate_issued=certificate_issued
     )
-    from_decision, decision_step = _plus_months(decision_date, 2)
+    from_decision, decision_step = _plus_months(
+        decision_date, 2, since=f"after {long_date(decision_date)}"
+    )
     steps = [f"The decision letter is dated {long_date(decision_date)}. {decision_step}"]
     last_day = from_decision
     if certificate_issued is not None:
-        from_certificate, certificate_step = _plus_months(certificate_issued, 1)
+        # r.20(1)(c)(ii): "1 month from the date of issue of the mediation certificate".
+        from_certificate, certificate_step = _plus_months(
+            certificate_issued, 1, since="from the date the certificate was issued"
+        )
         steps.append(
             f"Your mediation certificate was issued on {long_date(certificate_issued)}. "
             f"{certificate_step}"
@@ -95,4 +112,9 @@ def explain_appeal_deadline(
         )
     else:
         steps.append(f"{long_date(last_day)} is a working day, so it is the last day.")
+    by_5pm = entry(Law.APPEAL_BY_5PM)
+    steps.append(
+        f"Your appeal must reach the Tribunal by 5pm on {long_date(result.due)}. "
+        f"{by_5pm.statement} ({by_5pm.citation}.)"
+    )
     return ExplainedAppealDeadline(deadline=result, steps=tuple(steps))

@@ -25,6 +25,7 @@ from journeys.rules.calendar import (
     first_working_day_after,
     working_day_on_or_after,
 )
+from journeys.rules.law import Law, cite, cite_all
 from journeys.rules.vocabulary import EventType
 
 
@@ -41,6 +42,14 @@ class RuleId(StrEnum):
     ANNUAL_REVIEW = "annual_review"
     REVIEW_DECISION = "review_decision"
     PHASE_TRANSFER_PLAN = "phase_transfer_plan"
+
+
+class TransferKind(StrEnum):
+    """The `transfer` key of a `phase_transfer_year` event (CASE_FORMAT.md version 2)."""
+
+    SCHOOL = "school"  # any transfer between phases but the two below: reg 18(1)(b)
+    POST16 = "post16"  # secondary school to a post-16 institution: reg 18(1)(a)
+    BETWEEN_POST16 = "between_post16"  # one post-16 institution to another: reg 18(2)
 
 
 class DutyHolder(StrEnum):
@@ -65,12 +74,29 @@ class Deadline:
     from_event: EventType
     event_date: date
     duty_holder: DutyHolder
-    source: str
+    source: str  # the citation(s) of `law` from journeys.rules.law, never written here
+    law: Law  # the duty or right this date belongs to (its statement and exceptions)
 
 
 def add_weeks(start: date, weeks: int) -> date:
     """Return the date `weeks` whole weeks after `start` (DOMAIN.md section 2: event + 7n days)."""
     return start + timedelta(weeks=weeks)
+
+
+def last_day_of_months_starting_with(start: date, months: int) -> date:
+    """The last day of the period of `months` calendar months starting with `start`.
+
+    "Starting with" counts `start` as the first day (Children and Families Act 2014,
+    s.44(1)), so the period ends the day before the corresponding date: 5 January 2026, 12
+    months → 4 January 2027. Where the later month has no corresponding date (29 February
+    2028 → there is no 29 February 2029) the last month of the period, 29 January to "28
+    February", ends with that month: 28 February 2029 (the month-end rule that `add_months`
+    applies to a period counted from a date).
+    """
+    corresponding = add_months(start, months)
+    if corresponding.day != start.day:
+        return corresponding
+    return corresponding - timedelta(days=1)
 
 
 # -- the EHC needs assessment and the plan ---------------------------------------------------
@@ -95,7 +121,8 @@ def decide_whether_to_assess(*, request_received: date) -> Deadline:
         from_event=EventType.REQUEST_RECEIVED,
         event_date=request_received,
         duty_holder=DutyHolder.COUNCIL,
-        source="SEND Regulations 2014, reg 5(1)",
+        source=cite(Law.DECIDE_WHETHER_TO_ASSESS),
+        law=Law.DECIDE_WHETHER_TO_ASSESS,
     )
 
 
@@ -105,9 +132,11 @@ def notify_no_plan(*, request_received: date) -> Deadline:
     Source: SEND Regulations 2014, reg 10(1) (checked on legislation.gov.uk): the notice
     "must be given as soon as practicable, and in any event within 16 weeks of the local
     authority receiving a request for an EHC needs assessment". Council duty: no
-    roll-forward. Reg 10(4) exceptions (school closure of 4 weeks or more, exceptional
-    personal circumstances, absence from the area for 2 weeks or more, a missed appointment)
-    can allow longer.
+    roll-forward. Only the three reg 10(4) exceptions (journeys.rules.law
+    TIME_LIMIT_EXCEPTIONS: advice asked of a head teacher in the week before a closure of 4
+    weeks or more, exceptional personal circumstances, absence from the area for 4 weeks or
+    more) can allow longer. The duty exists only once the council has agreed to assess:
+    `deadlines_for_events` starts it only then (counting from the request).
     """
     return Deadline(
         rule=RuleId.NOTIFY_NO_PLAN,
@@ -115,7 +144,8 @@ def notify_no_plan(*, request_received: date) -> Deadline:
         from_event=EventType.REQUEST_RECEIVED,
         event_date=request_received,
         duty_holder=DutyHolder.COUNCIL,
-        source="SEND Regulations 2014, reg 10(1)",
+        source=cite(Law.NOTIFY_NO_PLAN),
+        law=Law.NOTIFY_NO_PLAN,
     )
 
 
@@ -125,7 +155,9 @@ def final_plan(*, request_received: date) -> Deadline:
     Source: SEND Regulations 2014, reg 13(2) (checked on legislation.gov.uk): the finalised
     plan is sent "as soon as practicable, and in any event within 20 weeks of the local
     authority receiving a request for an EHC needs assessment". Council duty: no
-    roll-forward. Reg 13(3) applies the reg 10(4)(a)-(d) exceptions.
+    roll-forward. Reg 13(3) applies the three reg 10(4) exceptions. Like reg 10(1), it
+    follows an assessment: `deadlines_for_events` starts it only once the council has agreed
+    to assess (counting from the request).
     """
     return Deadline(
         rule=RuleId.FINAL_PLAN,
@@ -133,7 +165,8 @@ def final_plan(*, request_received: date) -> Deadline:
         from_event=EventType.REQUEST_RECEIVED,
         event_date=request_received,
         duty_holder=DutyHolder.COUNCIL,
-        source="SEND Regulations 2014, reg 13(2)",
+        source=cite(Law.FINAL_PLAN),
+        law=Law.FINAL_PLAN,
     )
 
 
@@ -159,7 +192,8 @@ def draft_plan_representations(*, draft_received: date) -> Deadline:
         from_event=EventType.DRAFT_PLAN_ISSUED,
         event_date=draft_received,
         duty_holder=DutyHolder.PARENT,
-        source="SEND Regulations 2014, reg 13(1)(a)",
+        source=cite(Law.DRAFT_PLAN_REPRESENTATIONS),
+        law=Law.DRAFT_PLAN_REPRESENTATIONS,
     )
 
 
@@ -183,7 +217,8 @@ def mediation_certificate_without_mediation(*, adviser_contacted: date) -> Deadl
         from_event=EventType.MEDIATION_ADVISER_CONTACTED,
         event_date=adviser_contacted,
         duty_holder=DutyHolder.MEDIATION_ADVISER,
-        source="SEND Regulations 2014, reg 34(1)",
+        source=cite(Law.MEDIATION_CERTIFICATE_ONLY),
+        law=Law.MEDIATION_CERTIFICATE_ONLY,
     )
 
 
@@ -205,7 +240,8 @@ def mediation_certificate_after_mediation(*, mediation_held: date) -> Deadline:
         from_event=EventType.MEDIATION_HELD,
         event_date=mediation_held,
         duty_holder=DutyHolder.MEDIATION_ADVISER,
-        source="SEND Regulations 2014, reg 39",
+        source=cite(Law.MEDIATION_CERTIFICATE_AFTER),
+        law=Law.MEDIATION_CERTIFICATE_AFTER,
     )
 
 
@@ -226,7 +262,8 @@ def mediation_by(*, mediation_requested: date) -> Deadline:
         from_event=EventType.MEDIATION_REQUESTED,
         event_date=mediation_requested,
         duty_holder=DutyHolder.COUNCIL,
-        source="SEND Regulations 2014, reg 37",
+        source=cite(Law.MEDIATION_ARRANGED),
+        law=Law.MEDIATION_ARRANGED,
     )
 
 
@@ -294,7 +331,8 @@ def appeal_deadline(
         from_event=from_event,
         event_date=event_date,
         duty_holder=DutyHolder.PARENT,
-        source="Tribunal Procedure Rules 2008 (HESC), r.20(1)(c) and r.12",
+        source=cite_all(Law.APPEAL_TIME_LIMIT, Law.APPEAL_NON_WORKING_DAY),
+        law=Law.APPEAL_TIME_LIMIT,
     )
 
 
@@ -302,29 +340,33 @@ def appeal_deadline(
 
 
 def annual_review(*, from_event: EventType, event_date: date) -> Deadline:
-    """The next review of the plan: 12 calendar months from the plan or the last review.
+    """The next review of the plan: the last day of the 12 months starting with the plan or
+    the last review.
 
-    Source: Children and Families Act 2014, s.44(1): the council must review the plan in
-    "(a) the period of 12 months starting with the date on which the plan was first made,
-    and (b) each subsequent period of 12 months starting with the date on which the plan was
-    last reviewed" (explanatory notes, checked on legislation.gov.uk: "review ... at least
-    every 12 months"); reg 18-21 of the SEND Regulations 2014 set out the review. So
-    `from_event` is `annual_review_meeting` (the latest) once any review meeting is
-    recorded, and before that `final_plan_issued` (the earliest: when the plan was first
-    made). An amended final plan does not restart the 12 months: review 5 January 2026,
-    amended plan 20 March 2026 → next review by 5 January 2027. `deadlines_for_events`
-    picks the event; this function only counts. Months by relativedelta (29 February 2028 +
-    12 months = 28 February 2029). Council duty: no roll-forward.
+    Source: Children and Families Act 2014, s.44(1) (checked on legislation.gov.uk): the
+    council must review the plan in "(a) the period of 12 months starting with the date on
+    which the plan was first made, and (b) each subsequent period of 12 months starting with
+    the date on which the plan was last reviewed". "Starting with" counts that date as day 1,
+    so the review is due the day before the anniversary (`last_day_of_months_starting_with`):
+    plan made 5 January 2026 → 4 January 2027; review 1 January 2026 → 31 December 2026;
+    plan 1 March 2027 → 29 February 2028 (a leap year); plan 29 February 2028 → 28 February
+    2029 (no 29 February in 2029: month-end rule). `from_event` is `annual_review_meeting`
+    (the latest) once any review meeting is recorded, and before that `final_plan_issued`
+    (the earliest: when the plan was first made). An amended final plan does not restart the
+    12 months: review 5 January 2026, amended plan 20 March 2026 → next review by 4 January
+    2027. `deadlines_for_events` picks the event; this function only counts. Council duty:
+    no roll-forward, and no exceptions.
     """
     if from_event not in (EventType.FINAL_PLAN_ISSUED, EventType.ANNUAL_REVIEW_MEETING):
         raise ValueError(f"an annual review is not counted from {from_event.value}")
     return Deadline(
         rule=RuleId.ANNUAL_REVIEW,
-        due=add_months(event_date, 12),
+        due=last_day_of_months_starting_with(event_date, 12),
         from_event=from_event,
         event_date=event_date,
         duty_holder=DutyHolder.COUNCIL,
-        source="Children and Families Act 2014, s.44",
+        source=cite(Law.ANNUAL_REVIEW),
+        law=Law.ANNUAL_REVIEW,
     )
 
 
@@ -350,54 +392,51 @@ def review_decision(*, review_meeting: date) -> Deadline:
         from_event=EventType.ANNUAL_REVIEW_MEETING,
         event_date=review_meeting,
         duty_holder=DutyHolder.COUNCIL,
-        source="SEND Regulations 2014, reg 20(10)",
+        source=cite(Law.REVIEW_DECISION),
+        law=Law.REVIEW_DECISION,
     )
 
 
-def phase_transfer_plan(*, transfer_date: date) -> Deadline:
-    """The amended plan naming the next school for a phase transfer: 15 February.
+def phase_transfer_plan(
+    *, transfer_date: date, transfer: TransferKind = TransferKind.SCHOOL
+) -> Deadline:
+    """The reviewed and amended plan naming the next school or college for a transfer.
 
-    Source: SEND Regulations 2014, reg 18(1)(b) (checked on legislation.gov.uk): the plan
-    must be reviewed and amended "before ... 15 February in the calendar year of the child's
-    transfer" (early years to school, infant to junior, primary to middle or secondary,
-    middle to secondary). `transfer_date` is the case file's `phase_transfer_year` event,
-    normally 1 September of the year of the move: 1 September 2027 → 15 February 2027.
-
-    A transfer from secondary school to a post-16 institution has until 31 March instead
-    (reg 18(1)(a); `phase_transfer_plan_post16`). The case file's events alone cannot tell
-    which kind of transfer it is (`phase_transfer_year` carries only a date), so the engine
-    always uses this rule's 15 February, the earlier and so the safe date: a parent is never
-    told the council has longer than it may have. For a post-16 move this shows the council
-    as late from 16 February to 31 March when it is not yet late in law. The date
-    shown is 15 February as DOMAIN.md and the Code of Practice put it ("by 15 February");
-    the regulation's "before" may mean 14 February (a question for the lawyer). Unlike other
-    rules, this deadline falls before its event. Council duty: no roll-forward.
+    Source: SEND Regulations 2014, reg 18 ((1)(a) and (1)(b) checked on legislation.gov.uk).
+    The plan must be reviewed and amended:
+    - `school` (early years to school, infant to junior, primary to middle or secondary,
+      middle to secondary): "before 15 February in the calendar year of the child's
+      transfer" (reg 18(1)(b)). The last day before 15 February is 14 February: move on 1
+      September 2027 → due Sunday 14 February 2027 (it stays on a Sunday: a council duty
+      never rolls forward, and bank holidays do not move it either);
+    - `post16` (secondary school to a post-16 institution): "before 31 March in the
+      calendar year of the transfer" (reg 18(1)(a)) → 30 March of the year of the move;
+    - `between_post16` (one post-16 institution to another): "at least 5 months before the
+      transfer takes place" (reg 18(2); wording as quoted by Tayntons solicitors, Birkett
+      Long and Central Bedfordshire SENDIASS, found with the `search` tool — the regulation
+      text itself was not read for this paragraph). `transfer_date` is then the day of the move, and
+      the last day is the date 5 calendar months before it (relativedelta, month end where
+      there is no corresponding date): move 31 July 2027 → 28 February 2027 (there is no 31
+      February; 28 February + 5 months = 28 July, still at least 5 months before the move,
+      while 1 March + 5 months = 1 August would not be); move 31 July 2028 → 29 February 2028.
+    For `school` and `post16`, `transfer_date` is the case file's `phase_transfer_year` date,
+    normally 1 September of the year of the move. Unlike other rules, this deadline falls
+    before its event. No exceptions apply.
     """
+    if transfer is TransferKind.POST16:
+        due, law = date(transfer_date.year, 3, 30), Law.PHASE_TRANSFER_POST16
+    elif transfer is TransferKind.BETWEEN_POST16:
+        due, law = add_months(transfer_date, -5), Law.PHASE_TRANSFER_BETWEEN_POST16
+    else:
+        due, law = date(transfer_date.year, 2, 14), Law.PHASE_TRANSFER_SCHOOL
     return Deadline(
         rule=RuleId.PHASE_TRANSFER_PLAN,
-        due=date(transfer_date.year, 2, 15),
+        due=due,
         from_event=EventType.PHASE_TRANSFER_YEAR,
         event_date=transfer_date,
         duty_holder=DutyHolder.COUNCIL,
-        source="SEND Regulations 2014, reg 18(1)(b)",
-    )
-
-
-def phase_transfer_plan_post16(*, transfer_date: date) -> Deadline:
-    """The amended plan for a move from secondary school to a post-16 institution: 31 March.
-
-    Source: SEND Regulations 2014, reg 18(1)(a) (checked on legislation.gov.uk): "before ...
-    31 March in the calendar year of the child or young person's transfer from secondary
-    school to a post-16 institution". Not used by `deadlines_for_events` yet: the case
-    file's `phase_transfer_year` event does not say which kind of transfer it is.
-    """
-    return Deadline(
-        rule=RuleId.PHASE_TRANSFER_PLAN,
-        due=date(transfer_date.year, 3, 31),
-        from_event=EventType.PHASE_TRANSFER_YEAR,
-        event_date=transfer_date,
-        duty_holder=DutyHolder.COUNCIL,
-        source="SEND Regulations 2014, reg 18(1)(a)",
+        source=cite(law),
+        law=law,
     )
 
 
@@ -416,13 +455,26 @@ def _earliest(events: Iterable[tuple[EventType, date]], of: EventType) -> date |
     return min((day for event, day in events if event == of), default=None)
 
 
+# Events that show the council agreed to assess: the decision itself, or what only follows an
+# assessment (a draft or final plan, a decision not to issue a plan after assessing).
+SHOWS_ASSESSING = (
+    EventType.DECISION_TO_ASSESS,
+    EventType.DRAFT_PLAN_ISSUED,
+    EventType.FINAL_PLAN_ISSUED,
+    EventType.DECISION_NOT_TO_ISSUE_PLAN,
+)
+
+
 def _assessment_deadlines(latest: dict[EventType, date]) -> list[Deadline]:
     received = latest[EventType.REQUEST_RECEIVED]
     found = [decide_whether_to_assess(request_received=received)]
+    agreed = max(
+        (latest[e] for e in SHOWS_ASSESSING if latest.get(e, date.min) >= received), default=None
+    )
     refused = latest.get(EventType.DECISION_NOT_TO_ASSESS)
-    agreed = latest.get(EventType.DECISION_TO_ASSESS)
-    if refused is not None and refused >= received and (agreed is None or agreed <= refused):
-        # No assessment, so no 16- or 20-week duty (reg 10(1), 13(2) follow an assessment).
+    if agreed is None or (refused is not None and refused >= agreed):
+        # No assessment (yet, or refused since), so no 16- or 20-week duty: reg 10(1) and
+        # 13(2) follow a decision to assess. A chaser must not cite them before it.
         return found
     found.append(notify_no_plan(request_received=received))
     no_plan = latest.get(EventType.DECISION_NOT_TO_ISSUE_PLAN)
@@ -444,12 +496,29 @@ def _mediation_certificate(latest: dict[EventType, date]) -> Deadline | None:
     return None
 
 
-def _appeal(latest: dict[EventType, date]) -> Deadline | None:
+def _appealed(latest: dict[EventType, date]) -> tuple[date, EventType] | None:
     decisions = [(latest[e], e) for e in APPEALABLE_DECISIONS if e in latest]
     if not decisions:
         return None
     # The latest decision; on a same-day tie, the first in APPEALABLE_DECISIONS order.
-    decided_on, decision = max(decisions, key=lambda pair: pair[0])
+    return max(decisions, key=lambda pair: pair[0])
+
+
+def appealed_decision(events: Iterable[tuple[EventType, date]]) -> EventType | None:
+    """The decision the appeal deadline is about (the latest appealable decision), or None.
+
+    Tribunal Rules r.20(1)(c) counts from the decision; the guidance needs to know which
+    decision it was even when a later mediation certificate gave the date.
+    """
+    found = _appealed(_latest(events))
+    return None if found is None else found[1]
+
+
+def _appeal(latest: dict[EventType, date]) -> Deadline | None:
+    found = _appealed(latest)
+    if found is None:
+        return None
+    decided_on, decision = found
     certificate = latest.get(EventType.MEDIATION_CERTIFICATE_ISSUED)
     if certificate is not None and certificate < decided_on:
         certificate = None  # a certificate about an earlier decision does not count
@@ -469,13 +538,18 @@ def _annual_review(latest: dict[EventType, date], first_plan: date | None) -> De
     return None
 
 
-def deadlines_for_events(events: Iterable[tuple[EventType, date]]) -> list[Deadline]:
+def deadlines_for_events(
+    events: Iterable[tuple[EventType, date]], *, transfer: TransferKind = TransferKind.SCHOOL
+) -> list[Deadline]:
     """Return every deadline the events start, sorted by due date then rule id.
 
-    Where an event type occurs more than once, its latest date is used. Rules:
-    request_received → decide_whether_to_assess, plus notify_no_plan and final_plan unless
-    the council's latest decision on that request is a refusal to assess (then there is no
-    assessment and no 16- or 20-week duty), and final_plan only while no
+    Where an event type occurs more than once, its latest date is used. `transfer` is the
+    kind of the latest phase_transfer_year event (its `transfer` key in a version-2 case
+    file; journeys.timeline.case_transfer reads it). Rules: request_received →
+    decide_whether_to_assess; notify_no_plan and final_plan (counted from request_received)
+    only once the council has agreed to assess that request — a decision_to_assess, or a
+    draft_plan_issued, final_plan_issued or decision_not_to_issue_plan on or after the
+    request — and no refusal to assess on or after that; final_plan only while no
     decision_not_to_issue_plan followed the request; draft_plan_issued →
     draft_plan_representations; mediation_held (or, if later, mediation_adviser_contacted
     with no mediation_requested on or after it) → mediation_certificate;
@@ -483,8 +557,8 @@ def deadlines_for_events(events: Iterable[tuple[EventType, date]]) -> list[Deadl
     mediation_certificate_issued on or after it → appeal_deadline; the latest
     annual_review_meeting, or while there is none the earliest final_plan_issued (when the
     plan was first made: Act s.44(1)) → annual_review; annual_review_meeting →
-    review_decision; phase_transfer_year → phase_transfer_plan (15 February, whatever the
-    kind of transfer: see `phase_transfer_plan`).
+    review_decision; phase_transfer_year → phase_transfer_plan (14 February, 30 March or 5
+    months before the move, by `transfer`: see `phase_transfer_plan`).
     """
     events = list(events)  # read twice: the latest of each type and the first plan
     latest = _latest(events)
@@ -501,7 +575,11 @@ def deadlines_for_events(events: Iterable[tuple[EventType, date]]) -> list[Deadl
     if EventType.ANNUAL_REVIEW_MEETING in latest:
         found.append(review_decision(review_meeting=latest[EventType.ANNUAL_REVIEW_MEETING]))
     if EventType.PHASE_TRANSFER_YEAR in latest:
-        found.append(phase_transfer_plan(transfer_date=latest[EventType.PHASE_TRANSFER_YEAR]))
+        found.append(
+            phase_transfer_plan(
+                transfer_date=latest[EventType.PHASE_TRANSFER_YEAR], transfer=transfer
+            )
+        )
     return sorted(
         (deadline for deadline in found if deadline is not None),
         key=lambda deadline: (deadline.due, deadline.rule.value),
@@ -548,6 +626,19 @@ def _discharges(deadline: Deadline, event: EventType, day: date) -> bool:
     return day >= deadline.event_date
 
 
+def discharged_on(
+    deadline: Deadline, *, today: date, events: Iterable[tuple[EventType, date]]
+) -> date | None:
+    """The earliest day on or before `today` an event discharged `deadline`, or None.
+
+    The timeline uses it to say a duty met after its date was met late, and by how many days.
+    """
+    return min(
+        (day for event, day in events if day <= today and _discharges(deadline, event, day)),
+        default=None,
+    )
+
+
 def deadline_status(
     deadline: Deadline, *, today: date, events: Iterable[tuple[EventType, date]]
 ) -> Status:
@@ -563,6 +654,8 @@ def deadline_status(
     the review meeting. Otherwise UPCOMING before the due date, DUE_TODAY on it and OVERDUE
     after it.
     """
+    # any() rather than discharged_on(): it stops at the first discharging event (a caseload
+    # asks this of every deadline of every case; bench/deadlines.py).
     if any(day <= today and _discharges(deadline, event, day) for event, day in events):
         return Status.MET
     if today < deadline.due:
@@ -612,19 +705,28 @@ _EXPLANATIONS: dict[RuleId, str] = {
         "The mediation adviser must send you your mediation certificate by {due}."
     ),
     RuleId.MEDIATION_BY: "The council must make sure the mediation meeting happens by {due}.",
-    RuleId.APPEAL_DEADLINE: "Your appeal must reach the SEND Tribunal by {due}.",
+    # Tribunal Rules r.12(1): by 5pm on the day (journeys.rules.law APPEAL_BY_5PM).
+    RuleId.APPEAL_DEADLINE: "Your appeal must reach the SEND Tribunal by 5pm on {due}.",
     RuleId.ANNUAL_REVIEW: "The council must review the plan again by {due}.",
     RuleId.REVIEW_DECISION: (
         "After the review meeting, the council must tell you by {due} "
         "whether it will keep the plan as it is, change it or stop it."
     ),
     RuleId.PHASE_TRANSFER_PLAN: (
-        "The council must send you the updated plan naming the school or college "
-        "for the move by {due}."
+        "The council must send you the reviewed and amended plan naming the school or "
+        "college for the move by {due}{why}."
     ),
+}
+
+# What the law says of each kind of transfer, after the date (the regulation says "before").
+_TRANSFER_WHY: dict[Law, str] = {
+    Law.PHASE_TRANSFER_SCHOOL: " (the law says \u201cbefore 15 February\u201d)",
+    Law.PHASE_TRANSFER_POST16: " (the law says \u201cbefore 31 March\u201d)",
+    Law.PHASE_TRANSFER_BETWEEN_POST16: ", at least 5 months before the move on {event}",
 }
 
 
 def explain(deadline: Deadline) -> str:
     """Return one plain-English sentence for a parent saying who must do what, and by when."""
-    return _EXPLANATIONS[deadline.rule].format(due=long_date(deadline.due))
+    why = _TRANSFER_WHY.get(deadline.law, "").format(event=long_date(deadline.event_date))
+    return _EXPLANATIONS[deadline.rule].format(due=long_date(deadline.due), why=why)

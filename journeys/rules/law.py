@@ -72,6 +72,7 @@ class Law(StrEnum):
     RIGHT_OF_APPEAL = "right_of_appeal"
     APPEAL_TIME_LIMIT = "appeal_time_limit"
     APPEAL_BY_5PM = "appeal_by_5pm"
+    APPEAL_NON_WORKING_DAY = "appeal_non_working_day"
     LATE_APPEAL = "late_appeal"
     CEASE_TEST = "cease_test"
     CEASE_MAINTAIN_DURING_APPEAL = "cease_maintain_during_appeal"
@@ -488,7 +489,7 @@ ENTRIES: tuple[LawEntry, ...] = (
     LawEntry(
         Law.APPEAL_TIME_LIMIT,
         "The appeal must reach the Tribunal within 2 months of the date the decision letter "
-        "was sent, or within 1 month of the date the mediation certificate was issued, "
+        "was sent, or within 1 month from the date the mediation certificate was issued, "
         "whichever is later.",
         "Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008, r.20(1)(c)",
     ),
@@ -497,6 +498,15 @@ ENTRIES: tuple[LawEntry, ...] = (
         "Anything the Tribunal Rules require to be done on or by a particular day must be "
         "done by 5pm on that day.",
         "Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008, r.12(1)",
+    ),
+    LawEntry(
+        Law.APPEAL_NON_WORKING_DAY,
+        "If the time for appealing ends on a day from 25 December to 1 January, or on any "
+        "day in August, the appeal is in time if it arrives on the first working day after 1 "
+        "January or 31 August. Otherwise, if the time ends on a day that is not a working "
+        "day, the appeal is in time if it arrives on the next working day.",
+        "Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008, r.12(2) and "
+        "r.12(3)(a)",
     ),
     LawEntry(
         Law.LATE_APPEAL,
@@ -569,8 +579,24 @@ def cite(key: Law) -> str:
     return LAW[key].citation
 
 
+def cite_all(*keys: Law) -> str:
+    """The citations of `keys` in order, joined with "; ", naming an instrument once where
+    consecutive citations share it: "Tribunal ... Rules 2008, r.20(1)(c); r.12(2) and
+    r.12(3)(a)". Used where one date rests on more than one provision (the appeal deadline)."""
+    parts: list[str] = []
+    previous = ""
+    for key in keys:
+        instrument, _, provision = LAW[key].citation.rpartition(", ")
+        parts.append(provision if instrument == previous else LAW[key].citation)
+        previous = instrument
+    return "; ".join(parts)
+
+
 # The law behind each deadline the engine computes (journeys.rules.deadlines.RuleId values),
-# so the timeline, the chaser and reminders state the duty in the same words.
+# so the timeline, the chaser and reminders state the duty in the same words. Where one rule id
+# covers more than one provision (the mediation certificate: reg 34(1) or reg 39; the phase
+# transfer: reg 18(1)(b), 18(1)(a) or 18(2)), this names the usual one and each computed
+# `Deadline.law` names the exact one: read that when a deadline is at hand.
 RULE_LAW: dict[str, Law] = {
     "decide_whether_to_assess": Law.DECIDE_WHETHER_TO_ASSESS,
     "notify_no_plan": Law.NOTIFY_NO_PLAN,

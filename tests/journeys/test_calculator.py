@@ -50,3 +50,36 @@ class AppealCalculatorTests:
     def test_a_decision_date_is_required(self, client):
         page = client.get("/appeal-deadline/", {"appeal-certificate_date_0": ""}).content.decode()
         assert "Enter the date on the decision letter" in page
+
+
+@pytest.mark.django_db
+class AppealCalculatorLawTests:
+    def test_the_deadline_is_by_5pm_and_cites_r12_1(self, client):
+        # Decision 11 Mar 2026 → Mon 11 May 2026, a working day (passed: "It was 5pm on").
+        page = ask(client, decision=(11, 3, 2026))
+        assert "5pm on Monday 11 May 2026" in page
+        assert "Your appeal must reach the Tribunal by 5pm on Monday 11 May 2026." in page
+        assert "r.12(1)" in page
+
+    def test_the_certificate_counts_from_the_date_it_was_issued(self, client):
+        page = ask(client, decision=(3, 6, 2026), certificate=(14, 7, 2026))
+        assert "1 month from the date the certificate was issued is Friday 14 August 2026" in page
+        assert "received" not in page
+
+    def test_a_passed_date_says_so_and_what_to_do(self, client):
+        # Decision 11 Mar 2025 → Mon 12 May 2025, long past whenever this runs.
+        page = ask(client, decision=(11, 3, 2025))
+        assert "The last day to appeal has passed." in page
+        assert "include a request to extend time with your reasons" in page
+        assert "The Tribunal may refuse." in page
+        assert "r.5(3)(a) and r.20(4)" in page
+        assert "a fresh request starts a new 6 weeks" in page
+        assert "s.36(1)" in page
+        assert "govuk-panel--confirmation" not in page
+
+    def test_a_date_still_to_come_does_not_talk_about_late_appeals(self, client):
+        today = timezone.localdate()
+        page = ask(client, decision=(today.day, today.month, today.year))
+        assert "has passed" not in page
+        assert "r.5(3)(a)" not in page
+        assert "By 5pm on" in page

@@ -24,10 +24,8 @@ def vevents(ics: bytes):
 def test_upcoming_deadlines_become_all_day_events_with_two_alarms():
     ics = calendar_for([("request_received", "2026-11-06")], today=date(2026, 11, 23))
     events = vevents(ics)
-    assert [str(e["uid"]) for e in events] == [
-        event_uid(CASE_ID, rule)
-        for rule in ("decide_whether_to_assess", "notify_no_plan", "final_plan")
-    ]
+    # Before a decision to assess, only the 6 weeks is a council duty (reg 10(1), 13(2) wait).
+    assert [str(e["uid"]) for e in events] == [event_uid(CASE_ID, "decide_whether_to_assess")]
     first = events[0]
     assert first.decoded("dtstart") == date(2026, 12, 18)
     assert first.decoded("dtend") == date(2026, 12, 19)
@@ -35,6 +33,16 @@ def test_upcoming_deadlines_become_all_day_events_with_two_alarms():
     assert "SEND Regulations 2014" in str(first["description"])
     triggers = sorted(a.decoded("trigger") for a in first.walk("VALARM"))
     assert triggers == [timedelta(days=-7), timedelta(days=-1)]
+
+
+def test_a_decision_to_assess_adds_the_16_and_20_weeks():
+    ics = calendar_for(
+        [("request_received", "2026-11-06"), ("decision_to_assess", "2026-11-20")],
+        today=date(2026, 11, 23),
+    )
+    assert [str(e["uid"]) for e in vevents(ics)] == [
+        event_uid(CASE_ID, rule) for rule in ("notify_no_plan", "final_plan")
+    ]
 
 
 def test_the_file_round_trips_through_the_parser():
@@ -59,3 +67,31 @@ def test_past_and_met_deadlines_are_left_out():
         )
     )
     assert events == []
+
+
+def test_the_appeal_event_title_says_by_5pm():
+    # Decision Wed 4 Mar 2026 → 4 May 2026 bank holiday → Tue 5 May 2026, by 5pm (r.12(1)).
+    events = vevents(calendar_for([("decision_not_to_assess", "2026-03-04")], date(2026, 3, 5)))
+    (appeal,) = events
+    assert str(appeal["summary"]) == (
+        "Your appeal must reach the SEND Tribunal by 5pm on Tuesday 5 May 2026."
+    )
+    description = str(appeal["description"])
+    assert "by 5pm on that day" in description and "r.12(1)" in description
+    assert "unless an exception applies" not in description
+    alarm_text = {str(a["description"]) for a in appeal.walk("VALARM")}
+    assert alarm_text == {str(appeal["summary"])}
+
+
+def test_only_the_6_16_and_20_weeks_list_the_exceptions():
+    events = vevents(
+        calendar_for(
+            [("request_received", "2026-11-06"), ("mediation_requested", "2026-11-10")],
+            today=date(2026, 11, 23),
+        )
+    )
+    by_uid = {str(e["uid"]): str(e["description"]) for e in events}
+    six_weeks = by_uid[event_uid(CASE_ID, "decide_whether_to_assess")]
+    assert "unless an exception applies" in six_weeks and "at least 4 weeks" in six_weeks
+    mediation = by_uid[event_uid(CASE_ID, "mediation_by")]
+    assert "exception" not in mediation and "reg 37" in mediation

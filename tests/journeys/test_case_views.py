@@ -72,6 +72,30 @@ class TimelinePageTests:
         response = client.get(chaser)
         assert response.status_code == 200 and response.content.startswith(b"%PDF")
 
+    def test_a_duty_met_late_stays_in_the_history_marked_late_by_n_days(self, client, case_id):
+        received = timezone.localdate() - timedelta(weeks=10)
+        add_event(client, case_id, "request_received", received)
+        # Decided 3 days after the 6 weeks ended.
+        add_event(client, case_id, "decision_to_assess", received + timedelta(weeks=6, days=3))
+        page = client.get(f"/cases/{case_id}/timeline/").content.decode()
+        done = page[page.index("Done</h2>") :]
+        assert "Late by 3 days" in done
+        assert "whether it will carry out an assessment" in done
+
+    def test_only_the_6_16_and_20_weeks_name_the_exceptions(self, client, case_id):
+        add_event(client, case_id, "request_received", timezone.localdate() - timedelta(days=3))
+        add_event(client, case_id, "mediation_requested", timezone.localdate() - timedelta(days=2))
+        page = client.get(f"/cases/{case_id}/timeline/").content.decode()
+        assert page.count("unless an exception applies") == 1  # the 6 weeks only
+        assert "at least 4 weeks in a row" in page
+        assert "SEND Regulations 2014, reg 37." in page  # mediation: no exceptions
+
+    def test_the_appeal_deadline_says_by_5pm(self, client, case_id):
+        add_event(client, case_id, "decision_not_to_assess", timezone.localdate())
+        page = client.get(f"/cases/{case_id}/timeline/").content.decode()
+        assert "Your appeal must reach the SEND Tribunal by 5pm on" in page
+        assert "r.12(1)" in page
+
     def test_a_future_event_date_is_refused_next_to_the_field(self, client, case_id):
         tomorrow = timezone.localdate() + timedelta(days=1)
         response = add_event(client, case_id, "request_received", tomorrow)
@@ -102,10 +126,12 @@ class TimelinePageTests:
 
     def test_calendar_download(self, client, case_id):
         add_event(client, case_id, "request_received", timezone.localdate())
+        add_event(client, case_id, "decision_to_assess", timezone.localdate())
         response = client.get(f"/cases/{case_id}/deadlines.ics")
         assert response["Content-Type"] == "text/calendar; charset=utf-8"
         events = [c for c in Calendar.from_ical(response.content).walk() if c.name == "VEVENT"]
-        assert len(events) == 3
+        # The 16 and 20 weeks (the 6 weeks is met by the decision to assess).
+        assert len(events) == 2
 
     def test_reminders_start_only_when_the_address_is_confirmed_and_can_stop(self, client, case_id):
         response = client.post(

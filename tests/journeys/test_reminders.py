@@ -57,6 +57,25 @@ class ReminderTests:
         assert f"/reminders/stop/{stop_token(case)}/" in message.body
         assert "&#x27;" not in message.body and "&amp;" not in message.body
 
+    def test_an_appeal_reminder_says_by_5pm_and_has_no_exceptions(self):
+        # Decision Wed 4 Mar 2026: 2 months → Mon 4 May 2026, a bank holiday → Tue 5 May.
+        make_case(events=[{"type": "decision_not_to_assess", "date": "2026-03-04"}])
+        reminders_send(today=date(2026, 4, 21))
+        (message,) = mail.outbox
+        assert "by 5pm on Tuesday 5 May 2026" in message.body
+        assert "r.12(1)" in message.body
+        assert "unless an exception applies" not in message.body
+
+    def test_an_annual_review_reminder_has_no_exceptions(self):
+        # Plan made Mon 5 Jan 2026: review due Mon 4 Jan 2027 (s.44(1)).
+        make_case(events=[{"type": "final_plan_issued", "date": "2026-01-05"}])
+        reminders_send(today=date(2026, 12, 21))
+        bodies = [m.body for m in mail.outbox]
+        review = next(b for b in bodies if "review the plan" in b)
+        assert "Monday 4 January 2027" in review
+        assert "s.44(1)" in review
+        assert "unless an exception applies" not in review
+
     def test_a_case_saved_late_gets_the_nearest_reminder_only(self):
         make_case()
         reminders_send(today=date(2026, 12, 13))  # 5 days before

@@ -181,7 +181,7 @@ class StageJourneyTests:
         ]
         assert case.extras["refused"]["what_changed"] == "A new EP report dated 10 March 2026."
         # 20 Feb 2026 + 2 months = Mon 20 Apr 2026, a working day.
-        assert "Your appeal must reach the SEND Tribunal by Monday 20 April 2026." in page
+        assert "Your appeal must reach the SEND Tribunal by 5pm on Monday 20 April 2026." in page
         for kind, fmt in download_links(page):
             response = client.get(f"/cases/{case_id}/letters/{kind}.{fmt}")
             assert response.status_code == 200, (kind, fmt)

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from journeys.casefile import CaseFileError
 from journeys.casefile_io import case_file_load
-from journeys.rules.deadlines import deadline_status, deadlines_for_events, explain
-from journeys.rules.vocabulary import EventType
+from journeys.rules.deadlines import deadline_status, explain
+from journeys.timeline import case_deadlines, case_events
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -33,10 +33,9 @@ class Command(BaseCommand):
         except CaseFileError as error:
             self._fail(str(error))
         # Only `events` drive the rules: `decision` describes a decision, it is not an event.
-        events = [
-            (EventType(event["type"]), date.fromisoformat(event["date"]))
-            for event in case_file.get("events", [])
-        ]
+        # A phase_transfer_year event's `transfer` kind (version 2) picks reg 18(1)(a), (b)
+        # or 18(2); case_deadlines passes it to the engine.
+        events = case_events(case_file)
         report = [
             {
                 "rule": deadline.rule.value,
@@ -46,7 +45,7 @@ class Command(BaseCommand):
                 "source": deadline.source,
                 "explanation": explain(deadline),
             }
-            for deadline in deadlines_for_events(events)  # sorted by due, then rule id
+            for deadline in case_deadlines(case_file)  # sorted by due, then rule id
         ]
         self.stdout.write(json.dumps({"deadlines": report}, indent=2))
 

@@ -7,29 +7,33 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from journeys.rules import law
 from journeys.rules.calendar import add_months, is_working_day, working_day_on_or_after
 from journeys.rules.deadlines import (
     APPEALABLE_DECISIONS,
     DutyHolder,
     RuleId,
     Status,
+    TransferKind,
     add_weeks,
     annual_review,
     appeal_deadline,
+    appealed_decision,
     deadline_status,
     deadlines_for_events,
     decide_whether_to_assess,
+    discharged_on,
     draft_plan_representations,
     explain,
     final_plan,
     is_in_christmas_window,
+    last_day_of_months_starting_with,
     long_date,
     mediation_by,
     mediation_certificate_after_mediation,
     mediation_certificate_without_mediation,
     notify_no_plan,
     phase_transfer_plan,
-    phase_transfer_plan_post16,
     review_decision,
     roll_forward_tribunal,
 )
@@ -217,22 +221,81 @@ SCENARIOS = [
                                    "certificate_issued": D(2027, 3, 28)},
                  D(2027, 4, 28), id="appeal-tie"),  # both 28 Apr 2027, a Wednesday
     # -- months: reviews --
+    # Changed (s.44(1) "12 months starting with"): the last day of the 12 months, the day
+    # before the anniversary, not the anniversary itself.
+    pytest.param(annual_review, {"from_event": EventType.FINAL_PLAN_ISSUED,
+                                 "event_date": D(2026, 1, 5)},
+                 D(2027, 1, 4), id="annual-review-domain-example"),  # DOMAIN.md 1.5
+    # 29 Feb 2028: month 12 of the period runs from 29 Jan 2029 to the day before "29 Feb
+    # 2029", which does not exist, so it ends with February: Wed 28 Feb 2029.
     pytest.param(annual_review, {"from_event": EventType.FINAL_PLAN_ISSUED,
                                  "event_date": D(2028, 2, 29)},
-                 D(2029, 2, 28), id="annual-review-from-leap-day"),  # no 29 Feb 2029
+                 D(2029, 2, 28), id="annual-review-from-leap-day"),
+    # 1 Mar 2027: the day before 1 Mar 2028 is Tue 29 Feb 2028 (a leap year).
+    pytest.param(annual_review, {"from_event": EventType.FINAL_PLAN_ISSUED,
+                                 "event_date": D(2027, 3, 1)},
+                 D(2028, 2, 29), id="annual-review-ends-on-leap-day"),
+    # 1 Mar 2028: the day before 1 Mar 2029 is Wed 28 Feb 2029.
+    pytest.param(annual_review, {"from_event": EventType.ANNUAL_REVIEW_MEETING,
+                                 "event_date": D(2028, 3, 1)},
+                 D(2029, 2, 28), id="annual-review-from-1-march-after-leap-year"),
+    # 28 Feb 2028 (a leap year): the day before 28 Feb 2029 is Tue 27 Feb 2029.
+    pytest.param(annual_review, {"from_event": EventType.FINAL_PLAN_ISSUED,
+                                 "event_date": D(2028, 2, 28)},
+                 D(2029, 2, 27), id="annual-review-28-february-leap-year"),
+    # 1 Jan 2026: the day before 1 Jan 2027 is Thu 31 Dec 2026, across the year end.
+    pytest.param(annual_review, {"from_event": EventType.ANNUAL_REVIEW_MEETING,
+                                 "event_date": D(2026, 1, 1)},
+                 D(2026, 12, 31), id="annual-review-year-end"),
+    # 2 Jan 2027: due Sat 1 Jan 2028, New Year's Day; a council duty is not moved.
+    pytest.param(annual_review, {"from_event": EventType.ANNUAL_REVIEW_MEETING,
+                                 "event_date": D(2027, 1, 2)},
+                 D(2028, 1, 1), id="annual-review-bank-holiday-stays"),
+    # 15 Aug 2026: due Sat 14 Aug 2027, not moved.
     pytest.param(annual_review, {"from_event": EventType.ANNUAL_REVIEW_MEETING,
                                  "event_date": D(2026, 8, 15)},
-                 D(2027, 8, 15), id="annual-review-sunday-stays"),  # Sun 15 Aug 2027
+                 D(2027, 8, 14), id="annual-review-saturday-stays"),
+    # 31 Jan 2027: the day before 31 Jan 2028 is Sun 30 Jan 2028.
     pytest.param(annual_review, {"from_event": EventType.FINAL_PLAN_ISSUED,
                                  "event_date": D(2027, 1, 31)},
-                 D(2028, 1, 31), id="annual-review-month-end"),
-    # -- fixed dates: phase transfer --
-    pytest.param(phase_transfer_plan, {"transfer_date": D(2027, 9, 1)}, D(2027, 2, 15),
-                 id="phase-transfer-15-february"),  # same calendar year as the move
-    pytest.param(phase_transfer_plan, {"transfer_date": D(2026, 9, 1)}, D(2026, 2, 15),
-                 id="phase-transfer-sunday-stays"),  # 15 Feb 2026 is a Sunday
-    pytest.param(phase_transfer_plan_post16, {"transfer_date": D(2027, 9, 1)},
-                 D(2027, 3, 31), id="phase-transfer-post-16"),  # reg 18(1)(a)
+                 D(2028, 1, 30), id="annual-review-month-end"),
+    # -- fixed dates: phase transfer (reg 18: "before 15 February" → 14 February) --
+    pytest.param(phase_transfer_plan, {"transfer_date": D(2027, 9, 1)}, D(2027, 2, 14),
+                 id="phase-transfer-14-february-sunday-stays"),  # Sun 14 Feb 2027
+    pytest.param(phase_transfer_plan, {"transfer_date": D(2026, 9, 1)}, D(2026, 2, 14),
+                 id="phase-transfer-saturday-stays"),  # Sat 14 Feb 2026
+    pytest.param(phase_transfer_plan, {"transfer_date": D(2031, 9, 1),
+                                       "transfer": TransferKind.SCHOOL},
+                 D(2031, 2, 14), id="phase-transfer-school-explicit"),  # Fri 14 Feb 2031
+    # reg 18(1)(a): "before 31 March" → 30 March of the year of the move.
+    pytest.param(phase_transfer_plan, {"transfer_date": D(2027, 9, 1),
+                                       "transfer": TransferKind.POST16},
+                 D(2027, 3, 30), id="phase-transfer-post-16"),  # Tue 30 Mar 2027
+    pytest.param(phase_transfer_plan, {"transfer_date": D(2026, 9, 1),
+                                       "transfer": TransferKind.POST16},
+                 D(2026, 3, 30), id="phase-transfer-post-16-2026"),  # Mon 30 Mar 2026
+    # reg 18(2): at least 5 months before the move (relativedelta(months=-5)).
+    # 31 Jul 2027 - 5 months: there is no 31 Feb, so Sun 28 Feb 2027 (28 Feb + 5 months =
+    # 28 Jul, before the move; 1 Mar + 5 months = 1 Aug would be after it).
+    pytest.param(phase_transfer_plan, {"transfer_date": D(2027, 7, 31),
+                                       "transfer": TransferKind.BETWEEN_POST16},
+                 D(2027, 2, 28), id="between-post-16-31-july"),
+    # 31 Jul 2028 (leap year) - 5 months = Tue 29 Feb 2028.
+    pytest.param(phase_transfer_plan, {"transfer_date": D(2028, 7, 31),
+                                       "transfer": TransferKind.BETWEEN_POST16},
+                 D(2028, 2, 29), id="between-post-16-leap-year"),
+    # 6 Jan 2027 - 5 months = Sun 6 Aug 2026, across the year end.
+    pytest.param(phase_transfer_plan, {"transfer_date": D(2027, 1, 6),
+                                       "transfer": TransferKind.BETWEEN_POST16},
+                 D(2026, 8, 6), id="between-post-16-year-end"),
+    # 30 Sep 2026 - 5 months = Thu 30 Apr 2026.
+    pytest.param(phase_transfer_plan, {"transfer_date": D(2026, 9, 30),
+                                       "transfer": TransferKind.BETWEEN_POST16},
+                 D(2026, 4, 30), id="between-post-16-30-september"),
+    # 4 Oct 2026 - 5 months = Mon 4 May 2026, the early May bank holiday: not moved.
+    pytest.param(phase_transfer_plan, {"transfer_date": D(2026, 10, 4),
+                                       "transfer": TransferKind.BETWEEN_POST16},
+                 D(2026, 5, 4), id="between-post-16-bank-holiday-stays"),
 ]  # fmt: skip
 
 
@@ -266,20 +329,26 @@ def test_the_scenario_table_is_big_enough():
         (appeal_deadline, {"decision": EventType.FINAL_PLAN_ISSUED,
                            "decision_date": D(2026, 1, 5)},
          RuleId.APPEAL_DEADLINE, EventType.FINAL_PLAN_ISSUED, DutyHolder.PARENT,
-         "Tribunal Procedure Rules 2008 (HESC), r.20(1)(c) and r.12"),
+         "Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008, r.20(1)(c); "
+         "r.12(2) and r.12(3)(a)"),
         (annual_review, {"from_event": EventType.ANNUAL_REVIEW_MEETING,
                          "event_date": D(2026, 1, 5)},
          RuleId.ANNUAL_REVIEW, EventType.ANNUAL_REVIEW_MEETING, DutyHolder.COUNCIL,
-         "Children and Families Act 2014, s.44"),
+         "Children and Families Act 2014, s.44(1)"),
         (review_decision, {"review_meeting": D(2026, 1, 5)}, RuleId.REVIEW_DECISION,
          EventType.ANNUAL_REVIEW_MEETING, DutyHolder.COUNCIL,
          "SEND Regulations 2014, reg 20(10)"),
         (phase_transfer_plan, {"transfer_date": D(2026, 9, 1)}, RuleId.PHASE_TRANSFER_PLAN,
          EventType.PHASE_TRANSFER_YEAR, DutyHolder.COUNCIL,
          "SEND Regulations 2014, reg 18(1)(b)"),
-        (phase_transfer_plan_post16, {"transfer_date": D(2026, 9, 1)},
+        (phase_transfer_plan, {"transfer_date": D(2026, 9, 1),
+                               "transfer": TransferKind.POST16},
          RuleId.PHASE_TRANSFER_PLAN, EventType.PHASE_TRANSFER_YEAR, DutyHolder.COUNCIL,
          "SEND Regulations 2014, reg 18(1)(a)"),
+        (phase_transfer_plan, {"transfer_date": D(2026, 9, 1),
+                               "transfer": TransferKind.BETWEEN_POST16},
+         RuleId.PHASE_TRANSFER_PLAN, EventType.PHASE_TRANSFER_YEAR, DutyHolder.COUNCIL,
+         "SEND Regulations 2014, reg 18(2)"),
     ],
 )  # fmt: skip
 def test_each_rule_names_its_duty_holder_and_source(
@@ -291,6 +360,9 @@ def test_each_rule_names_its_duty_holder_and_source(
     assert deadline.event_date == next(v for v in kwargs.values() if isinstance(v, date))
     assert deadline.duty_holder is holder
     assert deadline.source == source
+    # The source is the law module's citation of the deadline's own law entry.
+    assert deadline.source.startswith(law.cite(deadline.law).rpartition(", ")[0])
+    assert law.cite(deadline.law).rpartition(", ")[2] in deadline.source
 
 
 def test_appeal_counts_from_the_certificate_when_its_month_ends_later():
@@ -434,13 +506,62 @@ def test_no_events_no_deadlines():
     assert deadlines_for_events([]) == []
 
 
-def test_a_request_starts_the_three_assessment_deadlines_in_date_order():
+def test_a_request_alone_starts_only_the_six_week_decision():
+    # Changed: reg 10(1) and 13(2) follow a decision to assess; before it, they are not duties
+    # the council owes (and a chaser must not cite them).
     found = deadlines_for_events([(EventType.REQUEST_RECEIVED, D(2026, 11, 6))])
+    assert rules_of(found) == [("decide_whether_to_assess", D(2026, 12, 18))]
+
+
+def test_a_decision_to_assess_starts_the_three_assessment_deadlines_in_date_order():
+    found = deadlines_for_events(
+        [
+            (EventType.REQUEST_RECEIVED, D(2026, 11, 6)),
+            (EventType.DECISION_TO_ASSESS, D(2026, 12, 10)),
+        ]
+    )
+    # 16 and 20 weeks are still counted from the request: Fri 6 Nov 2026 + 112 / 140 days.
     assert rules_of(found) == [
         ("decide_whether_to_assess", D(2026, 12, 18)),
         ("notify_no_plan", D(2027, 2, 26)),
         ("final_plan", D(2027, 3, 26)),
     ]
+
+
+ASSESSING_SCENARIOS = [
+    # (events after a request received Fri 6 Nov 2026, the 16/20-week rules expected)
+    pytest.param([], set(), id="request-only"),
+    pytest.param([(EventType.DECISION_TO_ASSESS, D(2026, 12, 10))],
+                 {RuleId.NOTIFY_NO_PLAN, RuleId.FINAL_PLAN}, id="decision-to-assess"),
+    pytest.param([(EventType.DRAFT_PLAN_ISSUED, D(2027, 2, 1))],
+                 {RuleId.NOTIFY_NO_PLAN, RuleId.FINAL_PLAN}, id="a-draft-implies-it"),
+    pytest.param([(EventType.FINAL_PLAN_ISSUED, D(2027, 3, 1))],
+                 {RuleId.NOTIFY_NO_PLAN, RuleId.FINAL_PLAN}, id="a-final-plan-implies-it"),
+    pytest.param([(EventType.DECISION_NOT_TO_ISSUE_PLAN, D(2027, 2, 1))],
+                 {RuleId.NOTIFY_NO_PLAN}, id="no-plan-implies-it-and-ends-the-20-weeks"),
+    pytest.param([(EventType.DECISION_TO_ASSESS, D(2026, 1, 10))], set(),
+                 id="a-decision-before-this-request-does-not-count"),
+    pytest.param([(EventType.FINAL_PLAN_ISSUED, D(2025, 3, 1))], set(),
+                 id="an-old-plan-does-not-count"),
+    pytest.param([(EventType.DECISION_TO_ASSESS, D(2026, 12, 1)),
+                  (EventType.DECISION_NOT_TO_ASSESS, D(2026, 12, 10))], set(),
+                 id="a-later-refusal-wins"),
+    pytest.param([(EventType.DECISION_TO_ASSESS, D(2026, 12, 10)),
+                  (EventType.DECISION_NOT_TO_ASSESS, D(2026, 12, 10))], set(),
+                 id="a-same-day-refusal-wins"),
+    pytest.param([(EventType.DECISION_NOT_TO_ASSESS, D(2026, 12, 10)),
+                  (EventType.DRAFT_PLAN_ISSUED, D(2027, 3, 1))],
+                 {RuleId.NOTIFY_NO_PLAN, RuleId.FINAL_PLAN}, id="a-draft-after-a-refusal"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("later", "expected"), ASSESSING_SCENARIOS)
+def test_the_16_and_20_weeks_start_only_once_the_council_agreed_to_assess(later, expected):
+    found = deadlines_for_events([(EventType.REQUEST_RECEIVED, D(2026, 11, 6)), *later])
+    assert {d.rule for d in found} & {RuleId.NOTIFY_NO_PLAN, RuleId.FINAL_PLAN} == expected
+    for deadline in found:
+        if deadline.rule in (RuleId.NOTIFY_NO_PLAN, RuleId.FINAL_PLAN):
+            assert deadline.event_date == D(2026, 11, 6)
 
 
 def test_the_latest_event_of_a_type_is_used():
@@ -485,6 +606,7 @@ def test_a_refusal_before_a_new_request_does_not_end_its_duties():
         [
             (EventType.DECISION_NOT_TO_ASSESS, D(2026, 2, 1)),
             (EventType.REQUEST_RECEIVED, D(2026, 11, 6)),
+            (EventType.DECISION_TO_ASSESS, D(2026, 12, 10)),
         ]
     )
     assert {d.rule for d in found} >= {RuleId.NOTIFY_NO_PLAN, RuleId.FINAL_PLAN}
@@ -521,7 +643,7 @@ def test_a_plan_journey_gives_draft_appeal_and_annual_review():
         ("notify_no_plan", D(2026, 4, 27)),
         ("final_plan", D(2026, 5, 25)),  # 5 Jan + 140 days: a bank holiday, not moved
         ("appeal_deadline", D(2026, 7, 20)),  # 20 Jul 2026, a Monday
-        ("annual_review", D(2027, 5, 20)),
+        ("annual_review", D(2027, 5, 19)),  # the day before 20 May 2027
     ]
 
 
@@ -648,14 +770,14 @@ def test_a_mediation_request_gives_the_30_day_meeting_deadline():
 def test_the_annual_review_counts_from_the_last_review_else_the_first_plan(events, counted_from):
     review = next(d for d in deadlines_for_events(events) if d.rule is RuleId.ANNUAL_REVIEW)
     assert (review.from_event, review.event_date) == counted_from
-    assert review.due == add_months(counted_from[1], 12)
+    assert review.due == add_months(counted_from[1], 12) - timedelta(days=1)
 
 
 def test_a_review_meeting_without_a_plan_on_file_gives_review_and_decision():
     found = deadlines_for_events([(EventType.ANNUAL_REVIEW_MEETING, D(2026, 12, 3))])
     assert rules_of(found) == [
         ("review_decision", D(2026, 12, 31)),
-        ("annual_review", D(2027, 12, 3)),
+        ("annual_review", D(2027, 12, 2)),
     ]
 
 
@@ -667,12 +789,13 @@ def test_a_review_meeting_without_a_plan_on_file_gives_review_and_decision():
 FIRST_PLAN = (EventType.FINAL_PLAN_ISSUED, D(2025, 3, 10))
 REVIEW_SCENARIOS = [
     # The review finding: review Mon 5 Jan 2026, amended plan 20 Mar 2026. The next review is
-    # due 12 months from the review, Tue 5 Jan 2027, not from the amended plan (20 Mar 2027).
+    # due on the last day of the 12 months starting with the review, Mon 4 Jan 2027, not from
+    # the amended plan (19 Mar 2027).
     pytest.param([FIRST_PLAN, (EventType.ANNUAL_REVIEW_MEETING, D(2026, 1, 5)),
                   (EventType.DRAFT_PLAN_ISSUED, D(2026, 2, 2)),
                   (EventType.FINAL_PLAN_ISSUED, D(2026, 3, 20))], D(2026, 6, 1),
                  RuleId.ANNUAL_REVIEW,
-                 (D(2027, 1, 5), EventType.ANNUAL_REVIEW_MEETING, D(2026, 1, 5), Status.UPCOMING),
+                 (D(2027, 1, 4), EventType.ANNUAL_REVIEW_MEETING, D(2026, 1, 5), Status.UPCOMING),
                  id="annual-review-from-the-review-not-the-amended-plan"),
     # Same case: 5 Jan + 28 days = Mon 2 Feb 2026; the proposed amendments (draft) came that
     # day, so the council acted on the review in time.
@@ -708,12 +831,12 @@ REVIEW_SCENARIOS = [
                  RuleId.REVIEW_DECISION,
                  (D(2026, 12, 31), EventType.ANNUAL_REVIEW_MEETING, D(2026, 12, 3), Status.MET),
                  id="review-decision-met-late-by-the-amended-plan"),
-    # The same case, annual review: 3 Dec 2026 + 12 months = Fri 3 Dec 2027 (the amended
-    # plan of 25 Feb 2027 does not move it to 25 Feb 2028).
+    # The same case, annual review: the 12 months starting with 3 Dec 2026 end Thu 2 Dec
+    # 2027 (the amended plan of 25 Feb 2027 does not move it to 24 Feb 2028).
     pytest.param([(EventType.ANNUAL_REVIEW_MEETING, D(2026, 12, 3)),
                   (EventType.FINAL_PLAN_ISSUED, D(2027, 2, 25))], D(2027, 3, 1),
                  RuleId.ANNUAL_REVIEW,
-                 (D(2027, 12, 3), EventType.ANNUAL_REVIEW_MEETING, D(2026, 12, 3),
+                 (D(2027, 12, 2), EventType.ANNUAL_REVIEW_MEETING, D(2026, 12, 3),
                   Status.UPCOMING),
                  id="annual-review-ignores-an-amended-plan-after-a-review"),
     # Plan Wed 20 May 2026, review Mon 10 May 2027 (in time): the decision is due Mon 7 Jun
@@ -725,26 +848,26 @@ REVIEW_SCENARIOS = [
                   Status.OVERDUE),
                  id="review-decision-not-met-by-the-plan-before-the-meeting"),
     # Plan first made Wed 20 May 2026, amended after a tribunal Fri 15 Jan 2027, no review: the
-    # first review is due Thu 20 May 2027 (the old rule gave 15 Jan 2028), late on 21 May.
+    # first review is due Wed 19 May 2027 (the day before the anniversary), late on 21 May.
     pytest.param([(EventType.FINAL_PLAN_ISSUED, D(2027, 1, 15)),
                   (EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20))], D(2027, 5, 21),
                  RuleId.ANNUAL_REVIEW,
-                 (D(2027, 5, 20), EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20), Status.OVERDUE),
+                 (D(2027, 5, 19), EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20), Status.OVERDUE),
                  id="annual-review-from-the-first-plan-not-the-amended-one"),
-    # Review Tue 10 Mar 2026, amended plan Wed 20 May 2026: the next review is due on Wed 10
+    # Review Tue 10 Mar 2026, amended plan Wed 20 May 2026: the next review is due on Tue 9
     # Mar 2027, and that day it is due today.
     pytest.param([(EventType.ANNUAL_REVIEW_MEETING, D(2026, 3, 10)),
-                  (EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20))], D(2027, 3, 10),
+                  (EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20))], D(2027, 3, 9),
                  RuleId.ANNUAL_REVIEW,
-                 (D(2027, 3, 10), EventType.ANNUAL_REVIEW_MEETING, D(2026, 3, 10),
+                 (D(2027, 3, 9), EventType.ANNUAL_REVIEW_MEETING, D(2026, 3, 10),
                   Status.DUE_TODAY),
                  id="annual-review-due-today-from-the-review"),
-    # Plan 20 May 2026, reviews 10 May 2027 and Tue 2 May 2028: due Wed 2 May 2029.
+    # Plan 20 May 2026, reviews 10 May 2027 and Tue 2 May 2028: due Tue 1 May 2029.
     pytest.param([(EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20)),
                   (EventType.ANNUAL_REVIEW_MEETING, D(2027, 5, 10)),
                   (EventType.ANNUAL_REVIEW_MEETING, D(2028, 5, 2))], D(2028, 6, 1),
                  RuleId.ANNUAL_REVIEW,
-                 (D(2029, 5, 2), EventType.ANNUAL_REVIEW_MEETING, D(2028, 5, 2),
+                 (D(2029, 5, 1), EventType.ANNUAL_REVIEW_MEETING, D(2028, 5, 2),
                   Status.UPCOMING),
                  id="annual-review-from-the-latest-review"),
     # Plan 20 May 2026, then a new draft (amendments) Tue 2 Feb 2027: + 14 = Tue 16 Feb 2027.
@@ -780,7 +903,7 @@ def test_the_engine_reads_a_one_shot_iterator_of_events():
     found = deadlines_for_events(iter(events))
     assert rules_of(found) == [
         ("appeal_deadline", D(2027, 3, 15)),  # the latest plan: 15 Mar 2027, a Monday
-        ("annual_review", D(2027, 5, 20)),  # the first plan + 12 months
+        ("annual_review", D(2027, 5, 19)),  # the 12 months starting with the first plan
     ]
 
 
@@ -801,9 +924,9 @@ def test_an_amended_plan_never_moves_the_annual_review(first_plan, reviews, amen
     assert review_of(base).event_date == expected_from
 
 
-def test_a_phase_transfer_gives_15_february():
+def test_a_phase_transfer_gives_14_february():
     found = deadlines_for_events([(EventType.PHASE_TRANSFER_YEAR, D(2027, 9, 1))])
-    assert rules_of(found) == [("phase_transfer_plan", D(2027, 2, 15))]
+    assert rules_of(found) == [("phase_transfer_plan", D(2027, 2, 14))]
 
 
 def test_same_day_deadlines_are_ordered_by_rule_id():
@@ -992,7 +1115,8 @@ def test_explain_the_appeal():
         certificate_issued=D(2026, 7, 14),
     )
     assert (
-        explain(deadline) == "Your appeal must reach the SEND Tribunal by Tuesday 1 September 2026."
+        explain(deadline)
+        == "Your appeal must reach the SEND Tribunal by 5pm on Tuesday 1 September 2026."
     )
 
 
@@ -1030,3 +1154,133 @@ def test_every_rule_has_one_plain_sentence_with_the_long_date():
 )
 def test_long_date(day, text):
     assert long_date(day) == text
+
+
+# -- issue 10: annual review "12 months starting with", phase transfers by kind -----------------
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2098, 12, 31)))
+def test_the_annual_review_is_the_day_before_the_anniversary_or_the_month_end(day):
+    due = annual_review(from_event=EventType.FINAL_PLAN_ISSUED, event_date=day).due
+    if (day.month, day.day) == (2, 29):
+        # No 29 February next year: the 12 months end with February (month-end rule).
+        assert due == date(day.year + 1, 2, 28)
+    else:
+        assert due == date(day.year + 1, day.month, day.day) - timedelta(days=1)
+    # Starting with `day`, the period holds 365 or 366 days (day 1 is `day` itself).
+    assert (due - day).days + 1 in (365, 366)
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2098, 12, 31)), st.integers(1, 24))
+def test_the_months_starting_with_a_day_end_before_the_months_from_it(day, months):
+    end = last_day_of_months_starting_with(day, months)
+    assert end < add_months(day, months) or add_months(day, months).day != day.day
+    assert end >= add_months(day, months) - timedelta(days=1)
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2098, 12, 31)))
+def test_school_and_post16_transfers_fall_on_fixed_days_that_never_move(day):
+    school = phase_transfer_plan(transfer_date=day)
+    post16 = phase_transfer_plan(transfer_date=day, transfer=TransferKind.POST16)
+    assert school.due == date(day.year, 2, 14) and school.law is law.Law.PHASE_TRANSFER_SCHOOL
+    assert post16.due == date(day.year, 3, 30) and post16.law is law.Law.PHASE_TRANSFER_POST16
+
+
+@given(st.dates(min_value=date(2000, 6, 1), max_value=date(2098, 12, 31)))
+def test_a_move_between_post16_institutions_is_at_least_5_months_later(move):
+    due = phase_transfer_plan(transfer_date=move, transfer=TransferKind.BETWEEN_POST16).due
+    assert add_months(due, 5) <= move  # at least 5 months before the move...
+    # ...and no more than 5 calendar months (at most 153 days: March to July). Counting back
+    # from the move with relativedelta: 28 Feb 2001 → 28 Sep 2000, although 29 and 30 Sep
+    # would also reach 28 Feb counted forward with the month-end rule; the earlier day is
+    # the one the regulation's "at least" makes safe.
+    assert (move - due).days <= 153
+    assert due.day == move.day or (due.day < move.day and (due + timedelta(days=1)).day == 1)
+
+
+@pytest.mark.parametrize(
+    ("transfer", "due"),
+    [
+        (TransferKind.SCHOOL, D(2027, 2, 14)),
+        (TransferKind.POST16, D(2027, 3, 30)),
+        (TransferKind.BETWEEN_POST16, D(2027, 2, 28)),  # 31 Jul 2027 - 5 months
+    ],
+)
+def test_the_engine_passes_the_transfer_kind_to_the_rule(transfer, due):
+    move = D(2027, 9, 1) if transfer is not TransferKind.BETWEEN_POST16 else D(2027, 7, 31)
+    found = deadlines_for_events([(EventType.PHASE_TRANSFER_YEAR, move)], transfer=transfer)
+    assert rules_of(found) == [("phase_transfer_plan", due)]
+
+
+def test_a_phase_transfer_explains_the_before_wording():
+    school = explain(phase_transfer_plan(transfer_date=D(2027, 9, 1)))
+    assert "Sunday 14 February 2027" in school and "before 15 February" in school
+    post16 = explain(phase_transfer_plan(transfer_date=D(2027, 9, 1), transfer=TransferKind.POST16))
+    assert "Tuesday 30 March 2027" in post16 and "before 31 March" in post16
+    between = explain(
+        phase_transfer_plan(transfer_date=D(2027, 7, 31), transfer=TransferKind.BETWEEN_POST16)
+    )
+    assert "Sunday 28 February 2027" in between and "Saturday 31 July 2027" in between
+
+
+@pytest.mark.parametrize(
+    ("events", "today", "acted"),
+    [
+        # Request Fri 6 Nov 2026, decision due Fri 18 Dec 2026, decided Mon 4 Jan 2027.
+        ([(EventType.REQUEST_RECEIVED, D(2026, 11, 6)), (EventType.DECISION_TO_ASSESS,
+          D(2027, 1, 4))], D(2027, 2, 1), D(2027, 1, 4)),
+        # Not yet acted on `today`: None.
+        ([(EventType.REQUEST_RECEIVED, D(2026, 11, 6)), (EventType.DECISION_TO_ASSESS,
+          D(2027, 1, 4))], D(2027, 1, 3), None),
+        # The earliest discharging event counts.
+        ([(EventType.REQUEST_RECEIVED, D(2026, 11, 6)), (EventType.DECISION_NOT_TO_ASSESS,
+          D(2027, 1, 8)), (EventType.DECISION_TO_ASSESS, D(2026, 12, 1))], D(2027, 2, 1),
+         D(2026, 12, 1)),
+    ],
+)  # fmt: skip
+def test_discharged_on_is_the_day_the_duty_was_met(events, today, acted):
+    deadline = decide_whether_to_assess(request_received=D(2026, 11, 6))
+    assert discharged_on(deadline, today=today, events=events) == acted
+
+
+def test_every_deadline_cites_its_law_entry():
+    for deadline in deadlines_for_events(
+        [
+            (EventType.REQUEST_RECEIVED, D(2026, 1, 5)),
+            (EventType.DECISION_TO_ASSESS, D(2026, 2, 10)),
+            (EventType.DRAFT_PLAN_ISSUED, D(2026, 4, 1)),
+            (EventType.FINAL_PLAN_ISSUED, D(2026, 5, 20)),
+            (EventType.MEDIATION_REQUESTED, D(2026, 6, 1)),
+            (EventType.MEDIATION_HELD, D(2026, 6, 20)),
+            (EventType.ANNUAL_REVIEW_MEETING, D(2027, 5, 1)),
+            (EventType.PHASE_TRANSFER_YEAR, D(2028, 9, 1)),
+        ]
+    ):
+        assert law.cite(deadline.law).rpartition(", ")[2] in deadline.source
+
+
+@pytest.mark.parametrize(
+    ("events", "expected"),
+    [
+        ([], None),
+        ([(EventType.REQUEST_RECEIVED, D(2026, 1, 5))], None),
+        ([(EventType.DECISION_NOT_TO_ASSESS, D(2026, 2, 1))], EventType.DECISION_NOT_TO_ASSESS),
+        # The certificate gives the date, but the appeal is still about the refusal.
+        (
+            [
+                (EventType.DECISION_NOT_TO_ASSESS, D(2026, 2, 1)),
+                (EventType.MEDIATION_CERTIFICATE_ISSUED, D(2026, 3, 20)),
+            ],
+            EventType.DECISION_NOT_TO_ASSESS,
+        ),
+        (
+            [
+                (EventType.DECISION_NOT_TO_ASSESS, D(2026, 2, 1)),
+                (EventType.FINAL_PLAN_ISSUED, D(2026, 9, 1)),
+            ],
+            EventType.FINAL_PLAN_ISSUED,
+        ),
+    ],
+)
+def test_appealed_decision_is_the_latest_appealable_decision(events, expected):
+    assert appealed_decision(events) is expected

@@ -148,3 +148,34 @@ def test_every_combination_of_decision_and_school_kind_is_decided():
 def test_cited_puts_the_citation_inside_the_sentence():
     item = law.entry(Law.ASSESSMENT_TEST)
     assert item.cited.endswith("EHC plan (Children and Families Act 2014, s.36(8)).")
+
+
+class CitationTests:
+    def test_cite_all_names_a_shared_instrument_once(self):
+        assert law.cite_all(Law.APPEAL_TIME_LIMIT, Law.APPEAL_NON_WORKING_DAY) == (
+            "Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008, r.20(1)(c); "
+            "r.12(2) and r.12(3)(a)"
+        )
+
+    def test_cite_all_keeps_different_instruments_whole(self):
+        assert law.cite_all(Law.ANNUAL_REVIEW, Law.REVIEW_DECISION) == (
+            "Children and Families Act 2014, s.44(1); SEND Regulations 2014, reg 20(10)"
+        )
+
+    @pytest.mark.parametrize(
+        ("key", "provision"),
+        [
+            (Law.APPEAL_BY_5PM, "r.12(1)"),
+            (Law.APPEAL_NON_WORKING_DAY, "r.12(2) and r.12(3)(a)"),
+            (Law.LATE_APPEAL, "r.5(3)(a) and r.20(4)"),
+            (Law.FRESH_REQUEST, "s.36(1)"),
+            (Law.ANNUAL_REVIEW, "s.44(1)"),
+            (Law.PHASE_TRANSFER_SCHOOL, "reg 18(1)(b)"),
+            (Law.PHASE_TRANSFER_POST16, "reg 18(1)(a)"),
+            (Law.PHASE_TRANSFER_BETWEEN_POST16, "reg 18(2)"),
+            (Law.MEDIATION_ARRANGED, "reg 37"),
+        ],
+    )
+    def test_the_deadline_entries_cite_their_provision(self, key, provision):
+        assert provision in law.cite(key)
+        assert not law.has_exceptions(key)
