@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from journeys.rules import law
 from journeys.rules.appeal_reasoning import explain_appeal_deadline
 from journeys.rules.vocabulary import DecisionKind, EventType
 from letters.context import _evidence_title
-from letters.parties import MissingCaseData, Person, long_date, short_date
+from letters.parties import MissingCaseData, Person, author_name, long_date, short_date
 from letters.parties import mapping as _mapping
 from letters.parties import text as _text
 
@@ -102,7 +103,7 @@ def appeal_time_limit(
     )
     return AppealDeadline(
         due=long_date(explained.deadline.due),
-        source=explained.deadline.source,
+        source=law.appeal_deadline_citation(),
         certificate_issued=short_date(certificate) if certificate else "",
         passed=today > explained.deadline.due,
         steps=explained.steps,
@@ -169,11 +170,10 @@ def bundle_documents(case: Mapping[str, Any], child: Person) -> tuple[BundleDocu
     # (title, what it shows, author, date)
     rows: list[tuple[str, str, str, date | None]] = [
         (
-            f"Decision letter from {council}" if council else "The council's decision letter",
-            f"The decision I am appealing: the council's decision "
-            f"{decision_in_plain_words(kind, child)}."
+            "Decision letter" if council else "The council's decision letter",
+            f"The decision appealed: the council's decision {decision_in_plain_words(kind, child)}."
             if kind
-            else "The decision I am appealing.",
+            else "The decision appealed.",
             council,
             decided,
         )
@@ -205,7 +205,7 @@ def bundle_documents(case: Mapping[str, Any], child: Person) -> tuple[BundleDocu
             (
                 title or "Evidence",
                 _text(item.get("key_points")),
-                _text(item.get("author")),
+                author_name(item.get("author"), case),
                 _iso(item.get("date")),
             )
         )

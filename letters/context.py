@@ -24,6 +24,7 @@ from journeys.rules.vocabulary import (
 from letters.parties import (
     MissingCaseData,
     Parties,
+    author_name,
     long_date,
     mapping,
     parties_fields,
@@ -209,7 +210,7 @@ def build_request_assessment(
         evidence=tuple(
             Evidence(
                 _evidence_title(e),
-                e.get("author", ""),
+                author_name(e.get("author"), case),
                 short_date(date.fromisoformat(e["date"])) if e.get("date") else "",
                 e.get("key_points", ""),
             )
@@ -232,24 +233,14 @@ def build_request_assessment(
 
 # -- la_missed_deadline: the chaser for a council duty that is overdue ----------------------
 
-# What the council had to do, and what started the clock, in the letter's first person.
-COUNCIL_DUTIES: dict[str, str] = {
-    "decide_whether_to_assess": "to tell me whether you would carry out an EHC needs assessment",
-    "notify_no_plan": "to tell me if you had decided not to issue an EHC plan",
-    "final_plan": "to issue the final EHC plan",
-    "mediation_by": "to arrange mediation",
-    "annual_review": "to review the EHC plan",
-    "review_decision": "to tell me your decision after the annual review meeting",
-    "phase_transfer_plan": "to issue the amended EHC plan naming the school or college for "
-    "the move to the next phase",
-}
+# What started each clock, as the letter tells the council ("On 6 November 2026 ...").
 STARTED_BY: dict[str, str] = {
-    "request_received": "you received my request for an EHC needs assessment",
-    "mediation_requested": "I told you that I wanted mediation",
+    "request_received": "you received the request for an EHC needs assessment",
+    "mediation_requested": "you were told that mediation was wanted",
     "final_plan_issued": "the EHC plan was issued",
     "annual_review_meeting": "the annual review meeting took place",
-    # The only duty due before its event: the plan is due by 15 February (reg 18(1)(b)) and the
-    # move is normally on 1 September, so the chaser is written before the move takes place.
+    # Due before its event: the plan is due before the move, so the chaser is written before
+    # the move takes place.
     "phase_transfer_year": "the move to the next school or college is due to take place",
 }
 # A short, stated time to act (DOMAIN.md section 4: "e.g. 10 working days").
@@ -258,24 +249,22 @@ CHASER_WORKING_DAYS = 10
 
 @dataclass(frozen=True)
 class MissedDuty:
-    duty: str
+    law: LawEntry  # the duty, stated once, with its citation
     started: str
     event_date: str
     due: str
-    source: str
+    days_late: int
 
 
 @dataclass(frozen=True)
-class MissedDeadlineLetter:
-    letter_date: str
-    sender_name: str
-    sender_address: tuple[str, ...]
-    sender_email: str
-    sender_phone: str
-    council_name: str
-    child_full_name: str
-    child_date_of_birth: str
-    missed: tuple[MissedDuty, ...]
+class MissedDeadlineLetter(Parties):
+    missed: tuple[MissedDuty, ...]  # every overdue council duty but late mediation
+    # Late mediation (reg 37): the family asks the mediation adviser for the certificate; the
+    # letter tells the council so instead of asking it for a meeting.
+    mediation: MissedDuty | None
+    # The exceptions that can allow longer, named only when a 6-, 16- or 20-week duty is late.
+    exceptions: tuple[str, ...]
+    exceptions_rule: str
     reply_by: str
     reply_working_days: int
 
@@ -286,42 +275,42 @@ MISSED_DEADLINE_NEEDS = ("child.first_name", "applicant.name", "local_authority.
 def build_la_missed_deadline(
     case: Mapping[str, Any], *, today: date, extras: Mapping[str, Any] | None = None
 ) -> MissedDeadlineLetter:
-    """A firm, polite chaser for every council duty overdue on `today`.
+    """A firm, polite chaser for every council duty overdue on `today` (finding 7).
 
-    Dates come from the deadlines engine (through the timeline); the reply date is
-    CHASER_WORKING_DAYS working days after the letter, counted as in journeys.rules.calendar.
+    Only duties that exist for this case (journeys.timeline.overdue_council_duties: no reg
+    10(1) before the council agreed to assess; reg 18(1)(a) for a post-16 move; s.44(1)'s
+    "12 months starting with"), each stated from the law module with its citation. "Only in
+    exceptional circumstances" and the three exceptions appear only when a 6-, 16- or 20-week
+    duty is late. Late mediation tells the council that the mediation adviser is being asked
+    for the certificate. The reply date is CHASER_WORKING_DAYS working days after the letter.
     """
     from journeys.rules.calendar import add_working_days
-    from journeys.timeline import case_timeline
+    from journeys.timeline import overdue_council_duties
 
     require(case, "la_missed_deadline", MISSED_DEADLINE_NEEDS)
-    late = [item for item in case_timeline(case, today=today).open if item.council_is_late]
+    late = overdue_council_duties(case, today=today)
     if not late:
         raise MissingCaseData(
             "la_missed_deadline", [f"events showing a council time limit missed by {today}"]
         )
-    child, applicant = case["child"], case["applicant"]
+    parties = parties_from_case(case, today, kind="la_missed_deadline", exercises_right=True)
+
+    def missed(item: Any) -> MissedDuty:
+        return MissedDuty(
+            law=item.law,
+            started=STARTED_BY[item.from_event.value],
+            event_date=short_date(item.event_date),
+            due=long_date(item.due),
+            days_late=item.days_late,
+        )
+
+    with_exceptions = [item for item in late if item.has_exceptions]
     return MissedDeadlineLetter(
-        letter_date=short_date(today),
-        sender_name=applicant["name"],
-        sender_address=tuple(applicant.get("address", ())),
-        sender_email=applicant.get("email", ""),
-        sender_phone=applicant.get("phone", ""),
-        council_name=case["local_authority"]["name"],
-        child_full_name=" ".join(p for p in (child["first_name"], child.get("last_name")) if p),
-        child_date_of_birth=short_date(date.fromisoformat(child["date_of_birth"]))
-        if child.get("date_of_birth")
-        else "",
-        missed=tuple(
-            MissedDuty(
-                duty=COUNCIL_DUTIES[item.deadline.rule.value],
-                started=STARTED_BY[item.deadline.from_event.value],
-                event_date=short_date(item.deadline.event_date),
-                due=long_date(item.deadline.due),
-                source=item.deadline.source,
-            )
-            for item in late
-        ),
+        **parties_fields(parties),
+        missed=tuple(missed(item) for item in late if not item.ask_mediation_adviser),
+        mediation=next((missed(item) for item in late if item.ask_mediation_adviser), None),
+        exceptions=with_exceptions[0].exceptions if with_exceptions else (),
+        exceptions_rule=law.TIME_LIMIT_EXCEPTIONS_RULE if with_exceptions else "",
         reply_by=long_date(add_working_days(today, CHASER_WORKING_DAYS)),
         reply_working_days=CHASER_WORKING_DAYS,
     )

@@ -266,3 +266,18 @@ def parties_from_case(
 def parties_fields(parties: Parties) -> dict[str, Any]:
     """The shared fields, to spread into a letter dataclass that extends Parties."""
     return {field.name: getattr(parties, field.name) for field in fields(Parties)}
+
+
+# What families type as the author of their own notes: shown as their name in a letter, so a
+# council or Tribunal reads "Grace Okafor", never "Author: me" (issue 10, finding 12).
+SELF_WORDS = frozenset({"me", "myself", "i", "self", "mum", "dad", "mother", "father", "parent"})
+
+
+def author_name(author: Any, case: Mapping[str, Any]) -> str:
+    """An evidence item's author as a letter prints it: the family's own name for "me"."""
+    written = text(author)
+    if written.casefold().strip(" .") not in SELF_WORDS:
+        return written
+    represents = mapping(case.get("represents"))
+    applicant = mapping(case.get("applicant"))
+    return text(represents.get("name")) or text(applicant.get("name")) or written

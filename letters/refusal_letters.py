@@ -68,6 +68,7 @@ from letters.parties import (
     MissingCaseData,
     Parties,
     Person,
+    author_name,
     long_date,
     mapping,
     parties_fields,
@@ -176,7 +177,7 @@ def _appeal_time(
         counted_from = f"2 months after the decision letter of {short_date(decided_on)}"
     return AppealTime(
         deadline=long_date(deadline.due),
-        source=deadline.source,
+        source=law.appeal_deadline_citation(),
         counted_from=counted_from,
         passed=deadline.due < today,
         right_of_appeal=RIGHT_OF_APPEAL[decision_kind],
@@ -188,7 +189,7 @@ def _evidence(case: Mapping[str, Any], kinds: frozenset[str] | None = None) -> t
     return tuple(
         Evidence(
             _evidence_title(item),
-            _text(item.get("author")),
+            author_name(item.get("author"), case),
             short_date(date.fromisoformat(item["date"])) if item.get("date") else "",
             _sentence(_text(item.get("key_points"))),
         )
@@ -726,16 +727,15 @@ class MediationSummary:
 
 
 # Short enough that an evidence item's line fits on one line of the page.
-ONE_LINE = 70
+# The longest first sentence the one-page summary shows whole; a longer one is left out rather
+# than cut mid-sentence (finding 12): the document itself is named, with its author and date.
+ONE_LINE = 160
 
 
 def _one_line(text: str) -> str:
-    """The first sentence of `text`, cut at a word to about ONE_LINE characters."""
+    """The first sentence of `text` when it is at most ONE_LINE characters, else ""."""
     first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
-    if len(first) <= ONE_LINE:
-        return first
-    cut = first[:ONE_LINE].rsplit(" ", 1)[0] or first[:ONE_LINE]
-    return f"{cut.rstrip(' ,;:')}\u2026"
+    return first if len(first) <= ONE_LINE else ""
 
 
 def build_mediation_summary(

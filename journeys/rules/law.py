@@ -614,3 +614,9 @@ RULE_LAW: dict[str, Law] = {
 def has_exceptions(key: Law) -> bool:
     """Whether the duty has exceptions that can allow longer (only the 6, 16 and 20 weeks)."""
     return bool(LAW[key].exceptions)
+
+
+def appeal_deadline_citation() -> str:
+    """Everything an appeal deadline "by 5pm on ..." rests on, cited once: the time limit
+    (r.20(1)(c)), the roll-forward (r.12(2), r.12(3)(a)) and the 5pm rule (r.12(1))."""
+    return cite_all(Law.APPEAL_TIME_LIMIT, Law.APPEAL_NON_WORKING_DAY, Law.APPEAL_BY_5PM)

@@ -22,12 +22,17 @@ def test_names_the_missed_duty_its_date_and_source(case_file):
     # Request received Fri 6 Nov 2026; decision due Fri 18 Dec 2026; letter on Mon 4 Jan 2027.
     text = render(case_file, date(2027, 1, 4))
     assert "Bristol City Council" in text and "Sam Okafor" in text
-    assert "On 6 November 2026 you received my request for an EHC needs assessment." in text
+    assert "On 6 November 2026 you received the request for an EHC needs assessment." in text
     assert (
-        "to tell me whether you would carry out an EHC needs assessment by "
-        "Friday 18 December 2026" in text
+        "whether it will carry out an EHC needs assessment within 6 weeks of receiving the "
+        "request (SEND Regulations 2014, reg 5(1))." in text
     )
-    assert "SEND Regulations 2014" in text
+    assert "So this was due by Friday 18 December 2026. That date passed 17 days ago" in text
+    # The 6 weeks have exceptions: named, with the rule that they must make it impractical.
+    assert "only in these circumstances:" in text
+    assert "The council may take longer only if it is impractical" in text
+    assert "closed for at least 4 weeks in a row" in text
+    assert "Exceptional personal circumstances affect the child" in text
     # 10 working days after Mon 4 Jan 2027: 5-8 Jan, 11-15 Jan, Mon 18 Jan 2027.
     assert "within 10 working days of this letter, that is by Monday 18 January 2027" in text
     assert "formal complaint" in text
@@ -44,13 +49,20 @@ def test_counts_working_days_over_christmas(case_file):
     assert "that is by Monday 11 January 2027" in text
 
 
-def test_lists_every_late_council_duty(case_file):
-    # Six weeks and sixteen weeks both passed; no decision recorded.
+def test_no_reg_10_before_the_council_agreed_to_assess(case_file):
+    # Finding 7: six weeks and sixteen weeks both passed, but no decision to assess is recorded,
+    # so the 16-week duty (reg 10(1)) does not exist yet and is not cited.
     text = render(case_file, date(2027, 3, 15))
     assert "Friday 18 December 2026" in text
-    assert "to tell me if you had decided not to issue an EHC plan by Friday 26 February 2027" in (
-        text
-    )
+    assert "reg 10(1)" not in text and "16 weeks" not in text
+
+
+def test_lists_every_late_council_duty_once_assessing(case_file):
+    # Agreed to assess (late) on Mon 4 Jan 2027; 16 weeks from the request: Fri 26 Feb 2027.
+    case_file["events"].append({"type": "decision_to_assess", "date": "2027-01-04"})
+    text = render(case_file, date(2027, 3, 15))
+    assert "(SEND Regulations 2014, reg 10(1))" in text
+    assert "So this was due by Friday 26 February 2027." in text
 
 
 def test_a_second_case_mediation_not_arranged(case_file):
@@ -61,8 +73,13 @@ def test_a_second_case_mediation_not_arranged(case_file):
     case["events"] = [{"type": "mediation_requested", "date": "2026-09-01"}]
     text = render(case, date(2026, 11, 2))
     assert "Aisha Khan" in text and "Leeds City Council" in text and "Omar Khan" in text
-    assert "On 1 September 2026 I told you that I wanted mediation." in text
-    assert "to arrange mediation by" in text
+    # Late mediation: the council is told the adviser is asked for the certificate (reg 37),
+    # not asked for a meeting; no exceptions are claimed for it.
+    assert "On 1 September 2026 you were told that mediation was wanted." in text
+    assert "(SEND Regulations 2014, reg 37)" in text
+    assert "asking the mediation adviser to issue the mediation certificate now" in text
+    assert "exceptional" not in text and "only in these circumstances" not in text
+    assert "What I am asking you to do" not in text
 
 
 def test_refuses_when_nothing_is_late(case_file):
@@ -91,9 +108,40 @@ def test_phase_transfer_reads_in_the_right_tense(case_file):
     assert "On 1 September 2027 the move to the next school or college is due to take place." in (
         text
     )
-    assert (
-        "The law required you to issue the amended EHC plan naming the school or college for the "
-        "move to the next phase by Monday 15 February 2027 (SEND Regulations 2014, reg 18(1)(b))."
-        in text
-    )
+    # "Before 15 February": the last day is Sunday 14 February 2027 (not moved).
+    assert "(SEND Regulations 2014, reg 18(1)(b))." in text
+    assert "So this was due by Sunday 14 February 2027." in text
+    assert "exceptional" not in text and "only in these circumstances" not in text
     assert "was due to start" not in text
+
+
+def test_a_post16_move_is_31_march(case_file):
+    # Finding 7: secondary school to a post-16 institution: before 31 March (reg 18(1)(a)).
+    case_file["format"] = "ehcp-case/2"
+    case_file["events"] = [
+        {"type": "phase_transfer_year", "date": "2027-09-01", "transfer": "post16"}
+    ]
+    text = " ".join(render(case_file, date(2027, 4, 6)).split())
+    assert "before 31 March of the year of the move (SEND Regulations 2014, reg 18(1)" in text
+    assert "So this was due by Tuesday 30 March 2027." in text
+    assert "reg 18(1)(b)" not in text
+
+
+def test_the_annual_review_is_due_the_day_before_the_anniversary(case_file):
+    # s.44(1): "12 months starting with" 5 January 2026 end on 4 January 2027.
+    case_file["events"] = [{"type": "final_plan_issued", "date": "2026-01-05"}]
+    text = " ".join(render(case_file, date(2027, 1, 11)).split())
+    assert "(Children and Families Act 2014, s.44(1))." in text
+    assert "So this was due by Monday 4 January 2027. That date passed 7 days ago" in text
+    assert "exceptional" not in text
+
+
+def test_the_chaser_comes_as_docx_too(case_file):
+    from tests.letters.docx_text import docx_text
+
+    content = letter_render(
+        kind="la_missed_deadline", case_file=case_file, fmt="docx", today=date(2027, 1, 4)
+    ).content
+    text = docx_text(content)
+    assert "(SEND Regulations 2014, reg 5(1))." in text
+    assert "So this was due by Friday 18 December 2026." in text

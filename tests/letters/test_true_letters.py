@@ -118,3 +118,141 @@ class NoSchoolPlaceTests:
         text = pdf("request_assessment", fixture("case_sam"))
         assert "resources ordinarily available" in text
         assert "chapter 10" not in text
+
+
+class PlanLettersTests:
+    """Findings 3, 6, 8 and 10: the school's law by its kind, section B kept, amendments after
+    a review, a personal budget, s.42(2), and a review statement that is only a suggestion."""
+
+    def test_an_independent_school_not_on_the_s41_list_is_argued_under_s9(self):
+        case = fixture("case_plan_draft")
+        case["plan"]["preferred_setting_kind"] = "independent_other"
+        for text in (
+            pdf("draft_plan_representations", case, today=date(2027, 2, 8)),
+            docx("draft_plan_representations", case, today=date(2027, 2, 8)),
+        ):
+            assert "(Education Act 1996, s.9)" in text
+            assert "is not covered by section 39" in text
+            assert "s.39(3)" not in text  # never argued under s.39
+
+    def test_an_academy_is_argued_under_s39(self):
+        case = fixture("case_appeal_plan")
+        case["plan"]["preferred_setting_kind"] = "academy"
+        text = pdf("appeal_reasons", case, today=date(2026, 7, 20))
+        assert "(Children and Families Act 2014, s.39(3) and (4))" in text
+        assert "Education Act 1996" not in text
+
+    def test_section_b_is_answered_not_dropped(self):
+        case = fixture("case_plan_draft")
+        extras = {
+            "plan_fixes": [
+                {
+                    "section": "B",
+                    "original": "Sam has some difficulties with communication at times.",
+                    "flags": ["vague_need"],
+                    "proposed": "Sam cannot follow spoken instructions of more than two steps.",
+                }
+            ]
+        }
+        text = pdf("draft_plan_representations", case, today=date(2027, 2, 8), extras=extras)
+        assert "Section B: special educational needs" in text
+        assert "Sam has some difficulties with communication at times." in text
+        assert "Sam cannot follow spoken instructions of more than two steps." in text
+
+    def test_amended_draft_after_a_review_cites_reg_22(self):
+        case = fixture("case_plan_draft")
+        case["events"].insert(0, {"type": "annual_review_meeting", "date": "2027-01-10"})
+        extras = {"meeting_requested": True, "personal_budget_requested": True}
+        for text in (
+            pdf("draft_plan_representations", case, today=date(2027, 2, 8), extras=extras),
+            docx("draft_plan_representations", case, today=date(2027, 2, 8), extras=extras),
+        ):
+            assert "(SEND Regulations 2014, reg 22(2)(c))" in text
+            assert "reg 13(1)" not in text  # no first-draft law, and no reg 13 meeting
+            assert "proposed amendments" in text
+            assert "(Children and Families Act 2014, s.49)" in text
+            assert "I ask you to prepare a personal budget" in text
+            assert "(Children and Families Act 2014, s.42(2))" in text
+
+    def test_no_personal_budget_unless_asked(self):
+        text = pdf("draft_plan_representations", fixture("case_plan_draft"), today=date(2027, 2, 8))
+        assert "personal budget for" not in text
+
+    def test_a_missing_review_statement_is_not_called_a_fault(self):
+        extras = {
+            "plan_fixes": [
+                {
+                    "section": "F",
+                    "original": "A teaching assistant will read with Sam daily for 20 minutes.",
+                    "flags": ["no_review", "no_qualification"],
+                    "proposed": "",
+                }
+            ]
+        }
+        case = fixture("case_plan_draft")
+        text = pdf("draft_plan_representations", case, today=date(2027, 2, 8), extras=extras)
+        assert "training, qualification or experience" in text
+        assert "how and when progress will be checked" not in text
+
+
+class CommonReasonsTests:
+    """Finding 9: a council's common reasons are answered with their own law, and the low
+    threshold is said once per letter."""
+
+    @pytest.mark.parametrize("kind", ["reconsideration_request", "appeal_reasons"])
+    def test_health_matter_and_universal_offer(self, kind):
+        case = fixture("case_refusal_assess" if kind != "appeal_reasons" else "case_appeal_refusal")
+        case["decision"]["reasons_given"] = [
+            "speech and language therapy is a health matter",
+            "his needs can be met through the universal offer",
+            "needs can be met from SEN support",
+        ]
+        extras = {"mediation": {"wants_mediation": False}}
+        text = pdf(kind, case, today=date(2026, 11, 23), extras=extras)
+        assert "s.21(5); SEND Code of Practice 2015, para 9.74)" in text
+        assert "(Children and Families Act 2014, s.21(1) and (2))" in text
+        assert text.count("This is a low threshold") == 1
+
+
+class SmallTextTests:
+    """Finding 12: the small faults a new user saw."""
+
+    def test_the_decision_letter_is_not_by_the_council_from_the_council(self):
+        text = pdf("appeal_reasons", fixture("case_appeal_refusal"), today=date(2026, 11, 20))
+        assert "Decision letter from Leeds City Council, by Leeds City Council" not in text
+        assert "Decision letter from Leeds City Council by Leeds City Council" not in text
+        assert "Document 1: Decision letter, by Leeds City Council" in text
+
+    def test_a_parents_own_notes_are_by_them_not_by_me(self):
+        case = fixture("case_appeal_plan")
+        for item in case["evidence"]:
+            if item["kind"] == "parent_diary":
+                item["author"] = "me"
+        for kind in ("evidence_index", "appeal_reasons"):
+            text = pdf(kind, case, today=date(2026, 7, 20))
+            assert "Author: me" not in text and "by me," not in text
+            assert "Anita Shah" in text
+
+    def test_the_mediation_summary_never_cuts_evidence_mid_sentence(self):
+        case = fixture("case_refusal_assess")
+        long_point = (
+            "The educational psychologist found that Oliver's working memory is below the second "
+            "centile and that he needs daily structured support from a trained adult to learn"
+        )
+        case["evidence"][0]["key_points"] = long_point + ". More detail follows here."
+        text = pdf("mediation_summary", case, today=date(2026, 3, 2))
+        assert "\u2026" not in text
+        assert long_point[:60] not in text  # too long for one line: left out, not cut
+
+    def test_the_review_wording_is_a_sentence(self):
+        from journeys.rules.wording import specific_wording
+
+        wording = specific_wording(
+            who="A teaching assistant",
+            what="phonics",
+            how_often="daily",
+            how_long="20 minutes",
+            reviewed="targets reviewed every half term",
+        )
+        assert "reviewed targets reviewed" not in wording
+        assert wording.endswith("Targets will be reviewed every half term.")

@@ -179,3 +179,10 @@ class CitationTests:
     def test_the_deadline_entries_cite_their_provision(self, key, provision):
         assert provision in law.cite(key)
         assert not law.has_exceptions(key)
+
+
+def test_the_appeal_deadline_citation_names_the_5pm_rule_once():
+    assert law.appeal_deadline_citation() == (
+        "Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008, r.20(1)(c); "
+        "r.12(2) and r.12(3)(a); r.12(1)"
+    )
