@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from journeys.guidance import what_to_do
+from journeys.cases.guidance import what_to_do
 from journeys.rules.deadlines import (
     Deadline,
     DutyHolder,

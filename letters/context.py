@@ -277,7 +277,7 @@ def build_la_missed_deadline(
 ) -> MissedDeadlineLetter:
     """A firm, polite chaser for every council duty overdue on `today` (finding 7).
 
-    Only duties that exist for this case (journeys.timeline.overdue_council_duties: no reg
+    Only duties that exist for this case (journeys.cases.timeline.overdue_council_duties: no reg
     10(1) before the council agreed to assess; reg 18(1)(a) for a post-16 move; s.44(1)'s
     "12 months starting with"), each stated from the law module with its citation. "Only in
     exceptional circumstances" and the three exceptions appear only when a 6-, 16- or 20-week
@@ -285,7 +285,7 @@ def build_la_missed_deadline(
     for the certificate. The reply date is CHASER_WORKING_DAYS working days after the letter.
     """
     from journeys.rules.calendar import add_working_days
-    from journeys.timeline import overdue_council_duties
+    from journeys.cases.timeline import overdue_council_duties
 
     require(case, "la_missed_deadline", MISSED_DEADLINE_NEEDS)
     late = overdue_council_duties(case, today=today)

@@ -223,7 +223,7 @@ def test_the_transfer_kind_picks_the_phase_transfer_date(tmp_path, transfer, mov
     result = manage("deadlines", "--case", write(tmp_path, case), "--today", "2027-01-01")
     if result.returncode == 2 and ("ehcp-case/1" in result.stderr or "transfer" in result.stderr):
         # Version 2 of the case file (the `transfer` key) lands on another branch; the
-        # engine's side is tested in tests/journeys/test_timeline.py.
+        # engine's side is tested in tests/journeys/cases/test_timeline.py.
         pytest.skip("this branch's case file does not accept version 2 `transfer` yet")
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)["deadlines"]

@@ -545,7 +545,7 @@ def deadlines_for_events(
 
     Where an event type occurs more than once, its latest date is used. `transfer` is the
     kind of the latest phase_transfer_year event (its `transfer` key in a version-2 case
-    file; journeys.timeline.case_transfer reads it). Rules: request_received →
+    file; journeys.cases.timeline.case_transfer reads it). Rules: request_received →
     decide_whether_to_assess; notify_no_plan and final_plan (counted from request_received)
     only once the council has agreed to assess that request — a decision_to_assess, or a
     draft_plan_issued, final_plan_issued or decision_not_to_issue_plan on or after the

@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from journeys.guidance import GUIDANCE
+from journeys.cases.guidance import GUIDANCE
 from journeys.rules.deadlines import Status
-from journeys.timeline import case_events, case_timeline
+from journeys.cases.timeline import case_events, case_timeline
 
 
 def case_with(*events):
@@ -71,10 +71,10 @@ def test_every_rule_has_guidance():
 
 import pytest  # noqa: E402
 
-from journeys.guidance import what_to_do  # noqa: E402
+from journeys.cases.guidance import what_to_do  # noqa: E402
 from journeys.rules.deadlines import RuleId, TransferKind  # noqa: E402
 from journeys.rules.law import TIME_LIMIT_EXCEPTIONS, Law, entry  # noqa: E402
-from journeys.timeline import case_transfer, overdue_council_duties  # noqa: E402
+from journeys.cases.timeline import case_transfer, overdue_council_duties  # noqa: E402
 
 
 def rule_of(timeline, rule):

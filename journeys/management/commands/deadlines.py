@@ -6,10 +6,10 @@ from datetime import date
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from journeys.casefile import CaseFileError
-from journeys.casefile_io import case_file_load
+from journeys.cases.casefile import CaseFileError
+from journeys.cases.casefile_io import case_file_load
 from journeys.rules.deadlines import deadline_status, explain
-from journeys.timeline import case_deadlines, case_events
+from journeys.cases.timeline import case_deadlines, case_events
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
