@@ -158,8 +158,8 @@ def load(today) -> tuple:
     from django.utils import timezone
 
     from ehcp_site.accounts.models import Membership, Organisation, User
+    from journeys.cases.timeline import next_open_deadline
     from journeys.models import Case, CaseNote, OrganisationShare
-    from journeys.timeline import next_open_deadline
 
     rng = random.Random(SEED)
     base = json.loads(CASE_FILE.read_text())

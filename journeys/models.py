@@ -81,7 +81,7 @@ class Case(models.Model):
 
         `touch` (the default) counts the save as the parent using the case, for retention;
         staff in the admin save with touch=False."""
-        from journeys.timeline import next_open_deadline
+        from journeys.cases.timeline import next_open_deadline
 
         update_fields = kwargs.get("update_fields")
         # Any change to the case is the parent (or staff for them) using it: the retention

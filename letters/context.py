@@ -351,8 +351,8 @@ def build_la_missed_deadline(
     Dates come from the deadlines engine (through the timeline); the reply date is
     CHASER_WORKING_DAYS working days after the letter, counted as in journeys.rules.calendar.
     """
+    from journeys.cases.timeline import case_timeline
     from journeys.rules.calendar import add_working_days
-    from journeys.timeline import case_timeline
 
     require(case, "la_missed_deadline", MISSED_DEADLINE_NEEDS)
     late = [item for item in case_timeline(case, today=today).open if item.council_is_late]

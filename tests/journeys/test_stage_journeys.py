@@ -6,8 +6,8 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from journeys.definition import APPEAL, MEDIATION, PLAN, REFUSAL
 from journeys.models import Case
+from journeys.wizard.definition import APPEAL, MEDIATION, PLAN, REFUSAL
 from tests.conftest import (
     ABOUT_SLUGS,
     STEP_URL,

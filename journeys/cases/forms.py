@@ -1,0 +1,95 @@
+"""Forms on a case's timeline page: record a date, and ask for email reminders."""
+
+from __future__ import annotations
+
+import json
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from journeys.cases.casefile import CaseFileError, validate_case_file
+from journeys.forms.base import QuestionForm
+from journeys.forms.fields import DateField, choice
+from journeys.rules.vocabulary import EventType
+
+# Only the phase-transfer date is about the future; every other event has happened.
+FUTURE_ALLOWED = frozenset({EventType.PHASE_TRANSFER_YEAR})
+
+
+class AddEventForm(QuestionForm):
+    title = "Tell us what has happened"
+    hint = "Add the date from the letter or email. We will work out what is now due."
+    event_type = choice(
+        label="What happened?",
+        choices=[("", "Select what happened"), *EventType.choices()],
+        required_message="Select what happened",
+        widget=forms.Select,
+    )
+    event_date = DateField(
+        label="When did it happen?",
+        subject="The date",
+        help_text="For example, 6 11 2026. For a move to a new school, give 1 September of "
+        "the year of the move.",
+        error_messages={"required": "Enter the date it happened"},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, when = cleaned.get("event_type"), cleaned.get("event_date")
+        in_future = when is not None and when > timezone.localdate()
+        if kind and in_future and EventType(kind) not in FUTURE_ALLOWED:
+            self.add_error(
+                "event_date",
+                ValidationError("The date must be today or in the past", code="future"),
+            )
+        return cleaned
+
+
+class RemindersForm(QuestionForm):
+    title = "Get email reminders"
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+    )
+    consent = forms.BooleanField(
+        label="Yes, email me 14, 7 and 2 days before each date on this timeline",
+        error_messages={"required": "Tick the box to say you want reminders"},
+    )
+
+
+class ImportCaseForm(QuestionForm):
+    title = "Upload a case file"
+    case_file = forms.FileField(
+        label="Case file",
+        help_text="The case.json file from inside the ZIP you downloaded with "
+        "\u201cDownload everything\u201d, or one made by another tool in the same format.",
+        error_messages={
+            "required": "Choose a case file to upload",
+            "empty": "The selected file is empty",
+        },
+    )
+    MAX_BYTES = 1024 * 1024
+
+    def clean_case_file(self) -> dict:
+        upload = self.cleaned_data["case_file"]
+        if upload.size > self.MAX_BYTES:
+            raise ValidationError("The case file must be smaller than 1 MB", code="too_big")
+        try:
+            data = json.loads(upload.read().decode("utf-8-sig"))  # Notepad adds a BOM
+            return validate_case_file(data)
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+            raise ValidationError(
+                "The file must be a case file in JSON format", code="not_json"
+            ) from None
+        except CaseFileError as error:
+            reason = str(error)
+            reason = reason if len(reason) <= 200 else f"{reason[:200]}\u2026"
+            raise ValidationError(
+                f"The case file cannot be used: {reason}", code="invalid"
+            ) from None
