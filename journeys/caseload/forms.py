@@ -7,13 +7,8 @@ from __future__ import annotations
 from django import forms
 
 from ehcp_site.accounts.models import Membership
-from journeys.caseload.selectors import (
-    ANYONE,
-    STAGE_LABELS,
-    UNASSIGNED,
-    CaseloadFilters,
-    DeadlineWindow,
-)
+from journeys.caseload.selectors import ANYONE, UNASSIGNED, CaseloadFilters, DeadlineWindow
+from journeys.cases.labels import STAGE_LABELS
 from journeys.forms.fields import choice
 
 

@@ -1,8 +1,8 @@
 """Selectors for support organisations: who belongs where, and each organisation's caseload.
 
 Read-only, keyword-only, `<entity>_<action>`. What writes (notes, assigning, reviewing,
-members) is in journeys/caseload_services.py. Whether someone may see one case is decided in
-journeys/selectors.py (`case_access_or_404`); here we decide who may see an organisation's
+members) is in journeys/caseload/services.py. Whether someone may see one case is decided in
+journeys/cases/selectors.py (`case_access_or_404`); here we decide who may see an organisation's
 pages: its members (the dashboard) and its admins (the members page). Everyone else signed in
 gets a 404, and a visitor who is not signed in is sent to sign in, as for a case.
 
@@ -25,37 +25,12 @@ from django.http import Http404
 from django.utils.http import urlencode
 
 from ehcp_site.accounts.models import Membership, Organisation
+from journeys.cases.labels import case_stage_and_deadline
 from journeys.cases.selectors import SignInRequired
 from journeys.models import CaseNote, OrganisationShare
-from journeys.rules.deadlines import RuleId
 from journeys.rules.vocabulary import LabelledEnum
 
 PER_PAGE = 50
-
-# The stage a case is at (`Case.journey`), as a support worker would say it.
-STAGE_LABELS: dict[str, str] = {
-    "request": "Asking for an assessment",
-    "refused": "Challenging a refusal",
-    "plan": "Draft or final plan",
-    "mediation": "Mediation",
-    "appeal": "Appeal to the Tribunal",
-    "import": "Uploaded case file",
-}
-
-# What the next deadline is, in a few words for a table cell. The full sentence, with its
-# legal source, is on the case's timeline (journeys/rules/deadlines.py `explain`).
-DEADLINE_LABELS: dict[RuleId, str] = {
-    RuleId.DECIDE_WHETHER_TO_ASSESS: "Council decides whether to assess",
-    RuleId.NOTIFY_NO_PLAN: "Council says if there will be no plan",
-    RuleId.FINAL_PLAN: "Final plan due",
-    RuleId.DRAFT_PLAN_REPRESENTATIONS: "Comments on the draft plan",
-    RuleId.MEDIATION_CERTIFICATE: "Mediation certificate due",
-    RuleId.MEDIATION_BY: "Mediation must happen",
-    RuleId.APPEAL_DEADLINE: "Last day to appeal",
-    RuleId.ANNUAL_REVIEW: "Annual review due",
-    RuleId.REVIEW_DECISION: "Council's decision after the review",
-    RuleId.PHASE_TRANSFER_PLAN: "Plan naming the next school",
-}
 
 
 class DeadlineWindow(LabelledEnum):
@@ -294,18 +269,6 @@ def _page_href(query: dict[str, str], number: int) -> str:
     return "?" + urlencode({**query, "page": number})
 
 
-def case_stage_and_deadline(*, case, today: date) -> dict[str, str]:
-    """The stage and next deadline of a case in the words of a dashboard row, shared by the
-    dashboard and a case's organisation page."""
-    due = case.next_deadline_on
-    return {
-        "stage": STAGE_LABELS.get(case.journey, case.journey),
-        "deadline_label": _deadline_label(case.next_deadline_rule),
-        "time_left": time_left_label(due=due, today=today) if due else "",
-        "urgency": deadline_urgency(due=due, today=today),
-    }
-
-
 def _row(share: OrganisationShare, *, today: date) -> CaseloadRow:
     case = share.case
     assigned = share.assigned_to
@@ -320,34 +283,6 @@ def _row(share: OrganisationShare, *, today: date) -> CaseloadRow:
         reviewed_at=share.reviewed_at,
         notes_count=share.notes_count,
     )
-
-
-def _deadline_label(rule: str) -> str:
-    try:
-        return DEADLINE_LABELS[RuleId(rule)]
-    except ValueError:
-        return ""
-
-
-def time_left_label(*, due: date, today: date) -> str:
-    """'3 days overdue', '1 day overdue', 'due today', '1 day left', '12 days left'."""
-    days = (due - today).days
-    if days == 0:
-        return "due today"
-    count = abs(days)
-    unit = "day" if count == 1 else "days"
-    return f"{count} {unit} overdue" if days < 0 else f"{count} {unit} left"
-
-
-def deadline_urgency(*, due: date | None, today: date) -> str:
-    """How pressing a deadline is, for the colour of its tag."""
-    if due is None:
-        return ""
-    if due < today:
-        return "overdue"
-    if due == today:
-        return "today"
-    return "soon" if due <= today + timedelta(days=7) else "later"
 
 
 # -- one case, as its organisation sees it --------------------------------------------------

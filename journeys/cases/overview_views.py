@@ -11,16 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from journeys.cases.overview import (
-    STAGE_SLUGS,
-    StageStatus,
-    StageTask,
-    case_facts,
-    case_letters,
-    days_left_words,
-    stage_label,
-    stage_tasks,
-)
+from journeys.cases.overview import case_facts, days_left_words
 from journeys.cases.selectors import (
     Need,
     case_access_or_404,
@@ -29,11 +20,18 @@ from journeys.cases.selectors import (
     case_note_counts,
     draft_list_for_visitor,
 )
-from journeys.cases.services import case_audit, case_extras_for
+from journeys.cases.services import case_audit, case_extras_for, case_touch
 from journeys.cases.timeline import case_timeline
-from journeys.jobs.retention import case_touch
 from journeys.models import AuditEvent
 from journeys.wizard.definition import JOURNEYS
+from journeys.wizard.progress import (
+    STAGE_SLUGS,
+    StageStatus,
+    StageTask,
+    case_letters,
+    stage_label,
+    stage_tasks,
+)
 
 
 @require_GET

@@ -21,14 +21,16 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.http import Http404
 
-from journeys.models import AdvocateAccess, Case, CaseNote, OrganisationShare
+from ehcp_site.accounts.middleware import SignInRequired
+from journeys.models import AdvocateAccess, Case, CaseNote, Draft, OrganisationShare
 
 # The session keeps the ids of the cases it made before its visitor signed in.
 OWNED_CASES_KEY = "owned_cases"
+# ...and, under this key, a visitor's answers in progress (journeys/wizard/storage.py
+# writes them; claiming at sign-in, deleting a case and the draft lists read them here).
+DRAFTS_SESSION_KEY = "journey_drafts"
 
-
-class SignInRequired(Exception):
-    """Raised for a visitor who is not signed in; middleware redirects to sign in."""
+__all__ = ["SignInRequired"]  # raised here for a visitor not signed in (accounts' middleware)
 
 
 class Role(enum.StrEnum):
@@ -170,9 +172,6 @@ class DraftInfo:
 def draft_list_for_visitor(*, user, session, case_id=None) -> list[DraftInfo]:
     """Every journey in progress for this visitor (their account's, or this browser's),
     or only those of one case."""
-    from journeys.models import Draft
-    from journeys.wizard.storage import SESSION_KEY
-
     if user.is_authenticated:
         rows = Draft.objects.filter(user=user)
         if case_id is not None:
@@ -183,7 +182,7 @@ def draft_list_for_visitor(*, user, session, case_id=None) -> list[DraftInfo]:
         ]
     else:
         found = []
-        for key, data in session.get(SESSION_KEY, {}).items():
+        for key, data in session.get(DRAFTS_SESSION_KEY, {}).items():
             journey, _, draft_case = key.partition(":")
             found.append((draft_case, journey, data))
     if case_id is not None:

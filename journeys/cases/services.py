@@ -1,23 +1,27 @@
-"""Services: everything that writes a journey's state. Keyword-only, `<entity>_<action>`."""
+"""Services: everything that writes a saved case. Keyword-only, `<entity>_<action>`.
+
+Submitting a journey (re-validating its answers first) is the wizard's:
+journeys/wizard/services.py, which saves through case_save here.
+"""
 
 from __future__ import annotations
 
 import io
 import json
 import zipfile
-from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 
-from journeys.cases.casefile import request_step_data_from_case
-from journeys.cases.selectors import OWNED_CASES_KEY, CaseAccess, requester_owns_case
-from journeys.jobs.reminders import send_confirmation
+from journeys.cases.selectors import (
+    DRAFTS_SESSION_KEY,
+    OWNED_CASES_KEY,
+    CaseAccess,
+    requester_owns_case,
+)
+from journeys.cases.timeline import next_open_deadline
 from journeys.models import AuditEvent, Case, Draft
-from journeys.wizard.answers import journey_answers
-from journeys.wizard.definition import Journey
-from journeys.wizard.storage import SESSION_KEY
 from letters.context import MissingCaseData
 from letters.registry import LetterKind
 from letters.services import letter_render
@@ -30,19 +34,6 @@ class CaseNotYours(Exception):
 class CaseChanged(Exception):
     """Since this journey's answers started from the case, someone (another tab, another
     device) saved a different value for something these answers would now overwrite."""
-
-
-# Where a draft keeps the case file as it was when the draft started from it, or when the
-# draft was last saved into it (formtools' extra data; drafts are stored encrypted).
-BASE_KEY = "base_case_file"
-
-
-def draft_base(storage) -> dict[str, Any] | None:
-    return storage.extra_data.get(BASE_KEY)
-
-
-def draft_set_base(storage, case_file: dict[str, Any]) -> None:
-    storage.extra_data = {**storage.extra_data, BASE_KEY: case_file}
 
 
 def overwrites_newer_answers(
@@ -68,42 +59,51 @@ def overwrites_newer_answers(
     return False
 
 
-@dataclass(frozen=True)
-class Submission:
-    """What submitting a journey gave: the answers, and the case file or the failing step."""
-
-    answers: dict[str, Any]
-    case_file: dict[str, Any] | None = None
-    failed_step: str | None = None
+# -- what every write of a case also does ------------------------------------------------
 
 
-def case_submit(*, journey: Journey, storage, overwrite: bool = False) -> Submission:
-    """Re-validate every visible step from what is stored, then build and keep the case file.
+def case_summary_refresh(*, case: Case) -> tuple[str, ...]:
+    """Copy the child's and parent's names, the council and the next open deadline out of
+    the case file into the columns lists read (so they filter, search and sort in the
+    database). Called by every service that writes a case file, before it saves; returns
+    the columns it set, for `update_fields`."""
+    child = case.case_file.get("child", {})
+    case.child_name = " ".join(
+        part for part in (child.get("first_name"), child.get("last_name")) if part
+    )[:200]
+    case.parent_name = case.case_file.get("applicant", {}).get("name", "")[:150]
+    case.council = case.case_file.get("local_authority", {}).get("name", "")[:200]
+    deadline = next_open_deadline(case.case_file)
+    case.next_deadline_on = deadline.due if deadline else None
+    case.next_deadline_rule = deadline.rule.value if deadline else ""
+    return Case.SUMMARY_FIELDS
 
-    Called when the parent confirms check-your-answers. Nothing is trusted from earlier
-    requests: a step whose stored data no longer validates (or was never given) is returned
-    as `failed_step` and nothing is saved. Raises CaseChanged if the case was saved since
-    these answers started from it, unless the parent chose to `overwrite` it. Submitting
-    the same answers twice (a double click, a resent form) saves the same case once more.
-    """
-    answers = journey_answers(journey, storage.get_step_data)
-    missing = [slug for slug in journey.visible_steps(answers) if slug not in answers]
-    if missing:
-        return Submission(answers=answers, failed_step=missing[0])
-    if journey.build_case is None:
-        return Submission(answers=answers)
-    case = case_save(
-        case_id=storage.case_id,
-        journey=journey,
-        case_file=journey.build_case(answers),
-        extras=journey.build_extras(answers) if journey.build_extras else {},
-        user=storage.request.user,
-        session=storage.request.session,
-        base=None if overwrite else draft_base(storage),
-    )
-    # These answers are now the case: a second submit of them is not a conflict.
-    draft_set_base(storage, case.case_file)
-    return Submission(answers=answers, case_file=case.case_file)
+
+def case_mark_active(*, case: Case) -> tuple[str, ...]:
+    """A change by the parent is the parent using the case: the retention clock starts
+    again. Called by the services that write a case for its parent (not for staff in the
+    admin, not for the retention job); returns the columns it set, for `update_fields`."""
+    case.last_active_at = timezone.now()
+    case.retention_warnings_sent = 0
+    return ("last_active_at", "retention_warnings_sent")
+
+
+def case_touch(*, case: Case) -> None:
+    """The parent opened their case: it is in use, so the retention clock starts again.
+    At most one write a day, so reading a case stays cheap."""
+    now = timezone.now()
+    if (now - case.last_active_at).days >= 1 or case.retention_warnings_sent:
+        Case.objects.filter(pk=case.pk).update(
+            last_active_at=now, retention_warnings_sent=0, retention_warned_at=None
+        )
+
+
+def case_create(*, journey: str, case_file: dict[str, Any], owner=None, **fields) -> Case:
+    """A new saved case, its summary columns filled in (`fields`: its other columns)."""
+    case = Case(journey=journey, case_file=case_file, owner=owner, **fields)
+    case_summary_refresh(case=case)
+    case.save()
+    return case
 
 
 # Merged key by key, so a stage that asks only the child's name keeps the school and diagnoses.
@@ -140,7 +140,7 @@ def merge_case_files(saved: dict[str, Any], new: dict[str, Any]) -> dict[str, An
 def case_save(
     *,
     case_id,
-    journey: Journey,
+    journey,
     case_file: dict[str, Any],
     user,
     session,
@@ -148,6 +148,8 @@ def case_save(
     base: dict[str, Any] | None = None,
 ) -> Case:
     """Create or update the saved case from a journey's case file.
+
+    `journey` is the wizard's Journey; only its `slug` is read (cases never import the wizard).
 
     A new case belongs to the signed-in parent, or to this browser's session until they
     sign in. Raises CaseNotYours if the id belongs to someone else's case: knowing a case's
@@ -174,6 +176,8 @@ def case_save(
     # Each journey keeps its own extras: the appeal's answers must not replace the refusal's.
     case.extras = {**case.extras, journey.slug: extras or {}}
     case.journey = journey.slug
+    case_summary_refresh(case=case)
+    case_mark_active(case=case)
     case.save()
     if case.owner_id is None:
         _session_add_case(session, case)
@@ -199,28 +203,20 @@ def case_claim_session_work(*, user, session) -> int:
     """
     owned = session.get(OWNED_CASES_KEY, [])
     claimed = Case.objects.filter(pk__in=owned, owner__isnull=True).update(owner=user)
-    for key, draft in session.get(SESSION_KEY, {}).items():
+    for key, draft in session.get(DRAFTS_SESSION_KEY, {}).items():
         journey_slug, _, case_id = key.partition(":")
         Draft.objects.update_or_create(
             user=user, case_id=case_id, journey=journey_slug, defaults={"data": draft}
         )
     session[OWNED_CASES_KEY] = []
-    session[SESSION_KEY] = {}
+    session[DRAFTS_SESSION_KEY] = {}
     return claimed
 
 
-def case_start_from_file(*, journey: Journey, storage, case_file: dict[str, Any]) -> Submission:
-    """Fill a new draft from a case file (the example, later an import), then submit it.
-
-    Goes through the same step forms and re-validation as a parent's own answers, so a case
-    file that the journey cannot represent fails at the first step it cannot fill.
-    """
-    if journey.case_to_step_data is None:
-        raise ValueError(f"journey {journey.slug} cannot start from a case file")
-    for slug, data in journey.case_to_step_data(case_file).items():
-        storage.set_step_data(slug, data)
-    storage.set_step_data(journey.steps[-1].slug, {})
-    return case_submit(journey=journey, storage=storage)
+def case_drafts_delete_for_owner(*, user) -> None:
+    """Before an account is deleted: every draft of its cases, whoever kept it (the cases
+    themselves go with the account, on_delete=CASCADE). Called by accounts' user_delete."""
+    Draft.objects.filter(case_id__in=Case.objects.filter(owner=user).values("id")).delete()
 
 
 @transaction.atomic
@@ -235,7 +231,8 @@ def case_event_add(*, case: Case, event_type: str, event_date) -> Case:
         events.append(entry)
         events.sort(key=lambda e: (e["date"], e["type"]))
     case.case_file = {**case.case_file, "events": events}
-    case.save(update_fields=["case_file", "updated_at"])
+    changed = (*case_summary_refresh(case=case), *case_mark_active(case=case))
+    case.save(update_fields=["case_file", "updated_at", *changed])
     return case
 
 
@@ -249,62 +246,9 @@ def case_event_remove(*, case: Case, event_type: str, event_date: str) -> Case:
         if not (e["type"] == event_type and e["date"] == event_date)
     ]
     case.case_file = {**case.case_file, "events": events}
-    case.save(update_fields=["case_file", "updated_at"])
+    changed = (*case_summary_refresh(case=case), *case_mark_active(case=case))
+    case.save(update_fields=["case_file", "updated_at", *changed])
     return case
-
-
-CONFIRMATION_INTERVAL = 60 * 10  # at most one confirmation email per case every 10 minutes
-
-
-def case_reminders_request(*, case: Case, email: str) -> bool:
-    """Ask for reminders: keep the address and email it a confirmation link.
-
-    Reminders start only when the link is opened (case_reminders_confirm), so nobody can sign
-    someone else's address up. Returns False when a link was sent too recently to send again.
-    """
-    key = f"reminders-confirm:{case.id}"
-    if not cache.add(key, True, CONFIRMATION_INTERVAL):
-        return False
-    try:
-        send_confirmation(case, email)
-    except Exception:
-        cache.delete(key)  # nothing was sent: the parent may try again at once
-        raise
-    case.email = email
-    case.reminders_opt_in = False
-    case.save(update_fields=["email", "reminders_opt_in", "updated_at"])
-    return True
-
-
-def case_reminders_confirm(*, case: Case, email: str) -> bool:
-    """Start reminders if the link is for the address the case still has."""
-    if not email or case.email != email:
-        return False
-    case.reminders_opt_in = True
-    case.save(update_fields=["reminders_opt_in", "updated_at"])
-    return True
-
-
-def case_reminders_stop(*, case: Case) -> Case:
-    case.reminders_opt_in = False
-    case.save(update_fields=["reminders_opt_in", "updated_at"])
-    return case
-
-
-def case_continue(*, journey: Journey, storage, case: Case) -> str | None:
-    """Start `journey` for a saved case, with what the case file already answers filled in.
-
-    Returns the first step still to answer (None if the journey cannot take a case file).
-    """
-    if draft_base(storage) is None:
-        draft_set_base(storage, case.case_file)
-    known = request_step_data_from_case(case.case_file)
-    for slug, data in known.items():
-        if slug in journey.slugs and storage.get_step_data(slug) is None:
-            storage.set_step_data(slug, data)
-    answers = journey_answers(journey, storage.get_step_data)
-    unanswered = [s for s in journey.visible_steps(answers) if s not in answers]
-    return unanswered[0] if unanswered else journey.steps[-1].slug
 
 
 # Later stages first-hand know more; a journey's own answers win for its own letters.
@@ -345,7 +289,7 @@ def case_export_zip(*, case: Case, today) -> bytes:
 
 def case_import(*, case_file: dict[str, Any], user, session) -> Case:
     """A new case, the parent's (or this session's), from a validated case file."""
-    case = Case.objects.create(journey="import", case_file=case_file, extras={}, owner=_owner(user))
+    case = case_create(journey="import", case_file=case_file, extras={}, owner=_owner(user))
     if case.owner_id is None:
         _session_add_case(session, case)
     return case
@@ -359,8 +303,8 @@ def case_delete(*, case: Case, session) -> None:
     Draft.objects.filter(case_id=case.id).delete()
     case.delete()  # the rest goes with it (on_delete=CASCADE)
     session[OWNED_CASES_KEY] = [c for c in session.get(OWNED_CASES_KEY, []) if c != case_id]
-    drafts = session.get(SESSION_KEY, {})
-    session[SESSION_KEY] = {k: v for k, v in drafts.items() if not k.endswith(f":{case_id}")}
+    drafts = session.get(DRAFTS_SESSION_KEY, {})
+    session[DRAFTS_SESSION_KEY] = {k: v for k, v in drafts.items() if not k.endswith(f":{case_id}")}
 
 
 # -- accountability ----------------------------------------------------------------------
@@ -383,4 +327,22 @@ def case_audit(*, access: CaseAccess, user, action: str, detail: str) -> None:
         actor_role=role,
         action=action,
         detail=detail[:200],
+    )
+
+
+# Staff in the admin (journeys/admin.py): what the parent reads under "Who has seen this case".
+STAFF_ROLE = "staff (operations)"
+STAFF_DETAIL = "the case in the admin"
+
+
+def case_audit_staff(*, case: Case, user, action: str) -> AuditEvent:
+    """Record that a member of staff looked at or changed a case in the admin, so the parent
+    sees it in the case's record like any other access."""
+    return AuditEvent.objects.create(
+        case=case,
+        actor=user,
+        actor_name=(user.full_name or user.email)[:150],
+        actor_role=STAFF_ROLE,
+        action=action,
+        detail=STAFF_DETAIL,
     )

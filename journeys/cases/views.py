@@ -23,23 +23,26 @@ from journeys.cases.forms import AddEventForm, ImportCaseForm, RemindersForm
 from journeys.cases.selectors import CaseAccess, Need, case_access_or_404
 from journeys.cases.services import (
     case_audit,
-    case_continue,
     case_delete,
     case_event_add,
     case_event_remove,
     case_export_zip,
     case_import,
+    case_touch,
+)
+from journeys.cases.timeline import case_timeline
+from journeys.jobs.reminders import (
+    case_from_confirm_token,
+    case_from_stop_token,
     case_reminders_confirm,
     case_reminders_request,
     case_reminders_stop,
 )
-from journeys.cases.timeline import case_timeline
-from journeys.jobs.reminders import case_from_confirm_token, case_from_stop_token
-from journeys.jobs.retention import case_touch
 from journeys.models import Case
 from journeys.rules.vocabulary import EventType
 from journeys.templatetags.govuk import error_summary
 from journeys.wizard.definition import JOURNEYS
+from journeys.wizard.services import case_continue
 from journeys.wizard.storage import draft_storage
 
 logger = logging.getLogger(__name__)

@@ -13,10 +13,12 @@ from datetime import date
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 
+from journeys.cases.services import case_mark_active
 from journeys.cases.timeline import TimelineDeadline, case_timeline
 from journeys.models import Case, ReminderSent
 from journeys.rules.deadlines import Status
@@ -155,3 +157,46 @@ def send_confirmation(case: Case, email: str) -> None:
         from_email=None,
         recipient_list=[email],
     )
+
+
+# -- signing up and stopping: services the reminders page calls ----------------------------
+
+
+CONFIRMATION_INTERVAL = 60 * 10  # at most one confirmation email per case every 10 minutes
+
+
+def case_reminders_request(*, case: Case, email: str) -> bool:
+    """Ask for reminders: keep the address and email it a confirmation link.
+
+    Reminders start only when the link is opened (case_reminders_confirm), so nobody can sign
+    someone else's address up. Returns False when a link was sent too recently to send again.
+    """
+    key = f"reminders-confirm:{case.id}"
+    if not cache.add(key, True, CONFIRMATION_INTERVAL):
+        return False
+    try:
+        send_confirmation(case, email)
+    except Exception:
+        cache.delete(key)  # nothing was sent: the parent may try again at once
+        raise
+    case.email = email
+    case.reminders_opt_in = False
+    case.save(
+        update_fields=["email", "reminders_opt_in", "updated_at", *case_mark_active(case=case)]
+    )
+    return True
+
+
+def case_reminders_confirm(*, case: Case, email: str) -> bool:
+    """Start reminders if the link is for the address the case still has."""
+    if not email or case.email != email:
+        return False
+    case.reminders_opt_in = True
+    case.save(update_fields=["reminders_opt_in", "updated_at", *case_mark_active(case=case)])
+    return True
+
+
+def case_reminders_stop(*, case: Case) -> Case:
+    case.reminders_opt_in = False
+    case.save(update_fields=["reminders_opt_in", "updated_at", *case_mark_active(case=case)])
+    return case

@@ -6,21 +6,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 
 from journeys.models import Case, Draft
 from journeys.rules.retention import (
-    FIRST_WARNING_BEFORE,
     RetentionAction,
     RetentionState,
+    abandoned_before,
     deletion_date,
     retention_action,
+    warning_horizon,
 )
 
 
@@ -60,7 +59,7 @@ def cases_retention_apply(*, now: datetime, months: int, dry_run: bool = False) 
     """Warn or delete each case the policy says to; returns what was done (or would be)."""
     report = RetentionReport()
     # Only cases within a warning's reach of their date are looked at.
-    horizon = now - relativedelta(months=months) + FIRST_WARNING_BEFORE
+    horizon = warning_horizon(now=now, months=months)
     candidates = Case.objects.filter(last_active_at__lte=horizon).select_related("owner")
     for case in candidates.only(
         "id",
@@ -123,15 +122,5 @@ def cases_retention_apply(*, now: datetime, months: int, dry_run: bool = False) 
 def _drafts_purge(*, now: datetime, months: int, dry_run: bool) -> int:
     """Answers in progress that were never finished and not touched for the retention
     period go too (a finished case's drafts go with the case)."""
-    stale = Draft.objects.filter(updated_at__lte=now - relativedelta(months=months))
+    stale = Draft.objects.filter(updated_at__lte=abandoned_before(now=now, months=months))
     return stale.count() if dry_run else stale.delete()[0]
-
-
-def case_touch(*, case: Case) -> None:
-    """The parent opened their case: it is in use, so the retention clock starts again.
-    At most one write a day, so reading a case stays cheap."""
-    now = timezone.now()
-    if (now - case.last_active_at).days >= 1 or case.retention_warnings_sent:
-        Case.objects.filter(pk=case.pk).update(
-            last_active_at=now, retention_warnings_sent=0, retention_warned_at=None
-        )

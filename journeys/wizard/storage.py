@@ -20,9 +20,9 @@ from typing import Any
 from django.db import transaction
 from formtools.wizard.storage.base import BaseStorage
 
+from journeys.cases.selectors import DRAFTS_SESSION_KEY as SESSION_KEY
 from journeys.models import Draft
 
-SESSION_KEY = "journey_drafts"
 # A session keeps at most this many drafts; the least recently touched go first.
 MAX_DRAFTS_PER_SESSION = 20
 

@@ -21,22 +21,15 @@ from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
 from journeys.cases.casefile import example_case_file
 from journeys.cases.selectors import Need, case_access_or_404, requester_owns_case
-from journeys.cases.services import (
-    CaseChanged,
-    CaseNotYours,
-    case_extras_for,
-    case_start_from_file,
-    case_submit,
-    draft_base,
-    draft_set_base,
-)
+from journeys.cases.services import CaseChanged, CaseNotYours, case_extras_for
 from journeys.cases.timeline import case_timeline
 from journeys.forms.base import RepeatableFormSet, with_blank_item
 from journeys.models import Case
-from journeys.rules.deadlines import decide_whether_to_assess
+from journeys.rules.deadlines import decide_whether_to_assess_if_sent
 from journeys.templatetags.govuk import error_summary
 from journeys.wizard.answers import form_kwargs, journey_answers
 from journeys.wizard.definition import CHECK_ANSWERS, JOURNEYS, Journey
+from journeys.wizard.services import case_start_from_file, case_submit, draft_base, draft_set_base
 from journeys.wizard.storage import draft_storage
 from journeys.wizard.summary import summary_sections
 from letters.context import long_date
@@ -247,8 +240,7 @@ def journey_confirmation(request, journey: str, case_id: uuid.UUID) -> HttpRespo
         # Only a journey this case has been through has a confirmation page.
         raise Http404("No submitted case with that id in this session")
     today = timezone.localdate()
-    # Until the council confirms receipt, the request's 6 weeks are counted from today.
-    decision = decide_whether_to_assess(request_received=today)
+    decision = decide_whether_to_assess_if_sent(today=today)
     extras = case_extras_for(case, definition.slug)
     kinds = definition.letters_for(case.case_file, extras)
     return render(

@@ -19,6 +19,7 @@ from ehcp_site.accounts.models import Membership, Organisation
 from journeys.cases.selectors import CaseAccess, case_access_for
 from journeys.models import Case, OrganisationShare
 from tests.conftest import make_user
+from tests.factories import CaseFactory
 
 DECIDE_WEEKS = 6
 
@@ -50,7 +51,7 @@ def share_case(
     case_file["applicant"]["name"] = parent_name
     case_file["local_authority"]["name"] = council
     case_file["events"] = events_due_in(due_in)
-    case = Case.objects.create(journey=journey, case_file=case_file, owner=owner)
+    case = CaseFactory(journey=journey, case_file=case_file, owner=owner)
     expected = None if due_in is None else timezone.localdate() + timedelta(days=due_in)
     assert case.next_deadline_on == expected, "the helper's deadline arithmetic is wrong"
     OrganisationShare.objects.create(case=case, organisation=organisation, **share_fields)

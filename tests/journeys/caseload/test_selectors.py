@@ -1,4 +1,4 @@
-"""Selectors of journeys/caseload.py: who may see an organisation, and its caseload."""
+"""Selectors of journeys/caseload/selectors.py: who may see an organisation, and its caseload."""
 
 from __future__ import annotations
 
@@ -11,57 +11,21 @@ from django.utils import timezone
 
 from ehcp_site.accounts.models import Membership
 from journeys.caseload.selectors import (
-    DEADLINE_LABELS,
     PER_PAGE,
-    STAGE_LABELS,
     CaseloadFilters,
     DeadlineWindow,
     case_note_list,
     caseload_page,
     caseload_shares,
-    deadline_urgency,
     membership_get_or_404,
     membership_list_for_user,
-    time_left_label,
 )
 from journeys.cases.selectors import SignInRequired
 from journeys.models import CaseNote
-from journeys.rules.deadlines import RuleId
-from journeys.wizard.definition import JOURNEYS
 from tests.conftest import make_user
 from tests.journeys.caseload.conftest import share_case
 
 TODAY = date(2026, 11, 25)
-
-
-@pytest.mark.parametrize(
-    ("days", "label"),
-    [
-        (-30, "30 days overdue"),
-        (-3, "3 days overdue"),
-        (-1, "1 day overdue"),
-        (0, "due today"),
-        (1, "1 day left"),
-        (12, "12 days left"),
-    ],
-)
-def test_time_left_says_how_many_days_in_words(days, label):
-    assert time_left_label(due=TODAY + timedelta(days=days), today=TODAY) == label
-
-
-@pytest.mark.parametrize(
-    ("days", "urgency"),
-    [(-1, "overdue"), (0, "today"), (1, "soon"), (7, "soon"), (8, "later"), (None, "")],
-)
-def test_urgency_colours_a_deadline_by_how_close_it_is(days, urgency):
-    due = None if days is None else TODAY + timedelta(days=days)
-    assert deadline_urgency(due=due, today=TODAY) == urgency
-
-
-def test_every_deadline_rule_and_every_stage_has_a_label():
-    assert set(DEADLINE_LABELS) == set(RuleId)
-    stages = {slug for slug, journey in JOURNEYS.items() if journey.build_case} | {"import"}
-    assert set(STAGE_LABELS) == stages
 
 
 def test_filters_become_the_query_of_page_links_without_empty_values():

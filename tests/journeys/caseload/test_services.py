@@ -1,4 +1,4 @@
-"""Services of journeys/caseload_services.py: notes, assigning, reviewing, and members."""
+"""Services of journeys/caseload/services.py: notes, assigning, reviewing, and members."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The pure arrangement of a saved case: stage statuses, days-left words and facts."""
+"""The pure arrangement of a saved case: days-left words and facts."""
 
 from __future__ import annotations
 
@@ -6,42 +6,9 @@ from datetime import date
 
 import pytest
 
-from journeys.cases.overview import (
-    STAGE_SLUGS,
-    StageStatus,
-    case_facts,
-    days_left_words,
-    stage_label,
-    stage_tasks,
-)
+from journeys.cases.overview import case_facts, days_left_words
 
 TODAY = date(2026, 11, 25)
-
-
-@pytest.mark.parametrize(
-    ("finished", "drafts", "expected"),
-    [
-        ((), {}, ["Not started"] * 5),
-        (("request",), {}, ["Done"] + ["Not started"] * 4),
-        (("request",), {"refused": "decision-date"}, ["Done", "In progress"] + ["Not started"] * 3),
-        # A finished stage reopened to change an answer is still done: its letters exist.
-        (("request",), {"request": "child-name"}, ["Done"] + ["Not started"] * 4),
-        (("appeal", "mediation"), {}, ["Not started"] * 3 + ["Done", "Done"]),
-    ],
-)
-def test_stage_statuses(finished, drafts, expected):
-    tasks = stage_tasks(finished=finished, drafts=drafts)
-    assert [t.journey.slug for t in tasks] == list(STAGE_SLUGS)
-    assert [t.status.value for t in tasks] == expected
-
-
-def test_an_in_progress_stage_remembers_where_the_parent_stopped():
-    (task,) = [
-        t
-        for t in stage_tasks(finished=(), drafts={"plan": "plan-kind"})
-        if t.status is StageStatus.IN_PROGRESS
-    ]
-    assert task.resume_step == "plan-kind"
 
 
 @pytest.mark.parametrize(
@@ -57,11 +24,6 @@ def test_an_in_progress_stage_remembers_where_the_parent_stopped():
 )
 def test_days_left_words(due, words):
     assert days_left_words(due, today=TODAY) == words
-
-
-def test_stage_labels_come_from_the_journeys():
-    assert stage_label("appeal") == "Appeal to the SEND Tribunal"
-    assert stage_label("import") == "Case file loaded"
 
 
 def test_facts_say_what_the_case_file_says(case_file):

@@ -3,12 +3,14 @@ has seen my case", through Django's client, for the parent and for people they s
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
 from django.test import Client
 
 from ehcp_site.accounts.models import Membership, Organisation
+from journeys.cases.services import case_event_add
 from journeys.models import AdvocateAccess, AuditEvent, Case, CaseNote, Draft, OrganisationShare
 from tests.conftest import (
     STEP_URL,
@@ -18,6 +20,7 @@ from tests.conftest import (
     stage_answers,
     walk,
 )
+from tests.factories import CaseFactory
 
 
 def signed_in(user) -> Client:
@@ -48,15 +51,13 @@ class CaseListTests:
     ):
         case_id = finish_request(parent_client)
         someone_elses = {**case_file, "child": {**case_file["child"], "first_name": "Zebedee"}}
-        Case.objects.create(journey="request", case_file=someone_elses, owner=make_user("x@e.org"))
+        CaseFactory(journey="request", case_file=someone_elses, owner=make_user("x@e.org"))
         case = Case.objects.get(pk=case_id)
         assert case.owner == parent
-        case_file_with_date = {
-            **case.case_file,
-            "events": [{"type": "request_received", "date": "2026-10-01"}],
-        }
-        case.case_file = case_file_with_date
-        case.save()
+        # Recorded as the timeline page records a date (the service keeps the list's columns).
+        case = case_event_add(
+            case=case, event_type="request_received", event_date=datetime.date(2026, 10, 1)
+        )
         text = parent_client.get("/cases/").content.decode()
         assert "Sam Okafor" in text and "Bristol City Council" in text
         assert "Ask for an EHC needs assessment" in text

@@ -185,12 +185,12 @@ def test_the_consent_box_shows_its_error_beside_it(client, case_id):
 
 @pytest.mark.django_db
 def test_a_confirmation_email_that_fails_says_so_and_can_be_retried(client, case_id, monkeypatch):
-    from journeys.cases import services
+    from journeys.jobs import reminders
 
     def broken(case, email):
         raise ConnectionError("mail server down")
 
-    monkeypatch.setattr(services, "send_confirmation", broken)
+    monkeypatch.setattr(reminders, "send_confirmation", broken)
     data = {"reminders-email": "grace@example.org", "reminders-consent": "on"}
     page = client.post(f"/cases/{case_id}/reminders/", data).content.decode()
     assert "We could not send the email just now" in page

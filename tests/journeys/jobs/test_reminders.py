@@ -7,7 +7,8 @@ from django.core import mail
 from django.core.management import call_command
 
 from journeys.jobs.reminders import case_from_stop_token, reminders_send, stop_token
-from journeys.models import Case, ReminderSent
+from journeys.models import ReminderSent
+from tests.factories import CaseFactory
 
 REQUEST_DAY = date(2026, 11, 6)  # decision due Friday 18 December 2026
 
@@ -22,7 +23,7 @@ def make_case(*, opted_in=True, email="grace@example.org", events=None):
         if events is not None
         else [{"type": "request_received", "date": REQUEST_DAY.isoformat()}],
     }
-    return Case.objects.create(
+    return CaseFactory(
         journey="request", case_file=case_file, email=email, reminders_opt_in=opted_in
     )
 

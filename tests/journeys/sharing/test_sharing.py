@@ -14,6 +14,7 @@ from django.utils import timezone
 from ehcp_site.accounts.models import Organisation
 from journeys.models import AdvocateAccess, Case, OrganisationShare
 from tests.conftest import is_sign_in_redirect, make_user
+from tests.factories import CaseFactory
 
 LINK = re.compile(r"/invitations/([A-Za-z0-9_-]+)/")
 
@@ -32,7 +33,7 @@ def parent_client(parent):
 
 @pytest.fixture
 def case(parent, case_file):
-    return Case.objects.create(journey="request", case_file=case_file, owner=parent)
+    return CaseFactory(journey="request", case_file=case_file, owner=parent)
 
 
 def invite(parent_client, case, email="advocate@example.org") -> str:
