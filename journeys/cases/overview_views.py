@@ -11,24 +11,22 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from journeys.cases.overview import case_facts, days_left_words
+from journeys.cases.overview import case_facts
 from journeys.cases.selectors import (
     Need,
+    audit_event_list,
     case_access_or_404,
-    case_list_for_parent,
-    case_list_shared_with_advocate,
     case_note_counts,
     draft_list_for_visitor,
 )
 from journeys.cases.services import case_audit, case_extras_for, case_touch
 from journeys.cases.timeline import case_timeline
-from journeys.models import AuditEvent
-from journeys.wizard.definition import JOURNEYS
 from journeys.wizard.progress import (
-    STAGE_SLUGS,
     StageStatus,
     StageTask,
     case_letters,
+    case_list_for_visitor,
+    resume_url,
     stage_label,
     stage_tasks,
 )
@@ -38,52 +36,14 @@ from journeys.wizard.progress import (
 def case_list_view(request) -> HttpResponse:
     """Your cases (one per child), each with its stage and next deadline; cases shared with
     you; and new cases you started but have not finished."""
-    today = timezone.localdate()
-    own = case_list_for_parent(user=request.user, session=request.session)
-    drafts = draft_list_for_visitor(user=request.user, session=request.session)
-    saved_ids = {str(case.id) for case in own}
-    unfinished = [
-        d for d in drafts if d.case_id not in saved_ids and d.step and d.journey in STAGE_SLUGS
-    ]
-    rows = [
-        {
-            "case": case,
-            "stage": stage_label(case.journey),
-            "days_left": days_left_words(case.next_deadline_on, today=today),
-            "overdue": case.next_deadline_on is not None and case.next_deadline_on < today,
-        }
-        for case in own
-    ]
+    cases = case_list_for_visitor(
+        user=request.user, session=request.session, today=timezone.localdate()
+    )
     return render(
         request,
         "journeys/case_list.html",
-        {
-            "rows": rows,
-            "shared": case_list_shared_with_advocate(user=request.user),
-            "unfinished": [
-                {
-                    "url": resume_url(d.journey, d.case_id, d.step),
-                    "child": _draft_child_name(d.data),
-                    "stage": stage_label(d.journey),
-                }
-                for d in unfinished
-                if d.journey in JOURNEYS
-            ],
-        },
+        {"rows": cases.rows, "shared": cases.shared, "unfinished": cases.unfinished},
     )
-
-
-def resume_url(journey: str, case_id: str, step: str | None) -> str:
-    """The question a parent stopped at, so they carry on where they left off."""
-    return reverse(
-        f"journeys:{journey}-step",
-        kwargs={"case_id": case_id, "step": step or JOURNEYS[journey].first_step},
-    )
-
-
-def _draft_child_name(data: dict) -> str:
-    names = data.get("step_data", {}).get("child-name", {}).get("child-name-first_name", [])
-    return names[0] if names else ""
 
 
 @require_GET
@@ -140,7 +100,7 @@ def _task_url(task: StageTask, *, case_id) -> str:
 def case_seen_by_view(request, case_id: uuid.UUID) -> HttpResponse:
     """Who has seen my case: every look, download and change by someone other than you."""
     case = case_access_or_404(request, case_id, need=Need.OWN).case
-    events = AuditEvent.objects.filter(case=case).order_by("-at")[:500]
+    events = audit_event_list(case=case)
     return render(
         request,
         "journeys/case_seen_by.html",

@@ -22,7 +22,7 @@ from django.db.models import Count
 from django.http import Http404
 
 from ehcp_site.accounts.middleware import SignInRequired
-from journeys.models import AdvocateAccess, Case, CaseNote, Draft, OrganisationShare
+from journeys.models import AdvocateAccess, AuditEvent, Case, CaseNote, Draft, OrganisationShare
 
 # The session keeps the ids of the cases it made before its visitor signed in.
 OWNED_CASES_KEY = "owned_cases"
@@ -168,6 +168,13 @@ class DraftInfo:
     step: str | None
     data: dict
 
+    @property
+    def child_first_name(self) -> str:
+        """The child's first name as typed so far ('' before that question): read from the
+        wizard's stored form data here, so no view knows formtools' storage keys."""
+        names = self.data.get("step_data", {}).get("child-name", {}).get("child-name-first_name")
+        return names[0] if names else ""
+
 
 def draft_list_for_visitor(*, user, session, case_id=None) -> list[DraftInfo]:
     """Every journey in progress for this visitor (their account's, or this browser's),
@@ -191,3 +198,22 @@ def draft_list_for_visitor(*, user, session, case_id=None) -> list[DraftInfo]:
         DraftInfo(draft_case, journey, data.get("step"), data)
         for draft_case, journey, data in found
     ]
+
+
+def audit_event_list(*, case: Case, limit: int = 500) -> list[AuditEvent]:
+    """Who has seen this case: every look, download or change by someone other than the
+    parent, newest first (the owner's page; the caller checked Need.OWN)."""
+    return list(AuditEvent.objects.filter(case=case).order_by("-at")[:limit])
+
+
+def case_for_answers_or_404(request, case_id: uuid.UUID | str) -> Case | None:
+    """The saved case a journey's answers are about, or None while the id is not saved yet
+    (a new case). Only its owner answers questions about a saved case: anyone else gets a
+    404 (or is sent to sign in), as from case_access_or_404 with Need.OWN. The case file
+    loads only when it is read."""
+    saved = Case.objects.filter(pk=case_id).only("id", "owner_id").first()
+    if saved is not None and not requester_owns_case(
+        user=request.user, session=request.session, case=saved
+    ):
+        case_access_or_404(request, case_id, need=Need.OWN)  # raises: they do not own it
+    return saved

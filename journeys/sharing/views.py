@@ -10,11 +10,15 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ehcp_site.accounts.models import Organisation
 from ehcp_site.ratelimit import rate_limited
-from journeys.cases.selectors import Need, SignInRequired, case_access_or_404, case_note_counts
-from journeys.models import AdvocateAccess, OrganisationShare
+from journeys.cases.selectors import Need, SignInRequired, case_access_or_404
 from journeys.sharing.forms import InviteAdvocateForm, ShareWithOrganisationForm
+from journeys.sharing.selectors import (
+    advocate_access_list,
+    organisation_get,
+    organisation_ids_shared_with,
+    organisation_share_rows,
+)
 from journeys.sharing.services import (
     InvitationOutcome,
     invitation_check,
@@ -29,15 +33,12 @@ from journeys.templatetags.govuk import error_summary
 
 
 def _render_sharing(request, case, *, invite_form=None, organisation_form=None):
-    shares = list(
-        OrganisationShare.objects.filter(case=case).select_related("organisation", "assigned_to")
-    )
-    notes = {organisation_id: count for organisation_id, _, count in case_note_counts(case=case)}
+    shares = organisation_share_rows(case=case)
     invite_form = invite_form or InviteAdvocateForm(
         prefix="invite", owner_email=getattr(request.user, "email", "")
     )
     organisation_form = organisation_form or ShareWithOrganisationForm(
-        prefix="organisation", exclude_ids=[s.organisation_id for s in shares]
+        prefix="organisation", exclude_ids=[share.organisation_id for share, _ in shares]
     )
     return render(
         request,
@@ -45,10 +46,8 @@ def _render_sharing(request, case, *, invite_form=None, organisation_form=None):
         {
             "case": case,
             "child_name": case.case_file["child"]["first_name"],
-            "advocates": AdvocateAccess.objects.filter(case=case)
-            .select_related("accepted_by")
-            .order_by("-created_at"),
-            "shares": [(share, notes.get(share.organisation_id, 0)) for share in shares],
+            "advocates": advocate_access_list(case=case),
+            "shares": shares,
             "invite_form": invite_form,
             "organisation_form": organisation_form,
             "page_errors": [*error_summary(invite_form), *error_summary(organisation_form)],
@@ -100,11 +99,8 @@ def case_revoke_advocate_view(request, case_id: uuid.UUID, access_id: uuid.UUID)
 @require_POST
 def case_share_organisation_view(request, case_id: uuid.UUID) -> HttpResponse:
     case = _owner_case(request, case_id)
-    shared_ids = OrganisationShare.objects.filter(case=case).values_list(
-        "organisation_id", flat=True
-    )
     form = ShareWithOrganisationForm(
-        request.POST, prefix="organisation", exclude_ids=list(shared_ids)
+        request.POST, prefix="organisation", exclude_ids=organisation_ids_shared_with(case=case)
     )
     if not form.is_valid():
         return _render_sharing(request, case, organisation_form=form)
@@ -119,7 +115,7 @@ def case_stop_organisation_view(
     request, case_id: uuid.UUID, organisation_id: uuid.UUID
 ) -> HttpResponse:
     case = _owner_case(request, case_id)
-    organisation = Organisation.objects.filter(pk=organisation_id).first()
+    organisation = organisation_get(organisation_id=organisation_id)
     if organisation is None or not sharing_stop_organisation(
         case=case, organisation_id=organisation_id
     ):

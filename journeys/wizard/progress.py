@@ -1,5 +1,6 @@
 """A saved case's progress through the journeys: each stage as a task (done, in progress,
-not started) and the letters its finished stages make. Read by the case list and the case
+not started), the letters its finished stages make, and the parent's case list (each case's
+stage, and the journeys started but not finished). Read by the case list and the case
 overview page (journeys/cases/overview_views.py).
 """
 
@@ -8,8 +9,17 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from django.urls import reverse
+
+from journeys.cases.overview import days_left_words
+from journeys.cases.selectors import (
+    case_list_for_parent,
+    case_list_shared_with_advocate,
+    draft_list_for_visitor,
+)
 from journeys.wizard.definition import JOURNEYS, Journey
 from letters.registry import REGISTRY, LetterKind
 
@@ -76,3 +86,54 @@ def case_letters(
                 seen.add(kind)
                 links.append(LetterLink(kind, REGISTRY[LetterKind(kind)].title, slug))
     return links
+
+
+@dataclass(frozen=True)
+class CaseList:
+    """The parent's "Your cases" page: their cases, cases shared with them, and new cases
+    started but not finished (each with the URL of the question they stopped at)."""
+
+    rows: list[dict[str, Any]]
+    shared: list
+    unfinished: list[dict[str, str]]
+
+
+def case_list_for_visitor(*, user, session, today: date) -> CaseList:
+    """Your cases (one per child), each with its stage and next deadline in words; cases
+    shared with you; and the journeys you started for a new case but have not finished."""
+    own = case_list_for_parent(user=user, session=session)
+    saved_ids = {str(case.id) for case in own}
+    unfinished = [
+        draft
+        for draft in draft_list_for_visitor(user=user, session=session)
+        if draft.case_id not in saved_ids and draft.step and draft.journey in STAGE_SLUGS
+    ]
+    return CaseList(
+        rows=[
+            {
+                "case": case,
+                "stage": stage_label(case.journey),
+                "days_left": days_left_words(case.next_deadline_on, today=today),
+                "overdue": case.next_deadline_on is not None and case.next_deadline_on < today,
+            }
+            for case in own
+        ],
+        shared=case_list_shared_with_advocate(user=user),
+        unfinished=[
+            {
+                "url": resume_url(draft.journey, draft.case_id, draft.step),
+                "child": draft.child_first_name,
+                "stage": stage_label(draft.journey),
+            }
+            for draft in unfinished
+            if draft.journey in JOURNEYS
+        ],
+    )
+
+
+def resume_url(journey: str, case_id: str, step: str | None) -> str:
+    """The question a parent stopped at, so they carry on where they left off."""
+    return reverse(
+        f"journeys:{journey}-step",
+        kwargs={"case_id": case_id, "step": step or JOURNEYS[journey].first_step},
+    )

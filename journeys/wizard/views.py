@@ -1,4 +1,4 @@
-"""One generic view serves every step of every journey declared in journeys/definition.py.
+"""One generic view serves every step of every journey declared in journeys/wizard/definition.py.
 
 It never branches on a step's name: page order, conditions and detours are data, and
 submitting is a service. Each journey gets its own URL per step:
@@ -17,14 +17,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
+from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
 from journeys.cases.casefile import example_case_file
-from journeys.cases.selectors import Need, case_access_or_404, requester_owns_case
+from journeys.cases.selectors import Need, case_access_or_404, case_for_answers_or_404
 from journeys.cases.services import CaseChanged, CaseNotYours, case_extras_for
 from journeys.cases.timeline import case_timeline
 from journeys.forms.base import RepeatableFormSet, with_blank_item
-from journeys.models import Case
 from journeys.rules.deadlines import decide_whether_to_assess_if_sent
 from journeys.templatetags.govuk import error_summary
 from journeys.wizard.answers import form_kwargs, journey_answers
@@ -50,9 +50,18 @@ class _ShowsFor:
 
 
 class JourneyStepView(NamedUrlWizardView):
+    """Every step of every journey (see the module docstring). formtools' NamedUrlWizardView
+    gives a URL per step and re-validation before done; each method below that overrides
+    formtools says why."""
+
     journey: Journey | None = None
+    # Not formtools' `storage_name` (a dotted path built with (prefix, request, file_storage)
+    # only): our storage also needs the case id and journey, and picks the session or a
+    # Draft row per request (journeys/wizard/storage.py).
     storage_class = staticmethod(draft_storage)
 
+    # The journey as data becomes formtools' form_list and condition_dict here, once per
+    # journey, so the view itself never names a step.
     @classmethod
     def for_journey(cls, journey: Journey):
         return cls.as_view(
@@ -64,16 +73,15 @@ class JourneyStepView(NamedUrlWizardView):
         )
 
     # -- storage and answers ---------------------------------------------------------------
+    # formtools override: formtools' dispatch builds its storage from `storage_name` and a
+    # prefix made from the class name, and knows nothing of cases. Ours checks that the
+    # visitor owns the case (only the owner answers questions about it; others see it
+    # read-only), keys the storage by (journey, case id) from the URL, restarts a lost
+    # session, and remembers which saved case the answers started from.
     def dispatch(self, request, *args, **kwargs):
         self.case_id = kwargs["case_id"]
         self.prefix = self.journey.slug
-        saved = Case.objects.filter(pk=self.case_id).only("id", "owner_id").first()
-        if saved is not None and not requester_owns_case(
-            user=request.user, session=request.session, case=saved
-        ):
-            # Only the owner answers questions about a saved case; others see it read-only.
-            case_access_or_404(request, self.case_id, need=Need.OWN)
-
+        saved = case_for_answers_or_404(request, self.case_id)
         self.storage = self.storage_class(
             self.prefix, request, case_id=self.case_id, journey_slug=self.journey.slug
         )
@@ -83,7 +91,7 @@ class JourneyStepView(NamedUrlWizardView):
         self.steps = StepsHelper(self)
         if saved is not None and self.storage.exists() and draft_base(self.storage) is None:
             # Answers about a saved case remember the case as it was when they started.
-            draft_set_base(self.storage, Case.objects.get(pk=saved.pk).case_file)
+            draft_set_base(self.storage, saved.case_file)
         if self.storage.exists() and self.storage.current_step is None:
             # A draft filled from a case file has no current step yet; formtools would then
             # look for the first step's answers under None and show it blank.
@@ -92,6 +100,8 @@ class JourneyStepView(NamedUrlWizardView):
         self.storage.update_response(response)
         return response
 
+    # Not a formtools method: formtools gives cleaned data one step at a time
+    # (get_cleaned_data_for_step); the journey's conditions need every answer at once.
     @property
     def answers(self) -> dict[str, Any]:
         """Cleaned answers of every visible, valid step; recomputed after each write."""
@@ -103,24 +113,36 @@ class JourneyStepView(NamedUrlWizardView):
     def visible_slugs(self) -> list[str]:
         return self.journey.visible_steps(self.answers)
 
+    # formtools override: a form may be built from earlier answers (`uses_answers`: one box
+    # per council reason), which formtools' empty default cannot give.
     def get_form_kwargs(self, step=None):
         return form_kwargs(self.journey.step(step or self.steps.current), self.answers)
 
+    # formtools override: NamedUrlWizardView reverses `url_name` with the step only; our step
+    # URLs also carry the case id.
     def get_step_url(self, step: str) -> str:
         return reverse(self.url_name, kwargs={"case_id": self.case_id, "step": step})
 
     # -- moving between steps ------------------------------------------------------------
+    # formtools override: formtools follows the posted step name (so a second tab still
+    # saves to the right step) without asking whether the journey shows that step for these
+    # answers; a name it would not show is tampering. A missing management form is left to
+    # formtools, which raises SuspiciousOperation (400) for it.
     def post(self, *args, **kwargs):
-        # formtools follows the posted step name (so a second tab still saves to the right
-        # step); a name this journey would not show for these answers is tampering.
-        posted_step = self.request.POST.get(f"{self.prefix}-current_step")
-        if posted_step is not None and posted_step not in self.get_form_list():
-            raise SuspiciousOperation("The posted step is not part of this journey")
+        management = ManagementForm(self.request.POST, prefix=self.prefix)
+        if management.is_valid():
+            posted_step = management.cleaned_data["current_step"]
+            if posted_step not in self.get_form_list():
+                raise SuspiciousOperation("The posted step is not part of this journey")
         return super().post(*args, **kwargs)
 
     def _returning_to_check(self) -> bool:
         return self.request.GET.get("return") == RETURN_TO_CHECK
 
+    # formtools override: formtools always goes to the next form in the list. A journey may
+    # instead add another item to a repeatable page, leave for a detour (another country's
+    # page), or, when the parent came from check-your-answers, go back there after asking
+    # only what their change made newly relevant.
     def render_next_step(self, form, **kwargs):
         current = self.steps.current
         if self.request.POST.get("add_another") and isinstance(form, RepeatableFormSet):
@@ -143,6 +165,10 @@ class JourneyStepView(NamedUrlWizardView):
             return redirect(self.get_step_url(CHECK_ANSWERS))
         return super().render_next_step(form, **kwargs)
 
+    # formtools override: formtools re-validates every form and calls done(); ours hands the
+    # stored answers to the case_submit service, which re-validates every *visible* step and
+    # saves the case, and turns its outcomes (someone else's case, a newer save, a step
+    # that no longer validates) into pages.
     def render_done(self, form, **kwargs):
         # Submitting saves the case, so it happens only on the POST of the last step; the
         # formtools "done" URL, reached by GET (history, prefetch, a link), changes nothing.
@@ -164,7 +190,9 @@ class JourneyStepView(NamedUrlWizardView):
                     "journey": self.journey,
                     "case_id": self.case_id,
                     "check_answers_url": self.get_step_url(CHECK_ANSWERS),
-                    "management_field": f"{self.prefix}-current_step",
+                    "management_field": ManagementForm(prefix=self.prefix)[
+                        "current_step"
+                    ].html_name,
                 },
                 status=409,
             )
@@ -175,10 +203,13 @@ class JourneyStepView(NamedUrlWizardView):
             return redirect(reverse(name, args=args))
         return redirect("journeys:confirmation", journey=self.journey.slug, case_id=self.case_id)
 
+    # formtools requires done(); render_done above never calls it.
     def done(self, form_list, **kwargs):  # pragma: no cover - render_done never calls it
         raise NotImplementedError("journeys finish through render_done and case_submit")
 
     # -- pages -----------------------------------------------------------------------------
+    # formtools override: one template per step where a page needs more than the shared
+    # layout (templates/journeys/steps/<slug>.html), else journeys/step_base.html.
     def get_template_names(self) -> list[str]:
         return [f"journeys/steps/{self.steps.current}.html", "journeys/step_base.html"]
 
@@ -188,6 +219,8 @@ class JourneyStepView(NamedUrlWizardView):
         previous = self.steps.prev
         return self.get_step_url(previous) if previous else reverse("pages:home")
 
+    # formtools override: adds what the GOV.UK page needs (back link, error summary,
+    # check-your-answers rows) to formtools' wizard context.
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
         context.update(
