@@ -149,6 +149,15 @@ def download_links(page):
     return sorted(set(re.findall(r"/letters/(\w+)\.(pdf|docx)", page)))
 
 
+@pytest.fixture(params=["session", "database"])
+def client(request, client):
+    """Every journey here runs twice, as formtools tests each storage backend: a visitor's
+    answers live in their session, a signed-in parent's in Draft rows (wizard/storage.py)."""
+    if request.param == "database":
+        return signed_in_client("parent@example.org", "Pat Parent")
+    return client
+
+
 @pytest.mark.django_db
 class StageJourneyTests:
     def test_refusal_journey_to_its_letters(self, client):
