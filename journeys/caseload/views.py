@@ -1,11 +1,11 @@
 """Pages for support organisations: the organisations you belong to, the caseload dashboard,
 one case as its organisation sees it (notes, assigning, reviewed) and the members page.
 
-Thin: each view parses, asks a selector (journeys/caseload.py, or `case_access_or_404` for a
-case) who may do what, calls one service (journeys/caseload_services.py) and renders or
-redirects. Every look at a case's organisation page is recorded ("viewed"), and every change
-("changed"); the dashboard and the members page record nothing, as they show no case content
-beyond the list.
+Thin: each view parses, asks a selector (journeys/caseload/selectors.py, or
+`case_access_or_404` for a case) who may do what, calls one service
+(journeys/caseload/services.py) and renders or redirects. Every look at a case's
+organisation page is recorded ("viewed"), and every change ("changed"); the dashboard and the
+members page record nothing, as they show no case content beyond the list.
 """
 
 from __future__ import annotations
