@@ -7,29 +7,12 @@ import uuid
 
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from journeys.cases.overview import case_facts
-from journeys.cases.selectors import (
-    Need,
-    audit_event_list,
-    case_access_or_404,
-    case_note_counts,
-    draft_list_for_visitor,
-)
-from journeys.cases.services import case_audit, case_extras_for, case_touch
-from journeys.cases.timeline import case_timeline
-from journeys.wizard.progress import (
-    StageStatus,
-    StageTask,
-    case_letters,
-    case_list_for_visitor,
-    resume_url,
-    stage_label,
-    stage_tasks,
-)
+from journeys.cases.selectors import Need, audit_event_list, case_access_or_404, case_note_counts
+from journeys.cases.services import case_audit, case_touch
+from journeys.wizard.progress import case_list_for_visitor, case_overview_for
 
 
 @require_GET
@@ -54,16 +37,9 @@ def case_overview_view(request, case_id: uuid.UUID) -> HttpResponse:
     case_audit(access=access, user=request.user, action="viewed", detail="the case overview")
     if access.is_owner:
         case_touch(case=case)
-    today = timezone.localdate()
-    drafts = {}
-    if access.is_owner:
-        drafts = {
-            d.journey: d.step
-            for d in draft_list_for_visitor(
-                user=request.user, session=request.session, case_id=case.id
-            )
-        }
-    timeline = case_timeline(case.case_file, today=today)
+    overview = case_overview_for(
+        access=access, user=request.user, session=request.session, today=timezone.localdate()
+    )
     return render(
         request,
         "journeys/case_overview.html",
@@ -71,29 +47,9 @@ def case_overview_view(request, case_id: uuid.UUID) -> HttpResponse:
             "case": case,
             "access": access,
             "child_name": case.case_file["child"]["first_name"],
-            "tasks": [
-                {"task": task, "url": _task_url(task, case_id=case.id) if access.is_owner else ""}
-                for task in stage_tasks(finished=case.extras.keys(), drafts=drafts)
-            ],
-            "next_item": timeline.open[0] if timeline.open else None,
-            "letters": case_letters(
-                case.case_file, case.extras, extras_for=lambda slug: case_extras_for(case, slug)
-            ),
-            "facts": case_facts(case.case_file),
-            "stage": stage_label(case.journey),
+            **overview,
         },
     )
-
-
-def _task_url(task: StageTask, *, case_id) -> str:
-    """Done: its confirmation page (letters, next steps). In progress: where they stopped."""
-    if task.status is StageStatus.DONE:
-        return reverse(
-            "journeys:confirmation", kwargs={"journey": task.journey.slug, "case_id": case_id}
-        )
-    if task.status is StageStatus.IN_PROGRESS:
-        return resume_url(task.journey.slug, str(case_id), task.resume_step)
-    return ""
 
 
 @require_GET

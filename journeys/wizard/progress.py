@@ -14,12 +14,15 @@ from typing import Any
 
 from django.urls import reverse
 
-from journeys.cases.overview import days_left_words
+from journeys.cases.overview import case_facts, days_left_words
 from journeys.cases.selectors import (
+    CaseAccess,
     case_list_for_parent,
     case_list_shared_with_advocate,
     draft_list_for_visitor,
 )
+from journeys.cases.services import case_extras_for
+from journeys.cases.timeline import case_timeline
 from journeys.wizard.definition import JOURNEYS, Journey
 from letters.registry import REGISTRY, LetterKind
 
@@ -137,3 +140,40 @@ def resume_url(journey: str, case_id: str, step: str | None) -> str:
         f"journeys:{journey}-step",
         kwargs={"case_id": case_id, "step": step or JOURNEYS[journey].first_step},
     )
+
+
+def case_overview_for(*, access: CaseAccess, user, session, today: date) -> dict[str, Any]:
+    """What a case's overview page shows, for whoever may read it: its stages as tasks (with
+    a link for the owner: a done stage's confirmation page, or where they stopped), what is
+    due next, its letters, its facts and its stage."""
+    case = access.case
+    drafts = {}
+    if access.is_owner:
+        drafts = {
+            draft.journey: draft.step
+            for draft in draft_list_for_visitor(user=user, session=session, case_id=case.id)
+        }
+    timeline = case_timeline(case.case_file, today=today)
+    return {
+        "tasks": [
+            {"task": task, "url": _task_url(task, case_id=case.id) if access.is_owner else ""}
+            for task in stage_tasks(finished=case.extras.keys(), drafts=drafts)
+        ],
+        "next_item": timeline.open[0] if timeline.open else None,
+        "letters": case_letters(
+            case.case_file, case.extras, extras_for=lambda slug: case_extras_for(case, slug)
+        ),
+        "facts": case_facts(case.case_file),
+        "stage": stage_label(case.journey),
+    }
+
+
+def _task_url(task: StageTask, *, case_id) -> str:
+    """Done: its confirmation page (letters, next steps). In progress: where they stopped."""
+    if task.status is StageStatus.DONE:
+        return reverse(
+            "journeys:confirmation", kwargs={"journey": task.journey.slug, "case_id": case_id}
+        )
+    if task.status is StageStatus.IN_PROGRESS:
+        return resume_url(task.journey.slug, str(case_id), task.resume_step)
+    return ""
