@@ -1,11 +1,22 @@
 """Services that write a case: merging a stage's case file, and each stage's extras."""
 
 import re
+from datetime import date, timedelta
 
 import pytest
+from django.utils import timezone
 
-from journeys.cases.services import case_extras_for, merge_case_files
+from journeys.cases.services import (
+    case_create,
+    case_drafts_delete_for_owner,
+    case_event_add,
+    case_extras_for,
+    case_summary_refresh,
+    case_touch,
+    merge_case_files,
+)
 from journeys.models import Case
+from tests.factories import CaseFactory
 
 SAVED = {
     "format": "ehcp-case/1",
@@ -75,3 +86,73 @@ def test_a_confirmation_page_exists_only_for_journeys_the_case_went_through(clie
     case_id = re.search(r"/request/([0-9a-f-]{36})/", response["Location"])[1]
     assert client.get(f"/request/{case_id}/confirmation/").status_code == 200
     assert client.get(f"/appeal/{case_id}/confirmation/").status_code == 404
+
+
+# -- what every write of a case also does (once Case.save did it) ------------------------
+
+
+class CaseSummaryRefreshTests:
+    def test_the_list_columns_say_what_the_case_file_says(self):
+        case = Case(
+            case_file={
+                **SAVED,
+                "events": [{"type": "request_received", "date": "2026-01-05"}],
+            }
+        )
+        fields = case_summary_refresh(case=case)
+        assert set(fields) == set(Case.SUMMARY_FIELDS)
+        assert (case.child_name, case.parent_name, case.council) == (
+            "Sam Okafor",
+            "Grace",
+            "Bristol City Council",
+        )
+        assert case.next_deadline_rule == "decide_whether_to_assess"
+        assert case.next_deadline_on is not None
+
+    def test_a_case_with_nothing_open_has_no_next_deadline(self):
+        case = Case(case_file={"format": "ehcp-case/1", "child": {"first_name": "Ada"}})
+        case_summary_refresh(case=case)
+        assert (case.child_name, case.next_deadline_on, case.next_deadline_rule) == (
+            "Ada",
+            None,
+            "",
+        )
+
+
+@pytest.mark.django_db
+class CaseRetentionClockTests:
+    def test_a_parents_write_restarts_the_clock(self):
+        case = CaseFactory()
+        Case.objects.filter(pk=case.pk).update(
+            last_active_at=timezone.now() - timedelta(days=400), retention_warnings_sent=1
+        )
+        case.refresh_from_db()
+        case = case_event_add(case=case, event_type="request_received", event_date=date(2026, 1, 5))
+        case.refresh_from_db()
+        assert (timezone.now() - case.last_active_at).days == 0
+        assert case.retention_warnings_sent == 0
+        assert case.next_deadline_rule == "decide_whether_to_assess"
+
+    def test_opening_a_case_touches_it_at_most_once_a_day(self):
+        case = CaseFactory()
+        before = case.last_active_at
+        case_touch(case=case)
+        case.refresh_from_db()
+        assert case.last_active_at == before  # touched less than a day ago: no write
+
+    def test_a_created_case_has_its_summary(self):
+        case = case_create(journey="request", case_file=SAVED)
+        assert Case.objects.filter(child_name="Sam Okafor").get() == case
+
+
+@pytest.mark.django_db
+def test_deleting_an_account_deletes_every_draft_of_its_cases():
+    from journeys.models import Draft
+    from tests.conftest import make_user
+
+    parent, friend = make_user("p@example.org"), make_user("f@example.org")
+    mine, theirs = CaseFactory(owner=parent), CaseFactory(owner=friend)
+    for case in (mine, theirs):
+        Draft.objects.create(user=friend, case_id=case.id, journey="appeal", data={})
+    case_drafts_delete_for_owner(user=parent)
+    assert list(Draft.objects.values_list("case_id", flat=True)) == [theirs.id]
