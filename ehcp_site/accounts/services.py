@@ -1,4 +1,5 @@
-"""Services for accounts: create, unlock and delete an account; record what staff look at.
+"""Services for accounts: create, verify, unlock and delete an account, and the one service
+saved cases register for accounts to call (accounts never imports journeys).
 
 Keyword-only, `<entity>_<action>`, as in journeys/cases/services.py.
 """

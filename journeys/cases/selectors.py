@@ -30,7 +30,8 @@ OWNED_CASES_KEY = "owned_cases"
 # writes them; claiming at sign-in, deleting a case and the draft lists read them here).
 DRAFTS_SESSION_KEY = "journey_drafts"
 
-__all__ = ["SignInRequired"]  # raised here for a visitor not signed in (accounts' middleware)
+# SignInRequired (raised below for a visitor not signed in) is accounts' own exception: its
+# middleware turns it into the sign-in page. Pages may import it from here.
 
 
 class Role(enum.StrEnum):
