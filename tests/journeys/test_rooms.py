@@ -158,3 +158,9 @@ def test_the_floors_say_which_way_an_arrow_may_run(module, imported, allowed):
 def test_the_walk_sees_every_room():
     seen = {room(module) for _, module in modules_under(APP_DIR)}
     assert {"base", "cases", "wizard", "sharing", "caseload", "jobs", "rules"} <= seen
+
+
+@pytest.mark.parametrize("name", ["wizard", "cases", "sharing", "caseload", "jobs", "forms"])
+def test_each_room_says_what_lives_there_and_who_may_import_it(name):
+    docstring = ast.get_docstring(ast.parse((APP_DIR / name / "__init__.py").read_text()))
+    assert docstring and "May import" in docstring
