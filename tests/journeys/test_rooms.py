@@ -160,7 +160,9 @@ def test_the_walk_sees_every_room():
     assert {"base", "cases", "wizard", "sharing", "caseload", "jobs", "rules"} <= seen
 
 
-@pytest.mark.parametrize("name", ["wizard", "cases", "sharing", "caseload", "jobs", "forms"])
+@pytest.mark.parametrize(
+    "name", ["wizard", "cases", "sharing", "caseload", "jobs", "forms", "rules"]
+)
 def test_each_room_says_what_lives_there_and_who_may_import_it(name):
     docstring = ast.get_docstring(ast.parse((APP_DIR / name / "__init__.py").read_text()))
     assert docstring and "May import" in docstring
