@@ -158,8 +158,8 @@ def load(today) -> tuple:
     from django.utils import timezone
 
     from ehcp_site.accounts.models import Membership, Organisation, User
-    from journeys.models import Case, CaseNote, OrganisationShare
     from journeys.cases.timeline import next_open_deadline
+    from journeys.models import Case, CaseNote, OrganisationShare
 
     rng = random.Random(SEED)
     base = json.loads(CASE_FILE.read_text())
@@ -179,7 +179,8 @@ def load(today) -> tuple:
     for number in range(CASES):
         case_file = case_file_for(base, rng, number, today)
         deadline = next_open_deadline(case_file)
-        # bulk_create skips Case.save, so the summary columns are filled here, the same way.
+        # bulk_create skips the services, so the summary columns are filled here the way
+        # journeys/cases/services.case_summary_refresh fills them.
         cases.append(
             Case(
                 id=uuid.UUID(int=rng.getrandbits(128), version=4),

@@ -14,7 +14,7 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.utils.html import format_html
 
-from ehcp_site.accounts.services import case_audit_staff
+from journeys.cases.services import case_audit_staff, case_summary_refresh
 from journeys.models import AdvocateAccess, AuditEvent, Case, OrganisationShare
 
 
@@ -103,7 +103,8 @@ class CaseAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change) -> None:
         # Staff fixing something is not the parent using the case: the retention clock
-        # keeps running.
-        obj.save(touch=False)
+        # keeps running (no case_mark_active), but the lists must show what they fixed.
+        case_summary_refresh(case=obj)
+        obj.save()
         if change and form.has_changed():
             case_audit_staff(case=obj, user=request.user, action=AuditEvent.Action.CHANGED)

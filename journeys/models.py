@@ -41,8 +41,9 @@ class Case(models.Model):
     # Encrypted like the case file; never filtered on in the database.
     email = EncryptedTextField(blank=True, default="")
     reminders_opt_in = models.BooleanField(default=False)
-    # Copied out of the case file on every save (services.case_refresh_summary) so lists and
-    # the caseload dashboard can filter, search and sort in the database.
+    # Copied out of the case file whenever a service writes it (journeys/cases/services.py
+    # case_summary_refresh) so lists and the caseload dashboard can filter, search and sort
+    # in the database.
     child_name = models.CharField(max_length=200, blank=True)
     parent_name = models.CharField(max_length=200, blank=True)
     council = models.CharField(max_length=200, blank=True)
@@ -51,8 +52,9 @@ class Case(models.Model):
     next_deadline_rule = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # Retention (journeys/jobs/retention.py): the parent's last save or visit, and how many
-    # "your case will be deleted" emails have gone since then.
+    # Retention (journeys/jobs/retention.py): the parent's last save or visit (set by the
+    # services in journeys/cases/services.py), and how many "your case will be deleted"
+    # emails have gone since then.
     last_active_at = models.DateTimeField(default=timezone.now)
     retention_warnings_sent = models.PositiveSmallIntegerField(default=0)
     retention_warned_at = models.DateTimeField(null=True, blank=True)
@@ -75,36 +77,6 @@ class Case(models.Model):
         "next_deadline_on",
         "next_deadline_rule",
     )
-
-    def save(self, *args, touch: bool = True, **kwargs):
-        """Keep the summary columns in step with the case file, however the case is saved.
-
-        `touch` (the default) counts the save as the parent using the case, for retention;
-        staff in the admin save with touch=False."""
-        from journeys.cases.timeline import next_open_deadline
-
-        update_fields = kwargs.get("update_fields")
-        # Any change to the case is the parent (or staff for them) using it: the retention
-        # clock starts again.
-        if touch:
-            self.last_active_at = timezone.now()
-            self.retention_warnings_sent = 0
-        if touch and update_fields is not None:
-            update_fields = {*update_fields, "last_active_at", "retention_warnings_sent"}
-            kwargs["update_fields"] = update_fields
-        if update_fields is None or "case_file" in update_fields:
-            child = self.case_file.get("child", {})
-            self.child_name = " ".join(
-                part for part in (child.get("first_name"), child.get("last_name")) if part
-            )[:200]
-            self.parent_name = self.case_file.get("applicant", {}).get("name", "")[:150]
-            self.council = self.case_file.get("local_authority", {}).get("name", "")[:200]
-            deadline = next_open_deadline(self.case_file)
-            self.next_deadline_on = deadline.due if deadline else None
-            self.next_deadline_rule = deadline.rule.value if deadline else ""
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, *self.SUMMARY_FIELDS}
-        super().save(*args, **kwargs)
 
 
 class ReminderSent(models.Model):

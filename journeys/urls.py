@@ -1,8 +1,7 @@
 from django.urls import path
 
-from journeys.cases import calculator
+from journeys.cases import calculator, overview_views
 from journeys.cases import views as case_views
-from journeys.cases import overview_views
 from journeys.sharing import views as sharing_views
 from journeys.wizard import views
 from journeys.wizard.definition import JOURNEYS

@@ -284,8 +284,8 @@ def build_la_missed_deadline(
     duty is late. Late mediation tells the council that the mediation adviser is being asked
     for the certificate. The reply date is CHASER_WORKING_DAYS working days after the letter.
     """
-    from journeys.rules.calendar import add_working_days
     from journeys.cases.timeline import overdue_council_duties
+    from journeys.rules.calendar import add_working_days
 
     require(case, "la_missed_deadline", MISSED_DEADLINE_NEEDS)
     late = overdue_council_duties(case, today=today)

@@ -17,6 +17,7 @@ from ehcp_site.crypto import PREFIX, decrypt_text, encrypt_text
 from ehcp_site.sessions import SessionStore
 from journeys.models import Case, CaseNote, Draft
 from tests.conftest import make_user
+from tests.factories import CaseFactory
 
 NEEDS_TEXT = "cannot follow spoken instructions"
 
@@ -31,7 +32,7 @@ def raw(table: str, column: str) -> list[str]:
 def saved(case_file):
     case_file["needs"][0]["description"] = f"Sam {NEEDS_TEXT} in class."
     owner = make_user()
-    case = Case.objects.create(
+    case = CaseFactory(
         journey="request",
         case_file=case_file,
         owner=owner,

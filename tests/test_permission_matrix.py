@@ -17,8 +17,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ehcp_site.accounts.models import Membership, Organisation
-from journeys.models import AdvocateAccess, Case, OrganisationShare
+from journeys.models import AdvocateAccess, OrganisationShare
 from tests.conftest import make_user, url_routes
+from tests.factories import CaseFactory
 
 ROLES = (
     "anonymous",
@@ -100,9 +101,7 @@ def test_every_case_url_has_a_rule():
 def world(case_file):
     """One case, shared every way there is, and one person in each role."""
     owner = make_user("owner@example.org", "Olive Owner")
-    case = Case.objects.create(
-        journey="request", case_file=case_file, owner=owner, extras={"request": {}}
-    )
+    case = CaseFactory(journey="request", case_file=case_file, owner=owner, extras={"request": {}})
     shared_with = Organisation.objects.create(name="Sunrise SEND Support")
     elsewhere = Organisation.objects.create(name="Elsewhere Advice")
     OrganisationShare.objects.create(case=case, organisation=shared_with, shared_by=owner)

@@ -34,14 +34,14 @@ from types import SimpleNamespace
 from django.contrib.auth import get_user_model
 from django.db import connection
 
+from journeys.cases.services import case_create, case_save
 from journeys.models import Case
-from journeys.cases.services import case_save
 from tests.conftest import run_in_project
 
 THREADS = %(threads)d
 case_file = json.loads(Path(%(fixture)r).read_text())
 user = get_user_model().objects.create_user("p@example.org", "pw-0123456789", full_name="P")
-case = Case.objects.create(journey="request", case_file=case_file, owner=user)
+case = case_create(journey="request", case_file=case_file, owner=user)
 connection.close()
 
 barrier = threading.Barrier(THREADS)

@@ -3,7 +3,11 @@ into a redirect to the sign-in page that comes back to the page they asked for."
 
 from django.contrib.auth.views import redirect_to_login
 
-from journeys.cases.selectors import SignInRequired
+
+class SignInRequired(Exception):
+    """Raised for a visitor who is not signed in (by journeys' case selectors, for one);
+    the middleware below redirects to sign in. Defined here, so accounts imports nothing of
+    journeys."""
 
 
 class SignInRequiredMiddleware:

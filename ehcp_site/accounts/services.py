@@ -1,9 +1,13 @@
-"""Services for accounts: create, unlock and delete an account; record what staff look at.
+"""Services for accounts: create, verify, unlock and delete an account, and the one service
+saved cases register for accounts to call (accounts never imports journeys).
 
 Keyword-only, `<entity>_<action>`, as in journeys/cases/services.py.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from axes.utils import reset as axes_reset
@@ -16,13 +20,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ehcp_site.accounts.models import User, normalise_email
-from journeys.models import AuditEvent, Case, Draft
 
 # The backend that signs someone in straight after sign-up (django-axes' backend only
 # watches passwords being checked; it cannot sign anyone in).
 SIGN_IN_BACKEND = "django.contrib.auth.backends.ModelBackend"
-STAFF_ROLE = "staff (operations)"
-STAFF_DETAIL = "the case in the admin"
 
 
 class EmailTaken(Exception):
@@ -93,21 +94,37 @@ def user_delete(*, user: User) -> None:
     and so do the sign-in records django-axes keeps under their email address. Audit records
     of what they looked at in other people's cases stay, with the name copied at the time.
     """
-    case_ids = list(Case.objects.filter(owner=user).values_list("id", flat=True))
-    Draft.objects.filter(case_id__in=case_ids).delete()
+    cases_service().drafts_delete_for_owner(user=user)
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username=user.email).delete()
     user.delete()
 
 
-def case_audit_staff(*, case: Case, user: User, action: str) -> AuditEvent:
-    """Record that a member of staff looked at or changed a case in the admin, so the parent
-    sees it in the case's record like any other access."""
-    return AuditEvent.objects.create(
-        case=case,
-        actor=user,
-        actor_name=(user.full_name or user.email)[:150],
-        actor_role=STAFF_ROLE,
-        action=action,
-        detail=STAFF_DETAIL,
-    )
+# -- what accounts asks of saved cases ----------------------------------------------------
+# journeys is the higher app: it uses accounts' users and organisations, and accounts never
+# imports it. What accounts needs from saved cases is one service, which journeys registers
+# when Django starts (JourneysConfig.ready, journeys/apps.py).
+
+
+@dataclass(frozen=True)
+class CasesService:
+    # On sign-in: this browser's anonymous cases and answers in progress become the account's.
+    claim_session_work: Callable[..., int]
+    # Before an account is deleted: everyone's answers in progress on the account's cases.
+    drafts_delete_for_owner: Callable[..., None]
+
+
+_registered: list[CasesService] = []
+
+
+def cases_service_register(service: CasesService) -> None:
+    """Called once, by journeys' AppConfig.ready()."""
+    _registered[:] = [service]
+
+
+def cases_service() -> CasesService:
+    """The registered service; raises if journeys never registered one (a sign-in must not
+    silently leave a parent's work behind)."""
+    if not _registered:
+        raise RuntimeError("journeys has not registered its cases service (journeys/apps.py)")
+    return _registered[0]

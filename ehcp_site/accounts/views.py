@@ -43,7 +43,6 @@ from ehcp_site.accounts.services import (
 )
 from ehcp_site.context_processors import SERVICE_NAME
 from ehcp_site.ratelimit import rate_limited
-from journeys.templatetags.govuk import error_summary
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +62,10 @@ def safe_next(request) -> str:
 def page_errors(form) -> list[tuple[str, str]]:
     """The error summary's links. An error about the whole form (a wrong email address or
     password) points at the first box, so following the link puts the cursor somewhere."""
+    # The GOV.UK form helpers live in journeys' template tag library (a library must sit in
+    # an installed app); imported here, not at module level, so accounts never loads journeys.
+    from journeys.templatetags.govuk import error_summary
+
     if not form.is_bound:
         return []
     first = f"#{next(iter(form)).auto_id}"

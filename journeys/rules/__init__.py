@@ -1,0 +1,12 @@
+"""The rules: every statutory time limit and wording rule, as pure Python (no Django; a test
+enforces it), each public function's docstring naming its legal source.
+
+Lives here: `deadlines` (one function per time limit, and the horizons "today" depends on),
+`calendar` (working days, England bank holidays, months), `appeal_reasoning`, `eligibility`,
+`retention`, `vocabulary` (the case file's enums and labels), `wording`. A new deadline rule,
+appeal-related or not, is one function in `deadlines.py` plus its scenario table in
+tests/journeys/rules/ (held to 100% branch coverage).
+
+May import: the standard library and pure packages (dateutil, holidays), never Django or
+another journeys room. Imported by anyone: it is the bottom floor.
+"""

@@ -52,6 +52,11 @@ class TransferKind(StrEnum):
     BETWEEN_POST16 = "between_post16"  # one post-16 institution to another: reg 18(2)
 
 
+# How close a deadline is "soon" on lists (the caseload's tag and its "next 7 days" filter).
+# A reading aid, not a legal time limit: the law's dates are the functions below.
+SOON = timedelta(days=7)
+
+
 class DutyHolder(StrEnum):
     COUNCIL = "council"
     PARENT = "parent"
@@ -124,6 +129,15 @@ def decide_whether_to_assess(*, request_received: date) -> Deadline:
         source=cite(Law.DECIDE_WHETHER_TO_ASSESS),
         law=Law.DECIDE_WHETHER_TO_ASSESS,
     )
+
+
+def decide_whether_to_assess_if_sent(*, today: date) -> Deadline:
+    """The council's 6-week decision for a request sent today (SEND Regs 2014 reg 5(1)).
+
+    Until the council confirms when it received the request, the 6 weeks are counted from
+    the day the parent sends it: the confirmation page's date is this one.
+    """
+    return decide_whether_to_assess(request_received=today)
 
 
 def notify_no_plan(*, request_received: date) -> Deadline:

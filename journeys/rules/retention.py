@@ -65,3 +65,13 @@ def retention_action(state: RetentionState, *, now: datetime, months: int) -> Re
             return RetentionAction.SECOND_WARNING
         return RetentionAction.KEEP
     return RetentionAction.DELETE if now >= due and noticed else RetentionAction.KEEP
+
+
+def warning_horizon(*, now: datetime, months: int) -> datetime:
+    """Cases last used before this moment are within a warning's reach (UK GDPR Art 5(1)(e))."""
+    return now - relativedelta(months=months) + FIRST_WARNING_BEFORE
+
+
+def abandoned_before(*, now: datetime, months: int) -> datetime:
+    """Answers in progress untouched since this moment are deleted (UK GDPR Art 5(1)(e))."""
+    return now - relativedelta(months=months)

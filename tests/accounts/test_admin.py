@@ -11,6 +11,7 @@ from django.test import Client
 from ehcp_site.accounts.models import Membership, Organisation
 from journeys.models import AuditEvent, Case
 from tests.conftest import make_user
+from tests.factories import CaseFactory
 
 User = get_user_model()
 
@@ -29,7 +30,7 @@ def staff_client(staff):
 
 @pytest.fixture
 def case(case_file):
-    return Case.objects.create(journey="request", case_file=case_file, owner=make_user())
+    return CaseFactory(journey="request", case_file=case_file, owner=make_user())
 
 
 @pytest.mark.django_db

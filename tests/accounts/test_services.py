@@ -23,6 +23,7 @@ from journeys.models import (
     ReminderSent,
 )
 from tests.conftest import PASSWORD, make_user
+from tests.factories import CaseFactory
 
 User = get_user_model()
 
@@ -61,7 +62,7 @@ class UserDeleteTests:
         organisation = Organisation.objects.create(name="Sunrise SEND Support")
 
         # Theirs: a case with things hanging off it, a draft, a membership.
-        mine = Case.objects.create(journey="request", case_file=case_file, owner=parent)
+        mine = CaseFactory(journey="request", case_file=case_file, owner=parent)
         ReminderSent.objects.create(
             case=mine, rule="assessment_decision", due=timezone.localdate(), days_before=7
         )
@@ -74,7 +75,7 @@ class UserDeleteTests:
         Draft.objects.create(user=other, case_id=mine.id, journey="appeal", data={})
         Membership.objects.create(organisation=organisation, user=parent)
         # Someone else's case they were an advocate on, and looked at.
-        theirs = Case.objects.create(journey="request", case_file=case_file, owner=other)
+        theirs = CaseFactory(journey="request", case_file=case_file, owner=other)
         advocate_access(theirs, accepted_by=parent, invited_by=other)
         AuditEvent.objects.create(
             case=theirs,
@@ -111,7 +112,7 @@ class UserDeleteTests:
 
     def test_through_the_page_the_rows_are_gone_from_the_database(self, client, case_file):
         parent = make_user()
-        case = Case.objects.create(journey="request", case_file=case_file, owner=parent)
+        case = CaseFactory(journey="request", case_file=case_file, owner=parent)
         Draft.objects.create(user=parent, case_id=case.id, journey="refused", data={})
         client.force_login(parent)
         client.post("/account/delete/", {"password": PASSWORD})

@@ -12,9 +12,10 @@ from django.test import Client
 from django.utils import timezone
 
 from ehcp_site.accounts.models import Membership, Organisation, User
-from journeys.models import AdvocateAccess, Case, OrganisationShare
+from journeys.models import AdvocateAccess, OrganisationShare
 from journeys.sharing.services import _token_hash
 from tests.conftest import PASSWORD, make_user
+from tests.factories import CaseFactory
 
 LINK = re.compile(r"http://\S+(/account/confirm-email/\S+/)")
 
@@ -57,7 +58,7 @@ class VerifyEmailTests:
 
     def test_someone_who_signs_up_as_the_invited_address_cannot_accept(self, case_file):
         parent = make_user("parent@example.org", "Pat Parent")
-        case = Case.objects.create(journey="request", case_file=case_file, owner=parent)
+        case = CaseFactory(journey="request", case_file=case_file, owner=parent)
         AdvocateAccess.objects.create(
             case=case,
             email="advocate@example.org",
@@ -79,7 +80,7 @@ class VerifyEmailTests:
         organisation = Organisation.objects.create(name="Sunrise")
         worker = make_user("worker@example.org", "Wren", verified=False)
         Membership.objects.create(organisation=organisation, user=worker)
-        case = Case.objects.create(journey="request", case_file=case_file, owner=make_user())
+        case = CaseFactory(journey="request", case_file=case_file, owner=make_user())
         OrganisationShare.objects.create(case=case, organisation=organisation)
         browser = Client()
         browser.force_login(worker)

@@ -14,9 +14,9 @@ from playwright.sync_api import Page, expect
 
 from ehcp_site.accounts.models import Membership, Organisation
 from journeys.models import CaseNote, OrganisationShare
-from tests.journeys.caseload.conftest import share_case
 from tests.conftest import PASSWORD, make_user
 from tests.e2e.conftest import assert_accessible
+from tests.journeys.caseload.conftest import share_case
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -13,9 +13,9 @@ from django.core import mail
 from playwright.sync_api import Page, expect
 
 from ehcp_site.accounts.models import Organisation
-from journeys.models import Case
 from tests.conftest import PASSWORD, make_user
 from tests.e2e.conftest import assert_accessible
+from tests.factories import CaseFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,9 +35,7 @@ def test_a_parent_shares_a_case_with_an_advocate_and_sees_who_looked(page: Page,
     Organisation.objects.create(name="Sunrise SEND Support")
     case_file = json.loads(CASE_FILE.read_text())
     case_file["events"] = [{"type": "request_received", "date": "2026-10-01"}]
-    case = Case.objects.create(
-        journey="request", case_file=case_file, owner=parent, extras={"request": {}}
-    )
+    case = CaseFactory(journey="request", case_file=case_file, owner=parent, extras={"request": {}})
     child = case.child_name
 
     sign_in(page, parent.email)

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from journeys.wizard.definition import APPEAL, MEDIATION, PLAN, REFUSAL
 from journeys.models import Case
+from journeys.wizard.definition import APPEAL, MEDIATION, PLAN, REFUSAL
 from tests.conftest import (
     ABOUT_SLUGS,
     STEP_URL,
@@ -147,6 +147,15 @@ def finish(client, journey, **overrides):
 
 def download_links(page):
     return sorted(set(re.findall(r"/letters/(\w+)\.(pdf|docx)", page)))
+
+
+@pytest.fixture(params=["session", "database"])
+def client(request, client):
+    """Every journey here runs twice, as formtools tests each storage backend: a visitor's
+    answers live in their session, a signed-in parent's in Draft rows (wizard/storage.py)."""
+    if request.param == "database":
+        return signed_in_client("parent@example.org", "Pat Parent")
+    return client
 
 
 @pytest.mark.django_db

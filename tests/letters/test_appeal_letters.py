@@ -455,7 +455,8 @@ class HealthAndCareRecommendationsTests:
         assert self.PARAGRAPH in text
 
     def test_the_journeys_answer_decides(self, plan_case):
-        # What the appeal journey saves (journeys.wizard.stage_cases.appeal_extras) is obeyed both ways.
+        # What the appeal journey saves (journeys.wizard.stage_cases.appeal_extras) is obeyed
+        # both ways.
         from journeys.wizard.stage_cases import appeal_extras
 
         for answer, expected in (("yes", True), ("no", False)):

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from journeys.cases.casefile import CaseFileError
 from journeys.cases.casefile_io import case_file_load
-from journeys.rules.deadlines import deadline_status, explain
 from journeys.cases.timeline import case_deadlines, case_events
+from journeys.rules.deadlines import deadline_status, explain
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 

@@ -22,10 +22,11 @@ from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 
 from ehcp_site.accounts.models import Membership, Organisation, User
-from journeys.wizard.answers import journey_answers
 from journeys.cases.casefile import EXAMPLE_CASE_FILE, example_case_file, validate_case_file
-from journeys.wizard.definition import CHECK_ANSWERS, JOURNEYS
+from journeys.cases.services import case_create
 from journeys.models import Case, CaseNote, OrganisationShare
+from journeys.wizard.answers import journey_answers
+from journeys.wizard.definition import CHECK_ANSWERS, JOURNEYS
 
 # Published on purpose (printed by the command); only ever set with DJANGO_DEBUG=true.
 DEMO_PASSWORD = "demo-password-for-development"  # noqa: S105
@@ -174,7 +175,7 @@ class Command(BaseCommand):
             case_id = uuid.uuid5(DEMO_NAMESPACE, demo.key)
             if Case.objects.filter(pk=case_id).exists():
                 continue
-            case = Case.objects.create(
+            case = case_create(
                 id=case_id,
                 owner=parent,
                 journey=demo.journey,

@@ -22,6 +22,7 @@ from journeys.rules.deadlines import (
     deadline_status,
     deadlines_for_events,
     decide_whether_to_assess,
+    decide_whether_to_assess_if_sent,
     discharged_on,
     draft_plan_representations,
     explain,
@@ -59,6 +60,15 @@ def test_decision_due_six_weeks_after_receipt(received, due):
     assert deadline.from_event is EventType.REQUEST_RECEIVED
     assert deadline.duty_holder is DutyHolder.COUNCIL
     assert deadline.source == "SEND Regulations 2014, reg 5(1)"
+
+
+@pytest.mark.parametrize(("today", "due"), SIX_WEEK_SCENARIOS)
+def test_a_request_sent_today_is_decided_six_weeks_from_today(today, due):
+    # Until the council confirms receipt, the confirmation page counts from the day it is sent.
+    assert decide_whether_to_assess_if_sent(today=today) == decide_whether_to_assess(
+        request_received=today
+    )
+    assert decide_whether_to_assess_if_sent(today=today).due == due
 
 
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)))

@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 from journeys.rules.retention import (
     RetentionAction,
     RetentionState,
+    abandoned_before,
     deletion_date,
     retention_action,
+    warning_horizon,
 )
 
 ACTIVE = datetime(2024, 11, 25, 12, 0, tzinfo=UTC)
@@ -29,6 +31,16 @@ KEEP, FIRST, SECOND, DELETE = (
 
 def state(warnings=0, warned_at=None, has_address=True):
     return RetentionState(ACTIVE, warnings, warned_at, has_address)
+
+
+def test_a_case_is_within_a_warnings_reach_30_days_before_its_date():
+    # Last used at ACTIVE, deleted at DUE: it is looked at from DUE - 30 days on.
+    assert warning_horizon(now=DUE - 30 * DAY, months=24) == ACTIVE
+    assert warning_horizon(now=DUE, months=24) == ACTIVE + 30 * DAY
+
+
+def test_answers_in_progress_are_abandoned_after_the_retention_period():
+    assert abandoned_before(now=DUE, months=24) == ACTIVE
 
 
 def test_the_deletion_date_counts_calendar_months():

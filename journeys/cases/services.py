@@ -1,0 +1,348 @@
+"""Services: everything that writes a saved case. Keyword-only, `<entity>_<action>`.
+
+Submitting a journey (re-validating its answers first) is the wizard's:
+journeys/wizard/services.py, which saves through case_save here.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from journeys.cases.selectors import (
+    DRAFTS_SESSION_KEY,
+    OWNED_CASES_KEY,
+    CaseAccess,
+    requester_owns_case,
+)
+from journeys.cases.timeline import next_open_deadline
+from journeys.models import AuditEvent, Case, Draft
+from letters.context import MissingCaseData
+from letters.registry import LetterKind
+from letters.services import letter_render
+
+
+class CaseNotYours(Exception):
+    """A journey was submitted under the id of a case this visitor does not own."""
+
+
+class CaseChanged(Exception):
+    """Since this journey's answers started from the case, someone (another tab, another
+    device) saved a different value for something these answers would now overwrite."""
+
+
+def overwrites_newer_answers(
+    *, saved: dict[str, Any], base: dict[str, Any], new: dict[str, Any]
+) -> bool:
+    """Would laying `new` over `saved` replace a value someone changed after `base`?
+
+    Optimistic locking by content: only what this journey writes is compared (key by key
+    inside the child and the applicant, as merge_case_files merges them), so a parent who
+    finishes one stage and then corrects another is never stopped by their own saves.
+    Events are only ever added, never overwritten, so they are not compared.
+    """
+    for key, value in new.items():
+        if key in ("format", "events"):
+            continue
+        if key in MERGED_BY_KEY and isinstance(value, dict):
+            for part, part_value in value.items():
+                now = saved.get(key, {}).get(part)
+                if now != base.get(key, {}).get(part) and now != part_value:
+                    return True
+        elif saved.get(key) != base.get(key) and saved.get(key) != value:
+            return True
+    return False
+
+
+# -- what every write of a case also does ------------------------------------------------
+
+
+def case_summary_refresh(*, case: Case) -> tuple[str, ...]:
+    """Copy the child's and parent's names, the council and the next open deadline out of
+    the case file into the columns lists read (so they filter, search and sort in the
+    database). Called by every service that writes a case file, before it saves; returns
+    the columns it set, for `update_fields`."""
+    child = case.case_file.get("child", {})
+    case.child_name = " ".join(
+        part for part in (child.get("first_name"), child.get("last_name")) if part
+    )[:200]
+    case.parent_name = case.case_file.get("applicant", {}).get("name", "")[:150]
+    case.council = case.case_file.get("local_authority", {}).get("name", "")[:200]
+    deadline = next_open_deadline(case.case_file)
+    case.next_deadline_on = deadline.due if deadline else None
+    case.next_deadline_rule = deadline.rule.value if deadline else ""
+    return Case.SUMMARY_FIELDS
+
+
+def case_mark_active(*, case: Case) -> tuple[str, ...]:
+    """A change by the parent is the parent using the case: the retention clock starts
+    again. Called by the services that write a case for its parent (not for staff in the
+    admin, not for the retention job); returns the columns it set, for `update_fields`."""
+    case.last_active_at = timezone.now()
+    case.retention_warnings_sent = 0
+    return ("last_active_at", "retention_warnings_sent")
+
+
+def case_touch(*, case: Case) -> None:
+    """The parent opened their case: it is in use, so the retention clock starts again.
+    At most one write a day, so reading a case stays cheap."""
+    now = timezone.now()
+    if (now - case.last_active_at).days >= 1 or case.retention_warnings_sent:
+        Case.objects.filter(pk=case.pk).update(
+            last_active_at=now, retention_warnings_sent=0, retention_warned_at=None
+        )
+
+
+def case_create(*, journey: str, case_file: dict[str, Any], owner=None, **fields) -> Case:
+    """A new saved case, its summary columns filled in (`fields`: its other columns)."""
+    case = Case(journey=journey, case_file=case_file, owner=owner, **fields)
+    case_summary_refresh(case=case)
+    case.save()
+    return case
+
+
+# Merged key by key, so a stage that asks only the child's name keeps the school and diagnoses.
+MERGED_BY_KEY = ("child", "applicant")
+
+
+def merge_case_files(saved: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """A journey's case file laid over the saved one.
+
+    What the journey answered replaces what was saved (a parent changing an answer means it);
+    what it did not ask about is kept, down to the keys of `child` and `applicant`; the same
+    decision (kind and date) keeps the reasons another stage recorded; events are added to,
+    never lost, because they come from every stage and from the timeline.
+    """
+    merged = {**saved, **new}
+    for key in MERGED_BY_KEY:
+        if key in saved and key in new:
+            merged[key] = {**saved[key], **new[key]}
+    old_decision, new_decision = saved.get("decision"), new.get("decision")
+    if (
+        old_decision
+        and new_decision
+        and all(old_decision.get(k) == new_decision.get(k) for k in ("kind", "date"))
+    ):
+        merged["decision"] = {**old_decision, **new_decision}
+    events = list(saved.get("events", []))
+    events += [e for e in new.get("events", []) if e not in events]
+    if events:
+        merged["events"] = sorted(events, key=lambda e: (e["date"], e["type"]))
+    return merged
+
+
+@transaction.atomic
+def case_save(
+    *,
+    case_id,
+    journey,
+    case_file: dict[str, Any],
+    user,
+    session,
+    extras: dict[str, Any] | None = None,
+    base: dict[str, Any] | None = None,
+) -> Case:
+    """Create or update the saved case from a journey's case file.
+
+    `journey` is the wizard's Journey; only its `slug` is read (cases never import the wizard).
+
+    A new case belongs to the signed-in parent, or to this browser's session until they
+    sign in. Raises CaseNotYours if the id belongs to someone else's case: knowing a case's
+    id must never be enough to change it.
+    """
+    case = Case.objects.select_for_update().filter(pk=case_id).first()
+    if case is None:
+        case = Case(id=case_id, journey=journey.slug, case_file=case_file, owner=_owner(user))
+    elif not requester_owns_case(user=user, session=session, case=case):
+        raise CaseNotYours(str(case_id))
+    elif base is not None and overwrites_newer_answers(
+        saved=case.case_file, base=base, new=case_file
+    ):
+        raise CaseChanged(str(case_id))
+    else:
+        # What this journey recorded last time goes first: a corrected date must not leave
+        # the old one behind to drive the timeline.
+        previous = case.journey_events.get(journey.slug, [])
+        saved = dict(case.case_file)
+        if "events" in saved:  # no empty list where the case file had none
+            saved["events"] = [e for e in saved["events"] if e not in previous]
+        case.case_file = merge_case_files(saved, case_file)
+    case.journey_events = {**case.journey_events, journey.slug: case_file.get("events", [])}
+    # Each journey keeps its own extras: the appeal's answers must not replace the refusal's.
+    case.extras = {**case.extras, journey.slug: extras or {}}
+    case.journey = journey.slug
+    case_summary_refresh(case=case)
+    case_mark_active(case=case)
+    case.save()
+    if case.owner_id is None:
+        _session_add_case(session, case)
+    return case
+
+
+def _owner(user):
+    return user if user is not None and user.is_authenticated else None
+
+
+def _session_add_case(session, case: Case) -> None:
+    owned = session.get(OWNED_CASES_KEY, [])
+    if str(case.id) not in owned:
+        session[OWNED_CASES_KEY] = [*owned, str(case.id)]
+
+
+@transaction.atomic
+def case_claim_session_work(*, user, session) -> int:
+    """On sign-in: the anonymous cases and drafts of this browser become the account's.
+
+    A case that already has an owner stays theirs (a session cannot claim it). Returns how
+    many cases were claimed.
+    """
+    owned = session.get(OWNED_CASES_KEY, [])
+    claimed = Case.objects.filter(pk__in=owned, owner__isnull=True).update(owner=user)
+    for key, draft in session.get(DRAFTS_SESSION_KEY, {}).items():
+        journey_slug, _, case_id = key.partition(":")
+        Draft.objects.update_or_create(
+            user=user, case_id=case_id, journey=journey_slug, defaults={"data": draft}
+        )
+    session[OWNED_CASES_KEY] = []
+    session[DRAFTS_SESSION_KEY] = {}
+    return claimed
+
+
+def case_drafts_delete_for_owner(*, user) -> None:
+    """Before an account is deleted: every draft of its cases, whoever kept it (the cases
+    themselves go with the account, on_delete=CASCADE). Called by accounts' user_delete."""
+    Draft.objects.filter(case_id__in=Case.objects.filter(owner=user).values("id")).delete()
+
+
+@transaction.atomic
+def case_event_add(*, case: Case, event_type: str, event_date) -> Case:
+    """Record that something happened on a date (the same event twice is recorded once).
+
+    Reads the case afresh under a lock, so a journey saved at the same moment is kept."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    events = list(case.case_file.get("events", []))
+    entry = {"type": str(event_type), "date": event_date.isoformat()}
+    if entry not in events:
+        events.append(entry)
+        events.sort(key=lambda e: (e["date"], e["type"]))
+    case.case_file = {**case.case_file, "events": events}
+    changed = (*case_summary_refresh(case=case), *case_mark_active(case=case))
+    case.save(update_fields=["case_file", "updated_at", *changed])
+    return case
+
+
+@transaction.atomic
+def case_event_remove(*, case: Case, event_type: str, event_date: str) -> Case:
+    """Remove a recorded date the parent entered by mistake (read afresh under a lock)."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    events = [
+        e
+        for e in case.case_file.get("events", [])
+        if not (e["type"] == event_type and e["date"] == event_date)
+    ]
+    case.case_file = {**case.case_file, "events": events}
+    changed = (*case_summary_refresh(case=case), *case_mark_active(case=case))
+    case.save(update_fields=["case_file", "updated_at", *changed])
+    return case
+
+
+# Later stages first-hand know more; a journey's own answers win for its own letters.
+EXTRAS_ORDER = ("request", "refused", "mediation", "plan", "appeal")
+
+
+def case_extras_for(case: Case, journey_slug: str | None = None) -> dict[str, Any]:
+    """The extras a letter gets: every stage's, the named journey's taking precedence."""
+    merged: dict[str, Any] = {}
+    for slug in EXTRAS_ORDER:
+        if slug != journey_slug:
+            merged.update(case.extras.get(slug, {}))
+    merged.update(case.extras.get(journey_slug or "", {}))
+    return merged
+
+
+# -- a parent's own data: export, import, delete -----------------------------------------
+
+
+def case_export_zip(*, case: Case, today) -> bytes:
+    """The case file (CASE_FORMAT.md, exactly) and every letter that applies, as one ZIP."""
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("case.json", json.dumps(case.case_file, indent=2, ensure_ascii=False))
+        extras = case_extras_for(case)
+        for kind in LetterKind:
+            for fmt in ("pdf", "docx"):
+                try:
+                    letter = letter_render(
+                        kind=kind, case_file=case.case_file, fmt=fmt, today=today, extras=extras
+                    )
+                except MissingCaseData:
+                    break  # this letter does not apply to the case (yet)
+                archive.writestr(f"letters/{letter.filename}", letter.content)
+    return buffer.getvalue()
+
+
+def case_import(*, case_file: dict[str, Any], user, session) -> Case:
+    """A new case, the parent's (or this session's), from a validated case file."""
+    case = case_create(journey="import", case_file=case_file, extras={}, owner=_owner(user))
+    if case.owner_id is None:
+        _session_add_case(session, case)
+    return case
+
+
+@transaction.atomic
+def case_delete(*, case: Case, session) -> None:
+    """Delete the case for real: its row, everything hanging off it (reminder records,
+    sharing, notes, the audit record) and every draft of it, in the database or session."""
+    case_id = str(case.id)
+    Draft.objects.filter(case_id=case.id).delete()
+    case.delete()  # the rest goes with it (on_delete=CASCADE)
+    session[OWNED_CASES_KEY] = [c for c in session.get(OWNED_CASES_KEY, []) if c != case_id]
+    drafts = session.get(DRAFTS_SESSION_KEY, {})
+    session[DRAFTS_SESSION_KEY] = {k: v for k, v in drafts.items() if not k.endswith(f":{case_id}")}
+
+
+# -- accountability ----------------------------------------------------------------------
+
+
+def case_audit(*, access: CaseAccess, user, action: str, detail: str) -> None:
+    """Record that someone other than the parent looked at, downloaded or changed the case.
+
+    `detail` names what (a page, a letter), never what it says.
+    """
+    if access.is_owner:
+        return
+    role = access.role.value
+    if access.share is not None:
+        role = f"{role} at {access.share.organisation.name}"
+    AuditEvent.objects.create(
+        case=access.case,
+        actor=user,
+        actor_name=user.full_name or user.email,
+        actor_role=role,
+        action=action,
+        detail=detail[:200],
+    )
+
+
+# Staff in the admin (journeys/admin.py): what the parent reads under "Who has seen this case".
+STAFF_ROLE = "staff (operations)"
+STAFF_DETAIL = "the case in the admin"
+
+
+def case_audit_staff(*, case: Case, user, action: str) -> AuditEvent:
+    """Record that a member of staff looked at or changed a case in the admin, so the parent
+    sees it in the case's record like any other access."""
+    return AuditEvent.objects.create(
+        case=case,
+        actor=user,
+        actor_name=(user.full_name or user.email)[:150],
+        actor_role=STAFF_ROLE,
+        action=action,
+        detail=STAFF_DETAIL,
+    )

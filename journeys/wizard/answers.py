@@ -1,0 +1,48 @@
+"""From what a wizard stored (raw form data per step) to answers (cleaned data per step)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from journeys.forms.base import RepeatableFormSet
+from journeys.wizard.definition import Journey, Step
+
+
+def form_kwargs(step: Step, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """Extra arguments for a step's form: the answers so far, for forms built from them."""
+    return {"answers": answers} if getattr(step.form_class, "uses_answers", False) else {}
+
+
+def form_for_step(
+    step: Step, data: Mapping[str, Any] | None = None, answers: Mapping[str, Any] | None = None
+):
+    """Build the step's form (or formset) with the same prefix the wizard uses."""
+    return step.form_class(data=data, prefix=step.slug, **form_kwargs(step, answers or {}))
+
+
+def cleaned_answer(form) -> Any:
+    """The answer a valid step form gives: a dict, or a list of items for a repeatable step."""
+    if isinstance(form, RepeatableFormSet):
+        return form.items()
+    return form.cleaned_data
+
+
+def journey_answers(
+    journey: Journey, stored_data: Callable[[str], Mapping[str, Any] | None]
+) -> dict[str, Any]:
+    """Return {slug: answer} for each visible step whose stored data is valid.
+
+    Steps are taken in order, so a step's condition sees only the answers before it.
+    """
+    answers: dict[str, Any] = {}
+    for step in journey.steps:
+        if not step.shows_for(answers):
+            continue
+        data = stored_data(step.slug)
+        if data is None:
+            continue
+        form = form_for_step(step, data, answers)
+        if form.is_valid():
+            answers[step.slug] = cleaned_answer(form)
+    return answers

@@ -1,0 +1,179 @@
+"""A saved case's progress through the journeys: each stage as a task (done, in progress,
+not started), the letters its finished stages make, and the parent's case list (each case's
+stage, and the journeys started but not finished). Read by the case list and the case
+overview page (journeys/cases/overview_views.py).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.urls import reverse
+
+from journeys.cases.overview import case_facts, days_left_words
+from journeys.cases.selectors import (
+    CaseAccess,
+    case_list_for_parent,
+    case_list_shared_with_advocate,
+    draft_list_for_visitor,
+)
+from journeys.cases.services import case_extras_for
+from journeys.cases.timeline import case_timeline
+from journeys.wizard.definition import JOURNEYS, Journey
+from letters.registry import REGISTRY, LetterKind
+
+# The stages of the EHCP process a case can go through, in the order a family meets them.
+STAGE_SLUGS = ("request", "refused", "plan", "mediation", "appeal")
+
+
+class StageStatus(enum.StrEnum):
+    NOT_STARTED = "Not started"
+    IN_PROGRESS = "In progress"
+    DONE = "Done"
+
+
+@dataclass(frozen=True)
+class StageTask:
+    journey: Journey
+    status: StageStatus
+    # The question the parent stopped at (in progress only).
+    resume_step: str | None = None
+
+
+def stage_tasks(*, finished: Iterable[str], drafts: Mapping[str, str | None]) -> list[StageTask]:
+    """Each stage's status: done once its journey was submitted, in progress while a draft
+    of it exists (`drafts` maps journey slug to the step the draft is at), else not started.
+    A stage finished and then reopened counts as done: the letters are there."""
+    done = set(finished)
+    tasks = []
+    for slug in STAGE_SLUGS:
+        journey = JOURNEYS[slug]
+        if slug in done:
+            tasks.append(StageTask(journey, StageStatus.DONE))
+        elif slug in drafts:
+            tasks.append(StageTask(journey, StageStatus.IN_PROGRESS, drafts[slug]))
+        else:
+            tasks.append(StageTask(journey, StageStatus.NOT_STARTED))
+    return tasks
+
+
+def stage_label(slug: str) -> str:
+    """The stage a case is at, for lists ("Asking for an assessment")."""
+    journey = JOURNEYS.get(slug)
+    return journey.title if journey is not None else "Case file loaded"
+
+
+@dataclass(frozen=True)
+class LetterLink:
+    kind: str
+    title: str
+    journey: str
+
+
+def case_letters(
+    case_file: Mapping[str, Any], extras_by_journey: Mapping[str, Any], *, extras_for
+) -> list[LetterLink]:
+    """The letters of every finished stage, once each (the first stage that offers a kind
+    gives it), for download links. `extras_for(slug)` gives a journey's merged extras."""
+    seen: set[str] = set()
+    links = []
+    for slug in STAGE_SLUGS:
+        if slug not in extras_by_journey:
+            continue
+        for kind in JOURNEYS[slug].letters_for(case_file, extras_for(slug)):
+            if kind not in seen:
+                seen.add(kind)
+                links.append(LetterLink(kind, REGISTRY[LetterKind(kind)].title, slug))
+    return links
+
+
+@dataclass(frozen=True)
+class CaseList:
+    """The parent's "Your cases" page: their cases, cases shared with them, and new cases
+    started but not finished (each with the URL of the question they stopped at)."""
+
+    rows: list[dict[str, Any]]
+    shared: list
+    unfinished: list[dict[str, str]]
+
+
+def case_list_for_visitor(*, user, session, today: date) -> CaseList:
+    """Your cases (one per child), each with its stage and next deadline in words; cases
+    shared with you; and the journeys you started for a new case but have not finished."""
+    own = case_list_for_parent(user=user, session=session)
+    saved_ids = {str(case.id) for case in own}
+    unfinished = [
+        draft
+        for draft in draft_list_for_visitor(user=user, session=session)
+        if draft.case_id not in saved_ids and draft.step and draft.journey in STAGE_SLUGS
+    ]
+    return CaseList(
+        rows=[
+            {
+                "case": case,
+                "stage": stage_label(case.journey),
+                "days_left": days_left_words(case.next_deadline_on, today=today),
+                "overdue": case.next_deadline_on is not None and case.next_deadline_on < today,
+            }
+            for case in own
+        ],
+        shared=case_list_shared_with_advocate(user=user),
+        unfinished=[
+            {
+                "url": resume_url(draft.journey, draft.case_id, draft.step),
+                "child": draft.child_first_name,
+                "stage": stage_label(draft.journey),
+            }
+            for draft in unfinished
+            if draft.journey in JOURNEYS
+        ],
+    )
+
+
+def resume_url(journey: str, case_id: str, step: str | None) -> str:
+    """The question a parent stopped at, so they carry on where they left off."""
+    return reverse(
+        f"journeys:{journey}-step",
+        kwargs={"case_id": case_id, "step": step or JOURNEYS[journey].first_step},
+    )
+
+
+def case_overview_for(*, access: CaseAccess, user, session, today: date) -> dict[str, Any]:
+    """What a case's overview page shows, for whoever may read it: its stages as tasks (with
+    a link for the owner: a done stage's confirmation page, or where they stopped), what is
+    due next, its letters, its facts and its stage."""
+    case = access.case
+    drafts = {}
+    if access.is_owner:
+        drafts = {
+            draft.journey: draft.step
+            for draft in draft_list_for_visitor(user=user, session=session, case_id=case.id)
+        }
+    timeline = case_timeline(case.case_file, today=today)
+    return {
+        "tasks": [
+            {"task": task, "url": _task_url(task, case_id=case.id) if access.is_owner else ""}
+            for task in stage_tasks(finished=case.extras.keys(), drafts=drafts)
+        ],
+        "next_item": timeline.open[0] if timeline.open else None,
+        "letters": case_letters(
+            case.case_file, case.extras, extras_for=lambda slug: case_extras_for(case, slug)
+        ),
+        "facts": case_facts(case.case_file),
+        "stage": stage_label(case.journey),
+    }
+
+
+def _task_url(task: StageTask, *, case_id) -> str:
+    """Done: its confirmation page (letters, next steps). In progress: where they stopped."""
+    if task.status is StageStatus.DONE:
+        return reverse(
+            "journeys:confirmation", kwargs={"journey": task.journey.slug, "case_id": case_id}
+        )
+    if task.status is StageStatus.IN_PROGRESS:
+        return resume_url(task.journey.slug, str(case_id), task.resume_step)
+    return ""

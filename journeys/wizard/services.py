@@ -1,0 +1,96 @@
+"""Services of the wizard: submitting a journey, starting or continuing one from a case.
+
+Each re-validates or fills the journey's steps from what its storage holds, then saves
+through journeys.cases.services.case_save. Keyword-only, `<entity>_<action>`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from journeys.cases.casefile import request_step_data_from_case
+from journeys.cases.services import case_save
+from journeys.models import Case
+from journeys.wizard.answers import journey_answers
+from journeys.wizard.definition import Journey
+
+# Where a draft keeps the case file as it was when the draft started from it, or when the
+# draft was last saved into it (formtools' extra data; drafts are stored encrypted).
+BASE_KEY = "base_case_file"
+
+
+def draft_base(storage) -> dict[str, Any] | None:
+    return storage.extra_data.get(BASE_KEY)
+
+
+def draft_set_base(storage, case_file: dict[str, Any]) -> None:
+    storage.extra_data = {**storage.extra_data, BASE_KEY: case_file}
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What submitting a journey gave: the answers, and the case file or the failing step."""
+
+    answers: dict[str, Any]
+    case_file: dict[str, Any] | None = None
+    failed_step: str | None = None
+
+
+def case_submit(*, journey: Journey, storage, overwrite: bool = False) -> Submission:
+    """Re-validate every visible step from what is stored, then build and keep the case file.
+
+    Called when the parent confirms check-your-answers. Nothing is trusted from earlier
+    requests: a step whose stored data no longer validates (or was never given) is returned
+    as `failed_step` and nothing is saved. Raises CaseChanged if the case was saved since
+    these answers started from it, unless the parent chose to `overwrite` it. Submitting
+    the same answers twice (a double click, a resent form) saves the same case once more.
+    """
+    answers = journey_answers(journey, storage.get_step_data)
+    missing = [slug for slug in journey.visible_steps(answers) if slug not in answers]
+    if missing:
+        return Submission(answers=answers, failed_step=missing[0])
+    if journey.build_case is None:
+        return Submission(answers=answers)
+    case = case_save(
+        case_id=storage.case_id,
+        journey=journey,
+        case_file=journey.build_case(answers),
+        extras=journey.build_extras(answers) if journey.build_extras else {},
+        user=storage.request.user,
+        session=storage.request.session,
+        base=None if overwrite else draft_base(storage),
+    )
+    # These answers are now the case: a second submit of them is not a conflict.
+    draft_set_base(storage, case.case_file)
+    return Submission(answers=answers, case_file=case.case_file)
+
+
+def case_start_from_file(*, journey: Journey, storage, case_file: dict[str, Any]) -> Submission:
+    """Fill a new draft from a case file (the example, later an import), then submit it.
+
+    Goes through the same step forms and re-validation as a parent's own answers, so a case
+    file that the journey cannot represent fails at the first step it cannot fill.
+    """
+    if journey.case_to_step_data is None:
+        raise ValueError(f"journey {journey.slug} cannot start from a case file")
+    for slug, data in journey.case_to_step_data(case_file).items():
+        storage.set_step_data(slug, data)
+    storage.set_step_data(journey.steps[-1].slug, {})
+    return case_submit(journey=journey, storage=storage)
+
+
+def case_continue(*, journey: Journey, storage, case: Case) -> str | None:
+    """Start `journey` for a saved case, with what the case file already answers filled in.
+
+    Returns the first step still to answer (None if the journey cannot take a case file).
+    """
+    if draft_base(storage) is None:
+        draft_set_base(storage, case.case_file)
+    known = request_step_data_from_case(case.case_file)
+    for slug, data in known.items():
+        if slug in journey.slugs and storage.get_step_data(slug) is None:
+            storage.set_step_data(slug, data)
+    answers = journey_answers(journey, storage.get_step_data)
+    unanswered = [s for s in journey.visible_steps(answers) if s not in answers]
+    return unanswered[0] if unanswered else journey.steps[-1].slug

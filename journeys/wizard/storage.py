@@ -1,0 +1,198 @@
+"""Where a journey's answers are kept while the parent fills them in.
+
+Both classes implement formtools' storage interface (`data`, `get_step_data`,
+`set_step_data`, `reset`), keyed by (journey, case id) from the URL:
+
+- `CaseSessionStorage`: a visitor who is not signed in; the answers live in their session.
+- `CaseDatabaseStorage`: a signed-in parent; the answers live in a `Draft` row of theirs, so
+  the case resumes on another device at the step they left.
+
+`draft_storage` picks one per request; the view builds whatever it returns, so no journey
+knows which. Signing in moves session drafts into the database
+(services.case_claim_session_work).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from django.db import transaction
+from formtools.wizard.storage.base import BaseStorage
+
+from journeys.cases.selectors import DRAFTS_SESSION_KEY as SESSION_KEY
+from journeys.models import Draft
+
+# A session keeps at most this many drafts; the least recently touched go first.
+MAX_DRAFTS_PER_SESSION = 20
+
+
+def draft_key(journey_slug: str, case_id) -> str:
+    """A case can go through several journeys (request, then refusal, then appeal...)."""
+    return f"{journey_slug}:{case_id}"
+
+
+class _CaseDraftStorage(BaseStorage):
+    """One draft per (journey, case id) for one visitor; subclasses say where it lives.
+
+    Being keyed by the visitor (their session or their account) is the object-level check
+    for drafts: another visitor's draft under the same case id is simply not found.
+    """
+
+    def __init__(self, prefix, request, file_storage=None, *, case_id, journey_slug):
+        super().__init__(prefix, request, file_storage)
+        self.case_id = str(case_id)
+        self.journey_slug = journey_slug
+        self.key = draft_key(journey_slug, case_id)
+        self.version = 0
+        # What this request sees until the first write creates the draft.
+        self._pending = self._empty()
+
+    # -- formtools' interface --------------------------------------------------------------
+    def init_data(self) -> None:
+        self.data = self._empty()
+
+    def _get_data(self) -> dict[str, Any]:
+        draft = self._read()
+        return draft if draft is not None else self._pending
+
+    def _set_data(self, value: dict[str, Any]) -> None:
+        self._write(value)
+
+    data = property(_get_data, _set_data)
+
+    def _set_current_step(self, step) -> None:
+        draft = dict(self.data)
+        draft[self.step_key] = step
+        self._write(draft)
+
+    def set_step_data(self, step, cleaned_data) -> None:
+        super().set_step_data(step, cleaned_data)
+        self._write(self.data)
+
+    def _set_extra_data(self, extra_data) -> None:
+        # formtools only changes the dict in memory; ours is kept at once, like every write.
+        draft = dict(self.data)
+        draft[self.extra_data_key] = extra_data
+        self._write(draft)
+
+    # -- ours ------------------------------------------------------------------------------
+    def exists(self) -> bool:
+        return self._read() is not None
+
+    def _empty(self) -> dict[str, Any]:
+        return {
+            "journey": self.journey_slug,
+            self.step_key: None,
+            self.step_data_key: {},
+            self.step_files_key: {},
+            self.extra_data_key: {},
+        }
+
+    def _write(self, draft: dict[str, Any]) -> None:
+        draft["journey"] = self.journey_slug
+        draft["touched"] = datetime.now(UTC).isoformat()
+        self._store(draft)
+        self._pending = draft
+        self.version += 1
+
+    def _read(self) -> dict[str, Any] | None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _store(self, draft: dict[str, Any]) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class CaseSessionStorage(_CaseDraftStorage):
+    """Drafts inside the visitor's own session (no account needed)."""
+
+    def _read(self) -> dict[str, Any] | None:
+        return self.request.session.get(SESSION_KEY, {}).get(self.key)
+
+    def _store(self, draft: dict[str, Any]) -> None:
+        session = self.request.session
+        drafts = dict(session.get(SESSION_KEY, {}))
+        drafts[self.key] = draft
+        if len(drafts) > MAX_DRAFTS_PER_SESSION:
+            oldest_first = sorted(drafts, key=lambda key: drafts[key].get("touched", ""))
+            for stale in oldest_first[: len(drafts) - MAX_DRAFTS_PER_SESSION]:
+                del drafts[stale]
+        session[SESSION_KEY] = drafts
+        session.modified = True
+
+
+class CaseDatabaseStorage(_CaseDraftStorage):
+    """Drafts in the database, one `Draft` row per (user, case, journey).
+
+    Two requests can save steps of one draft at the same moment (two tabs, a double click,
+    a phone and a laptop). Each write therefore locks the row, reads it afresh and lays over
+    it only what this request changed (the steps it saved, the current step, extra data), so
+    neither request's answer is lost. Replacing the whole draft (formtools' reset) replaces.
+    """
+
+    _MISSING = object()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._cached: Any = self._MISSING
+        self._changed_steps: set[str] = set()
+        self._changed_keys: set[str] = set()
+        self._replace = False
+
+    def _read(self) -> dict[str, Any] | None:
+        if self._cached is self._MISSING:
+            self._cached = (
+                Draft.objects.filter(
+                    user=self.request.user, case_id=self.case_id, journey=self.journey_slug
+                )
+                .values_list("data", flat=True)
+                .first()
+            )
+        return self._cached
+
+    # What this request changes, so a write can merge it into a fresher copy.
+    def set_step_data(self, step, cleaned_data) -> None:
+        self._changed_steps.add(step)
+        super().set_step_data(step, cleaned_data)
+
+    def _set_current_step(self, step) -> None:
+        self._changed_keys.add(self.step_key)
+        super()._set_current_step(step)
+
+    def _set_extra_data(self, extra_data) -> None:
+        self._changed_keys.add(self.extra_data_key)
+        super()._set_extra_data(extra_data)
+
+    def _set_data(self, value: dict[str, Any]) -> None:
+        self._replace = True  # init_data / reset: the whole draft, on purpose
+        super()._set_data(value)
+
+    data = property(_CaseDraftStorage._get_data, _set_data)
+
+    def _store(self, draft: dict[str, Any]) -> None:
+        key = {"user": self.request.user, "case_id": self.case_id, "journey": self.journey_slug}
+        with transaction.atomic():
+            row, created = Draft.objects.get_or_create(**key, defaults={"data": draft})
+            if not created:
+                row = Draft.objects.select_for_update().get(pk=row.pk)
+                row.data = draft if self._replace else self._merged(row.data, draft)
+                row.save(update_fields=["data", "updated_at"])
+        self._cached = row.data
+        self._replace = False
+
+    def _merged(self, fresh: dict[str, Any], mine: dict[str, Any]) -> dict[str, Any]:
+        merged = {**fresh}
+        steps = dict(fresh.get(self.step_data_key, {}))
+        for step in self._changed_steps:
+            steps[step] = mine.get(self.step_data_key, {}).get(step)
+        merged[self.step_data_key] = steps
+        for key in (*self._changed_keys, "journey", "touched"):
+            if key in mine:
+                merged[key] = mine[key]
+        return merged
+
+
+def draft_storage(prefix, request, file_storage=None, *, case_id, journey_slug):
+    """The storage for this visitor: their account's if signed in, else their session's."""
+    storage_class = CaseDatabaseStorage if request.user.is_authenticated else CaseSessionStorage
+    return storage_class(prefix, request, file_storage, case_id=case_id, journey_slug=journey_slug)

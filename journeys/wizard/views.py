@@ -1,0 +1,295 @@
+"""One generic view serves every step of every journey declared in journeys/wizard/definition.py.
+
+It never branches on a step's name: page order, conditions and detours are data, and
+submitting is a service. Each journey gets its own URL per step:
+    /<journey>/<case uuid>/<step slug>/
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.core.exceptions import SuspiciousOperation
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+from django.views.generic import TemplateView
+from formtools.wizard.forms import ManagementForm
+from formtools.wizard.views import NamedUrlWizardView, StepsHelper
+
+from journeys.cases.casefile import example_case_file
+from journeys.cases.selectors import Need, case_access_or_404, case_for_answers_or_404
+from journeys.cases.services import CaseChanged, CaseNotYours, case_extras_for
+from journeys.cases.timeline import case_timeline
+from journeys.forms.base import RepeatableFormSet, with_blank_item
+from journeys.rules.deadlines import decide_whether_to_assess_if_sent
+from journeys.templatetags.govuk import error_summary
+from journeys.wizard.answers import form_kwargs, journey_answers
+from journeys.wizard.definition import CHECK_ANSWERS, JOURNEYS, Journey
+from journeys.wizard.services import case_start_from_file, case_submit, draft_base, draft_set_base
+from journeys.wizard.storage import draft_storage
+from journeys.wizard.summary import summary_sections
+from letters.context import long_date
+from letters.services import letter_previews
+
+RETURN_TO_CHECK = "check"
+DONE_STEP = "done"
+
+
+class _ShowsFor:
+    """formtools calls a condition with the wizard; ours ask the journey about its answers."""
+
+    def __init__(self, slug: str) -> None:
+        self.slug = slug
+
+    def __call__(self, wizard: JourneyStepView) -> bool:
+        return self.slug in wizard.visible_slugs()
+
+
+class JourneyStepView(NamedUrlWizardView):
+    """Every step of every journey (see the module docstring). formtools' NamedUrlWizardView
+    gives a URL per step and re-validation before done; each method below that overrides
+    formtools says why."""
+
+    journey: Journey | None = None
+    # Not formtools' `storage_name` (a dotted path built with (prefix, request, file_storage)
+    # only): our storage also needs the case id and journey, and picks the session or a
+    # Draft row per request (journeys/wizard/storage.py).
+    storage_class = staticmethod(draft_storage)
+
+    # The journey as data becomes formtools' form_list and condition_dict here, once per
+    # journey, so the view itself never names a step.
+    @classmethod
+    def for_journey(cls, journey: Journey):
+        return cls.as_view(
+            journey=journey,
+            form_list=[(step.slug, step.form_class) for step in journey.steps],
+            condition_dict={s.slug: _ShowsFor(s.slug) for s in journey.steps if s.show_if},
+            url_name=f"journeys:{journey.slug}-step",
+            done_step_name=DONE_STEP,
+        )
+
+    # -- storage and answers ---------------------------------------------------------------
+    # formtools override: formtools' dispatch builds its storage from `storage_name` and a
+    # prefix made from the class name, and knows nothing of cases. Ours checks that the
+    # visitor owns the case (only the owner answers questions about it; others see it
+    # read-only), keys the storage by (journey, case id) from the URL, restarts a lost
+    # session, and remembers which saved case the answers started from.
+    def dispatch(self, request, *args, **kwargs):
+        self.case_id = kwargs["case_id"]
+        self.prefix = self.journey.slug
+        saved = case_for_answers_or_404(request, self.case_id)
+        self.storage = self.storage_class(
+            self.prefix, request, case_id=self.case_id, journey_slug=self.journey.slug
+        )
+        if not self.storage.exists() and kwargs.get("step") != self.journey.first_step:
+            # A lost or expired session: start again rather than fail on missing answers.
+            return redirect(reverse("journeys:new", args=[self.journey.slug]) + "?restarted=1")
+        self.steps = StepsHelper(self)
+        if saved is not None and self.storage.exists() and draft_base(self.storage) is None:
+            # Answers about a saved case remember the case as it was when they started.
+            draft_set_base(self.storage, saved.case_file)
+        if self.storage.exists() and self.storage.current_step is None:
+            # A draft filled from a case file has no current step yet; formtools would then
+            # look for the first step's answers under None and show it blank.
+            self.storage.current_step = self.steps.first
+        response = TemplateView.dispatch(self, request, *args, **kwargs)
+        self.storage.update_response(response)
+        return response
+
+    # Not a formtools method: formtools gives cleaned data one step at a time
+    # (get_cleaned_data_for_step); the journey's conditions need every answer at once.
+    @property
+    def answers(self) -> dict[str, Any]:
+        """Cleaned answers of every visible, valid step; recomputed after each write."""
+        if getattr(self, "_answers_version", None) != self.storage.version:
+            self._answers = journey_answers(self.journey, self.storage.get_step_data)
+            self._answers_version = self.storage.version
+        return self._answers
+
+    def visible_slugs(self) -> list[str]:
+        return self.journey.visible_steps(self.answers)
+
+    # formtools override: a form may be built from earlier answers (`uses_answers`: one box
+    # per council reason), which formtools' empty default cannot give.
+    def get_form_kwargs(self, step=None):
+        return form_kwargs(self.journey.step(step or self.steps.current), self.answers)
+
+    # formtools override: NamedUrlWizardView reverses `url_name` with the step only; our step
+    # URLs also carry the case id.
+    def get_step_url(self, step: str) -> str:
+        return reverse(self.url_name, kwargs={"case_id": self.case_id, "step": step})
+
+    # -- moving between steps ------------------------------------------------------------
+    # formtools override: formtools follows the posted step name (so a second tab still
+    # saves to the right step) without asking whether the journey shows that step for these
+    # answers; a name it would not show is tampering. A missing management form is left to
+    # formtools, which raises SuspiciousOperation (400) for it.
+    def post(self, *args, **kwargs):
+        management = ManagementForm(self.request.POST, prefix=self.prefix)
+        if management.is_valid():
+            posted_step = management.cleaned_data["current_step"]
+            if posted_step not in self.get_form_list():
+                raise SuspiciousOperation("The posted step is not part of this journey")
+        return super().post(*args, **kwargs)
+
+    def _returning_to_check(self) -> bool:
+        return self.request.GET.get("return") == RETURN_TO_CHECK
+
+    # formtools override: formtools always goes to the next form in the list. A journey may
+    # instead add another item to a repeatable page, leave for a detour (another country's
+    # page), or, when the parent came from check-your-answers, go back there after asking
+    # only what their change made newly relevant.
+    def render_next_step(self, form, **kwargs):
+        current = self.steps.current
+        if self.request.POST.get("add_another") and isinstance(form, RepeatableFormSet):
+            if all(item.has_changed() for item in form.forms) and len(form.forms) < form.max_num:
+                stored = dict(self.storage.get_step_data(current).lists())
+                self.storage.set_step_data(current, with_blank_item(stored, current))
+            return redirect(self.request.get_full_path())
+        detour = self.journey.detour_after(current, self.answers)
+        if detour is not None:
+            args = []
+            if detour.with_answer:
+                step, field = detour.with_answer
+                args = [self.answers[step][field]]
+            return redirect(reverse(detour.to, args=args))
+        if self._returning_to_check():
+            # After a change, ask anything the change made newly relevant, then go back.
+            unanswered = [s for s in self.visible_slugs() if s not in self.answers]
+            if unanswered and unanswered[0] != CHECK_ANSWERS:
+                return redirect(f"{self.get_step_url(unanswered[0])}?return={RETURN_TO_CHECK}")
+            return redirect(self.get_step_url(CHECK_ANSWERS))
+        return super().render_next_step(form, **kwargs)
+
+    # formtools override: formtools re-validates every form and calls done(); ours hands the
+    # stored answers to the case_submit service, which re-validates every *visible* step and
+    # saves the case, and turns its outcomes (someone else's case, a newer save, a step
+    # that no longer validates) into pages.
+    def render_done(self, form, **kwargs):
+        # Submitting saves the case, so it happens only on the POST of the last step; the
+        # formtools "done" URL, reached by GET (history, prefetch, a link), changes nothing.
+        if self.request.method != "POST":
+            return redirect(self.get_step_url(self.steps.last))
+        try:
+            submission = case_submit(
+                journey=self.journey,
+                storage=self.storage,
+                overwrite=self.request.POST.get("overwrite") == "yes",
+            )
+        except CaseNotYours:
+            raise Http404("No case with that id that you can see") from None
+        except CaseChanged:
+            return render(
+                self.request,
+                "journeys/case_changed.html",
+                {
+                    "journey": self.journey,
+                    "case_id": self.case_id,
+                    "check_answers_url": self.get_step_url(CHECK_ANSWERS),
+                    "management_field": ManagementForm(prefix=self.prefix)[
+                        "current_step"
+                    ].html_name,
+                },
+                status=409,
+            )
+        if submission.failed_step:
+            return redirect(self.get_step_url(submission.failed_step))
+        if self.journey.next_page is not None:
+            name, args = self.journey.next_page(submission.answers)
+            return redirect(reverse(name, args=args))
+        return redirect("journeys:confirmation", journey=self.journey.slug, case_id=self.case_id)
+
+    # formtools requires done(); render_done above never calls it.
+    def done(self, form_list, **kwargs):  # pragma: no cover - render_done never calls it
+        raise NotImplementedError("journeys finish through render_done and case_submit")
+
+    # -- pages -----------------------------------------------------------------------------
+    # formtools override: one template per step where a page needs more than the shared
+    # layout (templates/journeys/steps/<slug>.html), else journeys/step_base.html.
+    def get_template_names(self) -> list[str]:
+        return [f"journeys/steps/{self.steps.current}.html", "journeys/step_base.html"]
+
+    def _back_link(self) -> str:
+        if self._returning_to_check():
+            return self.get_step_url(CHECK_ANSWERS)
+        previous = self.steps.prev
+        return self.get_step_url(previous) if previous else reverse("pages:home")
+
+    # formtools override: adds what the GOV.UK page needs (back link, error summary,
+    # check-your-answers rows) to formtools' wizard context.
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        context.update(
+            journey=self.journey,
+            back_link=self._back_link(),
+            form_action=self.request.get_full_path(),
+            is_formset=isinstance(form, RepeatableFormSet),
+            page_errors=error_summary(form) if form.is_bound else [],
+            sections=summary_sections(self.journey, self.answers)
+            if getattr(form, "shows_summary", False)
+            else [],
+            step_url_name=self.url_name,
+            change_query=f"?return={RETURN_TO_CHECK}",
+            case_id=self.case_id,
+        )
+        return context
+
+
+@require_GET
+def journey_new(request, journey: str) -> HttpResponse:
+    """Start a journey afresh under a new, unguessable case id."""
+    if journey not in JOURNEYS:
+        raise Http404("No such journey")
+    definition = JOURNEYS[journey]
+    if request.GET.get("restarted"):
+        return render(
+            request,
+            "journeys/restarted.html",
+            {"journey": definition, "start_url": reverse("journeys:new", args=[journey])},
+        )
+    return redirect(f"journeys:{journey}-step", case_id=uuid.uuid4(), step=definition.first_step)
+
+
+@require_POST
+def journey_example(request) -> HttpResponse:
+    """Load the example case into a new draft and show its letter: try before you type."""
+    journey = JOURNEYS["request"]
+    case_id = uuid.uuid4()
+    storage = draft_storage(journey.slug, request, case_id=case_id, journey_slug=journey.slug)
+    case_start_from_file(journey=journey, storage=storage, case_file=example_case_file())
+    return redirect("journeys:confirmation", journey=journey.slug, case_id=case_id)
+
+
+@require_GET
+def journey_confirmation(request, journey: str, case_id: uuid.UUID) -> HttpResponse:
+    """The finished journey: what happens next, the dates that matter, and each letter."""
+    definition = JOURNEYS.get(journey)
+    case = case_access_or_404(request, case_id, need=Need.OWN).case
+    if definition is None or definition.slug not in case.extras:
+        # Only a journey this case has been through has a confirmation page.
+        raise Http404("No submitted case with that id in this session")
+    today = timezone.localdate()
+    decision = decide_whether_to_assess_if_sent(today=today)
+    extras = case_extras_for(case, definition.slug)
+    kinds = definition.letters_for(case.case_file, extras)
+    return render(
+        request,
+        "journeys/confirmation.html",
+        {
+            "decision_due": long_date(decision.due),
+            "decision_source": decision.source,
+            "journey": definition,
+            "next_steps_template": f"journeys/next_steps/{definition.slug}.html",
+            "case_id": case_id,
+            "case_file": case.case_file,
+            "timeline": case_timeline(case.case_file, today=today),
+            "letters": letter_previews(kinds=kinds, case_file=case.case_file, extras=extras),
+            "check_answers_url": reverse(
+                f"journeys:{journey}-step", kwargs={"case_id": case_id, "step": CHECK_ANSWERS}
+            ),
+        },
+    )

@@ -1,0 +1,188 @@
+"""The case file contract (../shared/CASE_FORMAT.md): schema, validation and round trips."""
+
+import copy
+import json
+from datetime import date
+
+import pytest
+from django.utils.datastructures import MultiValueDict
+from jsonschema import Draft202012Validator
+
+from journeys.cases.casefile import (
+    CASE_SCHEMA,
+    CaseFileError,
+    case_from_request_answers,
+    example_case_file,
+    request_step_data_from_case,
+    validate_case_file,
+)
+from journeys.wizard.answers import journey_answers
+from journeys.wizard.definition import REQUEST_ASSESSMENT
+from tests.conftest import request_answers
+
+# The example in CASE_FORMAT.md, with every enum reduced to one value.
+CONTRACT_EXAMPLE = {
+    "format": "ehcp-case/1",
+    "child": {
+        "first_name": "Sam",
+        "last_name": "Okafor",
+        "date_of_birth": "2017-05-02",
+        "pronouns": "he",
+        "year_group": "Year 4",
+        "setting": {"name": "Hillside Primary School", "kind": "mainstream"},
+        "diagnoses": ["autism", "ADHD"],
+    },
+    "applicant": {
+        "name": "Grace Okafor",
+        "relationship": "parent",
+        "address": ["12 Elm Road", "Bristol", "BS1 1AA"],
+        "email": "grace@example.org",
+        "phone": "07700 900123",
+    },
+    "local_authority": {"name": "Bristol City Council"},
+    "needs": [{"area": "semh", "description": "what the child finds hard", "impact": "impact"}],
+    "support_tried": [
+        {"description": "small-group phonics", "since": "2025-09-01", "outcome": "none"}
+    ],
+    "evidence": [
+        {
+            "kind": "educational_psychologist",
+            "author": "Dr A Patel",
+            "date": "2026-03-10",
+            "title": "EP report",
+            "key_points": "recommends ...",
+        }
+    ],
+    "school_view": "supports",
+    "events": [{"type": "request_received", "date": "2026-01-12"}],
+    "decision": {
+        "kind": "refusal_to_assess",
+        "date": "2026-02-20",
+        "reasons_given": ["needs can be met from SEN support"],
+    },
+    "plan": {"sections": {"B": "...", "F": "...", "I": "..."}, "preferred_setting": "..."},
+    "notes": "anything else",
+}
+
+MINIMAL = {
+    "format": "ehcp-case/1",
+    "child": {"first_name": "Sam"},
+    "applicant": {"name": "Grace"},
+    "local_authority": {"name": "Bristol City Council"},
+}
+
+
+def test_schema_is_a_valid_draft_2020_12_schema():
+    Draft202012Validator.check_schema(CASE_SCHEMA)
+    assert CASE_SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+@pytest.mark.parametrize("case", [CONTRACT_EXAMPLE, MINIMAL], ids=["full", "minimal"])
+def test_contract_examples_are_valid(case):
+    assert validate_case_file(copy.deepcopy(case)) == case
+    assert not list(Draft202012Validator(CASE_SCHEMA).iter_errors(case))
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda c: c.update(colour="blue"), "unknown key: colour"),
+        (lambda c: c["child"].update(shoe_size=3), "unknown key: child.shoe_size"),
+        (lambda c: c["needs"][0].update(severity=9), "unknown key: needs.0.severity"),
+        (lambda c: c.pop("applicant"), "the case file: 'applicant' is a required property"),
+        (lambda c: c["child"].pop("first_name"), "child: 'first_name' is a required property"),
+        (lambda c: c.update(format="ehcp-case/2"), "format: 'ehcp-case/1' was expected"),
+        (
+            lambda c: c["child"].update(date_of_birth="2017-02-30"),
+            "child.date_of_birth: '2017-02-30' is not a real date",
+        ),
+        (
+            lambda c: c["child"].update(date_of_birth="02/05/2017"),
+            "child.date_of_birth: '02/05/2017' does not match",
+        ),
+        (lambda c: c["needs"][0].update(area="maths"), "needs.0.area: 'maths' is not one of"),
+        (lambda c: c["events"][0].update(type="party"), "events.0.type: 'party' is not one of"),
+    ],
+)
+def test_invalid_case_files_are_refused_with_one_clear_line(mutate, message):
+    case = copy.deepcopy(CONTRACT_EXAMPLE)
+    mutate(case)
+    with pytest.raises(CaseFileError) as raised:
+        validate_case_file(case)
+    assert str(raised.value).startswith(message)
+    assert "\n" not in str(raised.value)
+
+
+def test_a_non_object_is_refused():
+    with pytest.raises(CaseFileError, match="must be a JSON object"):
+        validate_case_file([1, 2])
+
+
+def stored(step_data):
+    return lambda slug: MultiValueDict(step_data[slug]) if slug in step_data else None
+
+
+def posted_answers():
+    """The cleaned answers a parent gives by posting `request_answers()` step by step."""
+    raw = {
+        slug: {k: v if isinstance(v, list) else [v] for k, v in data.items()}
+        for slug, data in request_answers().items()
+    }
+    return journey_answers(REQUEST_ASSESSMENT, stored(raw))
+
+
+class RoundTripTests:
+    def test_answers_to_case_file(self):
+        case = case_from_request_answers(posted_answers())
+        assert case["child"] == {
+            "first_name": "Sam",
+            "last_name": "Okafor",
+            "date_of_birth": "2017-05-02",
+            "pronouns": "he",
+            "year_group": "Year 4",
+            "setting": {"name": "Hillside Primary School", "kind": "mainstream"},
+            "diagnoses": ["autism", "ADHD"],
+        }
+        assert case["applicant"]["address"] == ["12 Elm Road", "Bristol", "BS1 1AA"]
+        assert [n["area"] for n in case["needs"]] == ["communication_interaction", "semh"]
+        assert case["support_tried"][0]["since"] == "2025-09-01"
+        assert [e["author"] for e in case["evidence"]] == [
+            "Dr A Patel",
+            "Jo Smith, speech and language therapist",
+        ]
+        assert "title" not in case["evidence"][1]  # left blank, so left out
+        assert case["school_view"] == "supports"
+        assert case["notes"] == "Sam loves trains and drawing."
+
+    def test_answers_to_case_file_and_back_to_the_same_answers(self):
+        answers = posted_answers()
+        case = case_from_request_answers(answers)
+        again = journey_answers(REQUEST_ASSESSMENT, stored(request_step_data_from_case(case)))
+        assert {k: v for k, v in again.items() if k != "check-answers"} == {
+            k: v for k, v in answers.items() if k != "check-answers"
+        }
+
+    @pytest.mark.parametrize("case_name", ["example", "fixture"])
+    def test_case_file_to_answers_and_back_to_the_same_case_file(self, case_name, case_file):
+        case = example_case_file() if case_name == "example" else case_file
+        case.pop("events", None)  # not asked in the request journey
+        answers = journey_answers(REQUEST_ASSESSMENT, stored(request_step_data_from_case(case)))
+        unanswered = [s for s in REQUEST_ASSESSMENT.visible_steps(answers) if s not in answers]
+        assert unanswered == ["check-answers"]
+        assert case_from_request_answers(answers) == case
+
+    def test_home_educated_child_round_trips_without_a_school(self):
+        case = copy.deepcopy(CONTRACT_EXAMPLE)
+        for key in ("events", "decision", "plan"):
+            case.pop(key)
+        case["child"]["setting"] = {"kind": "home_educated"}
+        case["child"].pop("year_group")
+        case.pop("school_view")
+        answers = journey_answers(REQUEST_ASSESSMENT, stored(request_step_data_from_case(case)))
+        assert "setting-details" not in answers
+        assert case_from_request_answers(answers) == case
+
+    def test_the_case_file_is_plain_json(self):
+        case = case_from_request_answers(posted_answers())
+        assert json.loads(json.dumps(case)) == case
+        assert date.fromisoformat(case["child"]["date_of_birth"])

@@ -1,0 +1,183 @@
+"""The case list, a case's overview (task list, next deadline, letters, facts) and "who
+has seen my case", through Django's client, for the parent and for people they share with."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+from django.test import Client
+
+from ehcp_site.accounts.models import Membership, Organisation
+from journeys.cases.services import case_event_add
+from journeys.models import AdvocateAccess, AuditEvent, Case, CaseNote, Draft, OrganisationShare
+from tests.conftest import (
+    STEP_URL,
+    make_user,
+    management,
+    request_answers,
+    stage_answers,
+    walk,
+)
+from tests.factories import CaseFactory
+
+
+def signed_in(user) -> Client:
+    browser = Client()
+    browser.force_login(user)
+    return browser
+
+
+@pytest.fixture
+def parent():
+    return make_user("grace@example.org", "Grace Okafor")
+
+
+@pytest.fixture
+def parent_client(parent):
+    return signed_in(parent)
+
+
+def finish_request(browser) -> str:
+    response, _ = walk(browser, "/request/new/", request_answers())
+    return STEP_URL.match(response["Location"])["case_id"]
+
+
+@pytest.mark.django_db
+class CaseListTests:
+    def test_a_signed_in_parent_sees_their_cases_with_stage_and_next_deadline(
+        self, parent, parent_client, case_file
+    ):
+        case_id = finish_request(parent_client)
+        someone_elses = {**case_file, "child": {**case_file["child"], "first_name": "Zebedee"}}
+        CaseFactory(journey="request", case_file=someone_elses, owner=make_user("x@e.org"))
+        case = Case.objects.get(pk=case_id)
+        assert case.owner == parent
+        # Recorded as the timeline page records a date (the service keeps the list's columns).
+        case = case_event_add(
+            case=case, event_type="request_received", event_date=datetime.date(2026, 10, 1)
+        )
+        text = parent_client.get("/cases/").content.decode()
+        assert "Sam Okafor" in text and "Bristol City Council" in text
+        assert "Ask for an EHC needs assessment" in text
+        assert case.next_deadline_on is not None
+        assert case.next_deadline_on.strftime("%-d %B %Y") in text
+        assert "Zebedee" not in text  # someone else's case
+
+    def test_an_anonymous_visitor_sees_this_browsers_cases_and_is_offered_an_account(self, client):
+        finish_request(client)
+        text = client.get("/cases/").content.decode()
+        assert "Sam Okafor" in text
+        assert "saved in this browser only" in text
+
+    def test_an_unfinished_new_case_is_listed_with_a_link_to_where_they_stopped(
+        self, parent_client
+    ):
+        response = parent_client.get("/request/new/")
+        child_name = response["Location"]
+        parent_client.post(
+            child_name, {**management("request", "child-name"), **request_answers()["child-name"]}
+        )
+        text = parent_client.get("/cases/").content.decode()
+        assert "Not finished yet" in text
+        resume = child_name.replace("child-name", "child-pronouns")
+        assert f'href="{resume}"' in text
+
+
+@pytest.mark.django_db
+class ResumeOnAnotherDeviceTests:
+    def test_answers_in_progress_follow_the_account_to_another_browser(self, parent):
+        phone, laptop = signed_in(parent), signed_in(parent)
+        start = phone.get("/request/new/")["Location"]
+        for slug in ("child-name", "child-pronouns"):
+            phone.post(
+                start.replace("child-name", slug),
+                {**management("request", slug), **request_answers()[slug]},
+            )
+        assert Draft.objects.filter(user=parent, journey="request").count() == 1
+        resume = re.search(r'href="(/request/[^"]+)"', laptop.get("/cases/").content.decode())[1]
+        assert resume.endswith("/child-date-of-birth/")
+        page = laptop.get(start)
+        assert 'value="Sam"' in page.content.decode()  # the first answer, on the laptop
+
+    def test_another_account_does_not_see_the_draft(self, parent):
+        phone = signed_in(parent)
+        start = phone.get("/request/new/")["Location"]
+        phone.post(
+            start, {**management("request", "child-name"), **request_answers()["child-name"]}
+        )
+        stranger = signed_in(make_user("s@example.org"))
+        page = stranger.get(start)
+        assert 'value="Sam"' not in page.content.decode()
+
+
+@pytest.mark.django_db
+class OverviewTests:
+    def test_the_task_list_shows_each_stage_and_links_the_owner_onwards(self, parent_client):
+        case_id = finish_request(parent_client)
+        parent_client.post(f"/cases/{case_id}/continue/refused/")
+        text = parent_client.get(f"/cases/{case_id}/").content.decode()
+        assert f'href="/request/{case_id}/confirmation/"' in text
+        assert re.search(rf'href="/refused/{case_id}/[a-z-]+/"', text)
+        assert text.count("Not started") == 3
+        assert f'action="/cases/{case_id}/continue/appeal/"' in text
+        assert "Request for an EHC needs assessment" in text  # its letter
+        assert f"/cases/{case_id}/letters/request_assessment.docx?journey=request" in text
+        assert f"/cases/{case_id}/sharing/" in text
+        assert not AuditEvent.objects.exists()  # the parent's own looks are not recorded
+
+    def test_a_finished_stage_journey_is_done(self, parent_client):
+        response, _ = walk(parent_client, "/refused/new/", stage_answers("refused"))
+        case_id = STEP_URL.match(response["Location"])["case_id"]
+        text = parent_client.get(f"/cases/{case_id}/").content.decode()
+        assert f'href="/refused/{case_id}/confirmation/"' in text
+        assert "Request to reconsider your decision" in text
+
+    def test_an_advocate_reads_without_controls_and_is_recorded(self, parent, parent_client):
+        case_id = finish_request(parent_client)
+        advocate = make_user("alex@example.org", "Alex Advocate")
+        AdvocateAccess.objects.create(
+            case_id=case_id,
+            email=advocate.email,
+            token_hash="x" * 64,
+            expires_at="2030-01-01T00:00Z",
+            accepted_by=advocate,
+            accepted_at="2026-11-01T00:00Z",
+        )
+        browser = signed_in(advocate)
+        text = browser.get(f"/cases/{case_id}/").content.decode()
+        assert "Grace Okafor has shared this case with you" in text
+        assert "Sam cannot follow spoken instructions" in text  # the answers
+        assert "/continue/" not in text and "/sharing/" not in text and "/delete/" not in text
+        browser.get(f"/cases/{case_id}/letters/request_assessment.pdf?journey=request")
+        seen = parent_client.get(f"/cases/{case_id}/seen-by/").content.decode()
+        assert "Alex Advocate (advocate) looked at the case overview" in seen
+        assert (
+            "Alex Advocate (advocate) downloaded Request for an EHC needs assessment (PDF)" in seen
+        )
+        assert list(AuditEvent.objects.values_list("actor", flat=True)) == [advocate.pk] * 2
+
+    def test_who_has_seen_names_the_organisation_and_counts_its_notes(self, parent_client):
+        case_id = finish_request(parent_client)
+        organisation = Organisation.objects.create(name="Sunrise SEND Support")
+        worker = make_user("w@example.org", "Wren Worker")
+        Membership.objects.create(organisation=organisation, user=worker)
+        OrganisationShare.objects.create(case_id=case_id, organisation=organisation)
+        CaseNote.objects.create(
+            case_id=case_id,
+            organisation=organisation,
+            author=worker,
+            author_name="Wren Worker",
+            body="Private: called mum",
+        )
+        signed_in(worker).get(f"/cases/{case_id}/timeline/")
+        seen = parent_client.get(f"/cases/{case_id}/seen-by/").content.decode()
+        assert "Wren Worker (support worker at Sunrise SEND Support) looked at the timeline" in seen
+        assert "Sunrise SEND Support has written 1 note about your case" in seen
+        assert "called mum" not in seen
+
+    def test_nobody_else_is_named_when_nobody_has_looked(self, parent_client):
+        case_id = finish_request(parent_client)
+        text = parent_client.get(f"/cases/{case_id}/seen-by/").content.decode()
+        assert "Nobody but you has seen this case." in text

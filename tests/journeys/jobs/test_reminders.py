@@ -1,0 +1,147 @@
+"""Reminders go 14, 7 and 2 days before each deadline, to those who asked, once each."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from journeys.jobs.reminders import case_from_stop_token, reminders_send, stop_token
+from journeys.models import ReminderSent
+from tests.factories import CaseFactory
+
+REQUEST_DAY = date(2026, 11, 6)  # decision due Friday 18 December 2026
+
+
+def make_case(*, opted_in=True, email="grace@example.org", events=None):
+    case_file = {
+        "format": "ehcp-case/1",
+        "child": {"first_name": "Sam"},
+        "applicant": {"name": "Grace Okafor"},
+        "local_authority": {"name": "Bristol City Council"},
+        "events": events
+        if events is not None
+        else [{"type": "request_received", "date": REQUEST_DAY.isoformat()}],
+    }
+    return CaseFactory(
+        journey="request", case_file=case_file, email=email, reminders_opt_in=opted_in
+    )
+
+
+@pytest.mark.django_db
+class ReminderTests:
+    def test_sends_14_7_and_2_days_before_each_once(self):
+        make_case()
+        due = date(2026, 12, 18)
+        sent_on = []
+        day = due - timedelta(days=20)
+        while day <= due:
+            before = len(mail.outbox)
+            reminders_send(today=day)
+            reminders_send(today=day)  # a second run the same day sends nothing more
+            if len(mail.outbox) > before:
+                sent_on.append(((due - day).days, len(mail.outbox) - before))
+            day += timedelta(days=1)
+        # Only the 6-week decision falls in this window; one email at 14, 7 and 2 days.
+        assert sent_on == [(14, 1), (7, 1), (2, 1)]
+
+    def test_email_says_what_is_due_by_whom_and_how_to_stop(self):
+        case = make_case()
+        reminders_send(today=date(2026, 12, 4))
+        (message,) = mail.outbox
+        assert message.to == ["grace@example.org"]
+        assert message.subject == "Reminder: a date in your EHCP case is in 14 days"
+        assert "Dear Grace Okafor," in message.body
+        assert "Friday 18 December 2026" in message.body
+        assert "SEND Regulations 2014" in message.body
+        assert "unless an exception applies" in message.body
+        assert f"/reminders/stop/{stop_token(case)}/" in message.body
+        assert "&#x27;" not in message.body and "&amp;" not in message.body
+
+    def test_an_appeal_reminder_says_by_5pm_and_has_no_exceptions(self):
+        # Decision Wed 4 Mar 2026: 2 months → Mon 4 May 2026, a bank holiday → Tue 5 May.
+        make_case(events=[{"type": "decision_not_to_assess", "date": "2026-03-04"}])
+        reminders_send(today=date(2026, 4, 21))
+        (message,) = mail.outbox
+        assert "by 5pm on Tuesday 5 May 2026" in message.body
+        assert "r.12(1)" in message.body
+        assert "unless an exception applies" not in message.body
+
+    def test_an_annual_review_reminder_has_no_exceptions(self):
+        # Plan made Mon 5 Jan 2026: review due Mon 4 Jan 2027 (s.44(1)).
+        make_case(events=[{"type": "final_plan_issued", "date": "2026-01-05"}])
+        reminders_send(today=date(2026, 12, 21))
+        bodies = [m.body for m in mail.outbox]
+        review = next(b for b in bodies if "review the plan" in b)
+        assert "Monday 4 January 2027" in review
+        assert "s.44(1)" in review
+        assert "unless an exception applies" not in review
+
+    def test_a_case_saved_late_gets_the_nearest_reminder_only(self):
+        make_case()
+        reminders_send(today=date(2026, 12, 13))  # 5 days before
+        assert len(mail.outbox) == 1
+        assert "in 5 days" in mail.outbox[0].subject
+        assert set(ReminderSent.objects.values_list("days_before", flat=True)) == {14, 7}
+        reminders_send(today=date(2026, 12, 16))  # 2 days before
+        assert len(mail.outbox) == 2
+
+    def test_nobody_is_emailed_without_saying_yes_or_without_an_address(self):
+        make_case(opted_in=False)
+        make_case(email="")
+        report = reminders_send(today=date(2026, 12, 4))
+        assert mail.outbox == [] and report.sent == []
+
+    def test_nothing_after_the_date_has_passed_or_once_met(self):
+        make_case(
+            events=[
+                {"type": "request_received", "date": "2026-11-06"},
+                {"type": "decision_to_assess", "date": "2026-11-20"},
+            ]
+        )
+        reminders_send(today=date(2026, 12, 16))
+        assert mail.outbox == []
+
+    def test_the_command_reports_and_can_be_rerun(self, capsys):
+        make_case()
+        call_command("send_reminders", "--today", "2026-12-04")
+        call_command("send_reminders", "--today", "2026-12-04")
+        out = capsys.readouterr().out.splitlines()
+        assert out == [
+            "Checked 1 case(s); sent 1 reminder(s).",
+            "Checked 1 case(s); sent 0 reminder(s).",
+        ]
+
+    def test_stop_link_needs_a_post_and_a_valid_token(self, client):
+        case = make_case()
+        url = f"/reminders/stop/{stop_token(case)}/"
+        assert client.get(url).status_code == 200
+        case.refresh_from_db()
+        assert case.reminders_opt_in is True  # a GET changes nothing
+        assert client.post(url).status_code == 200
+        case.refresh_from_db()
+        assert case.reminders_opt_in is False
+        assert client.get("/reminders/stop/forged-token/").status_code == 404
+        assert case_from_stop_token("forged") is None
+
+
+@pytest.mark.django_db
+def test_a_failed_send_is_tried_again_next_run_and_others_still_get_theirs(monkeypatch):
+    from journeys.jobs import reminders
+
+    failing, working = make_case(email="broken@example.org"), make_case()
+    real_send = reminders.send_mail
+
+    def flaky(*args, recipient_list, **kwargs):
+        if recipient_list == ["broken@example.org"]:
+            raise ConnectionError("mail server down")
+        return real_send(*args, recipient_list=recipient_list, **kwargs)
+
+    monkeypatch.setattr(reminders, "send_mail", flaky)
+    report = reminders_send(today=date(2026, 12, 4))
+    assert [r[0] for r in report.sent] == [str(working.id)]
+    assert [r[0] for r in report.failed] == [str(failing.id)]
+    assert not ReminderSent.objects.filter(case=failing).exists()
+    monkeypatch.setattr(reminders, "send_mail", real_send)
+    report = reminders_send(today=date(2026, 12, 4))
+    assert [r[0] for r in report.sent] == [str(failing.id)]
