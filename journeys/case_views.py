@@ -27,6 +27,7 @@ from journeys.retention import case_touch
 from journeys.rules.vocabulary import EventType
 from journeys.selectors import CaseAccess, Need, case_access_or_404
 from journeys.services import (
+    EventContradicts,
     case_audit,
     case_continue,
     case_delete,
@@ -86,11 +87,15 @@ def case_timeline_view(request, case_id: uuid.UUID) -> HttpResponse:
         if access.is_owner:
             case_touch(case=case)
         return _render_timeline(request, case, access=access)
-    form = AddEventForm(request.POST, prefix="event")
+    form = AddEventForm(request.POST, prefix="event", events=case.case_file.get("events", []))
     if not form.is_valid():
         return _render_timeline(request, case, access=access, event_form=form)
     kind = EventType(form.cleaned_data["event_type"])
-    case_event_add(case=case, event_type=kind, event_date=form.cleaned_data["event_date"])
+    try:
+        case_event_add(case=case, event_type=kind, event_date=form.cleaned_data["event_date"])
+    except EventContradicts as problem:  # recorded elsewhere since the page was read
+        form.add_error("event_date", str(problem))
+        return _render_timeline(request, case, access=access, event_form=form)
     messages.success(request, f"Added: {kind.label}.")
     return redirect("journeys:timeline", case_id=case.id)
 

@@ -12,11 +12,19 @@ from django.core.cache import cache
 from django.db import transaction
 
 from journeys.answers import journey_answers
-from journeys.casefile import request_step_data_from_case
+from journeys.casefile import case_file_current, request_step_data_from_case
 from journeys.definition import Journey
 from journeys.models import AuditEvent, Case, Draft
 from journeys.reminders import send_confirmation
-from journeys.selectors import OWNED_CASES_KEY, CaseAccess, requester_owns_case
+from journeys.rules.events import event_contradiction, recorded_events
+from journeys.rules.vocabulary import EventType
+from journeys.selectors import (
+    OWNED_CASES_KEY,
+    CaseAccess,
+    case_latest_for_owner,
+    requester_owns_case,
+)
+from journeys.stage_cases import stage_step_data_from_case
 from journeys.storage import SESSION_KEY
 from letters.context import MissingCaseData
 from letters.registry import LetterKind
@@ -77,6 +85,18 @@ class Submission:
     failed_step: str | None = None
 
 
+def draft_start_with_parent_details(*, journey: Journey, storage, user) -> None:
+    """A new journey for a signed-in parent starts with their details from their latest case
+    (a second child of the same account: name, relationship, address, email, phone)."""
+    latest = case_latest_for_owner(user=user)
+    if latest is None or "applicant" not in latest.case_file:
+        return
+    known = request_step_data_from_case(latest.case_file)
+    for slug in ("your-details", "your-contact"):
+        if slug in journey.slugs and storage.get_step_data(slug) is None:
+            storage.set_step_data(slug, known[slug])
+
+
 def case_submit(*, journey: Journey, storage, overwrite: bool = False) -> Submission:
     """Re-validate every visible step from what is stored, then build and keep the case file.
 
@@ -107,14 +127,15 @@ def case_submit(*, journey: Journey, storage, overwrite: bool = False) -> Submis
 
 
 # Merged key by key, so a stage that asks only the child's name keeps the school and diagnoses.
-MERGED_BY_KEY = ("child", "applicant")
+MERGED_BY_KEY = ("child", "applicant", "plan")
 
 
 def merge_case_files(saved: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     """A journey's case file laid over the saved one.
 
     What the journey answered replaces what was saved (a parent changing an answer means it);
-    what it did not ask about is kept, down to the keys of `child` and `applicant`; the same
+    what it did not ask about is kept, down to the keys of `child`, `applicant` and `plan`
+    (and the setting's name when its kind is unchanged); the same
     decision (kind and date) keeps the reasons another stage recorded; events are added to,
     never lost, because they come from every stage and from the timeline.
     """
@@ -122,6 +143,11 @@ def merge_case_files(saved: dict[str, Any], new: dict[str, Any]) -> dict[str, An
     for key in MERGED_BY_KEY:
         if key in saved and key in new:
             merged[key] = {**saved[key], **new[key]}
+    old_setting = saved.get("child", {}).get("setting", {})
+    new_setting = new.get("child", {}).get("setting", {})
+    if new_setting and old_setting.get("kind") == new_setting.get("kind"):
+        # A stage that asks only the kind of setting keeps the school's name.
+        merged["child"]["setting"] = {**old_setting, **new_setting}
     old_decision, new_decision = saved.get("decision"), new.get("decision")
     if (
         old_decision
@@ -223,13 +249,24 @@ def case_start_from_file(*, journey: Journey, storage, case_file: dict[str, Any]
     return case_submit(journey=journey, storage=storage)
 
 
+class EventContradicts(ValueError):
+    """The date cannot be true beside the dates already recorded (journeys.rules.events)."""
+
+
 @transaction.atomic
 def case_event_add(*, case: Case, event_type: str, event_date) -> Case:
     """Record that something happened on a date (the same event twice is recorded once).
 
-    Reads the case afresh under a lock, so a journey saved at the same moment is kept."""
+    Reads the case afresh under a lock, so a journey saved at the same moment is kept.
+    Raises EventContradicts, with the message for the parent, for a date that cannot be
+    true beside those recorded (a second request, a decision before the request...)."""
     case = Case.objects.select_for_update().get(pk=case.pk)
     events = list(case.case_file.get("events", []))
+    problem = event_contradiction(
+        event=EventType(event_type), on=event_date, recorded=recorded_events(events)
+    )
+    if problem:
+        raise EventContradicts(problem)
     entry = {"type": str(event_type), "date": event_date.isoformat()}
     if entry not in events:
         events.append(entry)
@@ -298,7 +335,8 @@ def case_continue(*, journey: Journey, storage, case: Case) -> str | None:
     """
     if draft_base(storage) is None:
         draft_set_base(storage, case.case_file)
-    known = request_step_data_from_case(case.case_file)
+    # Everything the case already holds: decision, reasons, answers to them, evidence...
+    known = stage_step_data_from_case(case.case_file, case_extras_for(case))
     for slug, data in known.items():
         if slug in journey.slugs and storage.get_step_data(slug) is None:
             storage.set_step_data(slug, data)
@@ -329,7 +367,8 @@ def case_export_zip(*, case: Case, today) -> bytes:
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("case.json", json.dumps(case.case_file, indent=2, ensure_ascii=False))
+        exported = case_file_current(case.case_file)  # exports write version 2
+        archive.writestr("case.json", json.dumps(exported, indent=2, ensure_ascii=False))
         extras = case_extras_for(case)
         for kind in LetterKind:
             for fmt in ("pdf", "docx"):

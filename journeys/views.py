@@ -20,7 +20,7 @@ from django.views.generic import TemplateView
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
 from journeys.answers import form_kwargs, journey_answers
-from journeys.casefile import example_case_file
+from journeys.casefile import example_case_file, preferred_school_law
 from journeys.definition import CHECK_ANSWERS, JOURNEYS, Journey
 from journeys.forms.base import RepeatableFormSet, with_blank_item
 from journeys.models import Case
@@ -34,6 +34,7 @@ from journeys.services import (
     case_submit,
     draft_base,
     draft_set_base,
+    draft_start_with_parent_details,
 )
 from journeys.storage import draft_storage
 from journeys.summary import summary_sections
@@ -225,7 +226,10 @@ def journey_new(request, journey: str) -> HttpResponse:
             "journeys/restarted.html",
             {"journey": definition, "start_url": reverse("journeys:new", args=[journey])},
         )
-    return redirect(f"journeys:{journey}-step", case_id=uuid.uuid4(), step=definition.first_step)
+    case_id = uuid.uuid4()
+    storage = draft_storage(definition.slug, request, case_id=case_id, journey_slug=definition.slug)
+    draft_start_with_parent_details(journey=definition, storage=storage, user=request.user)
+    return redirect(f"journeys:{journey}-step", case_id=case_id, step=definition.first_step)
 
 
 @require_POST
@@ -261,6 +265,7 @@ def journey_confirmation(request, journey: str, case_id: uuid.UUID) -> HttpRespo
             "next_steps_template": f"journeys/next_steps/{definition.slug}.html",
             "case_id": case_id,
             "case_file": case.case_file,
+            "school_law": preferred_school_law(case.case_file),
             "timeline": case_timeline(case.case_file, today=today),
             "letters": letter_previews(kinds=kinds, case_file=case.case_file, extras=extras),
             "check_answers_url": reverse(

@@ -53,7 +53,7 @@ class RequestJourneyDefinitionTests:
             "your-contact",
             "need-areas",
             "need-cognition",
-            "support-tried",
+            "support-now",  # what they receive now, not the school's SEN support
             "evidence",
             "anything-else",
             "check-answers",

@@ -36,6 +36,15 @@ REQUIRED_MESSAGES = {
         "postcode": "Enter your postcode",
         "email": "Enter your email address",
     },
+    "represents-details": {
+        "name": "Enter the full name of the person you are helping",
+        "relationship": "Select who the person you are helping is",
+    },
+    "represents-contact": {
+        "address_line_1": "Enter the first line of their address",
+        "town": "Enter their town or city",
+        "postcode": "Enter their postcode",
+    },
     "need-areas": {"areas": "Select at least one area your child needs help with"},
     "need-communication": {
         "description": "Describe what your child finds hard",
@@ -62,7 +71,7 @@ SINGLE_FORM_STEPS = [
     (journey, step)
     for journey in (TRIAGE, REQUEST_ASSESSMENT)
     for step in journey.steps
-    if step.slug not in {"support-tried", "evidence"}
+    if step.slug not in {"support-tried", "support-now", "evidence"}
 ]
 
 

@@ -23,13 +23,14 @@ class StageDefinitionTests:
     def test_refusal_steps(self):
         assert REFUSAL.visible_steps({}) == [
             *ABOUT_SLUGS,
+            "child-setting",
             "refusal-kind",
             "decision-date",
             "refusal-reasons",
             "reason-responses",
             "what-changed",
             "evidence",
-            "school-view",
+            "wants-mediation",
             "outcome",
             "check-answers",
         ]
@@ -326,6 +327,7 @@ class ContinueCaseTests:
             "what-changed",
             "evidence",
             "school-view",
+            "wants-mediation",
             "outcome",
             "check-answers",
         ):
