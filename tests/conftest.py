@@ -80,6 +80,7 @@ def request_answers(**overrides: dict[str, Any]) -> dict[str, dict[str, Any]]:
                 }
             ],
         ),
+        "support-now": formset("support-now", []),  # shown only for a child with no place
         "evidence": formset(
             "evidence",
             [

@@ -253,3 +253,40 @@ def test_absurd_date_parts_are_an_error_not_a_crash(day, month, year):
         "child-date-of-birth", **date_parts("child-date-of-birth-date_of_birth", day, month, year)
     )
     assert form.errors["date_of_birth"] == ["Date of birth must be a real date"]
+
+
+def test_a_child_with_no_place_is_asked_what_they_receive_now_not_school_support():
+    page = REQUEST_ASSESSMENT.step("support-now").form_class
+    assert page.title == "What support or education is your child receiving now?"
+    assert "home education, tutoring, health services" in page.hint
+    item = page.form.base_fields
+    assert item["description"].label == "What support or education are they receiving?"
+    assert "school" not in page.title.lower()
+
+
+def test_the_person_an_advocate_helps_is_a_parent_carer_or_young_person():
+    form = form_for_step(
+        REQUEST_ASSESSMENT.step("represents-details"),
+        {"represents-details-name": "Grace Okafor", "represents-details-relationship": "advocate"},
+    )
+    assert not form.is_valid()
+    assert "relationship" in form.errors
+    form = form_for_step(
+        REQUEST_ASSESSMENT.step("represents-details"),
+        {"represents-details-name": "Grace Okafor", "represents-details-relationship": "parent"},
+    )
+    assert form.is_valid()
+
+
+def test_their_email_is_optional_but_must_be_an_email():
+    data = {
+        "represents-contact-address_line_1": "12 Elm Road",
+        "represents-contact-town": "Bristol",
+        "represents-contact-postcode": "bs1 1aa",
+    }
+    step = REQUEST_ASSESSMENT.step("represents-contact")
+    assert form_for_step(step, data).is_valid()
+    bad = form_for_step(step, {**data, "represents-contact-email": "not-an-email"})
+    assert bad.errors["email"] == [
+        "Enter an email address in the correct format, like name@example.com"
+    ]
