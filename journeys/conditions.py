@@ -172,3 +172,7 @@ def asks_about_school_resources(answers: Answers) -> bool:
 def names_a_school_in_appeal(answers: Answers) -> bool:
     """An appeal only about the school named asks which school and what kind it is."""
     return is_placement_only(answers)
+
+
+def asks_school_kind_in_appeal(answers: Answers) -> bool:
+    return names_a_school_in_appeal(answers) and has_preferred_setting(answers)

@@ -309,7 +309,7 @@ APPEAL = Journey(
         Step(
             "preferred-setting-kind",
             stage_forms.PreferredSettingKindForm,
-            conditions.has_preferred_setting,
+            conditions.asks_school_kind_in_appeal,
         ),
         Step("evidence", request_forms.EvidenceFormSet),
         Step("witnesses", stage_forms.WitnessFormSet),
