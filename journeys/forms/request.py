@@ -94,7 +94,8 @@ class ChildSettingForm(QuestionForm):
     setting_kind = choice(
         label=title,
         hint="You can ask for an assessment wherever your child is, including if they are "
-        "not in school.",
+        "not in school. If your child is not at a nursery or school yet, or is a young person "
+        "not in education or training at the moment, choose the last answer.",
         choices=SettingKind.choices(),
         required_message="Select where your child goes to school, college or nursery",
     )
