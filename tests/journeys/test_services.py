@@ -75,3 +75,40 @@ def test_a_confirmation_page_exists_only_for_journeys_the_case_went_through(clie
     case_id = re.search(r"/request/([0-9a-f-]{36})/", response["Location"])[1]
     assert client.get(f"/request/{case_id}/confirmation/").status_code == 200
     assert client.get(f"/appeal/{case_id}/confirmation/").status_code == 404
+
+
+def test_a_stage_asking_only_the_setting_kind_keeps_the_schools_name_and_the_plan():
+    saved = {**SAVED, "plan": {"sections": {"F": "Access to therapy."}}}
+    new = {
+        "format": "ehcp-case/2",
+        "child": {"first_name": "Sam", "setting": {"kind": "mainstream"}},
+        "applicant": {"name": "Grace"},
+        "local_authority": {"name": "Bristol City Council"},
+        "plan": {"preferred_setting": "Oakfield", "preferred_setting_kind": "academy"},
+    }
+    merged = merge_case_files(saved, new)
+    assert merged["child"]["setting"] == {"name": "Hillside", "kind": "mainstream"}
+    assert merged["plan"] == {
+        "sections": {"F": "Access to therapy."},
+        "preferred_setting": "Oakfield",
+        "preferred_setting_kind": "academy",
+    }
+    moved = {**new, "child": {"first_name": "Sam", "setting": {"kind": "home_educated"}}}
+    assert merge_case_files(saved, moved)["child"]["setting"] == {"kind": "home_educated"}
+
+
+@pytest.mark.django_db
+def test_adding_a_date_that_contradicts_the_timeline_is_refused():
+    from datetime import date
+
+    from journeys.services import EventContradicts, case_event_add
+
+    case = Case.objects.create(journey="refused", case_file=SAVED, extras={})
+    with pytest.raises(EventContradicts, match="already recorded"):
+        case_event_add(case=case, event_type="request_received", event_date=date(2026, 1, 9))
+    with pytest.raises(EventContradicts, match="before the council received the request"):
+        case_event_add(case=case, event_type="final_plan_issued", event_date=date(2026, 1, 1))
+    case_event_add(case=case, event_type="final_plan_issued", event_date=date(2026, 6, 1))
+    assert {"type": "final_plan_issued", "date": "2026-06-01"} in Case.objects.get(
+        pk=case.pk
+    ).case_file["events"]

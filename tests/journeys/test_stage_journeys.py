@@ -561,6 +561,9 @@ def test_vague_needs_in_section_b_become_plan_fixes(client):
         },
     )
     assert "plan-needs-fixes" in visited
+    page = client.get(f"/plan/{case_id}/plan-needs-fixes/").content.decode()
+    assert "Make the needs in section B specific" in page
+    assert "What should sentence 1 say instead?" in page and vague_b in page
     fixes = Case.objects.get(pk=case_id).extras["plan"]["plan_fixes"]
     assert fixes[0]["section"] == "B"
     assert fixes[0]["original"] == vague_b
@@ -658,7 +661,13 @@ class TimelineContradictionTests:
         page = response.content.decode()
         assert response.status_code == 200
         assert "already recorded (5 January 2026)" in page
-        assert 'id="id_event-event_date-error"' in page or "event_date-error" in page
+        # Beside the date field, as a GOV.UK error message, and in the error summary.
+        assert re.search(
+            r'id="id_event-event_date-error" class="govuk-error-message">'
+            r"<span class=\"govuk-visually-hidden\">Error:</span> The date the council "
+            r"received the request is already recorded",
+            page,
+        )
         events = Case.objects.get(pk=case_id).case_file["events"]
         assert [e for e in events if e["type"] == "request_received"] == [
             {"type": "request_received", "date": "2026-01-05"}
