@@ -148,6 +148,14 @@ class LocalAuthorityForm(QuestionForm):
     )
 
 
+def _too_young(date_of_birth: date | None) -> bool:
+    """Too young to be a young person (16 or over), when the date of birth is known."""
+    return (
+        date_of_birth is not None
+        and age_on(date_of_birth=date_of_birth, on=timezone.localdate()) < YOUNG_PERSON_MIN_AGE
+    )
+
+
 class YourDetailsForm(QuestionForm):
     title = "About you"
     caption = ABOUT_YOU
@@ -159,12 +167,7 @@ class YourDetailsForm(QuestionForm):
 
     def clean_relationship(self) -> str:
         relationship = self.cleaned_data["relationship"]
-        too_young = (
-            self.date_of_birth is not None
-            and age_on(date_of_birth=self.date_of_birth, on=timezone.localdate())
-            < YOUNG_PERSON_MIN_AGE
-        )
-        if relationship == Relationship.YOUNG_PERSON and too_young:
+        if relationship == Relationship.YOUNG_PERSON and _too_young(self.date_of_birth):
             raise ValidationError(
                 "A young person is 16 or over. Choose parent or carer, or check the date of birth",
                 code="too_young",
@@ -242,6 +245,21 @@ class RepresentsDetailsForm(QuestionForm):
 
     title = "Who are you helping?"
     caption = WHOSE_RIGHTS
+    uses_answers = True  # a young person must be old enough to be one
+
+    def __init__(self, *args, answers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.date_of_birth = (answers or {}).get("child-date-of-birth", {}).get("date_of_birth")
+
+    def clean_relationship(self) -> str:
+        relationship = self.cleaned_data["relationship"]
+        if relationship == Represented.YOUNG_PERSON and _too_young(self.date_of_birth):
+            raise ValidationError(
+                "A young person is 16 or over. Choose parent or carer, or check the date of birth",
+                code="too_young",
+            )
+        return relationship
+
     hint = (
         "The letters are written for them, with you named as their representative. "
         + entry(Law.WHO_APPEALS).statement

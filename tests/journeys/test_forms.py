@@ -290,3 +290,17 @@ def test_their_email_is_optional_but_must_be_an_email():
     assert bad.errors["email"] == [
         "Enter an email address in the correct format, like name@example.com"
     ]
+
+
+def test_the_person_helped_is_a_young_person_only_if_16_or_over():
+    from datetime import date
+
+    step = REQUEST_ASSESSMENT.step("represents-details")
+    data = {"represents-details-name": "Sam", "represents-details-relationship": "young_person"}
+    child = {"child-date-of-birth": {"date_of_birth": date(2017, 5, 2)}}
+    form = form_for_step(step, data, child)
+    assert form.errors["relationship"] == [
+        "A young person is 16 or over. Choose parent or carer, or check the date of birth"
+    ]
+    older = {"child-date-of-birth": {"date_of_birth": date(2005, 5, 2)}}
+    assert form_for_step(step, data, older).is_valid()
