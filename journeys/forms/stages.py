@@ -660,7 +660,10 @@ class PlanNeedsFixesForm(QuestionForm):
             field = text(
                 label=f"What should sentence {number} say instead?",
                 subject="What it should say",
-                hint=f"Now: \u201c{report.sentence}\u201d",
+                # The sentence, and what the checker found vague in it.
+                hint=" ".join(
+                    [f"Now: \u201c{report.sentence}\u201d", *(f.explanation for f in report.flags)]
+                ),
                 max_length=LONG_TEXT,
                 multiline=True,
             )

@@ -564,6 +564,7 @@ def test_vague_needs_in_section_b_become_plan_fixes(client):
     page = client.get(f"/plan/{case_id}/plan-needs-fixes/").content.decode()
     assert "Make the needs in section B specific" in page
     assert "What should sentence 1 say instead?" in page and vague_b in page
+    assert "does not say exactly what or how much" in page  # why it is flagged
     fixes = Case.objects.get(pk=case_id).extras["plan"]["plan_fixes"]
     assert fixes[0]["section"] == "B"
     assert fixes[0]["original"] == vague_b
