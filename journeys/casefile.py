@@ -15,7 +15,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from journeys.rules.law import SchoolKind, school_law
+from journeys.rules.law import LawEntry, SchoolKind, school_law
 from journeys.rules.vocabulary import (
     V1_EVENT_TYPES,
     ActingForYoungPerson,
@@ -387,7 +387,7 @@ def represents_from_answers(answers: Mapping[str, Any]) -> dict[str, Any] | None
     return _person(answers["represents-details"], answers["represents-contact"])
 
 
-def preferred_school_law(case_file: Mapping[str, Any]):
+def preferred_school_law(case_file: Mapping[str, Any]) -> LawEntry | None:
     """The law a request to name the preferred school is argued under (s.39 or s.9 Education
     Act 1996, journeys.rules.law.school_law), or None when its kind is not known."""
     kind = case_file.get("plan", {}).get("preferred_setting_kind")
