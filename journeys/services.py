@@ -11,21 +11,21 @@ from typing import Any
 from django.core.cache import cache
 from django.db import transaction
 
-from journeys.answers import journey_answers
-from journeys.casefile import case_file_current, request_step_data_from_case
-from journeys.definition import Journey
+from journeys.wizard.answers import journey_answers
+from journeys.cases.casefile import case_file_current, request_step_data_from_case
+from journeys.wizard.definition import Journey
 from journeys.models import AuditEvent, Case, Draft
-from journeys.reminders import send_confirmation
+from journeys.jobs.reminders import send_confirmation
 from journeys.rules.events import event_contradiction, recorded_events
 from journeys.rules.vocabulary import EventType
-from journeys.selectors import (
+from journeys.cases.selectors import (
     OWNED_CASES_KEY,
     CaseAccess,
     case_latest_for_owner,
     requester_owns_case,
 )
-from journeys.stage_cases import stage_step_data_from_case
-from journeys.storage import SESSION_KEY
+from journeys.wizard.stage_cases import stage_step_data_from_case
+from journeys.wizard.storage import SESSION_KEY
 from letters.context import MissingCaseData
 from letters.registry import LetterKind
 from letters.services import letter_render

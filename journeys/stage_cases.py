@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from journeys.casefile import (
+from journeys.cases.casefile import (
     FORMAT,
     applicant_from_answers,
     date_parts,

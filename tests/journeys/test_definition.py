@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from journeys.definition import (
+from journeys.wizard.definition import (
     APPEAL,
     JOURNEYS,
     MEDIATION,

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from journeys.models import Case
-from journeys.services import case_extras_for, merge_case_files
+from journeys.cases.services import case_extras_for, merge_case_files
 
 SAVED = {
     "format": "ehcp-case/1",
@@ -101,7 +101,7 @@ def test_a_stage_asking_only_the_setting_kind_keeps_the_schools_name_and_the_pla
 def test_adding_a_date_that_contradicts_the_timeline_is_refused():
     from datetime import date
 
-    from journeys.services import EventContradicts, case_event_add
+    from journeys.cases.services import EventContradicts, case_event_add
 
     case = Case.objects.create(journey="refused", case_file=SAVED, extras={})
     with pytest.raises(EventContradicts, match="already recorded"):

@@ -221,7 +221,7 @@ def test_a_version_1_file_with_a_version_2_key_is_refused_by_name(client):
 
 @pytest.mark.django_db
 def test_a_version_2_file_with_every_new_key_imports_and_every_page_shows_it(client):
-    from tests.journeys.test_casefile import VERSION_2
+    from tests.journeys.cases.test_casefile import VERSION_2
 
     # refusal_to_reassess is left out: the letters (letters/appeal_letters.py ENGINE_EVENT,
     # being rewritten for issue 10) do not know it yet, so "download everything" fails on it.
