@@ -21,7 +21,7 @@ class ReasonResponse(TypedDict, total=False):
 
 
 class PlanFix(TypedDict, total=False):
-    section: str  # "B", "F" or "I"
+    section: str  # "B" (needs described vaguely) or "F" (provision); "I" is not asked yet
     original: str  # the sentence from the plan, as the parent pasted it
     flags: list[str]  # wording-checker flag codes, e.g. ["vague:access to", "no_frequency"]
     proposed: str  # the specific wording the parent wants instead
@@ -53,5 +53,9 @@ class Extras(TypedDict, total=False):
     outcome_sought: str  # what the parent wants the council or Tribunal to do
     plan_fixes: list[PlanFix]
     meeting_requested: bool  # draft plan: the parent asks for a meeting
-    mediation: MediationExtras
+    mediation: MediationExtras  # refusal journey too: wants_mediation, as the parent chose
     appeal: AppealExtras
+    # Refusal to issue a plan: the parent confirmed that the professional advice describes
+    # provision beyond what the school can provide from its own resources (True), or said it
+    # does not (False). Absent when not asked or "not sure": the letter must not say it.
+    advice_beyond_school_resources: bool

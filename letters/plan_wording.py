@@ -44,6 +44,23 @@ UNKNOWN_FLAG_EXPLANATION = (
 # SEND Code of Practice 2015, para 9.69 (quoted from the Noddy Guide; see the module docstring).
 
 
+# Flags that carry the words they found ("<code>:<phrase>"), in plain words; {phrase} is
+# the plan's own words. Their sources are in journeys.rules.wording's FLAG_RULES table.
+PHRASE_EXPLANATIONS: dict[str, str] = {
+    "vague_need": "It describes the need with the words \u201c{phrase}\u201d, which do not say "
+    "how often it happens or what effect it has, so no provision can be planned to meet it.",
+    "left_to_discretion": "It leaves the help to someone\u2019s discretion "
+    "(\u201c{phrase}\u201d), so the plan does not say what must be provided.",
+    "funding_not_provision": "It names funding (\u201c{phrase}\u201d) instead of the help "
+    "itself: the plan must say what provision is made, not how much money is given.",
+    "council_may_change": "It lets the council change the help on its own "
+    "(\u201c{phrase}\u201d), although a plan can only change after a review or a "
+    "re-assessment, with a right of appeal.",
+    "unnamed_approach": "It mentions \u201c{phrase}\u201d without saying which programme or "
+    "approach, so nobody can check it is being delivered.",
+}
+
+
 def explain_flags(flags: Iterable[Any]) -> tuple[str, ...]:
     """Each flag code as one plain sentence, in the order given, without repeats; the vague
     phrases share one sentence, where the first of them came."""
@@ -61,6 +78,12 @@ def explain_flags(flags: Iterable[Any]) -> tuple[str, ...]:
         # A review statement is a suggestion, not a defect (SEND Code of Practice 2015, 9.69
         # asks for type, hours, frequency and expertise, not a review): not listed as a fault.
         if not code or code == "no_review":
+            continue
+        name, _, phrase = code.partition(":")
+        if name in PHRASE_EXPLANATIONS:
+            sentence = PHRASE_EXPLANATIONS[name].format(phrase=phrase.strip() or name)
+            if sentence not in explained:
+                explained.append(sentence)
             continue
         sentence = FLAG_EXPLANATIONS.get(code, UNKNOWN_FLAG_EXPLANATION)
         if sentence not in explained:

@@ -80,6 +80,7 @@ def request_answers(**overrides: dict[str, Any]) -> dict[str, dict[str, Any]]:
                 }
             ],
         ),
+        "support-now": formset("support-now", []),  # shown only for a child with no place
         "evidence": formset(
             "evidence",
             [
@@ -195,6 +196,7 @@ def stage_answers(journey: str, **overrides: dict[str, Any]) -> dict[str, dict[s
     if journey == "refused":
         answers.update(
             {
+                "child-setting": {"child-setting-setting_kind": "mainstream"},
                 "refusal-kind": {"refusal-kind-decision_kind": "refusal_to_assess"},
                 "decision-date": date_parts("decision-date-decision_date", 20, 2, 2026),
                 "refusal-reasons": {
@@ -212,7 +214,9 @@ def stage_answers(journey: str, **overrides: dict[str, Any]) -> dict[str, dict[s
                     "what-changed-what_changed": "A new EP report dated 10 March 2026."
                 },
                 "evidence": evidence,
+                "advice-beyond-resources": {"advice-beyond-resources-beyond": "yes"},
                 "school-view": {"school-view-school_view": "supports"},
+                "wants-mediation": {"wants-mediation-wants_mediation": "no"},
                 "outcome": {"outcome-outcome": ""},
             }
         )
@@ -232,6 +236,9 @@ def stage_answers(journey: str, **overrides: dict[str, Any]) -> dict[str, dict[s
                 },
                 "plan-section-i": {"plan-section-i-text": "Hillside Primary School"},
                 "preferred-setting": {"preferred-setting-preferred_setting": "Oakfield School"},
+                "preferred-setting-kind": {
+                    "preferred-setting-kind-preferred_setting_kind": "maintained_school"
+                },
                 "meeting": {"meeting-meeting": "yes"},
             }
         )
@@ -282,6 +289,10 @@ def stage_answers(journey: str, **overrides: dict[str, Any]) -> dict[str, dict[s
                         }
                     ],
                 ),
+                "preferred-setting": {"preferred-setting-preferred_setting": "Oakfield School"},
+                "preferred-setting-kind": {
+                    "preferred-setting-kind-preferred_setting_kind": "independent_other"
+                },
                 "health-care": {"health-care-health_or_care": "no"},
                 "outcome": {"outcome-outcome": ""},
             }

@@ -235,3 +235,51 @@ def test_odd_files_exit_2_with_one_line_not_a_traceback(tmp_path, content, messa
     assert result.stdout == ""
     assert len(result.stderr.splitlines()) == 1
     assert message in result.stderr
+
+
+def version_2_fixture() -> dict:
+    """The Sam fixture as version 2, with version 2's keys and new event types."""
+    case = json.loads(FIXTURE.read_text())
+    case["format"] = "ehcp-case/2"
+    case["represents"] = {"name": "Grace Okafor", "relationship": "parent"}
+    case["plan"] = {"preferred_setting": "Oakfield School", "preferred_setting_kind": "academy"}
+    case["events"] = [
+        *case.get("events", []),
+        {"type": "tribunal_decision", "date": "2026-11-02", "order": "assess"},
+        {"type": "ombudsman_complaint_made", "date": "2026-11-03"},
+    ]
+    return case
+
+
+def test_journey_schema_validates_both_versions_and_refuses_a_version_1_file_with_v2_keys():
+    schema = json.loads(manage("journey_schema").stdout)
+    validator = Draft202012Validator(schema)
+    assert not list(validator.iter_errors(version_2_fixture()))
+    v1_with_v2_key = {**json.loads(FIXTURE.read_text()), "represents": {"name": "Grace"}}
+    assert list(validator.iter_errors(v1_with_v2_key))
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_deadlines_and_render_letter_accept_both_versions(tmp_path, version):
+    content = json.loads(FIXTURE.read_text()) if version == 1 else version_2_fixture()
+    path = write(tmp_path, f"v{version}.json", content)
+    result = manage("deadlines", "--case", path, "--today", "2026-12-01")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)
+    out = tmp_path / "letter.html"
+    result = manage(
+        "render_letter", "request_assessment", "--case", path, "--out", str(out), "--format", "html"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Sam" in out.read_text()
+
+
+def test_a_version_1_file_with_a_version_2_key_exits_2_naming_the_key(tmp_path):
+    path = write(
+        tmp_path, "mixed.json", {**json.loads(FIXTURE.read_text()), "represents": {"name": "G"}}
+    )
+    result = manage("deadlines", "--case", path)
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert "represents is part of version 2" in result.stderr
+    assert '"ehcp-case/2"' in result.stderr

@@ -15,18 +15,28 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from journeys.rules.law import LawEntry, SchoolKind, school_law
 from journeys.rules.vocabulary import (
+    V1_EVENT_TYPES,
+    ActingForYoungPerson,
     DecisionKind,
+    Delivered,
     EventType,
     EvidenceKind,
     NeedArea,
+    Per,
     Pronouns,
     Relationship,
+    Represented,
     SchoolView,
     SettingKind,
+    Transfer,
+    TribunalOrder,
 )
 
-FORMAT = "ehcp-case/1"
+FORMAT_V1 = "ehcp-case/1"
+FORMAT = "ehcp-case/2"  # what this product writes (CASE_FORMAT.md "Version 2")
+FORMATS = (FORMAT_V1, FORMAT)
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 
@@ -49,14 +59,31 @@ def _object(properties: dict[str, Any], required: tuple[str, ...] = ()) -> dict[
 STRING = {"type": "string"}
 NON_EMPTY = {"type": "string", "minLength": 1}
 DATE = {"type": "string", "pattern": ISO_DATE, "format": "date"}
+ADDRESS = {"type": "array", "items": STRING}
+COUNT = {"type": "integer", "minimum": 0}
+
+V1_DECISION_KINDS = [k.value for k in DecisionKind if k != DecisionKind.REFUSAL_TO_REASSESS]
+
+# Version 2's additions, so a version-1 file that uses one can be told so by name.
+V2_TOP_KEYS = ("represents", "acting_for_young_person", "provision", "delivery_log")
+V2_EVENT_KEYS = {"transfer": EventType.PHASE_TRANSFER_YEAR, "order": EventType.TRIBUNAL_DECISION}
+
+
+def _event_key_only_on(key: str, event: EventType) -> dict[str, Any]:
+    """An event's version-2 key is allowed only on the one event type that takes it."""
+    return {
+        "if": {"properties": {"type": {"not": {"const": event.value}}}},
+        "then": {"properties": {key: False}},
+    }
+
 
 CASE_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": "urn:ehcp-helper:case-file:1",
-    "title": "EHCP case file, version 1",
+    "$id": "urn:ehcp-helper:case-file:2",
+    "title": "EHCP case file, version 1 or 2",
     **_object(
         {
-            "format": {"const": FORMAT},
+            "format": {"enum": list(FORMATS)},
             "child": _object(
                 {
                     "first_name": NON_EMPTY,
@@ -73,12 +100,23 @@ CASE_SCHEMA: dict[str, Any] = {
                 {
                     "name": NON_EMPTY,
                     "relationship": {"enum": _values(Relationship)},
-                    "address": {"type": "array", "items": STRING},
+                    "address": ADDRESS,
                     "email": STRING,
                     "phone": STRING,
                 },
                 required=("name",),
             ),
+            "represents": _object(
+                {
+                    "name": NON_EMPTY,
+                    "relationship": {"enum": _values(Represented)},
+                    "address": ADDRESS,
+                    "email": STRING,
+                    "phone": STRING,
+                },
+                required=("name",),
+            ),
+            "acting_for_young_person": {"enum": _values(ActingForYoungPerson)},
             "local_authority": _object({"name": NON_EMPTY}, required=("name",)),
             "needs": {
                 "type": "array",
@@ -104,16 +142,26 @@ CASE_SCHEMA: dict[str, Any] = {
                         "date": DATE,
                         "title": STRING,
                         "key_points": STRING,
+                        # a file name kept with the case: no folders
+                        "file": {"type": "string", "pattern": r"^[^/\\]+$"},
                     }
                 ),
             },
             "school_view": {"enum": _values(SchoolView)},
             "events": {
                 "type": "array",
-                "items": _object(
-                    {"type": {"enum": _values(EventType)}, "date": DATE},
-                    required=("type", "date"),
-                ),
+                "items": {
+                    **_object(
+                        {
+                            "type": {"enum": _values(EventType)},
+                            "date": DATE,
+                            "transfer": {"enum": _values(Transfer)},
+                            "order": {"enum": _values(TribunalOrder)},
+                        },
+                        required=("type", "date"),
+                    ),
+                    "allOf": [_event_key_only_on(k, e) for k, e in V2_EVENT_KEYS.items()],
+                },
             },
             "decision": _object(
                 {
@@ -126,12 +174,60 @@ CASE_SCHEMA: dict[str, Any] = {
                 {
                     "sections": _object({"B": STRING, "F": STRING, "I": STRING}),
                     "preferred_setting": STRING,
+                    "preferred_setting_kind": {"enum": _values(SchoolKind)},
                 }
             ),
+            "provision": {
+                "type": "array",
+                "items": _object(
+                    {
+                        "id": NON_EMPTY,
+                        "section": {"enum": ["F", "G", "H"]},
+                        "text": STRING,
+                        "sessions": COUNT,
+                        "per": {"enum": _values(Per)},
+                        "minutes": COUNT,
+                        "provider": STRING,
+                        "term_time_only": {"type": "boolean"},
+                    },
+                    required=("id",),
+                ),
+            },
+            "delivery_log": {
+                "type": "array",
+                "items": _object(
+                    {
+                        "provision": NON_EMPTY,
+                        "date": DATE,
+                        "delivered": {"enum": _values(Delivered)},
+                        "minutes": COUNT,
+                        "note": STRING,
+                    },
+                    required=("provision", "date"),
+                ),
+            },
             "notes": STRING,
         },
         required=("format", "child", "applicant", "local_authority"),
     ),
+    # A version-1 file keeps version 1's shape: none of version 2's keys or values.
+    "if": {"properties": {"format": {"const": FORMAT_V1}}, "required": ["format"]},
+    "then": {
+        "properties": {
+            **{key: False for key in V2_TOP_KEYS},
+            "plan": {"properties": {"preferred_setting_kind": False}},
+            "evidence": {"items": {"properties": {"file": False}}},
+            "decision": {"properties": {"kind": {"enum": V1_DECISION_KINDS}}},
+            "events": {
+                "items": {
+                    "properties": {
+                        "type": {"enum": [e.value for e in V1_EVENT_TYPES]},
+                        **{key: False for key in V2_EVENT_KEYS},
+                    }
+                }
+            },
+        }
+    },
 }
 
 _VALIDATOR = Draft202012Validator(CASE_SCHEMA)
@@ -145,10 +241,53 @@ def _where(path) -> str:
     return ".".join(str(part) for part in path) or "the case file"
 
 
+def _version_2_uses(data: dict[str, Any]) -> str | None:
+    """The first version-2 key or value in `data` (as a path), or None."""
+    for key in V2_TOP_KEYS:
+        if key in data:
+            return key
+    plan = data.get("plan")
+    if isinstance(plan, dict) and "preferred_setting_kind" in plan:
+        return "plan.preferred_setting_kind"
+    decision = data.get("decision")
+    if isinstance(decision, dict) and decision.get("kind") == DecisionKind.REFUSAL_TO_REASSESS:
+        return "decision.kind refusal_to_reassess"
+    for index, item in enumerate(_list(data.get("evidence"))):
+        if isinstance(item, dict) and "file" in item:
+            return f"evidence.{index}.file"
+    v1_types = {e.value for e in V1_EVENT_TYPES}
+    v2_types = {e.value for e in EventType} - v1_types
+    for index, event in enumerate(_list(data.get("events"))):
+        if not isinstance(event, dict):
+            continue
+        for key in V2_EVENT_KEYS:
+            if key in event:
+                return f"events.{index}.{key}"
+        if event.get("type") in v2_types:
+            return f"events.{index}.type {event['type']}"
+    return None
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def validate_case_file(data: Any) -> dict[str, Any]:
-    """Return `data` if it is a valid case file; raise CaseFileError naming the first problem."""
+    """Return `data` if it is a valid case file (version 1 or 2); raise CaseFileError naming
+    the first problem. A version-1 file that uses a version-2 key is refused by name."""
     if not isinstance(data, dict):
         raise CaseFileError("a case file must be a JSON object")
+    if data.get("format") == FORMAT_V1:
+        used = _version_2_uses(data)
+        if used is not None:
+            raise CaseFileError(
+                f"{used} is part of version 2 of the case file: "
+                f'the file should say "format": "{FORMAT}"'
+            )
+    for index, event in enumerate(_list(data.get("events"))):
+        for key, takes_it in V2_EVENT_KEYS.items():
+            if isinstance(event, dict) and key in event and event.get("type") != takes_it:
+                raise CaseFileError(f"events.{index}.{key}: only a {takes_it} event takes {key}")
     errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: (list(e.absolute_path), e.message))
     for error in errors:
         if error.validator == "additionalProperties":
@@ -219,9 +358,7 @@ def _drop_empty(mapping: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in mapping.items() if v not in (None, "", [], {})}
 
 
-def applicant_from_answers(answers: Mapping[str, Any]) -> dict[str, Any]:
-    """The case file's `applicant` from the your-details and your-contact pages."""
-    you, contact = answers["your-details"], answers["your-contact"]
+def _person(details: Mapping[str, Any], contact: Mapping[str, Any]) -> dict[str, Any]:
     address = [
         contact[part]
         for part in ("address_line_1", "address_line_2", "town", "postcode")
@@ -229,13 +366,32 @@ def applicant_from_answers(answers: Mapping[str, Any]) -> dict[str, Any]:
     ]
     return _drop_empty(
         {
-            "name": you["name"],
-            "relationship": you["relationship"],
+            "name": details["name"],
+            "relationship": details["relationship"],
             "address": address,
             "email": contact["email"],
             "phone": contact["phone"],
         }
     )
+
+
+def applicant_from_answers(answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The case file's `applicant` from the your-details and your-contact pages."""
+    return _person(answers["your-details"], answers["your-contact"])
+
+
+def represents_from_answers(answers: Mapping[str, Any]) -> dict[str, Any] | None:
+    """`represents` (version 2): the person an advocate acts for, or None if not asked."""
+    if "represents-details" not in answers or "represents-contact" not in answers:
+        return None
+    return _person(answers["represents-details"], answers["represents-contact"])
+
+
+def preferred_school_law(case_file: Mapping[str, Any]) -> LawEntry | None:
+    """The law a request to name the preferred school is argued under (s.39 or s.9 Education
+    Act 1996, journeys.rules.law.school_law), or None when its kind is not known."""
+    kind = case_file.get("plan", {}).get("preferred_setting_kind")
+    return school_law(SchoolKind(kind) if kind else None)
 
 
 def case_from_request_answers(answers: Mapping[str, Any]) -> dict[str, Any]:
@@ -260,6 +416,7 @@ def case_from_request_answers(answers: Mapping[str, Any]) -> dict[str, Any]:
             }
         ),
         "applicant": applicant_from_answers(answers),
+        "represents": represents_from_answers(answers),
         "local_authority": {"name": answers["local-authority"]["local_authority"]},
         "needs": [
             {
@@ -276,7 +433,8 @@ def case_from_request_answers(answers: Mapping[str, Any]) -> dict[str, Any]:
                 "since": s["since"].isoformat(),
                 "outcome": s["outcome"],
             }
-            for s in answers.get("support-tried", [])
+            # a child with no school place is asked what they receive now (support-now)
+            for s in answers.get("support-tried", answers.get("support-now", []))
         ],
         "evidence": [
             _drop_empty(
@@ -296,10 +454,10 @@ def case_from_request_answers(answers: Mapping[str, Any]) -> dict[str, Any]:
     notes = answers.get("anything-else", {}).get("notes", "")
     if notes:
         case["notes"] = notes
-    return validate_case_file(case)
+    return validate_case_file({k: v for k, v in case.items() if v is not None})
 
 
-def _date_parts(prefix: str, iso: str) -> dict[str, list[str]]:
+def date_parts(prefix: str, iso: str) -> dict[str, list[str]]:
     value = date.fromisoformat(iso)
     return {
         f"{prefix}_0": [str(value.day)],
@@ -319,7 +477,7 @@ def _formset(slug: str, items: list[dict[str, Any]]) -> dict[str, list[str]]:
         for key, value in item.items():
             name = f"{slug}-{index}-{key}"
             if key in {"since", "date"}:
-                data.update(_date_parts(name, value))
+                data.update(date_parts(name, value))
             else:
                 data[name] = [value]
     return data
@@ -344,7 +502,7 @@ def request_step_data_from_case(case: Mapping[str, Any]) -> dict[str, dict[str, 
     if "pronouns" in child:
         steps["child-pronouns"] = {"child-pronouns-pronouns": [child["pronouns"]]}
     if "date_of_birth" in child:
-        steps["child-date-of-birth"] = _date_parts(
+        steps["child-date-of-birth"] = date_parts(
             "child-date-of-birth-date_of_birth", child["date_of_birth"]
         )
     if "kind" in setting:
@@ -358,19 +516,14 @@ def request_step_data_from_case(case: Mapping[str, Any]) -> dict[str, dict[str, 
         "your-details-name": [applicant["name"]],
         "your-details-relationship": [applicant.get("relationship", "")],
     }
-    address = list(applicant.get("address", []))
-    # The journey asks line 1, line 2 (optional), town, postcode: the last two lines are
-    # the town and postcode, whatever came before them.
-    postcode = address.pop() if len(address) >= 3 else ""
-    town = address.pop() if len(address) >= 2 else ""
-    steps["your-contact"] = {
-        "your-contact-address_line_1": [address[0] if address else ""],
-        "your-contact-address_line_2": [", ".join(address[1:])],
-        "your-contact-town": [town],
-        "your-contact-postcode": [postcode],
-        "your-contact-email": [applicant.get("email", "")],
-        "your-contact-phone": [applicant.get("phone", "")],
-    }
+    steps["your-contact"] = _contact_step_data("your-contact", applicant)
+    represents = case.get("represents")
+    if represents:
+        steps["represents-details"] = {
+            "represents-details-name": [represents["name"]],
+            "represents-details-relationship": [represents.get("relationship", "")],
+        }
+        steps["represents-contact"] = _contact_step_data("represents-contact", represents)
     needs = case.get("needs", [])
     if needs:
         steps["need-areas"] = {"need-areas-areas": [need["area"] for need in needs]}
@@ -381,8 +534,32 @@ def request_step_data_from_case(case: Mapping[str, Any]) -> dict[str, dict[str, 
                 f"{slug}-impact": [need.get("impact", "")],
             }
     steps["support-tried"] = _formset("support-tried", case.get("support_tried", []))
+    steps["support-now"] = _formset("support-now", case.get("support_tried", []))
     steps["evidence"] = _formset("evidence", case.get("evidence", []))
     if "school_view" in case:
         steps["school-view"] = {"school-view-school_view": [case["school_view"]]}
     steps["anything-else"] = {"anything-else-notes": [case.get("notes", "")]}
     return steps
+
+
+def _contact_step_data(slug: str, person: Mapping[str, Any]) -> dict[str, list[str]]:
+    """The stored data of a contact page (your-contact, represents-contact) for a person."""
+    address = list(person.get("address", []))
+    # The journey asks line 1, line 2 (optional), town, postcode: the last two lines are
+    # the town and postcode, whatever came before them.
+    postcode = address.pop() if len(address) >= 3 else ""
+    town = address.pop() if len(address) >= 2 else ""
+    return {
+        f"{slug}-address_line_1": [address[0] if address else ""],
+        f"{slug}-address_line_2": [", ".join(address[1:])],
+        f"{slug}-town": [town],
+        f"{slug}-postcode": [postcode],
+        f"{slug}-email": [person.get("email", "")],
+        f"{slug}-phone": [person.get("phone", "")],
+    }
+
+
+def case_file_current(case_file: Mapping[str, Any]) -> dict[str, Any]:
+    """`case_file` as this product writes it: version 2 (a version-1 file is a valid version-2
+    file with nothing of version 2 in it, so only `format` changes)."""
+    return {**case_file, "format": FORMAT}

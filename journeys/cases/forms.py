@@ -11,7 +11,8 @@ from django.utils import timezone
 from journeys.cases.casefile import CaseFileError, validate_case_file
 from journeys.forms.base import QuestionForm
 from journeys.forms.fields import DateField, choice
-from journeys.rules.vocabulary import EventType
+from journeys.rules.events import event_contradiction, recorded_events
+from journeys.rules.vocabulary import V1_EVENT_TYPES, EventType
 
 # Only the phase-transfer date is about the future; every other event has happened.
 FUTURE_ALLOWED = frozenset({EventType.PHASE_TRANSFER_YEAR})
@@ -22,7 +23,7 @@ class AddEventForm(QuestionForm):
     hint = "Add the date from the letter or email. We will work out what is now due."
     event_type = choice(
         label="What happened?",
-        choices=[("", "Select what happened"), *EventType.choices()],
+        choices=[("", "Select what happened"), *((e.value, e.label) for e in V1_EVENT_TYPES)],
         required_message="Select what happened",
         widget=forms.Select,
     )
@@ -34,6 +35,11 @@ class AddEventForm(QuestionForm):
         error_messages={"required": "Enter the date it happened"},
     )
 
+    def __init__(self, *args, events: list[dict] | None = None, **kwargs):
+        """`events`: the case file's recorded events, to refuse dates that contradict them."""
+        super().__init__(*args, **kwargs)
+        self.recorded = recorded_events(events or [])
+
     def clean(self):
         cleaned = super().clean()
         kind, when = cleaned.get("event_type"), cleaned.get("event_date")
@@ -43,6 +49,10 @@ class AddEventForm(QuestionForm):
                 "event_date",
                 ValidationError("The date must be today or in the past", code="future"),
             )
+        elif kind and when is not None:
+            problem = event_contradiction(event=EventType(kind), on=when, recorded=self.recorded)
+            if problem:
+                self.add_error("event_date", ValidationError(problem, code="contradicts"))
         return cleaned
 
 

@@ -20,6 +20,7 @@ from journeys.rules.vocabulary import (
     EvidenceKind,
     NeedArea,
     Relationship,
+    Represented,
     SchoolView,
     SettingKind,
 )
@@ -64,6 +65,7 @@ def case_facts(case_file: Mapping[str, Any]) -> list[FactSection]:
     """What the case file says, in summary-list sections, for read-only pages."""
     child = case_file.get("child", {})
     applicant = case_file.get("applicant", {})
+    represents = case_file.get("represents", {})  # version 2: whose rights these are
     setting = child.get("setting", {})
     sections = [
         _section(
@@ -94,6 +96,19 @@ def case_facts(case_file: Mapping[str, Any]) -> list[FactSection]:
                 _row("Email", applicant.get("email")),
                 _row("Phone", applicant.get("phone")),
                 _row("Council", case_file.get("local_authority", {}).get("name")),
+            ],
+        ),
+        _section(
+            "The person the advocate acts for",
+            [
+                _row(
+                    "Name",
+                    represents.get("name"),
+                    _label(Represented, represents.get("relationship")),
+                ),
+                _row("Address", *represents.get("address", [])),
+                _row("Email", represents.get("email")),
+                _row("Phone", represents.get("phone")),
             ],
         ),
         _section(

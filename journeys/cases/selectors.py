@@ -149,6 +149,13 @@ def case_list_for_parent(*, user, session) -> list[Case]:
     return list(cases.order_by("-updated_at"))
 
 
+def case_latest_for_owner(*, user) -> Case | None:
+    """The signed-in parent's most recently saved case (None for visitors, or none yet)."""
+    if user is None or not user.is_authenticated:
+        return None
+    return Case.objects.filter(owner=user).order_by("-updated_at").first()
+
+
 def case_list_shared_with_advocate(*, user) -> list[Case]:
     """Cases an advocate may see: an accepted invitation that has not been revoked."""
     if not user.is_authenticated:

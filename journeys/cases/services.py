@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from journeys.cases.casefile import case_file_current
 from journeys.cases.selectors import (
     DRAFTS_SESSION_KEY,
     OWNED_CASES_KEY,
@@ -22,6 +23,8 @@ from journeys.cases.selectors import (
 )
 from journeys.cases.timeline import next_open_deadline
 from journeys.models import AuditEvent, Case, Draft
+from journeys.rules.events import event_contradiction, recorded_events
+from journeys.rules.vocabulary import EventType
 from letters.context import MissingCaseData
 from letters.registry import LetterKind
 from letters.services import letter_render
@@ -107,14 +110,15 @@ def case_create(*, journey: str, case_file: dict[str, Any], owner=None, **fields
 
 
 # Merged key by key, so a stage that asks only the child's name keeps the school and diagnoses.
-MERGED_BY_KEY = ("child", "applicant")
+MERGED_BY_KEY = ("child", "applicant", "plan")
 
 
 def merge_case_files(saved: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     """A journey's case file laid over the saved one.
 
     What the journey answered replaces what was saved (a parent changing an answer means it);
-    what it did not ask about is kept, down to the keys of `child` and `applicant`; the same
+    what it did not ask about is kept, down to the keys of `child`, `applicant` and `plan`
+    (and the setting's name when its kind is unchanged); the same
     decision (kind and date) keeps the reasons another stage recorded; events are added to,
     never lost, because they come from every stage and from the timeline.
     """
@@ -122,6 +126,11 @@ def merge_case_files(saved: dict[str, Any], new: dict[str, Any]) -> dict[str, An
     for key in MERGED_BY_KEY:
         if key in saved and key in new:
             merged[key] = {**saved[key], **new[key]}
+    old_setting = saved.get("child", {}).get("setting", {})
+    new_setting = new.get("child", {}).get("setting", {})
+    if new_setting and old_setting.get("kind") == new_setting.get("kind"):
+        # A stage that asks only the kind of setting keeps the school's name.
+        merged["child"]["setting"] = {**old_setting, **new_setting}
     old_decision, new_decision = saved.get("decision"), new.get("decision")
     if (
         old_decision
@@ -219,13 +228,24 @@ def case_drafts_delete_for_owner(*, user) -> None:
     Draft.objects.filter(case_id__in=Case.objects.filter(owner=user).values("id")).delete()
 
 
+class EventContradicts(ValueError):
+    """The date cannot be true beside the dates already recorded (journeys.rules.events)."""
+
+
 @transaction.atomic
 def case_event_add(*, case: Case, event_type: str, event_date) -> Case:
     """Record that something happened on a date (the same event twice is recorded once).
 
-    Reads the case afresh under a lock, so a journey saved at the same moment is kept."""
+    Reads the case afresh under a lock, so a journey saved at the same moment is kept.
+    Raises EventContradicts, with the message for the parent, for a date that cannot be
+    true beside those recorded (a second request, a decision before the request...)."""
     case = Case.objects.select_for_update().get(pk=case.pk)
     events = list(case.case_file.get("events", []))
+    problem = event_contradiction(
+        event=EventType(event_type), on=event_date, recorded=recorded_events(events)
+    )
+    if problem:
+        raise EventContradicts(problem)
     entry = {"type": str(event_type), "date": event_date.isoformat()}
     if entry not in events:
         events.append(entry)
@@ -273,7 +293,8 @@ def case_export_zip(*, case: Case, today) -> bytes:
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("case.json", json.dumps(case.case_file, indent=2, ensure_ascii=False))
+        exported = case_file_current(case.case_file)  # exports write version 2
+        archive.writestr("case.json", json.dumps(exported, indent=2, ensure_ascii=False))
         extras = case_extras_for(case)
         for kind in LetterKind:
             for fmt in ("pdf", "docx"):

@@ -22,6 +22,7 @@ from journeys.cases.calendar_file import case_calendar
 from journeys.cases.forms import AddEventForm, ImportCaseForm, RemindersForm
 from journeys.cases.selectors import CaseAccess, Need, case_access_or_404
 from journeys.cases.services import (
+    EventContradicts,
     case_audit,
     case_delete,
     case_event_add,
@@ -89,11 +90,15 @@ def case_timeline_view(request, case_id: uuid.UUID) -> HttpResponse:
         if access.is_owner:
             case_touch(case=case)
         return _render_timeline(request, case, access=access)
-    form = AddEventForm(request.POST, prefix="event")
+    form = AddEventForm(request.POST, prefix="event", events=case.case_file.get("events", []))
     if not form.is_valid():
         return _render_timeline(request, case, access=access, event_form=form)
     kind = EventType(form.cleaned_data["event_type"])
-    case_event_add(case=case, event_type=kind, event_date=form.cleaned_data["event_date"])
+    try:
+        case_event_add(case=case, event_type=kind, event_date=form.cleaned_data["event_date"])
+    except EventContradicts as problem:  # recorded elsewhere since the page was read
+        form.add_error("event_date", str(problem))
+        return _render_timeline(request, case, access=access, event_form=form)
     messages.success(request, f"Added: {kind.label}.")
     return redirect("journeys:timeline", case_id=case.id)
 

@@ -15,12 +15,14 @@ from journeys.forms.base import QuestionForm, repeatable
 from journeys.forms.fields import DateField, choice, not_in_future, text
 from journeys.local_authorities import local_authority_choices
 from journeys.rules.eligibility import age_on, is_within_assessment_age
+from journeys.rules.law import Law, entry
 from journeys.rules.vocabulary import (
     YEAR_GROUPS,
     EvidenceKind,
     NeedArea,
     Pronouns,
     Relationship,
+    Represented,
     SchoolView,
     SettingKind,
 )
@@ -31,6 +33,7 @@ YOUNG_PERSON_MIN_AGE = 16
 
 ABOUT_CHILD = "About your child"
 ABOUT_YOU = "About you"
+WHOSE_RIGHTS = "The person you are helping"
 NEEDS = "Your child's needs"
 SUPPORT = "Support and evidence"
 
@@ -91,7 +94,8 @@ class ChildSettingForm(QuestionForm):
     setting_kind = choice(
         label=title,
         hint="You can ask for an assessment wherever your child is, including if they are "
-        "not in school.",
+        "not in school. If your child is not at a nursery or school yet, or is a young person "
+        "not in education or training at the moment, choose the last answer.",
         choices=SettingKind.choices(),
         required_message="Select where your child goes to school, college or nursery",
     )
@@ -144,6 +148,14 @@ class LocalAuthorityForm(QuestionForm):
     )
 
 
+def _too_young(date_of_birth: date | None) -> bool:
+    """Too young to be a young person (16 or over), when the date of birth is known."""
+    return (
+        date_of_birth is not None
+        and age_on(date_of_birth=date_of_birth, on=timezone.localdate()) < YOUNG_PERSON_MIN_AGE
+    )
+
+
 class YourDetailsForm(QuestionForm):
     title = "About you"
     caption = ABOUT_YOU
@@ -155,12 +167,7 @@ class YourDetailsForm(QuestionForm):
 
     def clean_relationship(self) -> str:
         relationship = self.cleaned_data["relationship"]
-        too_young = (
-            self.date_of_birth is not None
-            and age_on(date_of_birth=self.date_of_birth, on=timezone.localdate())
-            < YOUNG_PERSON_MIN_AGE
-        )
-        if relationship == Relationship.YOUNG_PERSON and too_young:
+        if relationship == Relationship.YOUNG_PERSON and _too_young(self.date_of_birth):
             raise ValidationError(
                 "A young person is 16 or over. Choose parent or carer, or check the date of birth",
                 code="too_young",
@@ -231,6 +238,80 @@ class YourContactForm(QuestionForm):
 
     def clean_postcode(self) -> str:
         return " ".join(self.cleaned_data["postcode"].upper().split())
+
+
+class RepresentsDetailsForm(QuestionForm):
+    """When an advocate fills in the journey: the person whose rights these are."""
+
+    title = "Who are you helping?"
+    caption = WHOSE_RIGHTS
+    uses_answers = True  # a young person must be old enough to be one
+
+    def __init__(self, *args, answers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.date_of_birth = (answers or {}).get("child-date-of-birth", {}).get("date_of_birth")
+
+    def clean_relationship(self) -> str:
+        relationship = self.cleaned_data["relationship"]
+        if relationship == Represented.YOUNG_PERSON and _too_young(self.date_of_birth):
+            raise ValidationError(
+                "A young person is 16 or over. Choose parent or carer, or check the date of birth",
+                code="too_young",
+            )
+        return relationship
+
+    hint = (
+        "The letters are written for them, with you named as their representative. "
+        + entry(Law.WHO_APPEALS).statement
+    )
+    name = text(
+        label="Their full name",
+        subject="Their name",
+        required_message="Enter the full name of the person you are helping",
+        max_length=200,
+    )
+    relationship = choice(
+        label="Who are they?",
+        choices=Represented.choices(),
+        required_message="Select who the person you are helping is",
+    )
+
+
+class RepresentsContactForm(YourContactForm):
+    title = "What are their contact details?"
+    caption = WHOSE_RIGHTS
+    hint = "Their address goes on the letters, because the rights are theirs."
+    address_line_1 = text(
+        label="Address line 1",
+        subject="Address line 1",
+        required_message="Enter the first line of their address",
+        max_length=200,
+    )
+    address_line_2 = text(
+        label="Address line 2 (optional)", subject="Address line 2", max_length=200
+    )
+    town = text(
+        label="Town or city",
+        subject="Town or city",
+        required_message="Enter their town or city",
+        max_length=100,
+    )
+    postcode = text(
+        label="Postcode",
+        subject="Postcode",
+        required_message="Enter their postcode",
+        max_length=10,
+    )
+    email = forms.EmailField(
+        label="Their email address (optional)",
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"spellcheck": "false"}),
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+    )
+    phone = text(label="Their phone number (optional)", subject="Phone number", max_length=30)
 
 
 class NeedAreasForm(QuestionForm):
@@ -320,6 +401,45 @@ class SupportTriedItemForm(forms.Form):
         max_length=1000,
         multiline=True,
     )
+
+
+class SupportNowItemForm(SupportTriedItemForm):
+    """For a child with no school place: what they are receiving now, from anyone."""
+
+    summary_labels = {
+        "description": "Support or education",
+        "since": "Started",
+        "outcome": "How it is going",
+    }
+    description = text(
+        label="What support or education are they receiving?",
+        subject="The support or education",
+        required_message="Describe the support or education they are receiving",
+        hint="Who gives it, what it is, and how often, for example \u201chome education "
+        "with a tutor for English and maths, 2 hours a week\u201d or \u201cspeech and "
+        "language therapy from the NHS, once a month\u201d.",
+        max_length=1000,
+        multiline=True,
+    )
+    outcome = text(
+        label="How is it going?",
+        subject="How it is going",
+        required_message="Describe how it is going",
+        hint="For example, not enough to help them learn, or they cannot cope with it.",
+        max_length=1000,
+        multiline=True,
+    )
+
+
+SupportNowFormSet = repeatable(
+    SupportNowItemForm,
+    title="What support or education is your child receiving now?",
+    item_name="Support",
+    caption=SUPPORT,
+    hint="For example, from home education, tutoring, health services such as speech and "
+    "language therapy, or a charity. Say how long each has run and how it is going. Leave "
+    "it blank if they are receiving none. You can add more than one.",
+)
 
 
 SupportTriedFormSet = repeatable(

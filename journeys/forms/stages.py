@@ -17,8 +17,10 @@ from django.core.exceptions import ValidationError
 
 from journeys.forms.base import QuestionForm, repeatable
 from journeys.forms.fields import DateField, choice, not_in_future, text
+from journeys.rules.law import SchoolKind
 from journeys.rules.vocabulary import DecisionKind
 from journeys.rules.wording import FlagCode, check_text, specific_wording
+from journeys.rules.wording import check_needs_text as wording_check_needs_text
 
 DECISION = "The decision"
 PLAN = "The plan"
@@ -161,6 +163,25 @@ class ReasonResponsesForm(QuestionForm):
         return cleaned
 
 
+NOT_SURE = "not_sure"
+
+
+class AdviceBeyondResourcesForm(QuestionForm):
+    title = (
+        "Does the advice from professionals describe support beyond what the school can "
+        "provide from its own resources?"
+    )
+    caption = DECISION
+    beyond = choice(
+        label=title,
+        hint="For example, a report recommends therapy, a specialist teacher or a level of "
+        "adult support the school says it cannot fund. Your letter says this only if you "
+        "say yes.",
+        choices=[("yes", "Yes"), ("no", "No"), (NOT_SURE, "I am not sure")],
+        required_message="Select yes, no or not sure",
+    )
+
+
 class WhatChangedForm(QuestionForm):
     title = "Is there anything new, or anything the council did not consider?"
     caption = DECISION
@@ -265,6 +286,21 @@ class PreferredSettingForm(QuestionForm):
         subject="The school or college",
         hint="Leave it empty if you are happy with the one named.",
         max_length=200,
+    )
+
+
+class PreferredSettingKindForm(QuestionForm):
+    title = "What kind of school or college is it?"
+    caption = PLAN
+    preferred_setting_kind = choice(
+        label=title,
+        hint="This decides which law your letter uses to ask for it. Some independent "
+        "schools and colleges are approved by the Department for Education to take children "
+        "and young people with EHC plans: they are on the \u201csection 41 approved "
+        "list\u201d, published on GOV.UK. If you are not sure, check the list or ask the "
+        "school.",
+        choices=SchoolKind.choices(),
+        required_message="Select what kind of school or college it is",
     )
 
 
@@ -577,7 +613,7 @@ class PlanFixesForm(QuestionForm):
                 {
                     "section": "F",
                     "original": report.sentence,
-                    "flags": [flag_code(flag) for flag in report.flags],
+                    "flags": [flag_code(flag) for flag in report.defects],
                     "proposed": specific_wording(**parts) if any(parts.values()) else "",
                 }
             )
@@ -587,11 +623,79 @@ class PlanFixesForm(QuestionForm):
 
 def vague_sentences(section_text: str):
     """The sentences of a plan section the wording checker flags, in order."""
-    return [report for report in check_text(section_text) if report.flags]
+    return [report for report in check_text(section_text) if report.defects]
 
 
 def flag_code(flag) -> str:
-    """The flag as letters/extras.py spells it: "vague:<phrase>" or the check's code."""
+    """The flag as letters/extras.py spells it: "vague:<phrase>" for a vague term,
+    "<code>:<phrase>" for another flag that found words ("vague_need:at times"), else the
+    check's code ("no_frequency")."""
     if flag.code == FlagCode.VAGUE_TERM:
         return f"vague:{flag.phrase.lower()}"
+    if flag.phrase:
+        return f"{flag.code.value}:{flag.phrase.lower()}"
     return flag.code.value
+
+
+class PlanNeedsFixesForm(QuestionForm):
+    """For each sentence in section B the checker flags: what it should say instead.
+
+    Needs described vaguely ("some difficulties", "at times") let provision in section F be
+    vague too. Every box is optional: a sentence left blank is still reported.
+    """
+
+    title = "Make the needs in section B specific"
+    caption = PLAN
+    hint = (
+        "Section B should describe all of your child's needs clearly, so that section F can "
+        "set out the provision for each one. Use what your reports say. Leave a sentence "
+        "blank to only ask the council to make it specific."
+    )
+    uses_answers = True
+    MAX_SENTENCES = 12
+
+    def __init__(self, *args, answers: Mapping[str, Any] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        section_b = (answers or {}).get("plan-section-b", {}).get("text", "")
+        flagged = [report for report in wording_check_needs_text(section_b) if report.flags]
+        reports = {text_key(r.sentence): r for r in flagged}
+        self.reports = list(reports.values())[: self.MAX_SENTENCES]
+        for number, report in enumerate(self.reports, start=1):
+            field = text(
+                label=f"What should sentence {number} say instead?",
+                subject="What it should say",
+                # The sentence, and what the checker found vague in it.
+                hint=" ".join(
+                    [f"Now: \u201c{report.sentence}\u201d", *(f.explanation for f in report.flags)]
+                ),
+                max_length=LONG_TEXT,
+                multiline=True,
+            )
+            self.fields[f"instead_{text_key(report.sentence)}"] = field
+
+    def summary_rows(self, answer) -> list[tuple[str, tuple[str, ...]]]:
+        return [
+            (
+                f"Section B, sentence {number}",
+                (
+                    f"Now: {fix['original']}",
+                    f"Asking for: {fix['proposed']}"
+                    if fix["proposed"]
+                    else "Asking the council to make it specific",
+                ),
+            )
+            for number, fix in enumerate(answer.get("fixes", []), start=1)
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["fixes"] = [
+            {
+                "section": "B",
+                "original": report.sentence,
+                "flags": [flag_code(flag) for flag in report.flags],
+                "proposed": cleaned.get(f"instead_{text_key(report.sentence)}", ""),
+            }
+            for report in self.reports
+        ]
+        return cleaned

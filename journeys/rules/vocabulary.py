@@ -120,6 +120,47 @@ class EventType(LabelledEnum):
     APPEAL_LODGED = "appeal_lodged", "The appeal reached the Tribunal"
     ANNUAL_REVIEW_MEETING = "annual_review_meeting", "The annual review meeting took place"
     PHASE_TRANSFER_YEAR = "phase_transfer_year", "The school year of a move to a new phase"
+    # Version 2 of the case file (CASE_FORMAT.md): recorded and shown, no deadlines yet.
+    AMENDMENT_PROPOSAL_ISSUED = (
+        "amendment_proposal_issued",
+        "The council sent its proposed changes to the plan",
+    )
+    DECISION_NOT_TO_AMEND = (
+        "decision_not_to_amend",
+        "The council decided not to change the plan after a review",
+    )
+    CEASE_CONSIDERED = (
+        "cease_considered",
+        "The council said it is thinking of stopping the plan",
+    )
+    DECISION_TO_CEASE = "decision_to_cease", "The council decided to stop the plan"
+    REASSESSMENT_REQUESTED = (
+        "reassessment_requested",
+        "The council received a request to assess again",
+    )
+    DECISION_NOT_TO_REASSESS = (
+        "decision_not_to_reassess",
+        "The council refused to assess again",
+    )
+    TRIBUNAL_DECISION = "tribunal_decision", "The Tribunal decided the appeal"
+    PROVISION_COMPLAINT_MADE = (
+        "provision_complaint_made",
+        "A complaint that the plan's provision is not being made",
+    )
+    PROVISION_COMPLAINT_RESPONSE = (
+        "provision_complaint_response",
+        "The council's final answer to that complaint",
+    )
+    OMBUDSMAN_COMPLAINT_MADE = (
+        "ombudsman_complaint_made",
+        "A complaint to the Local Government and Social Care Ombudsman",
+    )
+    PRE_ACTION_LETTER_SENT = "pre_action_letter_sent", "A pre-action letter was sent"
+
+
+# The events of version 1 of the case file: the ones the timeline's add-date form offers and
+# the deadlines engine counts from (version 2's are recorded, not yet counted).
+V1_EVENT_TYPES: tuple[EventType, ...] = tuple(EventType)[:13]
 
 
 class DecisionKind(LabelledEnum):
@@ -129,6 +170,60 @@ class DecisionKind(LabelledEnum):
     PLACEMENT_ONLY = "placement_only", "The school or college named in the plan"
     REFUSAL_TO_AMEND = "refusal_to_amend", "Refusal to amend the plan after a review"
     CEASE_TO_MAINTAIN = "cease_to_maintain", "Decision to stop the plan"
+    REFUSAL_TO_REASSESS = "refusal_to_reassess", "Refusal to assess again"  # version 2
+
+
+class Transfer(LabelledEnum):
+    """A phase_transfer_year event's `transfer` (version 2)."""
+
+    SCHOOL = "school", "A move between school phases"
+    POST16 = "post16", "From secondary school to a post-16 institution"
+    BETWEEN_POST16 = "between_post16", "From one post-16 institution to another"
+
+
+class TribunalOrder(LabelledEnum):
+    """A tribunal_decision event's `order` (version 2)."""
+
+    ASSESS = "assess", "Carry out an assessment"
+    REASSESS = "reassess", "Carry out a re-assessment"
+    MAKE_PLAN = "make_plan", "Make and maintain a plan"
+    AMEND_PLAN = "amend_plan", "Amend the plan"
+    CHANGE_SCHOOL_ONLY = "change_school_only", "Change only the school or college named"
+    CONTINUE_PLAN = "continue_plan", "Continue to maintain the plan"
+    DISMISSED = "dismissed", "The appeal was dismissed"
+
+
+class Represented(LabelledEnum):
+    """`represents.relationship` (version 2): whose rights these are, when an advocate writes."""
+
+    PARENT = "parent", "Their parent"
+    CARER = "carer", "Their carer, or someone else with parental responsibility"
+    YOUNG_PERSON = "young_person", "The young person themselves (aged 16 to 25)"
+
+
+class ActingForYoungPerson(LabelledEnum):
+    """`acting_for_young_person` (version 2): on what basis someone acts for a young person."""
+
+    AGREED = "agreed", "The young person agreed"
+    LACKS_CAPACITY = "lacks_capacity", "The young person lacks capacity (reg 64)"
+
+
+class Per(LabelledEnum):
+    """`provision[].per` (version 2)."""
+
+    WEEK = "week", "a week"
+    FORTNIGHT = "fortnight", "a fortnight"
+    MONTH = "month", "a month"
+    TERM = "term", "a term"
+    YEAR = "year", "a year"
+
+
+class Delivered(LabelledEnum):
+    """`delivery_log[].delivered` (version 2)."""
+
+    YES = "yes", "Delivered"
+    NO = "no", "Not delivered"
+    PARTLY = "partly", "Partly delivered"
 
 
 YEAR_GROUPS: tuple[str, ...] = (

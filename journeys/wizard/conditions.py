@@ -13,6 +13,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from journeys.rules import wording
 from journeys.rules.deadlines import appeal_deadline
 from journeys.rules.vocabulary import (
     DECISION_EVENTS,
@@ -20,9 +21,9 @@ from journeys.rules.vocabulary import (
     Country,
     DecisionKind,
     NeedArea,
+    Relationship,
     SettingKind,
 )
-from journeys.rules.wording import check_text
 
 Answers = Mapping[str, Any]
 
@@ -35,6 +36,18 @@ def lives_outside_england(answers: Answers) -> bool:
 def attends_a_setting(answers: Answers) -> bool:
     kind = answers.get("child-setting", {}).get("setting_kind")
     return kind is not None and SettingKind(kind) not in SETTINGS_WITHOUT_A_PLACE
+
+
+def has_no_school_place(answers: Answers) -> bool:
+    """Home educated, or in no school, college or nursery (a young person returning to
+    education, a young child not yet in a setting): no school's view, no school's resources."""
+    kind = answers.get("child-setting", {}).get("setting_kind")
+    return kind is not None and SettingKind(kind) in SETTINGS_WITHOUT_A_PLACE
+
+
+def is_advocate(answers: Answers) -> bool:
+    """An advocate is filling in the journey: ask whose rights these are (Act s.51(1), s.55)."""
+    return answers.get("your-details", {}).get("relationship") == Relationship.ADVOCATE
 
 
 def _has_need(area: NeedArea):
@@ -111,4 +124,40 @@ def appeal_is_late(answers: Answers, today: date | None = None) -> bool:
 def plan_has_vague_provision(answers: Answers) -> bool:
     """Ask for specific wording only when the wording checker flags something in section F."""
     section_f = answers.get("plan-section-f", {}).get("text", "")
-    return any(report.flags for report in check_text(section_f))
+    return any(report.defects for report in wording.check_text(section_f))
+
+
+def check_needs_text(text: str):
+    """The wording checker's reports on section B (needs described vaguely)."""
+    return wording.check_needs_text(text)
+
+
+def plan_has_vague_needs(answers: Answers) -> bool:
+    """Ask what section B should say only when the checker flags a sentence in it."""
+    section_b = answers.get("plan-section-b", {}).get("text", "")
+    return any(report.flags for report in check_needs_text(section_b))
+
+
+def has_preferred_setting(answers: Answers) -> bool:
+    return bool(answers.get("preferred-setting", {}).get("preferred_setting"))
+
+
+def is_refusal_to_issue_plan(answers: Answers) -> bool:
+    return (
+        answers.get("refusal-kind", {}).get("decision_kind") == DecisionKind.REFUSAL_TO_ISSUE_PLAN
+    )
+
+
+def asks_about_school_resources(answers: Answers) -> bool:
+    """After an assessment: does the advice go beyond what the school can provide itself?
+    Not asked for a child with no school place (there are no school resources to compare)."""
+    return is_refusal_to_issue_plan(answers) and not has_no_school_place(answers)
+
+
+def names_a_school_in_appeal(answers: Answers) -> bool:
+    """An appeal only about the school named asks which school and what kind it is."""
+    return is_placement_only(answers)
+
+
+def asks_school_kind_in_appeal(answers: Answers) -> bool:
+    return names_a_school_in_appeal(answers) and has_preferred_setting(answers)

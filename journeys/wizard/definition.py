@@ -114,6 +114,13 @@ TRIAGE = Journey(
     next_page=_stage_destination,
 )
 
+# When an advocate fills in a journey: whose rights these are (only the parent or the young
+# person asks, appeals or holds a certificate: Act s.51(1), s.55). Case file `represents`.
+WHOSE_RIGHTS = (
+    Step("represents-details", request_forms.RepresentsDetailsForm, conditions.is_advocate),
+    Step("represents-contact", request_forms.RepresentsContactForm, conditions.is_advocate),
+)
+
 REQUEST_ASSESSMENT = Journey(
     slug="request",
     title="Ask for an EHC needs assessment",
@@ -127,6 +134,7 @@ REQUEST_ASSESSMENT = Journey(
         Step("local-authority", request_forms.LocalAuthorityForm),
         Step("your-details", request_forms.YourDetailsForm),
         Step("your-contact", request_forms.YourContactForm),
+        *WHOSE_RIGHTS,
         Step("need-areas", request_forms.NeedAreasForm),
         Step(
             "need-communication",
@@ -136,7 +144,8 @@ REQUEST_ASSESSMENT = Journey(
         Step("need-cognition", request_forms.NeedCognitionForm, conditions.has_cognition_need),
         Step("need-semh", request_forms.NeedSemhForm, conditions.has_semh_need),
         Step("need-sensory", request_forms.NeedSensoryForm, conditions.has_sensory_need),
-        Step("support-tried", request_forms.SupportTriedFormSet),
+        Step("support-tried", request_forms.SupportTriedFormSet, conditions.attends_a_setting),
+        Step("support-now", request_forms.SupportNowFormSet, conditions.has_no_school_place),
         Step("evidence", request_forms.EvidenceFormSet),
         Step("school-view", request_forms.SchoolViewForm, conditions.attends_a_setting),
         Step("anything-else", request_forms.AnythingElseForm),
@@ -158,6 +167,7 @@ ABOUT = (
     Step("local-authority", request_forms.LocalAuthorityForm),
     Step("your-details", request_forms.YourDetailsForm),
     Step("your-contact", request_forms.YourContactForm),
+    *WHOSE_RIGHTS,
 )
 
 
@@ -184,19 +194,26 @@ REFUSAL = Journey(
     title="Challenge a refusal",
     steps=(
         *ABOUT,
+        Step("child-setting", request_forms.ChildSettingForm),
         Step("refusal-kind", stage_forms.RefusalKindForm),
         Step("decision-date", stage_forms.DecisionDateForm),
         Step("refusal-reasons", stage_forms.RefusalReasonsForm),
         Step("reason-responses", stage_forms.ReasonResponsesForm),
+        Step(
+            "advice-beyond-resources",
+            stage_forms.AdviceBeyondResourcesForm,
+            conditions.asks_about_school_resources,
+        ),
         Step("what-changed", stage_forms.WhatChangedForm),
         Step("evidence", request_forms.EvidenceFormSet),
-        Step("school-view", request_forms.SchoolViewForm),
+        Step("school-view", request_forms.SchoolViewForm, conditions.attends_a_setting),
+        Step("wants-mediation", stage_forms.WantsMediationForm),
         Step("outcome", stage_forms.OutcomeForm),
         Step(CHECK_ANSWERS, CheckAnswersForm),
     ),
     letters=(
         ("reconsideration_request", None),
-        ("mediation_adviser", None),
+        ("mediation_adviser", None),  # says what the parent chose (wants-mediation)
         ("appeal_reasons", None),
         ("evidence_index", None),
     ),
@@ -212,10 +229,16 @@ PLAN = Journey(
         Step("plan-stage", stage_forms.PlanStageForm),
         Step("plan-date", stage_forms.PlanDateForm),
         Step("plan-section-b", stage_forms.PlanSectionBForm),
+        Step("plan-needs-fixes", stage_forms.PlanNeedsFixesForm, conditions.plan_has_vague_needs),
         Step("plan-section-f", stage_forms.PlanSectionFForm),
         Step("plan-fixes", stage_forms.PlanFixesForm, conditions.plan_has_vague_provision),
         Step("plan-section-i", stage_forms.PlanSectionIForm),
         Step("preferred-setting", stage_forms.PreferredSettingForm),
+        Step(
+            "preferred-setting-kind",
+            stage_forms.PreferredSettingKindForm,
+            conditions.has_preferred_setting,
+        ),
         Step("meeting", stage_forms.MeetingForm, conditions.is_draft_plan),
         Step(CHECK_ANSWERS, CheckAnswersForm),
     ),
@@ -278,6 +301,16 @@ APPEAL = Journey(
         Step("appeal-late", stage_forms.LateAppealForm, conditions.appeal_is_late),
         Step("appeal-points", stage_forms.AppealPointsForm),
         Step("appeal-responses", stage_forms.AppealResponsesForm),
+        Step(
+            "preferred-setting",
+            stage_forms.PreferredSettingForm,
+            conditions.names_a_school_in_appeal,
+        ),
+        Step(
+            "preferred-setting-kind",
+            stage_forms.PreferredSettingKindForm,
+            conditions.asks_school_kind_in_appeal,
+        ),
         Step("evidence", request_forms.EvidenceFormSet),
         Step("witnesses", stage_forms.WitnessFormSet),
         Step("health-care", stage_forms.HealthCareForm, conditions.may_involve_health_or_care),

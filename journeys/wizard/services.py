@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from journeys.cases.casefile import request_step_data_from_case
-from journeys.cases.services import case_save
+from journeys.cases.selectors import case_latest_for_owner
+from journeys.cases.services import case_extras_for, case_save
 from journeys.models import Case
 from journeys.wizard.answers import journey_answers
 from journeys.wizard.definition import Journey
+from journeys.wizard.stage_cases import stage_step_data_from_case
 
 # Where a draft keeps the case file as it was when the draft started from it, or when the
 # draft was last saved into it (formtools' extra data; drafts are stored encrypted).
@@ -26,6 +28,18 @@ def draft_base(storage) -> dict[str, Any] | None:
 
 def draft_set_base(storage, case_file: dict[str, Any]) -> None:
     storage.extra_data = {**storage.extra_data, BASE_KEY: case_file}
+
+
+def draft_start_with_parent_details(*, journey: Journey, storage, user) -> None:
+    """A new journey for a signed-in parent starts with their details from their latest case
+    (a second child of the same account: name, relationship, address, email, phone)."""
+    latest = case_latest_for_owner(user=user)
+    if latest is None or "applicant" not in latest.case_file:
+        return
+    known = request_step_data_from_case(latest.case_file)
+    for slug in ("your-details", "your-contact"):
+        if slug in journey.slugs and storage.get_step_data(slug) is None:
+            storage.set_step_data(slug, known[slug])
 
 
 @dataclass(frozen=True)
@@ -87,7 +101,8 @@ def case_continue(*, journey: Journey, storage, case: Case) -> str | None:
     """
     if draft_base(storage) is None:
         draft_set_base(storage, case.case_file)
-    known = request_step_data_from_case(case.case_file)
+    # Everything the case already holds: decision, reasons, answers to them, evidence...
+    known = stage_step_data_from_case(case.case_file, case_extras_for(case))
     for slug, data in known.items():
         if slug in journey.slugs and storage.get_step_data(slug) is None:
             storage.set_step_data(slug, data)

@@ -9,8 +9,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from journeys.cases.casefile import FORMAT, applicant_from_answers, validate_case_file
-from journeys.forms.stages import appeal_reasons, lines, refusal_reasons
+from journeys.cases.casefile import (
+    FORMAT,
+    applicant_from_answers,
+    date_parts,
+    represents_from_answers,
+    request_step_data_from_case,
+    validate_case_file,
+)
+from journeys.forms.stages import (
+    APPEALABLE,
+    COMMON_REASONS,
+    NOT_SURE,
+    REFUSAL_KINDS,
+    appeal_reasons,
+    lines,
+    refusal_reasons,
+    text_key,
+)
 from journeys.rules.vocabulary import DECISION_EVENTS, DecisionKind, EventType
 
 Answers = Mapping[str, Any]
@@ -27,10 +43,14 @@ def about_case(answers: Answers) -> dict[str, Any]:
     if "child-date-of-birth" in answers:
         child["date_of_birth"] = _iso(answers["child-date-of-birth"]["date_of_birth"])
     child["pronouns"] = answers["child-pronouns"]["pronouns"]
+    kind = answers.get("child-setting", {}).get("setting_kind")
+    if kind:
+        child["setting"] = {"kind": kind}
     return {
         "format": FORMAT,
         "child": child,
         "applicant": applicant_from_answers(answers),
+        "represents": represents_from_answers(answers),
         "local_authority": {"name": answers["local-authority"]["local_authority"]},
     }
 
@@ -76,13 +96,20 @@ def _responses(answers: Answers, slug: str) -> list[dict[str, str]]:
 
 
 def refusal_extras(answers: Answers) -> dict[str, Any]:
-    return _drop_empty(
+    extras = _drop_empty(
         {
             "reason_responses": _responses(answers, "reason-responses"),
             "what_changed": answers.get("what-changed", {}).get("what_changed", ""),
             "outcome_sought": answers.get("outcome", {}).get("outcome", ""),
         }
     )
+    if "wants-mediation" in answers:
+        wants = answers["wants-mediation"]["wants_mediation"] == "yes"
+        extras["mediation"] = {"wants_mediation": wants}
+    beyond = answers.get("advice-beyond-resources", {}).get("beyond")
+    if beyond is not None and beyond != NOT_SURE:  # not sure: the letter does not say it
+        extras["advice_beyond_school_resources"] = beyond == "yes"
+    return extras
 
 
 def _drop_empty(mapping: dict[str, Any]) -> dict[str, Any]:
@@ -99,9 +126,7 @@ def plan_case(answers: Answers) -> dict[str, Any]:
         for letter in ("B", "F", "I")
     }
     plan: dict[str, Any] = {"sections": {k: v for k, v in sections.items() if v}}
-    preferred = answers.get("preferred-setting", {}).get("preferred_setting", "")
-    if preferred:
-        plan["preferred_setting"] = preferred
+    plan.update(_preferred_setting(answers))
     case["plan"] = plan
     when = answers["plan-date"]["plan_date"]
     final = answers["plan-stage"]["plan_stage"] == "final"
@@ -112,8 +137,19 @@ def plan_case(answers: Answers) -> dict[str, Any]:
     return _finish(case)
 
 
+def _preferred_setting(answers: Answers) -> dict[str, str]:
+    """plan.preferred_setting and (version 2) plan.preferred_setting_kind, where asked."""
+    preferred = answers.get("preferred-setting", {}).get("preferred_setting", "")
+    kind = answers.get("preferred-setting-kind", {}).get("preferred_setting_kind", "")
+    return _drop_empty({"preferred_setting": preferred, "preferred_setting_kind": kind})
+
+
 def plan_extras(answers: Answers) -> dict[str, Any]:
-    extras: dict[str, Any] = {"plan_fixes": answers.get("plan-fixes", {}).get("fixes", [])}
+    fixes = [
+        *answers.get("plan-needs-fixes", {}).get("fixes", []),  # section B
+        *answers.get("plan-fixes", {}).get("fixes", []),  # section F
+    ]
+    extras: dict[str, Any] = {"plan_fixes": fixes}
     if "meeting" in answers:
         extras["meeting_requested"] = answers["meeting"]["meeting"] == "yes"
     return _drop_empty(extras)
@@ -168,14 +204,18 @@ def appeal_case(answers: Answers) -> dict[str, Any]:
         )
     case["events"] = events
     case["evidence"] = _evidence(answers)
+    preferred = _preferred_setting(answers)
+    if preferred:
+        case["plan"] = preferred
     return _finish(case)
 
 
 def appeal_extras(answers: Answers) -> dict[str, Any]:
+    # Asked whenever the engine says the time limit has passed (conditions.appeal_is_late).
     late_reason = answers.get("appeal-late", {}).get("late_reason", "")
     appeal = _drop_empty(
         {
-            "late": bool(late_reason),
+            "late": "appeal-late" in answers,
             "late_reason": late_reason,
             "witnesses": answers.get("witnesses", []),
             "health_or_care": answers.get("health-care", {}).get("health_or_care") == "yes",
@@ -188,3 +228,94 @@ def appeal_extras(answers: Answers) -> dict[str, Any]:
             "appeal": appeal,
         }
     )
+
+
+# -- carrying a case forward into a later stage --------------------------------------------
+
+
+def _field(slug: str, name: str, value: str) -> dict[str, list[str]]:
+    return {f"{slug}-{name}": [value]}
+
+
+def _responses_data(slug: str, reasons: list[str], extras: Mapping[str, Any]):
+    """A responses page's stored data: the parent's earlier answer to each reason."""
+    said = {r.get("reason"): r.get("response", "") for r in extras.get("reason_responses", [])}
+    return {
+        f"{slug}-response_{text_key(reason)}": [said[reason]]
+        for reason in reasons
+        if reason in said
+    }
+
+
+def _latest_event(case_file: Mapping[str, Any], event: EventType) -> str | None:
+    dates = [e["date"] for e in case_file.get("events", []) if e["type"] == event]
+    return max(dates, default=None)
+
+
+def stage_step_data_from_case(
+    case_file: Mapping[str, Any], extras: Mapping[str, Any]
+) -> dict[str, dict[str, list[str]]]:
+    """The wizard's stored data for every step a later stage can start from, by slug.
+
+    A stage journey starts with everything the case holds (issue 10, section 3): the child,
+    the parent and whoever they are represented by, the setting, the decision with its date
+    and reasons, the parent's answer to each reason (extras), what mediation they chose,
+    the evidence, the plan. A journey keeps only the slugs it asks; anything it cannot
+    accept (a decision it does not offer) is simply asked again.
+    """
+    steps = request_step_data_from_case(case_file)
+    decision = case_file.get("decision", {})
+    kind, when = decision.get("kind"), decision.get("date")
+    reasons = list(decision.get("reasons_given", []))
+    if kind in {k for k, _ in REFUSAL_KINDS}:
+        steps["refusal-kind"] = _field("refusal-kind", "decision_kind", kind)
+        if when:
+            steps["decision-date"] = date_parts("decision-date-decision_date", when)
+        if reasons:
+            common = [r for r in reasons if r in COMMON_REASONS]
+            others = [r for r in reasons if r not in COMMON_REASONS]
+            steps["refusal-reasons"] = {
+                "refusal-reasons-common": common,
+                "refusal-reasons-other": ["\n".join(others)],
+            }
+            steps["reason-responses"] = _responses_data("reason-responses", reasons, extras)
+    if kind in {k for k, _ in APPEALABLE}:
+        steps["which-decision"] = _field("which-decision", "decision_kind", kind)
+        if when:
+            steps["which-decision-date"] = date_parts("which-decision-date-decision_date", when)
+        if reasons:
+            steps["appeal-points"] = _field("appeal-points", "points", "\n".join(reasons))
+            steps["appeal-responses"] = _responses_data("appeal-responses", reasons, extras)
+    mediation = extras.get("mediation", {})
+    if "wants_mediation" in mediation:
+        wants = "yes" if mediation["wants_mediation"] else "no"
+        steps["wants-mediation"] = _field("wants-mediation", "wants_mediation", wants)
+    issues = mediation.get("issues") or reasons
+    if issues:
+        steps["mediation-issues"] = _field("mediation-issues", "issues", "\n".join(issues))
+    if mediation.get("adviser_name"):
+        steps["adviser-name"] = _field("adviser-name", "adviser_name", mediation["adviser_name"])
+    contacted = _latest_event(case_file, EventType.MEDIATION_ADVISER_CONTACTED)
+    if contacted:
+        steps["adviser-contacted"] = _field("adviser-contacted", "contacted", "yes")
+        steps["adviser-contacted-date"] = date_parts(
+            "adviser-contacted-date-contacted_date", contacted
+        )
+    certificate = _latest_event(case_file, EventType.MEDIATION_CERTIFICATE_ISSUED)
+    if certificate:
+        steps["certificate-date"] = date_parts("certificate-date-certificate_date", certificate)
+    if extras.get("what_changed"):
+        steps["what-changed"] = _field("what-changed", "what_changed", extras["what_changed"])
+    plan = case_file.get("plan", {})
+    for letter, text in plan.get("sections", {}).items():
+        slug = f"plan-section-{letter.lower()}"
+        steps[slug] = _field(slug, "text", text)
+    if plan.get("preferred_setting"):
+        steps["preferred-setting"] = _field(
+            "preferred-setting", "preferred_setting", plan["preferred_setting"]
+        )
+    if plan.get("preferred_setting_kind"):
+        steps["preferred-setting-kind"] = _field(
+            "preferred-setting-kind", "preferred_setting_kind", plan["preferred_setting_kind"]
+        )
+    return steps

@@ -20,7 +20,7 @@ from django.views.generic import TemplateView
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
-from journeys.cases.casefile import example_case_file
+from journeys.cases.casefile import example_case_file, preferred_school_law
 from journeys.cases.selectors import Need, case_access_or_404, case_for_answers_or_404
 from journeys.cases.services import CaseChanged, CaseNotYours, case_extras_for
 from journeys.cases.timeline import case_timeline
@@ -29,7 +29,13 @@ from journeys.rules.deadlines import decide_whether_to_assess_if_sent
 from journeys.templatetags.govuk import error_summary
 from journeys.wizard.answers import form_kwargs, journey_answers
 from journeys.wizard.definition import CHECK_ANSWERS, JOURNEYS, Journey
-from journeys.wizard.services import case_start_from_file, case_submit, draft_base, draft_set_base
+from journeys.wizard.services import (
+    case_start_from_file,
+    case_submit,
+    draft_base,
+    draft_set_base,
+    draft_start_with_parent_details,
+)
 from journeys.wizard.storage import draft_storage
 from journeys.wizard.summary import summary_sections
 from letters.context import long_date
@@ -251,7 +257,10 @@ def journey_new(request, journey: str) -> HttpResponse:
             "journeys/restarted.html",
             {"journey": definition, "start_url": reverse("journeys:new", args=[journey])},
         )
-    return redirect(f"journeys:{journey}-step", case_id=uuid.uuid4(), step=definition.first_step)
+    case_id = uuid.uuid4()
+    storage = draft_storage(definition.slug, request, case_id=case_id, journey_slug=definition.slug)
+    draft_start_with_parent_details(journey=definition, storage=storage, user=request.user)
+    return redirect(f"journeys:{journey}-step", case_id=case_id, step=definition.first_step)
 
 
 @require_POST
@@ -286,6 +295,7 @@ def journey_confirmation(request, journey: str, case_id: uuid.UUID) -> HttpRespo
             "next_steps_template": f"journeys/next_steps/{definition.slug}.html",
             "case_id": case_id,
             "case_file": case.case_file,
+            "school_law": preferred_school_law(case.case_file),
             "timeline": case_timeline(case.case_file, today=today),
             "letters": letter_previews(kinds=kinds, case_file=case.case_file, extras=extras),
             "check_answers_url": reverse(

@@ -99,8 +99,9 @@ def start_stage(page: Page, stage: str) -> None:
     on_page(page, "What is your child's name?")
 
 
-def answer_about_pages(page: Page, family: dict) -> None:
-    """The questions every stage journey opens with: the child, the council and the parent."""
+def answer_about_pages(page: Page, family: dict, relationship: str = "Parent") -> None:
+    """The questions every stage journey opens with: the child, the council and the parent
+    (or, with relationship "Advocate writing for the family", the advocate)."""
     label(page, "First name").fill(family["first"])
     label(page, "Last name").fill(family["last"])
     continue_(page)
@@ -121,7 +122,7 @@ def answer_about_pages(page: Page, family: dict) -> None:
 
     on_page(page, "About you")
     label(page, "Your full name").fill(family["parent"])
-    choose(page, "Parent")
+    choose(page, relationship)
     continue_(page)
 
     on_page(page, "How can the council contact you?")
@@ -280,6 +281,10 @@ def answer_refusal_pages(page: Page, child: str) -> None:
     choose(page, "Yes, the school supports the request")
     continue_(page)
 
+    on_page(page, "Do you want to go to mediation?")
+    choose(page, "No, I only want the certificate so I can appeal")
+    continue_(page)
+
     on_page(page, "What do you want the council to do?")
     label(page, "What do you want the council to do?").fill(
         REFUSAL["outcome"].replace("Priya", child)
@@ -292,6 +297,9 @@ def test_refusal_journey_from_the_home_page_to_its_letters(page: Page):
     start_stage(page, REFUSED_STAGE)
     assert "/refused/" in page.url, page.url
     answer_about_pages(page, family)
+    on_page(page, "Where does your child go to school, college or nursery?")
+    choose(page, "A mainstream school or academy")
+    continue_(page)
     on_page(page, "What did the council refuse?")
     answer_refusal_pages(page, family["first"])
 
@@ -380,6 +388,10 @@ def test_draft_plan_journey_from_the_home_page_to_its_letter(page: Page):
 
     on_page(page, "Which school or college do you want named in the plan?")
     label(page, "Which school or college do you want named in the plan?").fill("Oakfield School")
+    continue_(page)
+
+    on_page(page, "What kind of school or college is it?")
+    choose(page, "A maintained (council-run) school")
     continue_(page)
 
     on_page(page, "Do you want a meeting with the council about the draft plan?")
@@ -610,3 +622,85 @@ def test_example_case_continues_from_its_timeline_into_the_refusal_journey(page:
         "reconsideration PDF",
         ["Sam Okafor", "Bristol City Council", REFUSAL["responses"][1]],
     )
+
+
+# -- an advocate appeals for a parent --------------------------------------------------------
+ADVOCATE = {**OLIVER, "parent": "Priya Shah", "email": "priya@advocacy.example.org"}
+REPRESENTED = {
+    "name": "Sarah Hughes",
+    "address": "The Old Forge, Church Street",
+    "town": "Dereham",
+    "postcode": "NR19 1DN",
+}
+
+
+def test_an_advocate_appeals_naming_the_parent_whose_rights_these_are(page: Page):
+    start_stage(page, APPEAL_STAGE)
+    answer_about_pages(page, ADVOCATE, relationship="Advocate writing for the family")
+
+    # Only the parent or the young person can appeal: the advocate says who they help.
+    who = "Who are you helping?"
+    on_page(page, who)
+    continue_(page)
+    assert_error(
+        page,
+        who,
+        [
+            "Enter the full name of the person you are helping",
+            "Select who the person you are helping is",
+        ],
+    )
+    label(page, "Their full name").fill(REPRESENTED["name"])
+    choose(page, "Their parent")
+    continue_(page)
+
+    on_page(page, "What are their contact details?")
+    label(page, "Address line 1").fill(REPRESENTED["address"])
+    label(page, "Town or city").fill(REPRESENTED["town"])
+    label(page, "Postcode").fill(REPRESENTED["postcode"])
+    continue_(page)
+
+    on_page(page, "Which decision do you disagree with?")
+    choose(page, "Only the school or college named in the plan")
+    continue_(page)
+
+    on_page(page, "What date is on the decision letter?")
+    fill_date(page, days_ago(10))
+    continue_(page)
+
+    points = "What did the council decide or say that you disagree with?"
+    on_page(page, points)
+    label(page, points).fill(
+        "The council named Kingsmead Primary School\nIt says Oakfield School costs too much"
+    )
+    continue_(page)
+
+    on_page(page, "What would you say to each point?")
+    continue_(page)
+
+    on_page(page, "Which school or college do you want named in the plan?")
+    label(page, "Which school or college do you want named in the plan?").fill("Oakfield School")
+    continue_(page)
+
+    on_page(page, "What kind of school or college is it?")
+    choose(page, "Another independent school or college (not on the section 41 list)")
+    continue_(page)
+
+    on_page(page, "What evidence do you have?")
+    continue_(page)
+    on_page(page, "Who will speak for your child at the hearing?")
+    continue_(page)
+    on_page(page, "Does your appeal also involve health or social care needs?")
+    choose(page, "No")
+    continue_(page)
+    on_page(page, "What do you want the Tribunal to order?")
+    continue_(page)
+
+    on_page(page, CHECK_ANSWERS)
+    whose = page.locator("main .govuk-summary-list").filter(has_text="Their full name")
+    expect(whose).to_contain_text(REPRESENTED["name"])
+    expect(whose).to_contain_text("Their parent")
+    expect(page.get_by_role("heading", name="The person you are helping")).to_be_visible()
+    write_letters(page, [REPRESENTED["name"]], APPEAL_LETTERS)
+    # The next steps say which law a request for this school is argued under.
+    expect(page.locator("main")).to_contain_text("Education Act 1996, s.9")

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from journeys.models import Case
 from tests.conftest import (
     STEP_URL,
     formset,
@@ -98,11 +99,30 @@ def post_step(client, case_id, step, data, query=""):
 class RequestJourneyBehaviourTests:
     def test_home_educated_child_is_never_asked_about_a_school(self, client):
         answers = request_answers(
-            **{"child-setting": {"child-setting-setting_kind": "home_educated"}}
+            **{
+                "child-setting": {"child-setting-setting_kind": "home_educated"},
+                "support-now": formset(
+                    "support-now",
+                    [
+                        {
+                            "description": "Home education with a tutor, 2 hours a week",
+                            "since_0": "1",
+                            "since_1": "9",
+                            "since_2": "2025",
+                            "outcome": "Not enough: he cannot read yet",
+                        }
+                    ],
+                ),
+            }
         )
         response, visited = walk(client, "/request/new/", answers)
         assert "setting-details" not in visited and "school-view" not in visited
+        # What they receive now, not the school's SEN support (issue 10, finding 11).
+        assert "support-now" in visited and "support-tried" not in visited
         assert client.get(response["Location"]).status_code == 200
+        case = Case.objects.get(pk=STEP_URL.match(response["Location"])["case_id"])
+        assert case.case_file["child"]["setting"] == {"kind": "home_educated"}
+        assert case.case_file["support_tried"][0]["description"].startswith("Home education")
 
     def test_an_error_shows_the_summary_and_keeps_what_was_typed(self, client):
         case_id, _ = start_request(client)
@@ -303,6 +323,8 @@ class ChangeAnswerTests:
             {"child-setting-setting_kind": "home_educated"},
             query="?return=check",
         )
+        # Newly relevant: what a child with no place receives now.
+        post_step(client, case_id, "support-now", formset("support-now", []), query="?return=check")
         post_step(client, case_id, "check-answers", {})
         page = client.get(f"/request/{case_id}/confirmation/").content.decode()
         assert "Hillside Primary School" not in page

@@ -36,6 +36,15 @@ REQUIRED_MESSAGES = {
         "postcode": "Enter your postcode",
         "email": "Enter your email address",
     },
+    "represents-details": {
+        "name": "Enter the full name of the person you are helping",
+        "relationship": "Select who the person you are helping is",
+    },
+    "represents-contact": {
+        "address_line_1": "Enter the first line of their address",
+        "town": "Enter their town or city",
+        "postcode": "Enter their postcode",
+    },
     "need-areas": {"areas": "Select at least one area your child needs help with"},
     "need-communication": {
         "description": "Describe what your child finds hard",
@@ -62,7 +71,7 @@ SINGLE_FORM_STEPS = [
     (journey, step)
     for journey in (TRIAGE, REQUEST_ASSESSMENT)
     for step in journey.steps
-    if step.slug not in {"support-tried", "evidence"}
+    if step.slug not in {"support-tried", "support-now", "evidence"}
 ]
 
 
@@ -244,3 +253,54 @@ def test_absurd_date_parts_are_an_error_not_a_crash(day, month, year):
         "child-date-of-birth", **date_parts("child-date-of-birth-date_of_birth", day, month, year)
     )
     assert form.errors["date_of_birth"] == ["Date of birth must be a real date"]
+
+
+def test_a_child_with_no_place_is_asked_what_they_receive_now_not_school_support():
+    page = REQUEST_ASSESSMENT.step("support-now").form_class
+    assert page.title == "What support or education is your child receiving now?"
+    assert "home education, tutoring, health services" in page.hint
+    item = page.form.base_fields
+    assert item["description"].label == "What support or education are they receiving?"
+    assert "school" not in page.title.lower()
+
+
+def test_the_person_an_advocate_helps_is_a_parent_carer_or_young_person():
+    form = form_for_step(
+        REQUEST_ASSESSMENT.step("represents-details"),
+        {"represents-details-name": "Grace Okafor", "represents-details-relationship": "advocate"},
+    )
+    assert not form.is_valid()
+    assert "relationship" in form.errors
+    form = form_for_step(
+        REQUEST_ASSESSMENT.step("represents-details"),
+        {"represents-details-name": "Grace Okafor", "represents-details-relationship": "parent"},
+    )
+    assert form.is_valid()
+
+
+def test_their_email_is_optional_but_must_be_an_email():
+    data = {
+        "represents-contact-address_line_1": "12 Elm Road",
+        "represents-contact-town": "Bristol",
+        "represents-contact-postcode": "bs1 1aa",
+    }
+    step = REQUEST_ASSESSMENT.step("represents-contact")
+    assert form_for_step(step, data).is_valid()
+    bad = form_for_step(step, {**data, "represents-contact-email": "not-an-email"})
+    assert bad.errors["email"] == [
+        "Enter an email address in the correct format, like name@example.com"
+    ]
+
+
+def test_the_person_helped_is_a_young_person_only_if_16_or_over():
+    from datetime import date
+
+    step = REQUEST_ASSESSMENT.step("represents-details")
+    data = {"represents-details-name": "Sam", "represents-details-relationship": "young_person"}
+    child = {"child-date-of-birth": {"date_of_birth": date(2017, 5, 2)}}
+    form = form_for_step(step, data, child)
+    assert form.errors["relationship"] == [
+        "A young person is 16 or over. Choose parent or carer, or check the date of birth"
+    ]
+    older = {"child-date-of-birth": {"date_of_birth": date(2005, 5, 2)}}
+    assert form_for_step(step, data, older).is_valid()

@@ -14,6 +14,8 @@ REQUIRED = {
     (REFUSAL, "refusal-kind"): {"decision_kind": "Select what the council refused"},
     (REFUSAL, "decision-date"): {"decision_date": "Enter the date on the decision letter"},
     (REFUSAL, "refusal-reasons"): {"common": "Select or add at least one reason the council gave"},
+    (REFUSAL, "advice-beyond-resources"): {"beyond": "Select yes, no or not sure"},
+    (REFUSAL, "wants-mediation"): {"wants_mediation": "Select whether you want mediation"},
     (REFUSAL, "what-changed"): {},
     (REFUSAL, "outcome"): {},
     (PLAN, "plan-stage"): {"plan_stage": "Select whether it is a draft or a final plan"},
@@ -22,6 +24,10 @@ REQUIRED = {
     (PLAN, "plan-section-f"): {"text": "Paste or type section F of the plan"},
     (PLAN, "plan-section-i"): {},
     (PLAN, "preferred-setting"): {},
+    (PLAN, "preferred-setting-kind"): {
+        "preferred_setting_kind": "Select what kind of school or college it is"
+    },
+    (PLAN, "plan-needs-fixes"): {},
     (PLAN, "meeting"): {"meeting": "Select yes if you want a meeting"},
     (MEDIATION, "which-decision"): {"decision_kind": "Select the decision you disagree with"},
     (MEDIATION, "adviser-contacted"): {
@@ -42,6 +48,10 @@ REQUIRED = {
         "health_or_care": "Select yes if health or social care needs are involved"
     },
     (APPEAL, "outcome"): {},
+    (APPEAL, "preferred-setting"): {},
+    (APPEAL, "preferred-setting-kind"): {
+        "preferred_setting_kind": "Select what kind of school or college it is"
+    },
 }
 
 
@@ -64,6 +74,9 @@ def test_every_stage_page_has_a_validation_row_or_is_shared(journey):
         "local-authority",
         "your-details",
         "your-contact",
+        "represents-details",
+        "represents-contact",
+        "child-setting",
         "evidence",
         "school-view",
         "check-answers",

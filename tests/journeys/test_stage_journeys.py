@@ -10,9 +10,11 @@ from journeys.models import Case
 from journeys.wizard.definition import APPEAL, MEDIATION, PLAN, REFUSAL
 from tests.conftest import (
     ABOUT_SLUGS,
+    REFUSAL_REASONS,
     STEP_URL,
     date_parts,
     is_sign_in_redirect,
+    request_answers,
     signed_in_client,
     stage_answers,
     walk,
@@ -23,13 +25,14 @@ class StageDefinitionTests:
     def test_refusal_steps(self):
         assert REFUSAL.visible_steps({}) == [
             *ABOUT_SLUGS,
+            "child-setting",
             "refusal-kind",
             "decision-date",
             "refusal-reasons",
             "reason-responses",
             "what-changed",
             "evidence",
-            "school-view",
+            "wants-mediation",
             "outcome",
             "check-answers",
         ]
@@ -335,6 +338,7 @@ class ContinueCaseTests:
             "what-changed",
             "evidence",
             "school-view",
+            "wants-mediation",
             "outcome",
             "check-answers",
         ):
@@ -394,3 +398,314 @@ def test_correcting_a_decision_date_replaces_the_old_date_in_the_timeline(client
     page = client.get(f"/cases/{case_id}/timeline/").content.decode()
     # 10 Feb 2026 + 2 months = Fri 10 Apr 2026, a working day (Easter 2026 is 3-6 April).
     assert "Friday 10 April 2026" in page and "20 April 2026" not in page
+
+
+# -- issue 10 (journeys) ---------------------------------------------------------------------
+
+ADVOCATE_ANSWERS = {
+    "your-details": {
+        "your-details-name": "Priya Shah",
+        "your-details-relationship": "advocate",
+    },
+    "represents-details": {
+        "represents-details-name": "Grace Okafor",
+        "represents-details-relationship": "parent",
+    },
+    "represents-contact": {
+        "represents-contact-address_line_1": "12 Elm Road",
+        "represents-contact-address_line_2": "",
+        "represents-contact-town": "Bristol",
+        "represents-contact-postcode": "bs1 1aa",
+        "represents-contact-email": "grace@example.org",
+        "represents-contact-phone": "",
+    },
+}
+GRACE = {
+    "name": "Grace Okafor",
+    "relationship": "parent",
+    "address": ["12 Elm Road", "Bristol", "BS1 1AA"],
+    "email": "grace@example.org",
+}
+
+
+@pytest.mark.django_db
+class WhoAppealsJourneyTests:
+    @pytest.mark.parametrize("journey", ["refused", "appeal", "mediation", "plan"])
+    def test_an_advocate_names_the_person_whose_rights_these_are(self, client, journey):
+        case_id, visited, _ = finish(client, journey, **ADVOCATE_ANSWERS)
+        assert visited[6:8] == ["represents-details", "represents-contact"]
+        case = Case.objects.get(pk=case_id).case_file
+        assert case["format"] == "ehcp-case/2"
+        assert case["applicant"]["relationship"] == "advocate"
+        assert case["represents"] == GRACE
+
+    def test_the_request_journey_names_the_parent(self, client):
+        response, visited = walk(client, "/request/new/", request_answers(**ADVOCATE_ANSWERS))
+        assert "represents-details" in visited
+        case_id = STEP_URL.match(response["Location"])["case_id"]
+        assert Case.objects.get(pk=case_id).case_file["represents"] == GRACE
+
+    def test_check_answers_shows_the_person_whose_rights_these_are(self, client):
+        answers = stage_answers("appeal", **ADVOCATE_ANSWERS)
+        response = client.get("/appeal/new/")
+        case_id = STEP_URL.match(response["Location"])["case_id"]
+        for slug in (*ABOUT_SLUGS, "represents-details", "represents-contact"):
+            client.post(
+                f"/appeal/{case_id}/{slug}/", {"appeal-current_step": slug, **answers[slug]}
+            )
+        page = client.get(f"/appeal/{case_id}/check-answers/").content.decode()
+        assert "The person you are helping" in page and "Grace Okafor" in page
+
+
+@pytest.mark.django_db
+class RefusalQuestionsJourneyTests:
+    def test_a_refusal_after_assessment_asks_about_resources_and_mediation(self, client):
+        case_id, visited, _ = finish(
+            client,
+            "refused",
+            **{
+                "refusal-kind": {"refusal-kind-decision_kind": "refusal_to_issue_plan"},
+                "wants-mediation": {"wants-mediation-wants_mediation": "yes"},
+            },
+        )
+        assert "advice-beyond-resources" in visited and "wants-mediation" in visited
+        extras = Case.objects.get(pk=case_id).extras["refused"]
+        assert extras["mediation"] == {"wants_mediation": True}
+        assert extras["advice_beyond_school_resources"] is True
+
+    @pytest.mark.parametrize(("answer", "expected"), [("no", False), ("not_sure", None)])
+    def test_no_or_not_sure_about_resources(self, client, answer, expected):
+        case_id, _, _ = finish(
+            client,
+            "refused",
+            **{
+                "refusal-kind": {"refusal-kind-decision_kind": "refusal_to_issue_plan"},
+                "advice-beyond-resources": {"advice-beyond-resources-beyond": answer},
+            },
+        )
+        extras = Case.objects.get(pk=case_id).extras["refused"]
+        assert extras.get("advice_beyond_school_resources") is expected
+        assert extras["mediation"] == {"wants_mediation": False}
+
+    def test_a_home_educated_child_is_not_asked_the_schools_view(self, client):
+        case_id, visited, _ = finish(
+            client,
+            "refused",
+            **{
+                "child-setting": {"child-setting-setting_kind": "home_educated"},
+                "refusal-kind": {"refusal-kind-decision_kind": "refusal_to_issue_plan"},
+            },
+        )
+        assert "school-view" not in visited and "advice-beyond-resources" not in visited
+        case = Case.objects.get(pk=case_id)
+        assert case.case_file["child"]["setting"] == {"kind": "home_educated"}
+        assert "school_view" not in case.case_file
+        assert "advice_beyond_school_resources" not in case.extras["refused"]
+
+
+@pytest.mark.django_db
+class NamingASchoolJourneyTests:
+    @pytest.mark.parametrize(
+        ("kind", "cited", "not_cited"),
+        [
+            ("maintained_school", "s.39(3) and (4)", "Education Act 1996, s.9"),
+            ("independent_s41", "s.39(3) and (4)", "Education Act 1996, s.9"),
+            ("independent_other", "Education Act 1996, s.9", "s.39(3) and (4)"),
+        ],
+    )
+    def test_the_plan_journey_records_the_kind_and_next_steps_cite_its_law(
+        self, client, kind, cited, not_cited
+    ):
+        case_id, visited, page = finish(
+            client,
+            "plan",
+            **{"preferred-setting-kind": {"preferred-setting-kind-preferred_setting_kind": kind}},
+        )
+        assert visited[visited.index("preferred-setting") + 1] == "preferred-setting-kind"
+        plan = Case.objects.get(pk=case_id).case_file["plan"]
+        assert plan["preferred_setting"] == "Oakfield School"
+        assert plan["preferred_setting_kind"] == kind
+        assert cited in page and not_cited not in page
+
+    def test_the_kind_page_explains_the_section_41_list(self, client):
+        from journeys.forms.stages import PreferredSettingKindForm
+
+        hint = PreferredSettingKindForm.base_fields["preferred_setting_kind"].help_text
+        assert "section 41 approved list" in hint
+
+    def test_a_placement_appeal_asks_for_the_school_and_its_kind(self, client):
+        recent = timezone.localdate() - timedelta(days=7)
+        case_id, visited, page = finish(
+            client,
+            "appeal",
+            **{
+                "which-decision": {"which-decision-decision_kind": "placement_only"},
+                "which-decision-date": date_parts(
+                    "which-decision-date-decision_date", recent.day, recent.month, recent.year
+                ),
+            },
+        )
+        assert "preferred-setting" in visited and "preferred-setting-kind" in visited
+        plan = Case.objects.get(pk=case_id).case_file["plan"]
+        assert plan == {
+            "preferred_setting": "Oakfield School",
+            "preferred_setting_kind": "independent_other",
+        }
+        assert "Education Act 1996, s.9" in page
+
+
+@pytest.mark.django_db
+def test_vague_needs_in_section_b_become_plan_fixes(client):
+    vague_b = "Sam has some difficulties with reading at times."
+    from journeys.forms.stages import text_key
+
+    case_id, visited, _ = finish(
+        client,
+        "plan",
+        **{
+            "plan-section-b": {"plan-section-b-text": vague_b},
+            "plan-needs-fixes": {
+                f"plan-needs-fixes-instead_{text_key(vague_b)}": "Sam reads at a Year 1 level."
+            },
+        },
+    )
+    assert "plan-needs-fixes" in visited
+    page = client.get(f"/plan/{case_id}/plan-needs-fixes/").content.decode()
+    assert "Make the needs in section B specific" in page
+    assert "What should sentence 1 say instead?" in page and vague_b in page
+    assert "does not say how often this happens" in page  # why it is flagged
+    fixes = Case.objects.get(pk=case_id).extras["plan"]["plan_fixes"]
+    assert fixes[0]["section"] == "B"
+    assert fixes[0]["original"] == vague_b
+    assert fixes[0]["proposed"] == "Sam reads at a Year 1 level."
+    assert any(flag.startswith("vague_need:") for flag in fixes[0]["flags"])
+    assert {f["section"] for f in fixes[1:]} == {"F"}
+
+
+@pytest.mark.django_db
+def test_a_late_appeal_keeps_the_reason(client):
+    case_id, visited, _ = finish(client, "appeal")
+    assert "appeal-late" in visited
+    appeal = Case.objects.get(pk=case_id).extras["appeal"]["appeal"]
+    assert appeal["late"] is True
+    assert appeal["late_reason"] == "The letter did not mention appeals."
+
+
+@pytest.mark.django_db
+class CarryForwardTests:
+    def refused_case(self, client):
+        case_id, _, _ = finish(client, "refused")
+        return case_id
+
+    def test_refusal_to_appeal_starts_with_the_decision_reasons_and_answers(self, client):
+        case_id = self.refused_case(client)
+        response = client.post(f"/cases/{case_id}/continue/appeal/")
+        # The decision, its date and the reasons are known: the first question left is the
+        # certificate (then the rest); nothing about the decision is asked again.
+        assert response["Location"] == f"/appeal/{case_id}/certificate-date/"
+        page = client.get(f"/appeal/{case_id}/which-decision-date/").content.decode()
+        assert 'value="20"' in page and 'value="2026"' in page
+        page = client.get(f"/appeal/{case_id}/appeal-points/").content.decode()
+        for reason in REFUSAL_REASONS:
+            assert reason.replace("'", "&#x27;") in page
+        page = client.get(f"/appeal/{case_id}/appeal-responses/").content.decode()
+        assert "The school has spent its notional budget" in page
+        page = client.get(f"/appeal/{case_id}/evidence/").content.decode()
+        assert "Dr A Patel" in page
+
+    def test_refusal_to_mediation_starts_with_the_decision_and_reasons(self, client):
+        case_id = self.refused_case(client)
+        response = client.post(f"/cases/{case_id}/continue/mediation/")
+        assert response["Location"] == f"/mediation/{case_id}/adviser-contacted/"
+        page = client.get(f"/mediation/{case_id}/which-decision/").content.decode()
+        assert 'value="refusal_to_assess" checked' in page or re.search(
+            r'value="refusal_to_assess"[^>]*checked', page
+        )
+        page = client.get(f"/mediation/{case_id}/which-decision-date/").content.decode()
+        assert 'value="20"' in page and 'value="2026"' in page
+        # What the parent chose in the refusal journey (the certificate only) is kept.
+        page = client.get(f"/mediation/{case_id}/wants-mediation/").content.decode()
+        assert re.search(r'value="no"[^>]*checked', page)
+        # If they now want mediation, the issues start from the council's reasons.
+        client.post(
+            f"/mediation/{case_id}/wants-mediation/",
+            {"mediation-current_step": "wants-mediation", "wants-mediation-wants_mediation": "yes"},
+        )
+        page = client.get(f"/mediation/{case_id}/mediation-issues/").content.decode()
+        assert REFUSAL_REASONS[1] in page
+
+    def test_an_advocates_person_is_carried_forward(self, client):
+        case_id, _, _ = finish(client, "refused", **ADVOCATE_ANSWERS)
+        response = client.post(f"/cases/{case_id}/continue/appeal/")
+        assert "represents" not in response["Location"]
+        page = client.get(f"/appeal/{case_id}/represents-details/").content.decode()
+        assert 'value="Grace Okafor"' in page
+
+    def test_a_second_child_starts_with_the_parents_details(self):
+        parent = signed_in_client("grace@example.org", "Grace Okafor")
+        finish(parent, "refused")
+        response = parent.get("/request/new/")
+        case_id = STEP_URL.match(response["Location"])["case_id"]
+        details = parent.get(f"/request/{case_id}/your-details/").content.decode()
+        assert 'value="Grace Okafor"' in details
+        contact = parent.get(f"/request/{case_id}/your-contact/").content.decode()
+        assert 'value="12 Elm Road"' in contact and 'value="grace@example.org"' in contact
+        assert 'value="07700 900123"' in contact
+        child = parent.get(f"/request/{case_id}/child-name/").content.decode()
+        assert 'value="Sam"' not in child  # a new child: nothing about the first one
+
+
+@pytest.mark.django_db
+class TimelineContradictionTests:
+    def test_a_second_request_received_is_refused_beside_the_field(self, client):
+        case_id, _, _ = finish(client, "refused")
+        url = f"/cases/{case_id}/timeline/"
+        client.post(
+            url,
+            {"event-event_type": "request_received", **date_parts("event-event_date", 5, 1, 2026)},
+        )
+        response = client.post(
+            url,
+            {"event-event_type": "request_received", **date_parts("event-event_date", 9, 1, 2026)},
+        )
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert "already recorded (5 January 2026)" in page
+        # Beside the date field, as a GOV.UK error message, and in the error summary.
+        assert re.search(
+            r'id="id_event-event_date-error" class="govuk-error-message">'
+            r"<span class=\"govuk-visually-hidden\">Error:</span> The date the council "
+            r"received the request is already recorded",
+            page,
+        )
+        events = Case.objects.get(pk=case_id).case_file["events"]
+        assert [e for e in events if e["type"] == "request_received"] == [
+            {"type": "request_received", "date": "2026-01-05"}
+        ]
+
+    def test_a_final_plan_before_the_request_is_refused(self, client):
+        case_id, _, _ = finish(client, "refused")
+        url = f"/cases/{case_id}/timeline/"
+        client.post(
+            url,
+            {"event-event_type": "request_received", **date_parts("event-event_date", 5, 1, 2026)},
+        )
+        page = client.post(
+            url,
+            {"event-event_type": "final_plan_issued", **date_parts("event-event_date", 2, 1, 2026)},
+        ).content.decode()
+        assert "before the council received the request (5 January 2026)" in page
+
+    def test_a_request_after_the_decision_is_refused(self, client):
+        case_id, _, _ = finish(client, "refused")  # decision 20 Feb 2026
+        page = client.post(
+            f"/cases/{case_id}/timeline/",
+            {"event-event_type": "request_received", **date_parts("event-event_date", 1, 3, 2026)},
+        ).content.decode()
+        assert "The council must receive the request before anything it decides" in page
+
+    def test_the_add_date_form_offers_only_the_events_it_offered(self, client):
+        case_id, _, _ = finish(client, "refused")
+        page = client.get(f"/cases/{case_id}/timeline/").content.decode()
+        assert 'value="phase_transfer_year"' in page
+        assert 'value="tribunal_decision"' not in page

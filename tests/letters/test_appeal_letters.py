@@ -242,7 +242,7 @@ class AppealReasonsTests:
             "name Oakfield Primary School in section I."
         ) in text
         assert "Why this appeal is late" not in text
-        assert "Document 1: Decision letter from Hampshire County Council" in text
+        assert "Document 1: Decision letter, by Hampshire County Council" in text
 
     def test_plan_contents_with_the_parents_words(self, plan_case):
         extras = {
@@ -481,7 +481,7 @@ class EvidenceIndexTests:
         assert "Evidence index" in text and "Appeal about Priya Shah" in text
         assert "Local authority: Hampshire County Council" in text
         order = [
-            "1. Decision letter from Hampshire County Council Author: Hampshire County Council "
+            "1. Decision letter Author: Hampshire County Council "
             "Date: 3 June 2026",
             "2. Mediation certificate Author: Mediation adviser Date: 14 July 2026",
             "3. Final EHC plan, with all its appendices",
@@ -497,7 +497,7 @@ class EvidenceIndexTests:
         text = render("evidence_index", refusal_case, REFUSAL_APPEAL_DAY)
         assert "Appeal about Rowan Ellis" in text and "Leeds City Council" in text
         assert "Decision appealed: Refusal to assess, dated 30 October 2026." in text
-        assert "1. Decision letter from Leeds City Council" in text
+        assert "1. Decision letter Author: Leeds City Council" in text
         assert "2. Mediation certificate" in text
         assert "3. SEN support review Author: Ms T Green, SENCo Date: 10 July 2026" in text
         assert (
@@ -512,9 +512,9 @@ class EvidenceIndexTests:
             e for e in refusal_case["events"] if e["type"] != "mediation_certificate_issued"
         ]
         text = render("evidence_index", refusal_case, REFUSAL_APPEAL_DAY)
-        assert "1. Decision letter from Leeds City Council" in text
+        assert "1. Decision letter Author: Leeds City Council" in text
         index = build_evidence_index(refusal_case, today=REFUSAL_APPEAL_DAY)
-        assert [d.title for d in index.documents] == ["Decision letter from Leeds City Council"]
+        assert [d.title for d in index.documents] == ["Decision letter"]
 
     def test_a_certificate_from_before_the_decision_does_not_count(self, refusal_case):
         for event in refusal_case["events"]:
@@ -525,8 +525,8 @@ class EvidenceIndexTests:
 
     def test_a_case_with_no_decision_recorded(self, case_file):
         text = render("evidence_index", case_file, date(2026, 12, 1))
-        assert "1. Decision letter from Bristol City Council" in text
-        assert "The decision I am appealing." in text
+        assert "1. Decision letter Author: Bristol City Council" in text
+        assert "The decision appealed." in text
         assert "2. EP report Author: Dr A Patel Date: 10 March 2026" in text
 
 

@@ -91,7 +91,7 @@ def test_contract_examples_are_valid(case):
         (lambda c: c["needs"][0].update(severity=9), "unknown key: needs.0.severity"),
         (lambda c: c.pop("applicant"), "the case file: 'applicant' is a required property"),
         (lambda c: c["child"].pop("first_name"), "child: 'first_name' is a required property"),
-        (lambda c: c.update(format="ehcp-case/2"), "format: 'ehcp-case/1' was expected"),
+        (lambda c: c.update(format="ehcp-case/3"), "format: 'ehcp-case/3' is not one of"),
         (
             lambda c: c["child"].update(date_of_birth="2017-02-30"),
             "child.date_of_birth: '2017-02-30' is not a real date",
@@ -169,7 +169,7 @@ class RoundTripTests:
         answers = journey_answers(REQUEST_ASSESSMENT, stored(request_step_data_from_case(case)))
         unanswered = [s for s in REQUEST_ASSESSMENT.visible_steps(answers) if s not in answers]
         assert unanswered == ["check-answers"]
-        assert case_from_request_answers(answers) == case
+        assert case_from_request_answers(answers) == {**case, "format": "ehcp-case/2"}
 
     def test_home_educated_child_round_trips_without_a_school(self):
         case = copy.deepcopy(CONTRACT_EXAMPLE)
@@ -180,9 +180,144 @@ class RoundTripTests:
         case.pop("school_view")
         answers = journey_answers(REQUEST_ASSESSMENT, stored(request_step_data_from_case(case)))
         assert "setting-details" not in answers
-        assert case_from_request_answers(answers) == case
+        assert case_from_request_answers(answers) == {**case, "format": "ehcp-case/2"}
 
     def test_the_case_file_is_plain_json(self):
         case = case_from_request_answers(posted_answers())
         assert json.loads(json.dumps(case)) == case
         assert date.fromisoformat(case["child"]["date_of_birth"])
+
+
+# Version 2 (CASE_FORMAT.md "Version 2"): every new key and value once.
+VERSION_2 = {
+    **copy.deepcopy(CONTRACT_EXAMPLE),
+    "format": "ehcp-case/2",
+    "applicant": {"name": "Priya Shah", "relationship": "advocate", "email": "p@example.org"},
+    "represents": {
+        "name": "Grace Okafor",
+        "relationship": "parent",
+        "address": ["12 Elm Road", "Bristol", "BS1 1AA"],
+        "email": "grace@example.org",
+        "phone": "07700 900123",
+    },
+    "acting_for_young_person": "agreed",
+    "decision": {"kind": "refusal_to_reassess", "date": "2026-02-20"},
+    "plan": {
+        "sections": {"F": "..."},
+        "preferred_setting": "Oakfield School",
+        "preferred_setting_kind": "independent_other",
+    },
+    "evidence": [{"kind": "educational_psychologist", "file": "ep-report-2026-03.pdf"}],
+    "events": [
+        {"type": "phase_transfer_year", "date": "2027-09-01", "transfer": "post16"},
+        {"type": "tribunal_decision", "date": "2026-11-02", "order": "amend_plan"},
+        {"type": "decision_not_to_amend", "date": "2026-06-01"},
+        {"type": "pre_action_letter_sent", "date": "2026-07-01"},
+    ],
+    "provision": [
+        {
+            "id": "f1",
+            "section": "F",
+            "text": "1 hour a week of direct speech and language therapy",
+            "sessions": 1,
+            "per": "week",
+            "minutes": 60,
+            "provider": "NHS SLT service",
+            "term_time_only": True,
+        }
+    ],
+    "delivery_log": [
+        {"provision": "f1", "date": "2026-09-08", "delivered": "no", "minutes": 0, "note": "ill"}
+    ],
+}
+
+
+class Version2Tests:
+    def test_a_version_2_file_is_valid_against_the_validator_and_the_schema(self):
+        assert validate_case_file(copy.deepcopy(VERSION_2)) == VERSION_2
+        assert not list(Draft202012Validator(CASE_SCHEMA).iter_errors(VERSION_2))
+
+    def test_a_version_1_file_is_still_valid(self):
+        assert validate_case_file(copy.deepcopy(CONTRACT_EXAMPLE)) == CONTRACT_EXAMPLE
+
+    @pytest.mark.parametrize(
+        ("mutate", "named"),
+        [
+            (lambda c: c.update(represents={"name": "Grace"}), "represents"),
+            (lambda c: c.update(acting_for_young_person="agreed"), "acting_for_young_person"),
+            (lambda c: c.update(provision=[]), "provision"),
+            (lambda c: c.update(delivery_log=[]), "delivery_log"),
+            (
+                lambda c: c["plan"].update(preferred_setting_kind="academy"),
+                "plan.preferred_setting_kind",
+            ),
+            (
+                lambda c: c["decision"].update(kind="refusal_to_reassess"),
+                "decision.kind refusal_to_reassess",
+            ),
+            (lambda c: c["evidence"][0].update(file="ep.pdf"), "evidence.0.file"),
+            (
+                lambda c: c["events"].append(
+                    {"type": "phase_transfer_year", "date": "2027-09-01", "transfer": "post16"}
+                ),
+                "events.1.transfer",
+            ),
+            (
+                lambda c: c["events"].append({"type": "tribunal_decision", "date": "2026-11-02"}),
+                "events.1.type tribunal_decision",
+            ),
+        ],
+    )
+    def test_a_version_1_file_using_a_version_2_key_names_it(self, mutate, named):
+        case = copy.deepcopy(CONTRACT_EXAMPLE)
+        mutate(case)
+        with pytest.raises(CaseFileError) as raised:
+            validate_case_file(case)
+        assert str(raised.value) == (
+            f"{named} is part of version 2 of the case file: "
+            'the file should say "format": "ehcp-case/2"'
+        )
+        # The published schema refuses it too.
+        assert list(Draft202012Validator(CASE_SCHEMA).iter_errors(case))
+
+    @pytest.mark.parametrize(
+        ("event", "message"),
+        [
+            (
+                {"type": "request_received", "date": "2026-01-12", "transfer": "post16"},
+                "events.0.transfer: only a phase_transfer_year event takes transfer",
+            ),
+            (
+                {"type": "final_plan_issued", "date": "2026-01-12", "order": "assess"},
+                "events.0.order: only a tribunal_decision event takes order",
+            ),
+        ],
+    )
+    def test_an_event_key_only_on_its_own_event(self, event, message):
+        case = {**copy.deepcopy(MINIMAL), "format": "ehcp-case/2", "events": [event]}
+        with pytest.raises(CaseFileError, match=message):
+            validate_case_file(case)
+        assert list(Draft202012Validator(CASE_SCHEMA).iter_errors(case))
+
+    def test_represents_is_a_parent_carer_or_young_person(self):
+        case = copy.deepcopy(VERSION_2)
+        case["represents"]["relationship"] = "advocate"
+        with pytest.raises(CaseFileError, match=r"represents\.relationship"):
+            validate_case_file(case)
+
+    def test_an_evidence_file_is_a_name_without_folders(self):
+        case = copy.deepcopy(VERSION_2)
+        case["evidence"][0]["file"] = "../secret.pdf"
+        with pytest.raises(CaseFileError, match=r"evidence\.0\.file"):
+            validate_case_file(case)
+
+    def test_the_request_journey_round_trips_represents(self):
+        case = copy.deepcopy(VERSION_2)
+        for key in ("acting_for_young_person", "provision", "delivery_log", "plan", "events"):
+            case.pop(key)
+        case.pop("decision")
+        case["evidence"] = copy.deepcopy(CONTRACT_EXAMPLE["evidence"])
+        case["applicant"] = {**CONTRACT_EXAMPLE["applicant"], "relationship": "advocate"}
+        answers = journey_answers(REQUEST_ASSESSMENT, stored(request_step_data_from_case(case)))
+        assert "represents-details" in answers and "represents-contact" in answers
+        assert case_from_request_answers(answers) == case

@@ -48,3 +48,16 @@ def test_facts_leave_out_what_is_not_known():
     sections = case_facts(minimal)
     assert [s.heading for s in sections] == ["The child", "The parent or carer"]
     assert [row.key for row in sections[0].rows] == ["Name"]
+
+
+def test_facts_name_the_person_an_advocate_acts_for():
+    case_file = {
+        "format": "ehcp-case/2",
+        "child": {"first_name": "Ada"},
+        "applicant": {"name": "Priya Shah", "relationship": "advocate"},
+        "represents": {"name": "Bo Lee", "relationship": "parent", "address": ["1 A St", "Leeds"]},
+        "local_authority": {"name": "Leeds City Council"},
+    }
+    sections = {s.heading: s for s in case_facts(case_file)}
+    rows = {row.key: row.lines for row in sections["The person the advocate acts for"].rows}
+    assert rows == {"Name": ("Bo Lee", "Their parent"), "Address": ("1 A St", "Leeds")}

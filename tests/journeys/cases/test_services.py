@@ -156,3 +156,38 @@ def test_deleting_an_account_deletes_every_draft_of_its_cases():
         Draft.objects.create(user=friend, case_id=case.id, journey="appeal", data={})
     case_drafts_delete_for_owner(user=parent)
     assert list(Draft.objects.values_list("case_id", flat=True)) == [theirs.id]
+
+
+def test_a_stage_asking_only_the_setting_kind_keeps_the_schools_name_and_the_plan():
+    saved = {**SAVED, "plan": {"sections": {"F": "Access to therapy."}}}
+    new = {
+        "format": "ehcp-case/2",
+        "child": {"first_name": "Sam", "setting": {"kind": "mainstream"}},
+        "applicant": {"name": "Grace"},
+        "local_authority": {"name": "Bristol City Council"},
+        "plan": {"preferred_setting": "Oakfield", "preferred_setting_kind": "academy"},
+    }
+    merged = merge_case_files(saved, new)
+    assert merged["child"]["setting"] == {"name": "Hillside", "kind": "mainstream"}
+    assert merged["plan"] == {
+        "sections": {"F": "Access to therapy."},
+        "preferred_setting": "Oakfield",
+        "preferred_setting_kind": "academy",
+    }
+    moved = {**new, "child": {"first_name": "Sam", "setting": {"kind": "home_educated"}}}
+    assert merge_case_files(saved, moved)["child"]["setting"] == {"kind": "home_educated"}
+
+
+@pytest.mark.django_db
+def test_adding_a_date_that_contradicts_the_timeline_is_refused():
+    from journeys.cases.services import EventContradicts, case_event_add
+
+    case = CaseFactory(journey="refused", case_file=SAVED)
+    with pytest.raises(EventContradicts, match="already recorded"):
+        case_event_add(case=case, event_type="request_received", event_date=date(2026, 1, 9))
+    with pytest.raises(EventContradicts, match="before the council received the request"):
+        case_event_add(case=case, event_type="final_plan_issued", event_date=date(2026, 1, 1))
+    case_event_add(case=case, event_type="final_plan_issued", event_date=date(2026, 6, 1))
+    assert {"type": "final_plan_issued", "date": "2026-06-01"} in Case.objects.get(
+        pk=case.pk
+    ).case_file["events"]

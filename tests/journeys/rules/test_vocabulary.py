@@ -2,6 +2,7 @@
 
 from journeys.rules.vocabulary import (
     DECISION_EVENTS,
+    V1_EVENT_TYPES,
     DecisionKind,
     EventType,
     NeedArea,
@@ -33,7 +34,20 @@ def test_event_types_are_the_contracts():
         "appeal_lodged",
         "annual_review_meeting",
         "phase_transfer_year",
+        # version 2 (CASE_FORMAT.md)
+        "amendment_proposal_issued",
+        "decision_not_to_amend",
+        "cease_considered",
+        "decision_to_cease",
+        "reassessment_requested",
+        "decision_not_to_reassess",
+        "tribunal_decision",
+        "provision_complaint_made",
+        "provision_complaint_response",
+        "ombudsman_complaint_made",
+        "pre_action_letter_sent",
     }
+    assert V1_EVENT_TYPES[-1] == EventType.PHASE_TRANSFER_YEAR and len(V1_EVENT_TYPES) == 13
 
 
 def test_each_decision_the_journeys_offer_starts_its_appeal_event():

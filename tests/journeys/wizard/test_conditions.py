@@ -56,3 +56,63 @@ def test_each_need_predicate_follows_its_own_area_only(predicate, area):
     ]
     assert predicate({"need-areas": {"areas": others}}) is False
     assert predicate({}) is False
+
+
+# -- issue 10 ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "no_place"),
+    [("home_educated", True), ("none", True), ("mainstream", False), ("early_years", False)],
+)
+def test_has_no_school_place(kind, no_place):
+    assert conditions.has_no_school_place({"child-setting": {"setting_kind": kind}}) is no_place
+    assert conditions.has_no_school_place({}) is False
+
+
+@pytest.mark.parametrize(
+    ("relationship", "advocate"),
+    [("advocate", True), ("parent", False), ("carer", False), ("young_person", False)],
+)
+def test_is_advocate(relationship, advocate):
+    answers = {"your-details": {"name": "X", "relationship": relationship}}
+    assert conditions.is_advocate(answers) is advocate
+
+
+def test_section_b_is_read_by_the_needs_checker():
+    from journeys.rules import wording
+
+    reports = conditions.check_needs_text(
+        "Sam has a severe language disorder. Sam has some difficulties at times."
+    )
+    assert [bool(r.flags) for r in reports] == [False, True]
+    assert {f.code for r in reports for f in r.flags} == {wording.FlagCode.VAGUE_NEED}
+
+
+def test_the_school_resources_question_only_after_an_assessment_with_a_place():
+    def answers(kind, setting):
+        return {
+            "refusal-kind": {"decision_kind": kind},
+            "child-setting": {"setting_kind": setting},
+        }
+
+    assert conditions.asks_about_school_resources(answers("refusal_to_issue_plan", "special"))
+    assert not conditions.asks_about_school_resources(answers("refusal_to_assess", "special"))
+    assert not conditions.asks_about_school_resources(answers("refusal_to_issue_plan", "none"))
+
+
+def test_an_appeal_is_late_by_the_engine_counting_the_mediation_certificate():
+    from datetime import date
+
+    answers = {
+        "which-decision": {"decision_kind": "refusal_to_assess"},
+        "which-decision-date": {"decision_date": date(2026, 2, 20)},
+    }
+    # 20 Feb 2026 + 2 months = Mon 20 Apr 2026: in time that day, late the next.
+    assert not conditions.appeal_is_late(answers, today=date(2026, 4, 20))
+    assert conditions.appeal_is_late(answers, today=date(2026, 4, 21))
+    # A certificate issued 1 Apr 2026 gives until 1 May 2026 (Fri).
+    answers["certificate-date"] = {"certificate_date": date(2026, 4, 1)}
+    assert not conditions.appeal_is_late(answers, today=date(2026, 5, 1))
+    assert conditions.appeal_is_late(answers, today=date(2026, 5, 2))
+    assert not conditions.appeal_is_late({}, today=date(2030, 1, 1))

@@ -1,6 +1,18 @@
 """Which steps a parent sees, in which order, for given answers."""
 
-from journeys.wizard.definition import JOURNEYS, REQUEST_ASSESSMENT, TRIAGE
+from datetime import date
+
+import pytest
+
+from journeys.wizard.definition import (
+    APPEAL,
+    JOURNEYS,
+    MEDIATION,
+    PLAN,
+    REFUSAL,
+    REQUEST_ASSESSMENT,
+    TRIAGE,
+)
 
 ALWAYS_BEFORE_NEEDS = [
     "child-name",
@@ -53,7 +65,7 @@ class RequestJourneyDefinitionTests:
             "your-contact",
             "need-areas",
             "need-cognition",
-            "support-tried",
+            "support-now",  # what they receive now, not the school's SEN support
             "evidence",
             "anything-else",
             "check-answers",
@@ -107,3 +119,101 @@ def test_every_step_slug_has_a_form_with_a_title():
     for journey in JOURNEYS.values():
         for step in journey.steps:
             assert step.form_class.title, step.slug
+
+
+# -- issue 10: who appeals, naming a school, the refusal's questions, no school place ------
+
+ADVOCATE = {"your-details": {"name": "Priya Shah", "relationship": "advocate"}}
+PARENT = {"your-details": {"name": "Grace Okafor", "relationship": "parent"}}
+WHOSE_RIGHTS = ["represents-details", "represents-contact"]
+
+
+class WhoAppealsDefinitionTests:
+    @pytest.mark.parametrize("journey", [REQUEST_ASSESSMENT, REFUSAL, PLAN, MEDIATION, APPEAL])
+    def test_an_advocate_is_asked_whose_rights_these_are_right_after_their_own_details(
+        self, journey
+    ):
+        visible = journey.visible_steps(ADVOCATE)
+        at = visible.index("your-contact")
+        assert visible[at + 1 : at + 3] == WHOSE_RIGHTS
+
+    @pytest.mark.parametrize("journey", [REQUEST_ASSESSMENT, REFUSAL, PLAN, MEDIATION, APPEAL])
+    def test_a_parent_is_not_asked(self, journey):
+        assert not set(WHOSE_RIGHTS) & set(journey.visible_steps(PARENT))
+
+
+class NamingASchoolDefinitionTests:
+    def test_the_plan_journey_asks_what_kind_of_school_only_when_one_is_named(self):
+        named = {"preferred-setting": {"preferred_setting": "Oakfield School"}}
+        visible = PLAN.visible_steps(named)
+        assert visible[visible.index("preferred-setting") + 1] == "preferred-setting-kind"
+        empty = {"preferred-setting": {"preferred_setting": ""}}
+        assert "preferred-setting-kind" not in PLAN.visible_steps(empty)
+
+    @pytest.mark.parametrize(
+        ("decision", "asks"),
+        [("placement_only", True), ("plan_contents", False), ("refusal_to_assess", False)],
+    )
+    def test_the_appeal_journey_asks_for_the_school_in_a_placement_appeal(self, decision, asks):
+        answers = {
+            "which-decision": {"decision_kind": decision},
+            "which-decision-date": {"decision_date": date.today()},
+            "preferred-setting": {"preferred_setting": "Oakfield School"},
+        }
+        visible = APPEAL.visible_steps(answers)
+        assert ("preferred-setting" in visible) is asks
+        assert ("preferred-setting-kind" in visible) is asks
+
+
+class RefusalDefinitionTests:
+    def answers(self, kind, setting):
+        return {
+            "child-setting": {"setting_kind": setting},
+            "refusal-kind": {"decision_kind": kind},
+        }
+
+    def test_a_refusal_to_issue_a_plan_asks_about_the_schools_resources(self):
+        visible = REFUSAL.visible_steps(self.answers("refusal_to_issue_plan", "mainstream"))
+        assert visible[visible.index("reason-responses") + 1] == "advice-beyond-resources"
+        assert "school-view" in visible
+
+    def test_a_refusal_to_assess_does_not(self):
+        visible = REFUSAL.visible_steps(self.answers("refusal_to_assess", "mainstream"))
+        assert "advice-beyond-resources" not in visible
+
+    @pytest.mark.parametrize("setting", ["home_educated", "none"])
+    def test_a_child_with_no_place_is_not_asked_about_a_school(self, setting):
+        visible = REFUSAL.visible_steps(self.answers("refusal_to_issue_plan", setting))
+        assert "school-view" not in visible and "advice-beyond-resources" not in visible
+
+    def test_the_parent_is_asked_whether_they_want_mediation(self):
+        visible = REFUSAL.visible_steps(self.answers("refusal_to_assess", "mainstream"))
+        assert visible[-3:] == ["wants-mediation", "outcome", "check-answers"]
+
+
+class PlanSectionBDefinitionTests:
+    def test_vague_needs_in_section_b_get_their_own_question(self):
+        answers = {"plan-section-b": {"text": "Sam has some difficulties with reading at times."}}
+        visible = PLAN.visible_steps(answers)
+        assert visible[visible.index("plan-section-b") + 1] == "plan-needs-fixes"
+
+    def test_a_specific_section_b_asks_nothing_more(self):
+        answers = {"plan-section-b": {"text": "Sam has a severe receptive language disorder."}}
+        assert "plan-needs-fixes" not in PLAN.visible_steps(answers)
+
+
+class NoSchoolPlaceDefinitionTests:
+    @pytest.mark.parametrize(
+        ("setting", "support_page"),
+        [
+            ("mainstream", "support-tried"),
+            ("early_years", "support-tried"),
+            ("home_educated", "support-now"),
+            ("none", "support-now"),
+        ],
+    )
+    def test_the_support_page_fits_the_child(self, setting, support_page):
+        visible = REQUEST_ASSESSMENT.visible_steps(answers(setting, ["semh"]))
+        assert support_page in visible
+        other = {"support-tried", "support-now"} - {support_page}
+        assert not other & set(visible)

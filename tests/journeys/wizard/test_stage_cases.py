@@ -55,4 +55,7 @@ def test_a_refusals_extras_keep_the_parents_answer_to_each_reason():
 
 def test_about_case_is_shared_by_every_stage():
     about = stage_cases.about_case(answers_for("appeal"))
-    assert about["child"] == stage_cases.refusal_case(answers_for("refused"))["child"]
+    refusal_child = stage_cases.refusal_case(answers_for("refused"))["child"]
+    # The refusal journey also asks where the child is educated (issue 10, finding 11).
+    assert refusal_child.pop("setting") == {"kind": "mainstream"}
+    assert about["child"] == refusal_child

@@ -19,7 +19,7 @@ def test_choices_dates_and_items_read_in_plain_english():
         "child-date-of-birth": {"date_of_birth": date(2017, 5, 2)},
         "child-setting": {"setting_kind": "home_educated"},
         "need-areas": {"areas": ["semh", "cognition_learning"]},
-        "support-tried": [
+        "support-now": [
             {"description": "Nurture group", "since": date(2025, 9, 1), "outcome": "Calmer"}
         ],
         "evidence": [],
@@ -32,8 +32,12 @@ def test_choices_dates_and_items_read_in_plain_english():
         "Cognition and learning",
     )
     assert rows["Support 1"] == (
-        ("Support: Nurture group", "Started: 1 September 2025", "What happened: Calmer"),
-        "support-tried",
+        (
+            "Support or education: Nurture group",
+            "Started: 1 September 2025",
+            "How it is going: Calmer",
+        ),
+        "support-now",
     )
     assert rows["What evidence do you have?"] == (("None added",), "evidence")
 
