@@ -272,13 +272,7 @@ def _health_and_care_paragraphs(child: Person, has_plan: bool) -> tuple[str, ...
         "and social care needs as well as educational ones. I ask the Tribunal to make "
         "recommendations about the health care and social care needs and provision in "
         f"{plan} (sections C, D, G and H).",
-        "The Tribunal can do this when it hears an appeal about the education parts of a plan, "
-        "under the Special Educational Needs and Disability (First-tier Tribunal "
-        "Recommendations Power) Regulations 2017. These powers were tested in a national trial "
-        "from April 2018 to August 2021, sometimes called the \u201csingle route of "
-        "redress\u201d, and the government announced in 2021 that they would continue. The "
-        "recommendations are not binding, but the council and the health services must "
-        "consider them and respond.",
+        law.entry(Law.RECOMMENDATIONS).cited,
     )
 
 

@@ -115,6 +115,11 @@ def _decision(case: Mapping[str, Any], kind_name: str) -> tuple[DecisionKind, da
     decision = _mapping(case.get("decision"))
     kind = _decision_kind(decision)
     decided = _iso(decision.get("date"))
+    if kind is None and decision.get("kind") in {k.value for k in DecisionKind}:
+        # A refusal to re-assess (case file version 2) is appealable, but its documents come
+        # with the re-assessment journey (issue 14); until then the letter is not written.
+        choices = " or ".join(k.value for k in ENGINE_EVENT)
+        raise MissingCaseData(kind_name, [f"decision.kind: {choices}"])
     if kind is None or decided is None:
         pairs = (("decision.kind", kind), ("decision.date", decided))
         raise MissingCaseData(kind_name, [path for path, value in pairs if value is None])
@@ -122,10 +127,12 @@ def _decision(case: Mapping[str, Any], kind_name: str) -> tuple[DecisionKind, da
 
 
 def _decision_kind(decision: Mapping[str, Any]) -> DecisionKind | None:
+    """The decision's kind, when the appeal documents can be written for it (ENGINE_EVENT)."""
     try:
-        return DecisionKind(decision.get("kind"))
+        kind = DecisionKind(decision.get("kind"))
     except ValueError:
         return None
+    return kind if kind in ENGINE_EVENT else None
 
 
 # -- the Tribunal bundle: the documents, numbered -----------------------------------------------

@@ -71,6 +71,7 @@ class RequestAssessmentLetter(Parties):
     # The day the council received the request, when the case records it; otherwise the
     # letter assumes receipt on the letter's date and says so.
     request_received: str
+    law_request: LawEntry
     law_test: LawEntry
     law_threshold: LawEntry
     law_no_place: LawEntry | None
@@ -221,6 +222,7 @@ def build_request_assessment(
         notes=case.get("notes", ""),
         decision_due=long_date(decision.due),
         request_received="" if received == today else short_date(received),
+        law_request=law.entry(Law.ASSESSMENT_REQUEST),
         law_test=law.entry(Law.ASSESSMENT_TEST),
         law_threshold=law.entry(Law.ASSESSMENT_LOW_THRESHOLD),
         law_no_place=law.entry(Law.ASSESSMENT_NO_SCHOOL_PLACE) if no_place else None,

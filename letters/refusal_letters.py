@@ -84,12 +84,6 @@ REFUSALS = (DecisionKind.REFUSAL_TO_ASSESS, DecisionKind.REFUSAL_TO_ISSUE_PLAN)
 # Decisions a mediation adviser letter can be about: those the deadlines engine can date.
 MEDIATION_DECISIONS = tuple(DECISION_EVENTS)
 
-RIGHT_OF_APPEAL: dict[DecisionKind, str] = {
-    DecisionKind.REFUSAL_TO_ASSESS: "section 51(2)(a) of the Children and Families Act 2014",
-    DecisionKind.REFUSAL_TO_ISSUE_PLAN: "section 51(2)(b) of the Children and Families Act 2014",
-    DecisionKind.PLAN_CONTENTS: "section 51(2)(c) of the Children and Families Act 2014",
-    DecisionKind.PLACEMENT_ONLY: "section 51(2)(c) of the Children and Families Act 2014",
-}
 
 # -- shared pieces ----------------------------------------------------------------------------
 
@@ -180,7 +174,7 @@ def _appeal_time(
         source=law.appeal_deadline_citation(),
         counted_from=counted_from,
         passed=deadline.due < today,
-        right_of_appeal=RIGHT_OF_APPEAL[decision_kind],
+        right_of_appeal=law.appeal_right_phrase(decision_kind),
     )
 
 

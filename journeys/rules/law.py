@@ -32,6 +32,7 @@ from journeys.rules.vocabulary import DecisionKind, LabelledEnum, Relationship, 
 class Law(StrEnum):
     """Every statement of law the product makes, by name."""
 
+    ASSESSMENT_REQUEST = "assessment_request"
     ASSESSMENT_TEST = "assessment_test"
     ASSESSMENT_LOW_THRESHOLD = "assessment_low_threshold"
     ASSESSMENT_NO_SCHOOL_PLACE = "assessment_no_school_place"
@@ -78,6 +79,7 @@ class Law(StrEnum):
     CEASE_MAINTAIN_DURING_APPEAL = "cease_maintain_during_appeal"
     YOUNG_PERSON_RIGHTS = "young_person_rights"
     ALTERNATIVE_PERSON = "alternative_person"
+    RECOMMENDATIONS = "recommendations"
 
 
 class Stage(StrEnum):
@@ -208,6 +210,12 @@ _REQUEST_TO_PLAN = frozenset({Stage.REQUEST, Stage.REFUSED, Stage.APPEAL, Stage.
 _NO_PLACE = frozenset({SettingKind.HOME_EDUCATED, SettingKind.NONE})
 
 ENTRIES: tuple[LawEntry, ...] = (
+    LawEntry(
+        Law.ASSESSMENT_REQUEST,
+        "A parent, a young person or a school may ask the council to secure an EHC needs "
+        "assessment.",
+        "Children and Families Act 2014, s.36(1)",
+    ),
     LawEntry(
         Law.ASSESSMENT_TEST,
         "The council must secure an EHC needs assessment if the child or young person has or "
@@ -545,6 +553,20 @@ ENTRIES: tuple[LawEntry, ...] = (
         "person (such as their parent) acts for them.",
         "SEND Regulations 2014, reg 64",
     ),
+    LawEntry(
+        Law.RECOMMENDATIONS,
+        "When it hears an appeal about the education parts of a plan, the Tribunal can also "
+        "make recommendations about the health and social care needs and provision in the "
+        "plan. These powers were tried in a national trial from April 2018 to August 2021, "
+        "and the government confirmed in July 2021 that they continue. The recommendations "
+        "are not binding, but the council and the health services must consider them and "
+        "respond.",
+        "Special Educational Needs and Disability (First-tier Tribunal Recommendations Power) "
+        "Regulations 2017",
+        When(decisions=PLAN_DECISIONS | frozenset({DecisionKind.REFUSAL_TO_ISSUE_PLAN})),
+        safe_reading="Only appeals under s.51(2)(b) to (f), never a refusal to assess; and not an "
+        "appeal only about the school named, which needs no mediation certificate.",
+    ),
 )
 
 LAW: dict[Law, LawEntry] = {entry.key: entry for entry in ENTRIES}
@@ -620,3 +642,20 @@ def appeal_deadline_citation() -> str:
     """Everything an appeal deadline "by 5pm on ..." rests on, cited once: the time limit
     (r.20(1)(c)), the roll-forward (r.12(2), r.12(3)(a)) and the 5pm rule (r.12(1))."""
     return cite_all(Law.APPEAL_TIME_LIMIT, Law.APPEAL_NON_WORKING_DAY, Law.APPEAL_BY_5PM)
+
+
+# Act s.51(2): the paragraph that gives the right of appeal against each decision.
+APPEAL_RIGHT: dict[DecisionKind, str] = {
+    DecisionKind.REFUSAL_TO_ASSESS: "51(2)(a)",
+    DecisionKind.REFUSAL_TO_ISSUE_PLAN: "51(2)(b)",
+    DecisionKind.PLAN_CONTENTS: "51(2)(c)",
+    DecisionKind.PLACEMENT_ONLY: "51(2)(c)",
+    DecisionKind.REFUSAL_TO_REASSESS: "51(2)(d)",
+    DecisionKind.REFUSAL_TO_AMEND: "51(2)(e)",
+    DecisionKind.CEASE_TO_MAINTAIN: "51(2)(f)",
+}
+
+
+def appeal_right_phrase(kind: DecisionKind) -> str:
+    """'section 51(2)(a) of the Children and Families Act 2014': the right to appeal `kind`."""
+    return f"section {APPEAL_RIGHT[kind]} of the Children and Families Act 2014"

@@ -115,7 +115,7 @@ def assert_letter_pdf(text: str, *, needs=NEEDS, evidence=EVIDENCE) -> None:
     expected = [
         f"{CHILD['first']} {CHILD['last']}",
         COUNCIL,
-        "section 36",
+        "s.36(8)",
         six_week_date(),
         *(item["title"] for item in evidence),
         *(words for need in needs.values() for words in need.values()),

@@ -399,7 +399,7 @@ class HealthAndCareRecommendationsTests:
         extras = {} if extras_flag is None else {"appeal": {"health_or_care": extras_flag}}
         text = render("appeal_reasons", case, PLAN_APPEAL_DAY, extras)
         assert (self.PARAGRAPH in text) is expected
-        assert ("single route of redress" in text) is expected
+        assert ("the government confirmed in July 2021 that they continue" in text) is expected
 
     def test_never_for_a_refusal_to_assess_even_with_camhs(self, refusal_case):
         text = render(
@@ -446,7 +446,7 @@ class HealthAndCareRecommendationsTests:
         text = render(
             "appeal_reasons", plan_case, PLAN_APPEAL_DAY, {"appeal": {"health_or_care": False}}
         )
-        assert self.PARAGRAPH not in text and "single route of redress" not in text
+        assert self.PARAGRAPH not in text and "confirmed in July 2021" not in text
 
     def test_the_parents_yes_needs_no_health_words(self, plan_case):
         case = without_health_words(plan_case)
@@ -467,7 +467,7 @@ class HealthAndCareRecommendationsTests:
     def test_words_it_carefully(self, plan_case):
         text = render("appeal_reasons", plan_case, PLAN_APPEAL_DAY)
         assert "national trial from April 2018 to August 2021" in text
-        assert "announced in 2021 that they would continue" in text
+        assert "the government confirmed in July 2021 that they continue" in text
         assert "not binding" in text
         assert "permanent" not in text
 
@@ -481,8 +481,7 @@ class EvidenceIndexTests:
         assert "Evidence index" in text and "Appeal about Priya Shah" in text
         assert "Local authority: Hampshire County Council" in text
         order = [
-            "1. Decision letter Author: Hampshire County Council "
-            "Date: 3 June 2026",
+            "1. Decision letter Author: Hampshire County Council Date: 3 June 2026",
             "2. Mediation certificate Author: Mediation adviser Date: 14 July 2026",
             "3. Final EHC plan, with all its appendices",
             "4. Independent speech and language therapy report Author: Dr L Moreno",

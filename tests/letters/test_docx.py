@@ -56,7 +56,7 @@ class RequestLetterDocxTests:
     def test_says_everything_the_pdf_says(self, case_file):
         text = docx_text(render(case_file))
         assert "Sam Okafor" in text and "Bristol City Council" in text
-        assert "section 36 of the Children and Families Act 2014" in text
+        assert "(Children and Families Act 2014, s.36(1))" in text
         assert "by Friday 18 December 2026" in text
         for item in case_file["evidence"]:
             assert item["title"] in text and item["author"] in text
@@ -267,7 +267,7 @@ def test_the_command_writes_a_docx(tmp_path):
         "--format", "docx",
     )  # fmt: skip
     text = docx_text(out.read_bytes())
-    assert "Sam Okafor" in text and "section 36" in text
+    assert "Sam Okafor" in text and "s.36(1)" in text
 
 
 # --- LibreOffice opens it ----------------------------------------------------------------------
@@ -321,7 +321,7 @@ def test_libreoffice_opens_the_letters(tmp_path):
     pdfs = convert_to_pdf([letter, hostile], tmp_path / "out")
 
     text = pdf_text(pdfs["letter"])
-    assert "Sam Okafor" in text and "section 36" in text
+    assert "Sam Okafor" in text and "s.36(1)" in text
     assert "Friday 18 December 2026" in text
     assert re.search(r"Page 1 of \d", text)  # the PAGE and NUMPAGES fields were filled in
 

@@ -165,11 +165,11 @@ CITATIONS = {
         ("section 36", "36(8)", "36(5)", *NEVER),
     ),
     ("mediation_adviser", "refusal_to_assess"): (
-        ("s.55)", "reg 33)", "reg 34(1))", "section 51(2)(a)", "r.20(1)(c)"),
+        ("s.55)", "reg 33)", "reg 34(1))", "section 51(2)(a)", "20(1)(c)"),
         ("37(1)", "36(8)", "reg 37)", *NEVER),
     ),
     ("mediation_adviser", "refusal_to_issue_plan"): (
-        ("s.55)", "reg 33)", "reg 37)", "section 51(2)(b)", "r.20(1)(c)"),
+        ("s.55)", "reg 33)", "reg 37)", "section 51(2)(b)", "20(1)(c)"),
         ("section 36", "36(8)", "37(1)", "reg 34", *NEVER),
     ),
     ("mediation_summary", "refusal_to_assess"): (
@@ -264,7 +264,7 @@ class ReconsiderationRequestTests:
         assert "First-tier Tribunal (Special Educational Needs and Disability)" in text
         assert f"The appeal must reach the Tribunal by 5pm on {ASSESS_APPEAL}" in text
         assert "2 months after the decision letter of 20 February 2026" in text
-        assert "Tribunal Procedure Rules 2008 (HESC), r.20(1)(c) and r.12" in text
+        assert "Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008" in text
         assert "Enclosures: Educational psychology report; SEN support plan review;" in text
 
     def test_refusal_to_issue_plan_from_the_case_file_alone(self, plan_case):
@@ -611,13 +611,14 @@ class MediationSummaryTests:
         assert text.index("Wednesday 11 March 2026") < text.index(PLAN_APPEAL)
         assert "Dana Lee, occupational therapist, 20 November 2025" in text
 
-    def test_key_points_are_cut_to_one_line(self, plan_case):
+    def test_key_points_keep_their_first_sentence_whole_or_are_left_out(self, plan_case):
         plan_case["evidence"][0]["key_points"] = "First sentence. " + "word " * 60
         summary = build_mediation_summary(plan_case, today=SUMMARY_DAY)
         assert summary.evidence[0].key_points == "First sentence."
+        # Too long for one line: left out rather than cut mid-sentence (issue 10, finding 12).
         plan_case["evidence"][0]["key_points"] = "word " * 60
         cut = build_mediation_summary(plan_case, today=SUMMARY_DAY).evidence[0].key_points
-        assert cut.endswith("\u2026") and len(cut) <= 71
+        assert cut == ""
 
 
 # -- what each letter needs ----------------------------------------------------------------------

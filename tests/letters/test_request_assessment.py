@@ -31,7 +31,7 @@ class RequestLetterContentTests:
         text = pdf_text(render(case_file))
         assert "Sam Okafor" in text
         assert "Bristol City Council" in text
-        assert "section 36 of the Children and Families Act 2014" in text
+        assert "(Children and Families Act 2014, s.36(1))" in text
         assert "(Children and Families Act 2014, s.36(8))" in text
         assert "has or may have special educational needs" in text
         assert "may be necessary for special educational provision to be made" in text

@@ -256,3 +256,22 @@ class SmallTextTests:
         )
         assert "reviewed targets reviewed" not in wording
         assert wording.endswith("Targets will be reviewed every half term.")
+
+
+class NotYetWrittenTests:
+    """A version-2 refusal to re-assess has no appeal documents yet: they are refused by name
+    (never a server error), and the evidence index still lists the documents."""
+
+    @pytest.mark.parametrize("kind", ["appeal_reasons", "appeal_checklist"])
+    def test_refusal_to_reassess_is_refused_naming_the_decision(self, kind):
+        case = fixture("case_appeal_refusal")
+        case["format"] = "ehcp-case/2"
+        case["decision"]["kind"] = "refusal_to_reassess"
+        with pytest.raises(MissingCaseData, match=r"decision\.kind: refusal_to_assess"):
+            pdf(kind, case)
+
+    def test_the_evidence_index_still_lists_the_documents(self):
+        case = fixture("case_appeal_refusal")
+        case["decision"]["kind"] = "refusal_to_reassess"
+        text = pdf("evidence_index", case)
+        assert "1. Decision letter Author: Leeds City Council" in text

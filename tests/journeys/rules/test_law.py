@@ -42,6 +42,7 @@ class LawEntryTests:
                 "Tribunal Procedure",
                 "Education Act 1996",
                 "SEND Code of Practice 2015",
+                "Recommendations Power) Regulations 2017",
             )
         )
         assert item.statement.endswith(".")
@@ -186,3 +187,14 @@ def test_the_appeal_deadline_citation_names_the_5pm_rule_once():
         "Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008, r.20(1)(c); "
         "r.12(2) and r.12(3)(a); r.12(1)"
     )
+
+
+@pytest.mark.parametrize("kind", list(DecisionKind))
+def test_every_appealable_decision_has_its_paragraph_of_s51(kind):
+    assert law.appeal_right_phrase(kind).startswith("section 51(2)(")
+    assert law.appeal_right_phrase(kind).endswith("of the Children and Families Act 2014")
+
+
+def test_recommendations_never_for_a_refusal_to_assess():
+    assert not applies(Law.RECOMMENDATIONS, Situation(decision=DecisionKind.REFUSAL_TO_ASSESS))
+    assert applies(Law.RECOMMENDATIONS, Situation(decision=DecisionKind.PLAN_CONTENTS))
