@@ -91,6 +91,9 @@ def case_letters(
     return links
 
 
+CHASER_TITLE = REGISTRY[LetterKind.LA_MISSED_DEADLINE].title
+
+
 @dataclass(frozen=True)
 class CaseList:
     """The parent's "Your cases" page: their cases, cases shared with them, and new cases
@@ -160,9 +163,17 @@ def case_overview_for(*, access: CaseAccess, user, session, today: date) -> dict
             for task in stage_tasks(finished=case.extras.keys(), drafts=drafts)
         ],
         "next_item": timeline.open[0] if timeline.open else None,
-        "letters": case_letters(
-            case.case_file, case.extras, extras_for=lambda slug: case_extras_for(case, slug)
-        ),
+        "letters": [
+            *case_letters(
+                case.case_file, case.extras, extras_for=lambda slug: case_extras_for(case, slug)
+            ),
+            # The chaser joins the case's letters whenever the council is late (issue 10).
+            *(
+                [LetterLink(LetterKind.LA_MISSED_DEADLINE.value, CHASER_TITLE, case.journey)]
+                if timeline.council_is_late
+                else []
+            ),
+        ],
         "facts": case_facts(case.case_file),
         "stage": stage_label(case.journey),
     }

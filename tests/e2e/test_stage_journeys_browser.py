@@ -704,3 +704,24 @@ def test_an_advocate_appeals_naming_the_parent_whose_rights_these_are(page: Page
     write_letters(page, [REPRESENTED["name"]], APPEAL_LETTERS)
     # The next steps say which law a request for this school is argued under.
     expect(page.locator("main")).to_contain_text("Education Act 1996, s.9")
+    # The letters name the parent as the appellant and the advocate as her representative
+    # (Act s.51(1)); the school is argued under s.9, never s.39 (an independent school not on
+    # the s.41 list).
+    for text in (pdf_of(page, "Reasons for appeal"), docx_of(page, "Reasons for appeal")):
+        assert_letter_says(
+            text,
+            "advocate's reasons for appeal",
+            [
+                f"Appeal by {REPRESENTED['name']}",
+                f"represented by {ADVOCATE['parent']}",
+                f"{REPRESENTED['name']} appeals to the First-tier Tribunal",
+                "(Education Act 1996, s.9)",
+            ],
+        )
+        assert "I am appealing" not in text and "s.39(3)" not in text
+    checklist = pdf_of(page, "What to send with your appeal")
+    assert_letter_says(
+        checklist,
+        "advocate's checklist",
+        [f"Prepared by {ADVOCATE['parent']}", "the form is in their name"],
+    )

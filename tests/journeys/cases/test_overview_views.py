@@ -127,6 +127,27 @@ class OverviewTests:
         assert f"/cases/{case_id}/sharing/" in text
         assert not AuditEvent.objects.exists()  # the parent's own looks are not recorded
 
+    def test_the_chaser_joins_the_letters_when_the_council_is_late(self, parent_client):
+        from datetime import date, timedelta
+
+        case_id = finish_request(parent_client)
+        text = parent_client.get(f"/cases/{case_id}/").content.decode()
+        assert "A statutory time limit has passed" not in text  # nothing is late yet
+        case = Case.objects.get(pk=case_id)
+        case_event_add(
+            case=case,
+            event_type="request_received",
+            event_date=date.today() - timedelta(weeks=7),
+        )
+        text = parent_client.get(f"/cases/{case_id}/").content.decode()
+        assert "A statutory time limit has passed" in text
+        assert f"/cases/{case_id}/letters/la_missed_deadline.pdf?journey=request" in text
+        assert f"/cases/{case_id}/letters/la_missed_deadline.docx?journey=request" in text
+        docx = parent_client.get(
+            f"/cases/{case_id}/letters/la_missed_deadline.docx?journey=request"
+        )
+        assert docx.status_code == 200 and docx.content.startswith(b"PK")
+
     def test_a_finished_stage_journey_is_done(self, parent_client):
         response, _ = walk(parent_client, "/refused/new/", stage_answers("refused"))
         case_id = STEP_URL.match(response["Location"])["case_id"]
