@@ -53,6 +53,7 @@ class Extras(TypedDict, total=False):
     outcome_sought: str  # what the parent wants the council or Tribunal to do
     plan_fixes: list[PlanFix]
     meeting_requested: bool  # draft plan: the parent asks for a meeting
+    personal_budget_requested: bool  # draft plan: the parent asks for a personal budget (s.49)
     mediation: MediationExtras  # refusal journey too: wants_mediation, as the parent chose
     appeal: AppealExtras
     # Refusal to issue a plan: the parent confirmed that the professional advice describes

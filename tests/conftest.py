@@ -240,6 +240,7 @@ def stage_answers(journey: str, **overrides: dict[str, Any]) -> dict[str, dict[s
                     "preferred-setting-kind-preferred_setting_kind": "maintained_school"
                 },
                 "meeting": {"meeting-meeting": "yes"},
+                "personal-budget": {"personal-budget-personal_budget": "yes"},
             }
         )
     elif journey == "mediation":

@@ -17,7 +17,8 @@ from django.core.exceptions import ValidationError
 
 from journeys.forms.base import QuestionForm, repeatable
 from journeys.forms.fields import DateField, choice, not_in_future, text
-from journeys.rules.law import SchoolKind
+from journeys.rules import law
+from journeys.rules.law import Law, SchoolKind
 from journeys.rules.vocabulary import DecisionKind
 from journeys.rules.wording import FlagCode, check_text, specific_wording
 from journeys.rules.wording import check_needs_text as wording_check_needs_text
@@ -312,6 +313,20 @@ class MeetingForm(QuestionForm):
         hint="You have the right to ask for a meeting with a council officer to discuss the draft.",
         choices=YES_NO,
         required_message="Select yes if you want a meeting",
+    )
+
+
+class PersonalBudgetForm(QuestionForm):
+    title = "Do you want to ask for a personal budget?"
+    caption = PLAN
+    personal_budget = choice(
+        label=title,
+        hint=(
+            "A personal budget is an amount of money for some of the provision in the plan, "
+            "which you can help decide how to spend. " + law.entry(Law.PERSONAL_BUDGET).cited
+        ),
+        choices=YES_NO,
+        required_message="Select yes if you want to ask for a personal budget",
     )
 
 

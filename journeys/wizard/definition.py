@@ -240,6 +240,7 @@ PLAN = Journey(
             conditions.has_preferred_setting,
         ),
         Step("meeting", stage_forms.MeetingForm, conditions.is_draft_plan),
+        Step("personal-budget", stage_forms.PersonalBudgetForm, conditions.is_draft_plan),
         Step(CHECK_ANSWERS, CheckAnswersForm),
     ),
     letters=(

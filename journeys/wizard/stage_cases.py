@@ -152,6 +152,8 @@ def plan_extras(answers: Answers) -> dict[str, Any]:
     extras: dict[str, Any] = {"plan_fixes": fixes}
     if "meeting" in answers:
         extras["meeting_requested"] = answers["meeting"]["meeting"] == "yes"
+    if "personal-budget" in answers:
+        extras["personal_budget_requested"] = answers["personal-budget"]["personal_budget"] == "yes"
     return _drop_empty(extras)
 
 

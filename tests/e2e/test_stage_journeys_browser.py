@@ -398,6 +398,16 @@ def test_draft_plan_journey_from_the_home_page_to_its_letter(page: Page):
     choose(page, "Yes")
     continue_(page)
 
+    on_page(page, "Do you want to ask for a personal budget?")
+    continue_(page)
+    assert_error(
+        page,
+        "Do you want to ask for a personal budget?",
+        ["Select yes if you want to ask for a personal budget"],
+    )
+    choose(page, "Yes")
+    continue_(page)
+
     letters = ["Comments on the draft EHC plan"]
     write_letters(page, [VAGUE, FIX["What should they do?"]], letters)
     expected = [
@@ -406,6 +416,8 @@ def test_draft_plan_journey_from_the_home_page_to_its_letter(page: Page):
         VAGUE,
         FIX["What should they do?"],
         "Oakfield School",
+        "I ask you to prepare a personal budget",
+        "(Children and Families Act 2014, s.49)",
     ]
     assert_letter_says(pdf_of(page, letters[0]), "draft plan PDF", expected)
     assert_letter_says(docx_of(page, letters[0]), "draft plan DOCX", expected)

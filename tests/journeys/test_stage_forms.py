@@ -29,6 +29,9 @@ REQUIRED = {
     },
     (PLAN, "plan-needs-fixes"): {},
     (PLAN, "meeting"): {"meeting": "Select yes if you want a meeting"},
+    (PLAN, "personal-budget"): {
+        "personal_budget": "Select yes if you want to ask for a personal budget"
+    },
     (MEDIATION, "which-decision"): {"decision_kind": "Select the decision you disagree with"},
     (MEDIATION, "adviser-contacted"): {
         "contacted": "Select yes if you have contacted the mediation adviser"

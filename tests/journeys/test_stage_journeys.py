@@ -51,6 +51,7 @@ class StageDefinitionTests:
             "plan-section-i",
             "preferred-setting",
             "meeting",
+            "personal-budget",
             "check-answers",
         ]
 
