@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 from journeys.answers import journey_answers
-from journeys.casefile import request_step_data_from_case
+from journeys.casefile import CaseFileError, request_step_data_from_case
 from journeys.definition import Journey
 from journeys.models import AuditEvent, Case, Draft
 from journeys.reminders import send_confirmation
@@ -75,6 +75,7 @@ class Submission:
     answers: dict[str, Any]
     case_file: dict[str, Any] | None = None
     failed_step: str | None = None
+    problem: str | None = None  # why failed_step must be answered again, when it is known
 
 
 def case_submit(*, journey: Journey, storage, overwrite: bool = False) -> Submission:
@@ -92,10 +93,20 @@ def case_submit(*, journey: Journey, storage, overwrite: bool = False) -> Submis
         return Submission(answers=answers, failed_step=missing[0])
     if journey.build_case is None:
         return Submission(answers=answers)
+    try:
+        case_file = journey.build_case(answers)
+    except CaseFileError:
+        # Answers every step accepted but the case file refuses: send the parent back to
+        # the step that holds the value, never a server error.
+        return Submission(
+            answers=answers,
+            failed_step=_step_at_fault(journey, answers),
+            problem="We could not use one of these answers. Check it and try again.",
+        )
     case = case_save(
         case_id=storage.case_id,
         journey=journey,
-        case_file=journey.build_case(answers),
+        case_file=case_file,
         extras=journey.build_extras(answers) if journey.build_extras else {},
         user=storage.request.user,
         session=storage.request.session,
@@ -104,6 +115,40 @@ def case_submit(*, journey: Journey, storage, overwrite: bool = False) -> Submis
     # These answers are now the case: a second submit of them is not a conflict.
     draft_set_base(storage, case.case_file)
     return Submission(answers=answers, case_file=case.case_file)
+
+
+def _step_at_fault(journey: Journey, answers: dict[str, Any]) -> str:
+    """The first visible step with an answer that, replaced by a plain "x", lets the case
+    file build; else the first step. Only called when building failed, so its cost (a build
+    per text answer) is paid only then."""
+    visible = journey.visible_steps(answers)
+    for slug in visible:
+        for replaced in _each_text_replaced(answers.get(slug)):
+            if _builds(journey, {**answers, slug: replaced}):
+                return slug
+    return visible[0]
+
+
+def _builds(journey: Journey, answers: dict[str, Any]) -> bool:
+    try:
+        journey.build_case(answers)
+    except (KeyError, TypeError, ValueError):  # CaseFileError is a ValueError
+        return False
+    return True
+
+
+def _each_text_replaced(value: Any):
+    """`value` once for each string in it, with that one string replaced by "x"."""
+    if isinstance(value, str):
+        yield "x"
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            for replaced in _each_text_replaced(item):
+                yield {**value, key: replaced}
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            for replaced in _each_text_replaced(item):
+                yield [*value[:index], replaced, *value[index + 1 :]]
 
 
 # Merged key by key, so a stage that asks only the child's name keeps the school and diagnoses.

@@ -10,8 +10,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django import forms
+from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
+from ehcp_site.ratelimit import rate_limited
 from journeys.answers import form_kwargs, journey_answers
 from journeys.casefile import example_case_file
 from journeys.definition import CHECK_ANSWERS, JOURNEYS, Journey
@@ -35,7 +38,7 @@ from journeys.services import (
     draft_base,
     draft_set_base,
 )
-from journeys.storage import draft_storage
+from journeys.storage import case_id_reserve, case_id_reserved, draft_storage
 from journeys.summary import summary_sections
 from journeys.templatetags.govuk import error_summary
 from journeys.timeline import case_timeline
@@ -62,13 +65,16 @@ class JourneyStepView(NamedUrlWizardView):
 
     @classmethod
     def for_journey(cls, journey: Journey):
-        return cls.as_view(
+        view = cls.as_view(
             journey=journey,
             form_list=[(step.slug, step.form_class) for step in journey.steps],
             condition_dict={s.slug: _ShowsFor(s.slug) for s in journey.steps if s.show_if},
             url_name=f"journeys:{journey.slug}-step",
             done_step_name=DONE_STEP,
         )
+        # A parent answers a question every few seconds at most; one client posting faster
+        # than this is a script filling sessions and drafts.
+        return rate_limited(scope="wizard", key="user_or_ip", rate="120/m")(view)
 
     # -- storage and answers ---------------------------------------------------------------
     def dispatch(self, request, *args, **kwargs):
@@ -84,6 +90,14 @@ class JourneyStepView(NamedUrlWizardView):
         self.storage = self.storage_class(
             self.prefix, request, case_id=self.case_id, journey_slug=self.journey.slug
         )
+        if (
+            saved is None
+            and not self.storage.exists()
+            and not case_id_reserved(session=request.session, case_id=self.case_id)
+        ):
+            # A new case id belongs to the browser that made it (journey_new): whoever else
+            # learns it must not start answering under it, and so take the case first.
+            return redirect(reverse("journeys:new", args=[self.journey.slug]) + "?restarted=1")
         if not self.storage.exists() and kwargs.get("step") != self.journey.first_step:
             # A lost or expired session: start again rather than fail on missing answers.
             return redirect(reverse("journeys:new", args=[self.journey.slug]) + "?restarted=1")
@@ -115,6 +129,11 @@ class JourneyStepView(NamedUrlWizardView):
 
     def get_step_url(self, step: str) -> str:
         return reverse(self.url_name, kwargs={"case_id": self.case_id, "step": step})
+
+    def get_form_step_data(self, form):
+        """What is kept of a valid POST: the form's own fields, never the rest of the body
+        (formtools would keep all of it, so any field name could fill the session)."""
+        return own_form_data(form)
 
     # -- moving between steps ------------------------------------------------------------
     def post(self, *args, **kwargs):
@@ -176,6 +195,8 @@ class JourneyStepView(NamedUrlWizardView):
                 status=409,
             )
         if submission.failed_step:
+            if submission.problem:
+                messages.error(self.request, submission.problem)
             return redirect(self.get_step_url(submission.failed_step))
         if self.journey.next_page is not None:
             name, args = self.journey.next_page(submission.answers)
@@ -197,12 +218,19 @@ class JourneyStepView(NamedUrlWizardView):
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
+        # A problem found only when the answers became a case file (case_submit) comes
+        # back with the parent to the step that holds it.
+        problems = [
+            ("#main-content", str(message))
+            for message in messages.get_messages(self.request)
+            if message.level == messages.ERROR
+        ]
         context.update(
             journey=self.journey,
             back_link=self._back_link(),
             form_action=self.request.get_full_path(),
             is_formset=isinstance(form, RepeatableFormSet),
-            page_errors=error_summary(form) if form.is_bound else [],
+            page_errors=[*problems, *(error_summary(form) if form.is_bound else [])],
             sections=summary_sections(self.journey, self.answers)
             if getattr(form, "shows_summary", False)
             else [],
@@ -211,6 +239,23 @@ class JourneyStepView(NamedUrlWizardView):
             case_id=self.case_id,
         )
         return context
+
+
+def own_form_data(form) -> QueryDict:
+    """The posted values a form (or a formset and its items) reads, and nothing else."""
+    parts = [form.management_form, *form.forms] if isinstance(form, forms.BaseFormSet) else [form]
+    names = set()
+    for part in parts:
+        for name, field in part.fields.items():
+            key = part.add_prefix(name)
+            # A date is three boxes: name_0, name_1, name_2.
+            suffixes = getattr(field.widget, "widgets_names", None) or [""]
+            names.update(f"{key}{suffix}" for suffix in suffixes)
+    kept = QueryDict(mutable=True)
+    for key in form.data:
+        if key in names:
+            kept.setlist(key, form.data.getlist(key))
+    return kept
 
 
 @require_GET
@@ -225,7 +270,9 @@ def journey_new(request, journey: str) -> HttpResponse:
             "journeys/restarted.html",
             {"journey": definition, "start_url": reverse("journeys:new", args=[journey])},
         )
-    return redirect(f"journeys:{journey}-step", case_id=uuid.uuid4(), step=definition.first_step)
+    case_id = uuid.uuid4()
+    case_id_reserve(session=request.session, case_id=case_id)
+    return redirect(f"journeys:{journey}-step", case_id=case_id, step=definition.first_step)
 
 
 @require_POST
