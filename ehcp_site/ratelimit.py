@@ -23,10 +23,11 @@ from collections.abc import Callable, Iterable
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+
+from ehcp_site.shared_cache import with_shared_cache
 
 KEYS = ("ip", "user_or_ip")
 PERIODS = {"s": 1, "m": 60, "h": 60 * 60, "d": 24 * 60 * 60}
@@ -68,14 +69,19 @@ def _who(request: HttpRequest, key: str) -> str:
 
 
 def _count(cache_key: str, period: int) -> int:
-    """Add this request to the window's counter and return the new count."""
-    cache.add(cache_key, 0, timeout=period)
-    try:
-        return cache.incr(cache_key)
-    except ValueError:
-        # The counter expired between add and incr: this request opens a new window.
-        cache.add(cache_key, 1, timeout=period)
-        return 1
+    """Add this request to the window's counter and return the new count (counted in the
+    database cache while the shared cache is down: ehcp_site/shared_cache.py)."""
+
+    def count(cache) -> int:
+        cache.add(cache_key, 0, timeout=period)
+        try:
+            return cache.incr(cache_key)
+        except ValueError:
+            # The counter expired between add and incr: this request opens a new window.
+            cache.add(cache_key, 1, timeout=period)
+            return 1
+
+    return with_shared_cache(count)
 
 
 def _wait_words(seconds: int) -> str:

@@ -129,23 +129,26 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Rate limits (ehcp_site/ratelimit.py) and the confirmation-email limit live in the cache,
 # so every app server must see the same one: Redis when REDIS_URL is set, else a table in
 # the database (`manage.py createcachetable` makes it; `make serve` runs it).
+DATABASE_CACHE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "ehcp_cache",
+    # The default (300) would let anyone who fills the table with keys from many
+    # addresses throw away everybody's rate-limit counts.
+    "OPTIONS": {"MAX_ENTRIES": 50_000},
+}
+# "database" is where rate limits are counted while Redis is down (ehcp_site/shared_cache.py).
 if ENV.redis_url:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": ENV.redis_url,
-        }
+            # A Redis that does not answer must not hold a request for long.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        },
+        "database": DATABASE_CACHE,
     }
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "ehcp_cache",
-            # The default (300) would let anyone who fills the table with keys from many
-            # addresses throw away everybody's rate-limit counts.
-            "OPTIONS": {"MAX_ENTRIES": 50_000},
-        }
-    }
+    CACHES = {"default": DATABASE_CACHE, "database": DATABASE_CACHE}
 
 # Answers in progress live in the session (issue 2); signed sessions in the database.
 # Encrypted like the rest of a family's data (ehcp_site/sessions.py, ehcp_site/crypto.py).

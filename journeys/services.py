@@ -8,9 +8,9 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import cache
 from django.db import transaction
 
+from ehcp_site.shared_cache import with_shared_cache
 from journeys.answers import journey_answers
 from journeys.casefile import CaseFileError, request_step_data_from_case
 from journeys.definition import Journey
@@ -308,12 +308,13 @@ def case_reminders_request(*, case: Case, email: str) -> bool:
     someone else's address up. Returns False when a link was sent too recently to send again.
     """
     key = f"reminders-confirm:{case.id}"
-    if not cache.add(key, True, CONFIRMATION_INTERVAL):
+    if not with_shared_cache(lambda cache: cache.add(key, True, CONFIRMATION_INTERVAL)):
         return False
     try:
         send_confirmation(case, email)
     except Exception:
-        cache.delete(key)  # nothing was sent: the parent may try again at once
+        # Nothing was sent: the parent may try again at once.
+        with_shared_cache(lambda cache: cache.delete(key))
         raise
     case.email = email
     case.reminders_opt_in = False

@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from ehcp_site.crypto import fernet
+from ehcp_site.shared_cache import cache_down_report
 
 TIMEOUT = 60 * 60 * 24  # a letter is dated: tomorrow's is a different file anyway
 
@@ -48,12 +49,20 @@ def letter_cache_key(*, fmt: str, html: str, author: str) -> str:
 def letter_file_cached(*, fmt: str, html: str, author: str, render: Callable[[], bytes]) -> bytes:
     """The file for this letter from the cache, or rendered now and kept for a day."""
     key = letter_cache_key(fmt=fmt, html=html, author=author)
-    stored = cache.get(key)
+    try:
+        stored = cache.get(key)
+    except Exception as error:
+        # The cache is down (Redis unreachable): the letter is rendered as if uncached.
+        cache_down_report(error, then="rendering letters without the cache until it is back")
+        return render()
     if stored is not None:
         try:
             return fernet().decrypt(stored)
         except InvalidToken:
             pass  # written under a retired key: render again
     content = render()
-    cache.set(key, fernet().encrypt(content), TIMEOUT)
+    try:
+        cache.set(key, fernet().encrypt(content), TIMEOUT)
+    except Exception as error:
+        cache_down_report(error, then="rendering letters without the cache until it is back")
     return content
