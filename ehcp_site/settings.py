@@ -240,13 +240,21 @@ CONTENT_SECURITY_POLICY = {
 # - Under DEBUG, django.db.backends logs every SQL statement with its parameters, which are
 #   answers; it is held at INFO so no setting of DEBUG or log level can print them.
 # - gunicorn's access log leaves out query strings (ehcp_site/gunicorn_conf.py).
+# - Exceptions are logged by type and place only, never their messages, which can quote
+#   what a family typed (ehcp_site/log_filters.py): on Django's request and security
+#   loggers, and on the console for everything else.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"exception_types_only": {"()": "ehcp_site.log_filters.ExceptionTypesOnly"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["exception_types_only"]}
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "django": {"handlers": [], "level": "INFO"},
+        "django.request": {"filters": ["exception_types_only"]},
+        "django.security": {"filters": ["exception_types_only"]},
         "django.db.backends": {"level": "INFO"},
         # Font-subsetting notes from WeasyPrint and fontTools are not problems anyone can act on.
         "weasyprint": {"level": "ERROR"},
