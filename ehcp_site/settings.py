@@ -6,6 +6,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 
 from ehcp_site.env import read_environment
+from ehcp_site.security import static_file_headers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 ENV = read_environment()
@@ -36,6 +37,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "ehcp_site.security.PermissionsPolicyMiddleware",
+    "ehcp_site.security.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -181,6 +183,8 @@ STORAGES = {
 # tests run, and WhiteNoise would then look for a STATIC_ROOT nobody collected.
 WHITENOISE_AUTOREFRESH = ENV.debug
 WHITENOISE_USE_FINDERS = ENV.debug
+# The security headers every page has, on static files too (ehcp_site/security.py).
+WHITENOISE_ADD_HEADERS_FUNCTION = static_file_headers
 
 # Encryption at rest (ehcp_site/crypto.py): the first key encrypts, every key decrypts.
 FIELD_ENCRYPTION_KEYS = list(ENV.field_encryption_keys)

@@ -102,8 +102,11 @@ def sign_up_view(request) -> HttpResponse:
 
 
 # Lockout (django-axes) stops guessing one account's password; this stops one address trying
-# many accounts.
-@method_decorator(rate_limited(scope="sign-in", key="ip", rate="10/m"), name="dispatch")
+# many accounts. Every form that checks a password shares it (the admin's sign-in too).
+password_form_limit = rate_limited(scope="sign-in", key="ip", rate="10/m")
+
+
+@method_decorator(password_form_limit, name="dispatch")
 class SignInView(auth_views.LoginView):
     form_class = SignInForm
     template_name = "accounts/sign_in.html"
@@ -214,6 +217,7 @@ def verify_email_send_view(request) -> HttpResponse:
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
+@password_form_limit
 def account_delete_view(request) -> HttpResponse:
     """Ask for the password, then delete the account and everything in it, for real."""
     form = AccountDeleteForm(request.POST if request.method == "POST" else None, user=request.user)

@@ -81,3 +81,17 @@ def test_letters_get_their_stylesheet_under_production_static_storage(collected_
         html_to_pdf(html, fetcher=fetcher)
     assert fetcher.refused == []
     assert any(path.startswith("/static/css/letter.") for path in fetcher.served)
+
+
+def test_a_static_file_carries_every_security_header(production_site):
+    """docs/security.md says "every response": static files are answered by WhiteNoise before
+    django-csp and the other middleware run, so it adds them itself (issue 12, item 13)."""
+    from tests.security.test_headers import CSP, HEADERS, policy
+
+    frontend = stylesheet_url(production_site, "vendor/govuk-frontend/govuk-frontend.min")
+    for url in (stylesheet_url(production_site), frontend):
+        response = production_site.get(url)
+        assert response.status == 200
+        for name, value in HEADERS.items():
+            assert response.headers[name] == value, (url, name)
+        assert policy(response.headers["Content-Security-Policy"]) == CSP
