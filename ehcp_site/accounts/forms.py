@@ -13,6 +13,7 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 
 from ehcp_site.accounts.models import User, normalise_email
+from journeys.forms.fields import one_line
 
 MIN_PASSWORD_LENGTH = 10
 
@@ -89,6 +90,8 @@ class SignUpForm(forms.Form):
         max_length=150,
         help_text="Advocates and support workers you share a case with will see this name.",
         widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
+        # A name goes into email subjects: a line break there is a header injection.
+        validators=[one_line("Your name")],
         error_messages={
             "required": "Enter your full name",
             "max_length": "Your name must be 150 characters or fewer",
