@@ -22,6 +22,7 @@ from journeys.rules.retention import (
     deletion_date,
     retention_action,
 )
+from letters.cache import letter_files_forget
 
 
 @dataclass
@@ -93,6 +94,7 @@ def cases_retention_apply(*, now: datetime, months: int, dry_run: bool = False) 
                 ).delete()
                 if deleted:
                     Draft.objects.filter(case_id=case.id).delete()
+                    letter_files_forget(case_id=case.id)
                     report.deleted += 1
             continue
         second = action is RetentionAction.SECOND_WARNING

@@ -18,6 +18,7 @@ from journeys.models import AuditEvent, Case, Draft
 from journeys.reminders import send_confirmation
 from journeys.selectors import OWNED_CASES_KEY, CaseAccess, requester_owns_case
 from journeys.storage import SESSION_KEY
+from letters.cache import letter_files_forget
 from letters.context import MissingCaseData
 from letters.registry import LetterKind
 from letters.services import letter_render
@@ -400,10 +401,12 @@ def case_import(*, case_file: dict[str, Any], user, session) -> Case:
 @transaction.atomic
 def case_delete(*, case: Case, session) -> None:
     """Delete the case for real: its row, everything hanging off it (reminder records,
-    sharing, notes, the audit record) and every draft of it, in the database or session."""
+    sharing, notes, the audit record), every draft of it, in the database or session, and
+    its cached letters."""
     case_id = str(case.id)
     Draft.objects.filter(case_id=case.id).delete()
     case.delete()  # the rest goes with it (on_delete=CASCADE)
+    letter_files_forget(case_id=case_id)
     session[OWNED_CASES_KEY] = [c for c in session.get(OWNED_CASES_KEY, []) if c != case_id]
     drafts = session.get(SESSION_KEY, {})
     session[SESSION_KEY] = {k: v for k, v in drafts.items() if not k.endswith(f":{case_id}")}

@@ -46,8 +46,33 @@ def letter_cache_key(*, fmt: str, html: str, author: str) -> str:
     return "letter-file:" + hashlib.sha256(content).hexdigest()
 
 
-def letter_file_cached(*, fmt: str, html: str, author: str, render: Callable[[], bytes]) -> bytes:
-    """The file for this letter from the cache, or rendered now and kept for a day."""
+def _case_index_key(case_id) -> str:
+    return f"letter-files-of:{case_id}"
+
+
+def letter_files_forget(*, case_id) -> None:
+    """Delete every file cached for this case (called when the case or its account is
+    deleted: a family's letters must not outlive their case, even encrypted)."""
+    index = _case_index_key(case_id)
+    try:
+        keys = cache.get(index) or []
+        cache.delete_many([*keys, index])
+    except Exception as error:
+        cache_down_report(error, then="deleted cases' letters stay cached until they expire")
+
+
+def _remember(case_id, key: str) -> None:
+    index = _case_index_key(case_id)
+    keys = cache.get(index) or []
+    if key not in keys:
+        cache.set(index, [*keys, key], TIMEOUT)
+
+
+def letter_file_cached(
+    *, fmt: str, html: str, author: str, render: Callable[[], bytes], case_id=None
+) -> bytes:
+    """The file for this letter from the cache, or rendered now and kept for a day (listed
+    under `case_id`, so letter_files_forget can delete it with the case)."""
     key = letter_cache_key(fmt=fmt, html=html, author=author)
     try:
         stored = cache.get(key)
@@ -62,6 +87,8 @@ def letter_file_cached(*, fmt: str, html: str, author: str, render: Callable[[],
             pass  # written under a retired key: render again
     content = render()
     try:
+        if case_id is not None:
+            _remember(case_id, key)  # first, so no file is ever cached unlisted
         cache.set(key, fernet().encrypt(content), TIMEOUT)
     except Exception as error:
         cache_down_report(error, then="rendering letters without the cache until it is back")

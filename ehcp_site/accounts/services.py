@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from ehcp_site.accounts.models import User, normalise_email
 from journeys.models import AuditEvent, Case, Draft
+from letters.cache import letter_files_forget
 
 # The backend that signs someone in straight after sign-up (django-axes' backend only
 # watches passwords being checked; it cannot sign anyone in).
@@ -92,12 +93,15 @@ def user_delete(*, user: User) -> None:
     and the advocate access they accepted. Drafts anyone else kept of their cases go too,
     and so do the sign-in records django-axes keeps under their email address. Audit records
     of what they looked at in other people's cases stay, with the name copied at the time.
+    Their cases' cached letters are deleted too.
     """
     case_ids = list(Case.objects.filter(owner=user).values_list("id", flat=True))
     Draft.objects.filter(case_id__in=case_ids).delete()
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username=user.email).delete()
     user.delete()
+    for case_id in case_ids:
+        letter_files_forget(case_id=case_id)
 
 
 def case_audit_staff(*, case: Case, user: User, action: str) -> AuditEvent:
