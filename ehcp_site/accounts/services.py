@@ -57,6 +57,24 @@ def user_send_verification(*, user: User) -> None:
     )
 
 
+def user_tell_address_taken(*, email: str) -> None:
+    """Tell the owner of `email` that someone tried to sign up with it. Sign-up answers the
+    same whether or not an address has an account; this email is what tells its owner."""
+    site = settings.SITE_URL.rstrip("/")
+    send_mail(
+        subject="Someone tried to create an EHCP Helper account with your email address",
+        message=render_to_string(
+            "accounts/email/account_exists.txt",
+            {
+                "sign_in": site + reverse("accounts:sign-in"),
+                "reset": site + reverse("accounts:password-reset"),
+            },
+        ),
+        from_email=None,
+        recipient_list=[normalise_email(email)],
+    )
+
+
 def user_verify_email(*, token: str) -> User | None:
     """The account the link confirms, now marked confirmed; None if the link is bad, more
     than 3 days old, or for an address the account no longer has."""
