@@ -80,19 +80,24 @@ class JourneyStepView(NamedUrlWizardView):
     def dispatch(self, request, *args, **kwargs):
         self.case_id = kwargs["case_id"]
         self.prefix = self.journey.slug
-        saved = Case.objects.filter(pk=self.case_id).only("id", "owner_id").first()
+        self.storage = self.storage_class(
+            self.prefix, request, case_id=self.case_id, journey_slug=self.journey.slug
+        )
+        # Who may answer under this case id is decided once, when this visitor's draft is
+        # new: a draft is keyed by its visitor, so one that exists passed this check (and a
+        # later step costs one database round trip fewer).
+        new_draft = not self.storage.exists()
+        saved = None
+        if new_draft:
+            saved = Case.objects.filter(pk=self.case_id).only("id", "owner_id").first()
         if saved is not None and not requester_owns_case(
             user=request.user, session=request.session, case=saved
         ):
             # Only the owner answers questions about a saved case; others see it read-only.
             case_access_or_404(request, self.case_id, need=Need.OWN)
-
-        self.storage = self.storage_class(
-            self.prefix, request, case_id=self.case_id, journey_slug=self.journey.slug
-        )
         if (
-            saved is None
-            and not self.storage.exists()
+            new_draft
+            and saved is None
             and not case_id_reserved(session=request.session, case_id=self.case_id)
         ):
             # A new case id belongs to the browser that made it (journey_new): whoever else
@@ -102,7 +107,7 @@ class JourneyStepView(NamedUrlWizardView):
             # A lost or expired session: start again rather than fail on missing answers.
             return redirect(reverse("journeys:new", args=[self.journey.slug]) + "?restarted=1")
         self.steps = StepsHelper(self)
-        if saved is not None and self.storage.exists() and draft_base(self.storage) is None:
+        if saved is not None and draft_base(self.storage) is None:
             # Answers about a saved case remember the case as it was when they started.
             draft_set_base(self.storage, Case.objects.get(pk=saved.pk).case_file)
         if self.storage.exists() and self.storage.current_step is None:

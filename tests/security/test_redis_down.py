@@ -100,3 +100,13 @@ def test_letters_export_and_reminders_work(client, redis_down):
     messages = sorted(r.getMessage() for r in redis_down.records)
     assert len(messages) == 2  # once for counting, once for letters
     assert "rendering letters without the cache" in messages[1]
+
+
+def test_sessions_read_through_redis_come_from_the_database_while_it_is_down(client, redis_down):
+    with override_settings(SESSION_ENGINE="ehcp_site.sessions_cached"):
+        step = client.get("/request/new/")["Location"]
+        data = {"request-current_step": "child-name", "child-name-first_name": "Zebedee"}
+        data["child-name-last_name"] = "Quartermaine"
+        assert client.post(step, data).status_code == 302
+        assert 'value="Quartermaine"' in client.get(step).content.decode()
+    assert any("reading sessions from the database" in r.getMessage() for r in redis_down.records)
