@@ -5,6 +5,7 @@ import json
 import re
 from datetime import date
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from django.test import override_settings
@@ -95,3 +96,22 @@ def test_a_static_file_carries_every_security_header(production_site):
         for name, value in HEADERS.items():
             assert response.headers[name] == value, (url, name)
         assert policy(response.headers["Content-Security-Policy"]) == CSP
+
+
+def test_a_question_page_weighs_under_100_kb_compressed(production_site):
+    """What a phone downloads for a question: the page, its stylesheets and the fonts they
+    use for English text, as served (brotli where offered; WOFF2 is compressed already).
+    bench/README.md "Page weight" records the parts (issue 12)."""
+    from tests.security.test_headers import question_page
+
+    page = question_page(production_site)
+    weights = {"page": len(page.body)}  # sent uncompressed by Django: counted in full
+    for url in re.findall(r'href="(/static/[^"]+\.css)"', page.text):
+        css = production_site.get(url, Accept_Encoding="br")
+        weights[url] = len(css.body)
+        plain = production_site.get(url).text
+        for font in re.findall(r'url\("?([^")]+\.woff2)"?\)', plain):
+            font = urljoin(url, font)
+            weights[font] = len(production_site.get(font).body)
+    assert sum(1 for name in weights if name.endswith(".woff2")) == 2, weights
+    assert sum(weights.values()) < 100_000, weights
