@@ -102,7 +102,7 @@ def case_submit(*, journey: Journey, storage, overwrite: bool = False) -> Submis
         return Submission(
             answers=answers,
             failed_step=_step_at_fault(journey, answers),
-            problem="We could not use one of these answers. Check it and try again.",
+            problem=CASE_FILE_PROBLEM,
         )
     case = case_save(
         case_id=storage.case_id,
@@ -116,6 +116,9 @@ def case_submit(*, journey: Journey, storage, overwrite: bool = False) -> Submis
     # These answers are now the case: a second submit of them is not a conflict.
     draft_set_base(storage, case.case_file)
     return Submission(answers=answers, case_file=case.case_file)
+
+
+CASE_FILE_PROBLEM = "We could not use one of these answers. Check it and try again."
 
 
 def _step_at_fault(journey: Journey, answers: dict[str, Any]) -> str:

@@ -11,7 +11,6 @@ import uuid
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -30,6 +29,7 @@ from journeys.models import Case
 from journeys.rules.deadlines import decide_whether_to_assess
 from journeys.selectors import Need, case_access_or_404, requester_owns_case
 from journeys.services import (
+    CASE_FILE_PROBLEM,
     CaseChanged,
     CaseNotYours,
     case_extras_for,
@@ -46,6 +46,7 @@ from letters.context import long_date
 from letters.services import letter_previews
 
 RETURN_TO_CHECK = "check"
+PROBLEM = "problem"
 DONE_STEP = "done"
 
 
@@ -200,9 +201,8 @@ class JourneyStepView(NamedUrlWizardView):
                 status=409,
             )
         if submission.failed_step:
-            if submission.problem:
-                messages.error(self.request, submission.problem)
-            return redirect(self.get_step_url(submission.failed_step))
+            query = f"?{PROBLEM}=answers" if submission.problem else ""
+            return redirect(self.get_step_url(submission.failed_step) + query)
         if self.journey.next_page is not None:
             name, args = self.journey.next_page(submission.answers)
             return redirect(reverse(name, args=args))
@@ -225,11 +225,11 @@ class JourneyStepView(NamedUrlWizardView):
         context = super().get_context_data(form=form, **kwargs)
         # A problem found only when the answers became a case file (case_submit) comes
         # back with the parent to the step that holds it.
-        problems = [
-            ("#main-content", str(message))
-            for message in messages.get_messages(self.request)
-            if message.level == messages.ERROR
-        ]
+        problems = (
+            [("#main-content", CASE_FILE_PROBLEM)]
+            if self.request.method == "GET" and self.request.GET.get(PROBLEM) == "answers"
+            else []
+        )
         context.update(
             journey=self.journey,
             back_link=self._back_link(),

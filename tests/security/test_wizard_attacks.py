@@ -94,7 +94,7 @@ class ControlCharacterTests:
         check = f"/request/{case_id}/check-answers/"
         response = client.post(check, management("request", "check-answers"))
         assert response.status_code == 302
-        assert response["Location"] == f"/request/{case_id}/your-details/"
+        assert response["Location"] == f"/request/{case_id}/your-details/?problem=answers"
         page = client.get(response["Location"]).content.decode()
         assert "There is a problem" in page
         assert "We could not use one of these answers" in page
