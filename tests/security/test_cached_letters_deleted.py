@@ -3,9 +3,14 @@ an inactive case removes its rendered letters from the cache at once, not a day 
 
 from __future__ import annotations
 
+import io
+from datetime import timedelta
+
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client, override_settings
+from django.utils import timezone
 
 from ehcp_site.accounts.services import user_delete
 from journeys.models import Case
@@ -51,4 +56,16 @@ def test_deleting_an_account_deletes_its_cases_cached_letters(parent_with_letter
 def test_the_service_itself_forgets_them(parent_with_letters):
     parent, _, _ = parent_with_letters
     user_delete(user=parent)
+    assert cached_letter_keys() == []
+
+
+@pytest.mark.django_db
+def test_purging_an_inactive_case_deletes_its_cached_letters(parent_with_letters):
+    _, _, case = parent_with_letters
+    # Nobody can be warned about a case without an owner: it goes on the date.
+    Case.objects.filter(pk=case.pk).update(
+        owner=None, last_active_at=timezone.now() - timedelta(days=800)
+    )
+    call_command("purge_inactive_cases", stdout=io.StringIO())
+    assert not Case.objects.exists()
     assert cached_letter_keys() == []
