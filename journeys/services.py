@@ -11,13 +11,13 @@ from typing import Any
 from django.db import transaction
 
 from ehcp_site.shared_cache import with_shared_cache
-from journeys.answers import journey_answers
-from journeys.casefile import CaseFileError, request_step_data_from_case
-from journeys.definition import Journey
+from journeys.wizard.answers import journey_answers
+from journeys.cases.casefile import CaseFileError, request_step_data_from_case
+from journeys.wizard.definition import Journey
 from journeys.models import AuditEvent, Case, Draft
-from journeys.reminders import send_confirmation
-from journeys.selectors import OWNED_CASES_KEY, CaseAccess, requester_owns_case
-from journeys.storage import SESSION_KEY
+from journeys.jobs.reminders import send_confirmation
+from journeys.cases.selectors import OWNED_CASES_KEY, CaseAccess, requester_owns_case
+from journeys.wizard.storage import SESSION_KEY
 from letters.cache import letter_files_forget
 from letters.context import MissingCaseData
 from letters.registry import LetterKind

@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from journeys.casefile import CaseFileError, validate_case_file
+from journeys.cases.casefile import CaseFileError, validate_case_file
 from journeys.forms.base import QuestionForm
 from journeys.forms.fields import DateField, choice
 from journeys.rules.vocabulary import EventType

@@ -8,7 +8,7 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 
-from journeys.casefile import EARLIEST_YEAR, LATEST_YEAR
+from journeys.cases.casefile import EARLIEST_YEAR, LATEST_YEAR
 
 DATE_PARTS = ("day", "month", "year")
 

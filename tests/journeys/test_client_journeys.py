@@ -409,8 +409,8 @@ def test_add_another_stops_at_twenty_items(client):
 
 @pytest.mark.django_db
 def test_a_young_person_must_be_16_or_over(client):
-    from journeys.answers import form_for_step
-    from journeys.definition import REQUEST_ASSESSMENT
+    from journeys.wizard.answers import form_for_step
+    from journeys.wizard.definition import REQUEST_ASSESSMENT
 
     step = REQUEST_ASSESSMENT.step("your-details")
     data = {"your-details-name": "Sam Okafor", "your-details-relationship": "young_person"}

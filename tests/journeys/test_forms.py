@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from journeys.answers import form_for_step
-from journeys.definition import REQUEST_ASSESSMENT, TRIAGE
+from journeys.wizard.answers import form_for_step
+from journeys.wizard.definition import REQUEST_ASSESSMENT, TRIAGE
 from tests.conftest import date_parts, formset, request_answers
 
 # The message a parent sees for each required answer left empty, step by step.

@@ -11,8 +11,8 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from journeys.casefile import EARLIEST_YEAR, LATEST_YEAR
-from journeys.forms.events import AddEventForm
+from journeys.cases.casefile import EARLIEST_YEAR, LATEST_YEAR
+from journeys.cases.forms import AddEventForm
 from tests.conftest import date_parts
 
 

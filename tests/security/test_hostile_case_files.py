@@ -11,7 +11,7 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from journeys.casefile import (
+from journeys.cases.casefile import (
     CASE_SCHEMA,
     ITEM_LENGTH,
     NAME_LENGTH,

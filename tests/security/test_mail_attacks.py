@@ -62,7 +62,7 @@ def test_a_refusing_mail_server_is_a_form_error_and_nothing_is_half_done(owner_a
     assert invite(browser, case).status_code == 302
     first = AdvocateAccess.objects.get()
     refused = smtplib.SMTPRecipientsRefused({"advocate@example.org": (550, b"no")})
-    with mock.patch("journeys.sharing.send_mail", side_effect=refused):
+    with mock.patch("journeys.sharing.services.send_mail", side_effect=refused):
         response = invite(browser, case)
     assert response.status_code == 200
     assert "We could not send the email just now" in response.content.decode()
