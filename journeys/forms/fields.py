@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
+
+from journeys.cases.casefile import EARLIEST_YEAR, LATEST_YEAR
 
 DATE_PARTS = ("day", "month", "year")
 
@@ -64,6 +67,13 @@ class DateField(forms.MultiValueField):
                 f"{self.subject} must include a {' and a '.join(missing)}", code="incomplete"
             )
         result = self.compress(parts)
+        if not EARLIEST_YEAR <= result.year <= LATEST_YEAR:
+            # The same range as the case file, so whatever is typed can be exported and
+            # imported again (and deadlines counted years on stay in the calendar).
+            raise ValidationError(
+                f"{self.subject} must be between {EARLIEST_YEAR} and {LATEST_YEAR}",
+                code="out_of_range",
+            )
         self.run_validators(result)
         return result
 
@@ -117,11 +127,29 @@ def text(
         required=bool(required_message),
         max_length=max_length,
         widget=widget,
+        validators=[] if multiline else [one_line(subject)],
         error_messages={
             "required": required_message,
             "max_length": f"{subject} must be {max_length:,} characters or fewer",
         },
     )
+
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def one_line(subject: str):
+    """Return a validator refusing tabs, line breaks and other control characters: a
+    browser's one-line box can still be sent them (pasted, or by a script), and a name
+    with a tab is refused later by the case file, letters and email headers."""
+
+    def validate(value: str) -> None:
+        if CONTROL_CHARACTERS.search(value):
+            raise ValidationError(
+                f"{subject} must not contain tabs or line breaks", code="control_characters"
+            )
+
+    return validate
 
 
 def choice(
