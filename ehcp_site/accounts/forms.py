@@ -13,7 +13,7 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 
 from ehcp_site.accounts.models import User, normalise_email
-from journeys.forms.fields import one_line
+from ehcp_site.validators import one_line
 
 MIN_PASSWORD_LENGTH = 10
 

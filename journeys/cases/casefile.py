@@ -15,6 +15,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from journeys.rules.calendar import EARLIEST_YEAR, LATEST_YEAR
 from journeys.rules.law import LawEntry, SchoolKind, school_law
 from journeys.rules.vocabulary import (
     V1_EVENT_TYPES,
@@ -37,7 +38,6 @@ from journeys.rules.vocabulary import (
 FORMAT_V1 = "ehcp-case/1"
 FORMAT = "ehcp-case/2"  # what this product writes (CASE_FORMAT.md "Version 2")
 FORMATS = (FORMAT_V1, FORMAT)
-EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 
 

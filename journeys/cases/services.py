@@ -110,7 +110,6 @@ def case_create(*, journey: str, case_file: dict[str, Any], owner=None, **fields
     return case
 
 
-
 # Merged key by key, so a stage that asks only the child's name keeps the school and diagnoses.
 MERGED_BY_KEY = ("child", "applicant", "plan")
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
 
-from journeys.cases.casefile import EARLIEST_YEAR, LATEST_YEAR
+from ehcp_site.validators import one_line
+from journeys.rules.calendar import EARLIEST_YEAR, LATEST_YEAR
 
 DATE_PARTS = ("day", "month", "year")
 
@@ -133,23 +133,6 @@ def text(
             "max_length": f"{subject} must be {max_length:,} characters or fewer",
         },
     )
-
-
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def one_line(subject: str):
-    """Return a validator refusing tabs, line breaks and other control characters: a
-    browser's one-line box can still be sent them (pasted, or by a script), and a name
-    with a tab is refused later by the case file, letters and email headers."""
-
-    def validate(value: str) -> None:
-        if CONTROL_CHARACTERS.search(value):
-            raise ValidationError(
-                f"{subject} must not contain tabs or line breaks", code="control_characters"
-            )
-
-    return validate
 
 
 def choice(

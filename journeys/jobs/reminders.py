@@ -13,13 +13,11 @@ from datetime import date
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 
 from ehcp_site.shared_cache import with_shared_cache
-
 from journeys.cases.services import case_mark_active
 from journeys.cases.timeline import TimelineDeadline, case_timeline
 from journeys.models import Case, ReminderSent

@@ -481,8 +481,7 @@ class EvidenceIndexTests:
         assert "Evidence index" in text and "Appeal about Priya Shah" in text
         assert "Local authority: Hampshire County Council" in text
         order = [
-            "1. Decision letter Author: Hampshire County Council "
-            "Date: 3 June 2026",
+            "1. Decision letter Author: Hampshire County Council Date: 3 June 2026",
             "2. Mediation certificate Author: Mediation adviser Date: 14 July 2026",
             "3. Final EHC plan, with all its appendices",
             "4. Independent speech and language therapy report Author: Dr L Moreno",

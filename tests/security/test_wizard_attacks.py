@@ -10,10 +10,10 @@ from django import forms
 from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.test import Client, RequestFactory
 
-from journeys.wizard import storage as draft_storage_module
-from journeys.wizard.definition import JOURNEYS
 from journeys.forms import request as request_forms
 from journeys.models import Case
+from journeys.wizard import storage as draft_storage_module
+from journeys.wizard.definition import JOURNEYS
 from journeys.wizard.storage import CaseSessionStorage
 from tests.conftest import STEP_URL, management, request_answers, walk
 
