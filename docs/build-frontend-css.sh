@@ -130,4 +130,13 @@ EOF
   echo "built by docs/build-frontend-css.sh"
 } > "$VENDOR_DIR/VERSION.txt"
 
+# --- Lato for pages: a Latin subset in WOFF2 (static/css/app.css declares it with the same
+# unicode-range; the full TTF stays for other characters and for the PDF letters).
+for weight in Regular Bold; do
+  "$ROOT/.venv/bin/pyftsubset" "$FONTS_DIR/Lato-$weight.ttf" \
+    --unicodes="U+0000-017F,U+02C6,U+02DA,U+02DC,U+2000-206F,U+20AC,U+2122,U+2212" \
+    --layout-features='kern,liga,clig,calt' --no-hinting --flavor=woff2 \
+    --output-file="$FONTS_DIR/Lato-$weight-latin.woff2"
+done
+
 echo "Done: $(wc -c < "$CSS") bytes -> ${CSS#"$ROOT"/}"

@@ -7,10 +7,10 @@ Every app server shares the count when the cache is shared (Redis, or the databa
 that is the default: see settings.CACHES). A request over the limit gets a 429 page that
 says when to try again, with a Retry-After header; the view is not called.
 
-The count is `cache.add` (creates the window's counter only if missing) then `cache.incr`.
-Both are atomic on Redis and on the local-memory cache. On the database cache `incr` is a
-read then a write, so a burst of simultaneous requests can be counted a little short: use
-Redis where exact limits matter.
+The count is `cache.incr`, or `cache.add` (creates the window's counter only if missing)
+when there is no counter yet. Both are atomic on Redis and on the local-memory cache. On
+the database cache `incr` is a read then a write, so a burst of simultaneous requests can
+be counted a little short: use Redis where exact limits matter.
 """
 
 from __future__ import annotations
@@ -23,10 +23,11 @@ from collections.abc import Callable, Iterable
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+
+from ehcp_site.shared_cache import with_shared_cache
 
 KEYS = ("ip", "user_or_ip")
 PERIODS = {"s": 1, "m": 60, "h": 60 * 60, "d": 24 * 60 * 60}
@@ -68,14 +69,25 @@ def _who(request: HttpRequest, key: str) -> str:
 
 
 def _count(cache_key: str, period: int) -> int:
-    """Add this request to the window's counter and return the new count."""
-    cache.add(cache_key, 0, timeout=period)
-    try:
-        return cache.incr(cache_key)
-    except ValueError:
-        # The counter expired between add and incr: this request opens a new window.
-        cache.add(cache_key, 1, timeout=period)
-        return 1
+    """Add this request to the window's counter and return the new count (counted in the
+    database cache while the shared cache is down: ehcp_site/shared_cache.py)."""
+
+    def count(cache) -> int:
+        # incr first: the window's counter usually exists already, and on the database
+        # cache an add that finds it costs six queries for nothing.
+        try:
+            return cache.incr(cache_key)
+        except ValueError:
+            pass  # no counter yet: this request opens the window
+        if cache.add(cache_key, 1, timeout=period):
+            return 1
+        try:
+            return cache.incr(cache_key)  # another request opened it meanwhile
+        except ValueError:
+            cache.add(cache_key, 1, timeout=period)  # ...and it has expired already
+            return 1
+
+    return with_shared_cache(count)
 
 
 def _wait_words(seconds: int) -> str:

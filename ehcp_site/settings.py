@@ -6,6 +6,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 
 from ehcp_site.env import read_environment
+from ehcp_site.security import static_file_headers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 ENV = read_environment()
@@ -36,6 +37,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "ehcp_site.security.PermissionsPolicyMiddleware",
+    "ehcp_site.security.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -129,27 +131,32 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Rate limits (ehcp_site/ratelimit.py) and the confirmation-email limit live in the cache,
 # so every app server must see the same one: Redis when REDIS_URL is set, else a table in
 # the database (`manage.py createcachetable` makes it; `make serve` runs it).
+DATABASE_CACHE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "ehcp_cache",
+    # The default (300) would let anyone who fills the table with keys from many
+    # addresses throw away everybody's rate-limit counts.
+    "OPTIONS": {"MAX_ENTRIES": 50_000},
+}
+# "database" is where rate limits are counted while Redis is down (ehcp_site/shared_cache.py).
 if ENV.redis_url:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": ENV.redis_url,
-        }
+            # A Redis that does not answer must not hold a request for long.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        },
+        "database": DATABASE_CACHE,
     }
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "ehcp_cache",
-            # The default (300) would let anyone who fills the table with keys from many
-            # addresses throw away everybody's rate-limit counts.
-            "OPTIONS": {"MAX_ENTRIES": 50_000},
-        }
-    }
+    CACHES = {"default": DATABASE_CACHE, "database": DATABASE_CACHE}
 
 # Answers in progress live in the session (issue 2); signed sessions in the database.
 # Encrypted like the rest of a family's data (ehcp_site/sessions.py, ehcp_site/crypto.py).
-SESSION_ENGINE = "ehcp_site.sessions"
+# With Redis, each request reads the (still encrypted) session from it instead of the
+# database, which stays the record (issue 12: one round trip fewer per request).
+SESSION_ENGINE = "ehcp_site.sessions_cached" if ENV.redis_url else "ehcp_site.sessions"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 30  # a parent may come back weeks later
 # Renewed on every visit, so the 30 days count from a parent's last visit, not last change.
 SESSION_SAVE_EVERY_REQUEST = True
@@ -178,6 +185,8 @@ STORAGES = {
 # tests run, and WhiteNoise would then look for a STATIC_ROOT nobody collected.
 WHITENOISE_AUTOREFRESH = ENV.debug
 WHITENOISE_USE_FINDERS = ENV.debug
+# The security headers every page has, on static files too (ehcp_site/security.py).
+WHITENOISE_ADD_HEADERS_FUNCTION = static_file_headers
 
 # Encryption at rest (ehcp_site/crypto.py): the first key encrypts, every key decrypts.
 FIELD_ENCRYPTION_KEYS = list(ENV.field_encryption_keys)
@@ -237,13 +246,21 @@ CONTENT_SECURITY_POLICY = {
 # - Under DEBUG, django.db.backends logs every SQL statement with its parameters, which are
 #   answers; it is held at INFO so no setting of DEBUG or log level can print them.
 # - gunicorn's access log leaves out query strings (ehcp_site/gunicorn_conf.py).
+# - Exceptions are logged by type and place only, never their messages, which can quote
+#   what a family typed (ehcp_site/log_filters.py): on Django's request and security
+#   loggers, and on the console for everything else.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"exception_types_only": {"()": "ehcp_site.log_filters.ExceptionTypesOnly"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["exception_types_only"]}
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "django": {"handlers": [], "level": "INFO"},
+        "django.request": {"filters": ["exception_types_only"]},
+        "django.security": {"filters": ["exception_types_only"]},
         "django.db.backends": {"level": "INFO"},
         # Font-subsetting notes from WeasyPrint and fontTools are not problems anyone can act on.
         "weasyprint": {"level": "ERROR"},

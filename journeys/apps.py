@@ -7,11 +7,16 @@ class JourneysConfig(AppConfig):
     def ready(self) -> None:
         # accounts never imports journeys; it calls saved cases through this one service.
         from ehcp_site.accounts.services import CasesService, cases_service_register
-        from journeys.cases.services import case_claim_session_work, case_drafts_delete_for_owner
+        from journeys.cases.services import (
+            case_claim_session_work,
+            case_drafts_delete_for_owner,
+            case_letters_forget_for_owner,
+        )
 
         cases_service_register(
             CasesService(
                 claim_session_work=case_claim_session_work,
                 drafts_delete_for_owner=case_drafts_delete_for_owner,
+                letters_forget_for_owner=case_letters_forget_for_owner,
             )
         )

@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from ehcp_site.crypto import fernet
+from ehcp_site.shared_cache import cache_down_report
 
 TIMEOUT = 60 * 60 * 24  # a letter is dated: tomorrow's is a different file anyway
 
@@ -45,15 +46,50 @@ def letter_cache_key(*, fmt: str, html: str, author: str) -> str:
     return "letter-file:" + hashlib.sha256(content).hexdigest()
 
 
-def letter_file_cached(*, fmt: str, html: str, author: str, render: Callable[[], bytes]) -> bytes:
-    """The file for this letter from the cache, or rendered now and kept for a day."""
+def _case_index_key(case_id) -> str:
+    return f"letter-files-of:{case_id}"
+
+
+def letter_files_forget(*, case_id) -> None:
+    """Delete every file cached for this case (called when the case or its account is
+    deleted: a family's letters must not outlive their case, even encrypted)."""
+    index = _case_index_key(case_id)
+    try:
+        keys = cache.get(index) or []
+        cache.delete_many([*keys, index])
+    except Exception as error:
+        cache_down_report(error, then="deleted cases' letters stay cached until they expire")
+
+
+def _remember(case_id, key: str) -> None:
+    index = _case_index_key(case_id)
+    keys = cache.get(index) or []
+    if key not in keys:
+        cache.set(index, [*keys, key], TIMEOUT)
+
+
+def letter_file_cached(
+    *, fmt: str, html: str, author: str, render: Callable[[], bytes], case_id=None
+) -> bytes:
+    """The file for this letter from the cache, or rendered now and kept for a day (listed
+    under `case_id`, so letter_files_forget can delete it with the case)."""
     key = letter_cache_key(fmt=fmt, html=html, author=author)
-    stored = cache.get(key)
+    try:
+        stored = cache.get(key)
+    except Exception as error:
+        # The cache is down (Redis unreachable): the letter is rendered as if uncached.
+        cache_down_report(error, then="rendering letters without the cache until it is back")
+        return render()
     if stored is not None:
         try:
             return fernet().decrypt(stored)
         except InvalidToken:
             pass  # written under a retired key: render again
     content = render()
-    cache.set(key, fernet().encrypt(content), TIMEOUT)
+    try:
+        if case_id is not None:
+            _remember(case_id, key)  # first, so no file is ever cached unlisted
+        cache.set(key, fernet().encrypt(content), TIMEOUT)
+    except Exception as error:
+        cache_down_report(error, then="rendering letters without the cache until it is back")
     return content

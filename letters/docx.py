@@ -393,9 +393,11 @@ class DocxWriter:
                 package.rels.pop(r_id)
         now = datetime.now(UTC).replace(microsecond=0)
         properties = self.document.core_properties
-        properties.title = title
-        properties.author = author
-        properties.last_modified_by = author
+        # Core properties hold at most 255 characters each (python-docx raises beyond that);
+        # the letter itself keeps the whole name.
+        properties.title = title[:255]
+        properties.author = author[:255]
+        properties.last_modified_by = author[:255]
         properties.comments = ""
         properties.subject = ""
         properties.keywords = ""

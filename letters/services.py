@@ -54,12 +54,14 @@ def letter_render(
     today: date | None = None,
     extras: Mapping[str, Any] | None = None,
     use_cache: bool = False,
+    case_id=None,
 ) -> RenderedLetter:
     """Render one letter. Raises UnknownLetter (kind or format) or MissingCaseData.
 
     `extras` are a journey's answers beyond the case file (letters/extras.py). With
     `use_cache` (downloads), a file made from exactly the same letter before is served from
-    the cache (letters/cache.py) instead of being rendered again.
+    the cache (letters/cache.py) instead of being rendered again; `case_id` lists it under
+    its case, so deleting the case deletes it.
     """
     if fmt not in FORMATS:
         raise UnknownLetter(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
@@ -75,7 +77,7 @@ def letter_render(
             else (lambda: html_to_docx(html, title=spec.title, author=author))
         )
         content = (
-            letter_file_cached(fmt=fmt, html=html, author=author, render=produce)
+            letter_file_cached(fmt=fmt, html=html, author=author, render=produce, case_id=case_id)
             if use_cache
             else produce()
         )

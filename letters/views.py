@@ -34,6 +34,7 @@ def letter_download(request, case_id: uuid.UUID, kind: str, fmt: str) -> HttpRes
             fmt=fmt,
             extras=case_extras_for(case, request.GET.get("journey")),
             use_cache=settings.LETTER_FILE_CACHE,
+            case_id=case.id,
         )
     except MissingCaseData as refused:
         raise Http404("This letter cannot be written from this case yet") from refused

@@ -13,6 +13,7 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 
 from ehcp_site.accounts.models import User, normalise_email
+from ehcp_site.validators import one_line
 
 MIN_PASSWORD_LENGTH = 10
 
@@ -21,10 +22,6 @@ EMAIL_MESSAGES = {
     "invalid": "Enter an email address in the correct format, like name@example.com",
     "max_length": "Your email address must be 254 characters or fewer",
 }
-EMAIL_TAKEN = (
-    "There is already an account with this email address. Sign in, or reset your password "
-    "if you have forgotten it"
-)
 PASSWORD_HINT = (
     f"Use at least {MIN_PASSWORD_LENGTH} characters. "
     "Three or four random words together are easy to remember and hard to guess."
@@ -89,6 +86,8 @@ class SignUpForm(forms.Form):
         max_length=150,
         help_text="Advocates and support workers you share a case with will see this name.",
         widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
+        # A name goes into email subjects: a line break there is a header injection.
+        validators=[one_line("Your name")],
         error_messages={
             "required": "Enter your full name",
             "max_length": "Your name must be 150 characters or fewer",
@@ -108,10 +107,8 @@ class SignUpForm(forms.Form):
     )
 
     def clean_email(self) -> str:
-        email = normalise_email(self.cleaned_data["email"])
-        if User.objects.filter(email__iexact=email).exists():
-            raise ValidationError(EMAIL_TAKEN, code="taken")
-        return email
+        # Whether the address has an account is not said here (views.sign_up_view).
+        return normalise_email(self.cleaned_data["email"])
 
     def clean(self):
         cleaned = super().clean()

@@ -57,6 +57,24 @@ def user_send_verification(*, user: User) -> None:
     )
 
 
+def user_tell_address_taken(*, email: str) -> None:
+    """Tell the owner of `email` that someone tried to sign up with it. Sign-up answers the
+    same whether or not an address has an account; this email is what tells its owner."""
+    site = settings.SITE_URL.rstrip("/")
+    send_mail(
+        subject="Someone tried to create an EHCP Helper account with your email address",
+        message=render_to_string(
+            "accounts/email/account_exists.txt",
+            {
+                "sign_in": site + reverse("accounts:sign-in"),
+                "reset": site + reverse("accounts:password-reset"),
+            },
+        ),
+        from_email=None,
+        recipient_list=[normalise_email(email)],
+    )
+
+
 def user_verify_email(*, token: str) -> User | None:
     """The account the link confirms, now marked confirmed; None if the link is bad, more
     than 3 days old, or for an address the account no longer has."""
@@ -93,11 +111,15 @@ def user_delete(*, user: User) -> None:
     and the advocate access they accepted. Drafts anyone else kept of their cases go too,
     and so do the sign-in records django-axes keeps under their email address. Audit records
     of what they looked at in other people's cases stay, with the name copied at the time.
+    Their cases' cached letters are deleted too.
     """
-    cases_service().drafts_delete_for_owner(user=user)
+    service = cases_service()
+    service.drafts_delete_for_owner(user=user)
+    letters_forget = service.letters_forget_for_owner(user=user)
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username=user.email).delete()
     user.delete()
+    letters_forget()
 
 
 # -- what accounts asks of saved cases ----------------------------------------------------
@@ -112,6 +134,9 @@ class CasesService:
     claim_session_work: Callable[..., int]
     # Before an account is deleted: everyone's answers in progress on the account's cases.
     drafts_delete_for_owner: Callable[..., None]
+    # Before an account is deleted: returns what deletes its cases' cached letters, to be
+    # called once the account is gone.
+    letters_forget_for_owner: Callable[..., Callable[[], None]]
 
 
 _registered: list[CasesService] = []

@@ -24,7 +24,6 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ehcp_site.accounts.forms import (
-    EMAIL_TAKEN,
     AccountDeleteForm,
     NewPasswordForm,
     PasswordResetRequestForm,
@@ -38,6 +37,7 @@ from ehcp_site.accounts.services import (
     user_delete,
     user_mark_email_verified,
     user_send_verification,
+    user_tell_address_taken,
     user_unlock,
     user_verify_email,
 )
@@ -85,18 +85,21 @@ def sign_up_view(request) -> HttpResponse:
         return redirect(next_url or resolve_url(settings.LOGIN_REDIRECT_URL))
     form = SignUpForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
+        email = form.cleaned_data["email"]
         try:
             user = user_create(
                 full_name=form.cleaned_data["full_name"],
-                email=form.cleaned_data["email"],
+                email=email,
                 password=form.cleaned_data["password1"],
             )
         except EmailTaken:
-            form.add_error("email", EMAIL_TAKEN)
+            # The same answer as a new account, so the page never says who has one: the
+            # email tells the address's owner (as password reset does).
+            _send_email(request, lambda: user_tell_address_taken(email=email), email=email)
         else:
             login(request, user, backend=SIGN_IN_BACKEND)
             _send_verification(request, user)
-            return redirect(next_url or resolve_url(settings.LOGIN_REDIRECT_URL))
+        return redirect(next_url or resolve_url(settings.LOGIN_REDIRECT_URL))
     return render(
         request,
         "accounts/sign_up.html",
@@ -105,8 +108,11 @@ def sign_up_view(request) -> HttpResponse:
 
 
 # Lockout (django-axes) stops guessing one account's password; this stops one address trying
-# many accounts.
-@method_decorator(rate_limited(scope="sign-in", key="ip", rate="10/m"), name="dispatch")
+# many accounts. Every form that checks a password shares it (the admin's sign-in too).
+password_form_limit = rate_limited(scope="sign-in", key="ip", rate="10/m")
+
+
+@method_decorator(password_form_limit, name="dispatch")
 class SignInView(auth_views.LoginView):
     form_class = SignInForm
     template_name = "accounts/sign_in.html"
@@ -182,15 +188,18 @@ def account_view(request) -> HttpResponse:
 
 
 def _send_verification(request, user) -> None:
+    _send_email(request, lambda: user_send_verification(user=user), email=user.email)
+
+
+def _send_email(request, send, *, email: str) -> None:
     try:
-        user_send_verification(user=user)
-    except Exception:  # the account works; they can ask for the link again
-        logger.error("verification email for user %s not sent", user.pk)
+        send()
+    except Exception as error:  # the account works; they can ask for the link again
+        logger.error("sign-up email not sent (%s)", type(error).__name__)
         messages.warning(request, "We could not send the email just now. Try again later.")
     else:
         messages.success(
-            request,
-            f"We have emailed a link to {user.email}. Open it to confirm your address.",
+            request, f"We have emailed a link to {email}. Open it to confirm your address."
         )
 
 
@@ -217,6 +226,7 @@ def verify_email_send_view(request) -> HttpResponse:
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
+@password_form_limit
 def account_delete_view(request) -> HttpResponse:
     """Ask for the password, then delete the account and everything in it, for real."""
     form = AccountDeleteForm(request.POST if request.method == "POST" else None, user=request.user)

@@ -121,8 +121,8 @@ ROLE_CHOICES = Membership.Role.choices
 class MemberAddForm(forms.Form):
     email = forms.EmailField(
         label="Email address",
-        help_text="They must already have an account with this address. If they do not, ask "
-        "them to create one first.",
+        help_text="We will email them a link to join. If they do not have an account yet, "
+        "they create one with this address first.",
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
         error_messages={

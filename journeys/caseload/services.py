@@ -11,7 +11,14 @@ two admins demoting each other at once cannot leave it with none.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from ehcp_site.accounts.models import Membership, Organisation, User, normalise_email
@@ -105,6 +112,71 @@ def membership_add(*, organisation: Organisation, email: str, role: str) -> Memb
     if not created:
         raise AlreadyAMember(email)
     return membership
+
+
+JOIN_SALT = "ehcp.caseload.join"
+JOIN_MAX_AGE = 60 * 60 * 24 * 7  # a link to join works for 7 days
+
+
+def membership_invite(*, organisation: Organisation, email: str, role: str, invited_by) -> None:
+    """Email `email` a link to join the organisation as `role`.
+
+    The same whether or not the address has an account, so the members page never says who
+    has one (issue 12): the link works for whoever signs in with that address, after
+    creating an account if they have none. Nothing is stored until it is opened.
+    """
+    email = normalise_email(email)
+    if Membership.objects.filter(organisation=organisation, user__email=email).exists():
+        raise AlreadyAMember(email)  # the members page lists them: nothing new is said
+    token = signing.dumps(
+        {"org": str(organisation.id), "email": email, "role": str(Membership.Role(role))},
+        salt=JOIN_SALT,
+    )
+    link = settings.SITE_URL.rstrip("/") + reverse("caseload:member-join", args=[token])
+    name = " ".join(organisation.name.split())  # one line: it goes in the subject
+    send_mail(
+        subject=f"Join {name} on EHCP Helper",
+        message=render_to_string(
+            "caseload/email/join.txt",
+            {
+                "inviter": " ".join((invited_by.full_name or invited_by.email).split()),
+                "organisation": name,
+                "role": Membership.Role(role).label,
+                "link": link,
+            },
+        ),
+        from_email=None,
+        recipient_list=[email],
+    )
+
+
+@dataclass(frozen=True)
+class JoinLink:
+    organisation: Organisation
+    email: str
+    role: str
+
+
+def membership_join_link(*, token: str) -> JoinLink | None:
+    """What a link to join says, or None if it is not one of ours or is too old."""
+    try:
+        found = signing.loads(token, salt=JOIN_SALT, max_age=JOIN_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    organisation = Organisation.objects.filter(pk=found.get("org")).first()
+    if organisation is None:
+        return None
+    return JoinLink(organisation=organisation, email=found["email"], role=found["role"])
+
+
+def membership_join(*, link: JoinLink, user) -> Membership:
+    """The signed-in account with the link's address joins (already a member: unchanged)."""
+    if user.email != link.email:
+        raise NotAMember(link.email)
+    try:
+        return membership_add(organisation=link.organisation, email=user.email, role=link.role)
+    except AlreadyAMember:
+        return Membership.objects.get(organisation=link.organisation, user=user)
 
 
 @transaction.atomic

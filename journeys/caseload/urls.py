@@ -22,6 +22,9 @@ urlpatterns = [
         name="members",
     ),
     path(
+        "organisations/join/<str:token>/", caseload_views.membership_join_view, name="member-join"
+    ),
+    path(
         "organisations/<uuid:org_id>/members/<int:membership_id>/role/",
         caseload_views.membership_role_view,
         name="member-role",

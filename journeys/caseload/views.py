@@ -10,6 +10,7 @@ members page record nothing, as they show no case content beyond the list.
 
 from __future__ import annotations
 
+import logging
 import uuid
 
 from django.contrib import messages
@@ -18,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ehcp_site.accounts.middleware import SignInRequired
 from ehcp_site.accounts.models import Membership
 from journeys.caseload.forms import (
     CaseAssignForm,
@@ -39,18 +41,21 @@ from journeys.caseload.selectors import (
 from journeys.caseload.services import (
     AlreadyAMember,
     LastAdmin,
-    NoSuchAccount,
     NotAMember,
     case_assign,
     case_note_add,
     case_review_mark,
-    membership_add,
+    membership_invite,
+    membership_join,
+    membership_join_link,
     membership_remove,
     membership_role_change,
 )
 from journeys.cases.selectors import CaseAccess, Need, case_access_or_404
 from journeys.cases.services import case_audit
 from journeys.templatetags.govuk import error_summary
+
+logger = logging.getLogger(__name__)
 
 # -- organisations and the dashboard --------------------------------------------------------
 
@@ -209,21 +214,69 @@ def organisation_members_view(request, org_id: uuid.UUID) -> HttpResponse:
     if form.is_valid():
         email = form.cleaned_data["email"]
         try:
-            added = membership_add(
-                organisation=admin.organisation, email=email, role=form.cleaned_data["role"]
-            )
-        except NoSuchAccount:
-            form.add_error(
-                "email",
-                f"There is no account with the email address {email}. "
-                "Ask them to create an account first, then add them here.",
+            # A link to join, whether or not the address has an account: the answer here
+            # must not say which (issue 12).
+            membership_invite(
+                organisation=admin.organisation,
+                email=email,
+                role=form.cleaned_data["role"],
+                invited_by=request.user,
             )
         except AlreadyAMember:
             form.add_error("email", f"{email} is already a member of {admin.organisation}")
+        except Exception as error:
+            logger.error("link to join not sent (%s)", type(error).__name__)
+            form.add_error("email", "We could not send the email just now. Try again in a minute.")
         else:
-            messages.success(request, f"Added {_name(added)} as {added.get_role_display()}.")
+            messages.success(
+                request,
+                f"We have emailed {email} a link to join {admin.organisation}. They will be "
+                "listed here when they open it (if they have no account, they create one first).",
+            )
             return redirect("caseload:members", org_id=org_id)
     return _render_members(request, admin, add_form=form)
+
+
+@require_http_methods(["GET", "POST"])
+def membership_join_view(request, token: str) -> HttpResponse:
+    """The link in the email: signed in with the address it was sent to, join."""
+    link = membership_join_link(token=token)
+    if link is None:
+        return render(
+            request,
+            "caseload/member_join.html",
+            {
+                "heading": "This link does not work",
+                "advice": "It may be more than 7 days old. Ask the organisation to send a new one.",
+            },
+            status=404,
+        )
+    if not request.user.is_authenticated:
+        raise SignInRequired()
+    if request.user.email != link.email:
+        return render(
+            request,
+            "caseload/member_join.html",
+            {
+                "heading": "This link is for another email address",
+                "advice": "Sign out, then sign in (or create an account) with the email "
+                "address the link was sent to, and open the link again.",
+            },
+            status=403,
+        )
+    if request.method == "GET":
+        return render(
+            request,
+            "caseload/member_join.html",
+            {
+                "heading": f"Join {link.organisation.name}",
+                "organisation": link.organisation,
+                "can_join": True,
+            },
+        )
+    membership = membership_join(link=link, user=request.user)
+    messages.success(request, f"You are a member of {link.organisation.name}.")
+    return redirect("caseload:dashboard", org_id=membership.organisation_id)
 
 
 @require_POST

@@ -15,6 +15,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from journeys.rules.calendar import EARLIEST_YEAR, LATEST_YEAR
 from journeys.rules.law import LawEntry, SchoolKind, school_law
 from journeys.rules.vocabulary import (
     V1_EVENT_TYPES,
@@ -37,7 +38,6 @@ from journeys.rules.vocabulary import (
 FORMAT_V1 = "ehcp-case/1"
 FORMAT = "ehcp-case/2"  # what this product writes (CASE_FORMAT.md "Version 2")
 FORMATS = (FORMAT_V1, FORMAT)
-EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 
 
@@ -56,10 +56,50 @@ def _object(properties: dict[str, Any], required: tuple[str, ...] = ()) -> dict[
     return schema
 
 
-STRING = {"type": "string"}
-NON_EMPTY = {"type": "string", "minLength": 1}
+# Bounds (issue 12): what a real family's case could hold, with room to spare, so that one
+# upload can never make a letter or an export cost more than a moment. The forms ask for
+# less (names 100-200 characters, 3,000 for a need, 20 items a list); other tools get more
+# room. docs/security.md lists them; a file beyond them is refused with the field named.
+NAME_LENGTH = 200  # under the Word document "author" property's 255
+LINE_LENGTH = 300  # one line: a school, a council, an address line, a title
+ITEM_LENGTH = 2_000  # one piece of support or evidence, described
+TEXT_LENGTH = 5_000  # a need, a reason, notes: paragraphs in the parent's words
+PLAN_SECTION_LENGTH = 30_000  # a plan's section B, F or I pasted whole
+FEW, SOME, MANY = 12, 30, 200  # address lines or needs; lists of items; events, provision
+LOG = 2_000  # the delivery log: a few sessions a week, for years
+# All the text of one case together: a letter from this much is some 80 pages, already
+# about two seconds to render, and more than our own forms can ask for.
+TOTAL_TEXT_LENGTH = 200_000
+
+
+def _text(max_length: int, *, min_length: int = 0) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "type": "string",
+        "maxLength": max_length,
+        "description": f"at most {max_length:,} characters",
+    }
+    if min_length:
+        schema["minLength"] = min_length
+    return schema
+
+
+def _array(items: dict[str, Any], max_items: int) -> dict[str, Any]:
+    return {
+        "type": "array",
+        "items": items,
+        "maxItems": max_items,
+        "description": f"at most {max_items:,} items",
+    }
+
+
+STRING = _text(LINE_LENGTH)
+NAME = _text(NAME_LENGTH, min_length=1)
+OPTIONAL_NAME = _text(NAME_LENGTH)
+NON_EMPTY = _text(LINE_LENGTH, min_length=1)
+TEXT = _text(TEXT_LENGTH)
+ITEM = _text(ITEM_LENGTH)
 DATE = {"type": "string", "pattern": ISO_DATE, "format": "date"}
-ADDRESS = {"type": "array", "items": STRING}
+ADDRESS = _array(STRING, FEW)
 COUNT = {"type": "integer", "minimum": 0}
 
 V1_DECISION_KINDS = [k.value for k in DecisionKind if k != DecisionKind.REFUSAL_TO_REASSESS]
@@ -81,24 +121,28 @@ CASE_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "urn:ehcp-helper:case-file:2",
     "title": "EHCP case file, version 1 or 2",
+    "description": (
+        f"Every list and string is bounded (maxItems, maxLength); all the text together is "
+        f"at most {TOTAL_TEXT_LENGTH:,} characters."
+    ),
     **_object(
         {
             "format": {"enum": list(FORMATS)},
             "child": _object(
                 {
-                    "first_name": NON_EMPTY,
-                    "last_name": STRING,
+                    "first_name": NAME,
+                    "last_name": OPTIONAL_NAME,
                     "date_of_birth": DATE,
                     "pronouns": {"enum": _values(Pronouns)},
                     "year_group": STRING,
                     "setting": _object({"name": STRING, "kind": {"enum": _values(SettingKind)}}),
-                    "diagnoses": {"type": "array", "items": NON_EMPTY},
+                    "diagnoses": _array(_text(ITEM_LENGTH, min_length=1), SOME),
                 },
                 required=("first_name",),
             ),
             "applicant": _object(
                 {
-                    "name": NON_EMPTY,
+                    "name": NAME,
                     "relationship": {"enum": _values(Relationship)},
                     "address": ADDRESS,
                     "email": STRING,
@@ -108,7 +152,7 @@ CASE_SCHEMA: dict[str, Any] = {
             ),
             "represents": _object(
                 {
-                    "name": NON_EMPTY,
+                    "name": NAME,
                     "relationship": {"enum": _values(Represented)},
                     "address": ADDRESS,
                     "email": STRING,
@@ -118,38 +162,39 @@ CASE_SCHEMA: dict[str, Any] = {
             ),
             "acting_for_young_person": {"enum": _values(ActingForYoungPerson)},
             "local_authority": _object({"name": NON_EMPTY}, required=("name",)),
-            "needs": {
-                "type": "array",
-                "items": _object(
+            "needs": _array(
+                _object(
                     {
                         "area": {"enum": _values(NeedArea)},
-                        "description": STRING,
-                        "impact": STRING,
+                        "description": TEXT,
+                        "impact": TEXT,
                     },
                     required=("area",),
                 ),
-            },
-            "support_tried": {
-                "type": "array",
-                "items": _object({"description": STRING, "since": DATE, "outcome": STRING}),
-            },
-            "evidence": {
-                "type": "array",
-                "items": _object(
+                FEW,
+            ),
+            "support_tried": _array(
+                _object({"description": ITEM, "since": DATE, "outcome": ITEM}), SOME
+            ),
+            "evidence": _array(
+                _object(
                     {
                         "kind": {"enum": _values(EvidenceKind)},
                         "author": STRING,
                         "date": DATE,
                         "title": STRING,
-                        "key_points": STRING,
+                        "key_points": ITEM,
                         # a file name kept with the case: no folders
-                        "file": {"type": "string", "pattern": r"^[^/\\]+$"},
+                        "file": {**STRING, "pattern": r"^[^/\\]+$"},
                     }
                 ),
-            },
+                SOME,
+            ),
             "school_view": {"enum": _values(SchoolView)},
             "events": {
                 "type": "array",
+                "maxItems": MANY,
+                "description": f"at most {MANY} items",
                 "items": {
                     **_object(
                         {
@@ -167,23 +212,28 @@ CASE_SCHEMA: dict[str, Any] = {
                 {
                     "kind": {"enum": _values(DecisionKind)},
                     "date": DATE,
-                    "reasons_given": {"type": "array", "items": STRING},
+                    "reasons_given": _array(TEXT, SOME),
                 }
             ),
             "plan": _object(
                 {
-                    "sections": _object({"B": STRING, "F": STRING, "I": STRING}),
+                    "sections": _object(
+                        {
+                            "B": _text(PLAN_SECTION_LENGTH),
+                            "F": _text(PLAN_SECTION_LENGTH),
+                            "I": _text(PLAN_SECTION_LENGTH),
+                        }
+                    ),
                     "preferred_setting": STRING,
                     "preferred_setting_kind": {"enum": _values(SchoolKind)},
                 }
             ),
-            "provision": {
-                "type": "array",
-                "items": _object(
+            "provision": _array(
+                _object(
                     {
                         "id": NON_EMPTY,
                         "section": {"enum": ["F", "G", "H"]},
-                        "text": STRING,
+                        "text": ITEM,
                         "sessions": COUNT,
                         "per": {"enum": _values(Per)},
                         "minutes": COUNT,
@@ -192,21 +242,22 @@ CASE_SCHEMA: dict[str, Any] = {
                     },
                     required=("id",),
                 ),
-            },
-            "delivery_log": {
-                "type": "array",
-                "items": _object(
+                MANY,
+            ),
+            "delivery_log": _array(
+                _object(
                     {
                         "provision": NON_EMPTY,
                         "date": DATE,
                         "delivered": {"enum": _values(Delivered)},
                         "minutes": COUNT,
-                        "note": STRING,
+                        "note": ITEM,
                     },
                     required=("provision", "date"),
                 ),
-            },
-            "notes": STRING,
+                LOG,
+            ),
+            "notes": TEXT,
         },
         required=("format", "child", "applicant", "local_authority"),
     ),
@@ -277,6 +328,7 @@ def validate_case_file(data: Any) -> dict[str, Any]:
     the first problem. A version-1 file that uses a version-2 key is refused by name."""
     if not isinstance(data, dict):
         raise CaseFileError("a case file must be a JSON object")
+    _check_text(data, ())
     if data.get("format") == FORMAT_V1:
         used = _version_2_uses(data)
         if used is not None:
@@ -298,9 +350,47 @@ def validate_case_file(data: Any) -> dict[str, Any]:
             raise CaseFileError(f"unknown key: {names}")
         if error.validator == "required":
             raise CaseFileError(f"{_where(error.absolute_path)}: {error.message}")
+        if error.validator in ("maxItems", "maxLength"):
+            # jsonschema's own message quotes the whole value: too long for one line, and
+            # it is the family's text.
+            unit = "items" if error.validator == "maxItems" else "characters"
+            raise CaseFileError(
+                f"{_where(error.absolute_path)}: more than {error.validator_value:,} {unit}"
+            )
         raise CaseFileError(f"{_where(error.absolute_path)}: {error.message}")
     _check_values(data, ())
+    if _text_length(data) > TOTAL_TEXT_LENGTH:
+        raise CaseFileError(
+            f"the case file holds more than {TOTAL_TEXT_LENGTH:,} characters of text in all"
+        )
     return data
+
+
+def _text_length(value: Any) -> int:
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(_text_length(item) for item in value.values())
+    if isinstance(value, list):
+        return sum(_text_length(item) for item in value)
+    return 0
+
+
+def _check_text(value: Any, path: tuple) -> None:
+    """Every key and string must be text that can be stored and shown: a lone surrogate
+    ("\\ud800" in the JSON) cannot be written as UTF-8, so nothing could keep it."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise CaseFileError(f"{_where(path)}: contains a character that is not text") from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_text(key, path)
+            _check_text(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_text(item, (*path, index))
 
 
 NAME_KEYS = frozenset({"first_name", "last_name", "name"})

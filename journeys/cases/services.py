@@ -25,6 +25,7 @@ from journeys.cases.timeline import next_open_deadline
 from journeys.models import AuditEvent, Case, Draft
 from journeys.rules.events import event_contradiction, recorded_events
 from journeys.rules.vocabulary import EventType
+from letters.cache import letter_files_forget
 from letters.context import MissingCaseData
 from letters.registry import LetterKind
 from letters.services import letter_render
@@ -228,6 +229,19 @@ def case_drafts_delete_for_owner(*, user) -> None:
     Draft.objects.filter(case_id__in=Case.objects.filter(owner=user).values("id")).delete()
 
 
+def case_letters_forget_for_owner(*, user):
+    """Before an account is deleted: what deletes its cases' cached letters once it is gone
+    (a family's letters must not outlive their case, even encrypted). Called by accounts'
+    user_delete."""
+    case_ids = list(Case.objects.filter(owner=user).values_list("id", flat=True))
+
+    def forget() -> None:
+        for case_id in case_ids:
+            letter_files_forget(case_id=case_id)
+
+    return forget
+
+
 class EventContradicts(ValueError):
     """The date cannot be true beside the dates already recorded (journeys.rules.events)."""
 
@@ -319,10 +333,12 @@ def case_import(*, case_file: dict[str, Any], user, session) -> Case:
 @transaction.atomic
 def case_delete(*, case: Case, session) -> None:
     """Delete the case for real: its row, everything hanging off it (reminder records,
-    sharing, notes, the audit record) and every draft of it, in the database or session."""
+    sharing, notes, the audit record), every draft of it, in the database or session, and
+    its cached letters."""
     case_id = str(case.id)
     Draft.objects.filter(case_id=case.id).delete()
     case.delete()  # the rest goes with it (on_delete=CASCADE)
+    letter_files_forget(case_id=case_id)
     session[OWNED_CASES_KEY] = [c for c in session.get(OWNED_CASES_KEY, []) if c != case_id]
     drafts = session.get(DRAFTS_SESSION_KEY, {})
     session[DRAFTS_SESSION_KEY] = {k: v for k, v in drafts.items() if not k.endswith(f":{case_id}")}

@@ -226,6 +226,7 @@ def case_deleted_view(request) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited(scope="import", key="user_or_ip", rate="10/h")
 def case_import_view(request) -> HttpResponse:
     """Start a case from a case file, e.g. one downloaded earlier or sent by an advocate."""
     posted = request.method == "POST"

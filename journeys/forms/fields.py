@@ -7,6 +7,9 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 
+from ehcp_site.validators import one_line
+from journeys.rules.calendar import EARLIEST_YEAR, LATEST_YEAR
+
 DATE_PARTS = ("day", "month", "year")
 
 
@@ -64,6 +67,13 @@ class DateField(forms.MultiValueField):
                 f"{self.subject} must include a {' and a '.join(missing)}", code="incomplete"
             )
         result = self.compress(parts)
+        if not EARLIEST_YEAR <= result.year <= LATEST_YEAR:
+            # The same range as the case file, so whatever is typed can be exported and
+            # imported again (and deadlines counted years on stay in the calendar).
+            raise ValidationError(
+                f"{self.subject} must be between {EARLIEST_YEAR} and {LATEST_YEAR}",
+                code="out_of_range",
+            )
         self.run_validators(result)
         return result
 
@@ -117,6 +127,7 @@ def text(
         required=bool(required_message),
         max_length=max_length,
         widget=widget,
+        validators=[] if multiline else [one_line(subject)],
         error_messages={
             "required": required_message,
             "max_length": f"{subject} must be {max_length:,} characters or fewer",

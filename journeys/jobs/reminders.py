@@ -13,11 +13,11 @@ from datetime import date
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 
+from ehcp_site.shared_cache import with_shared_cache
 from journeys.cases.services import case_mark_active
 from journeys.cases.timeline import TimelineDeadline, case_timeline
 from journeys.models import Case, ReminderSent
@@ -172,12 +172,13 @@ def case_reminders_request(*, case: Case, email: str) -> bool:
     someone else's address up. Returns False when a link was sent too recently to send again.
     """
     key = f"reminders-confirm:{case.id}"
-    if not cache.add(key, True, CONFIRMATION_INTERVAL):
+    if not with_shared_cache(lambda cache: cache.add(key, True, CONFIRMATION_INTERVAL)):
         return False
     try:
         send_confirmation(case, email)
     except Exception:
-        cache.delete(key)  # nothing was sent: the parent may try again at once
+        # Nothing was sent: the parent may try again at once.
+        with_shared_cache(lambda cache: cache.delete(key))
         raise
     case.email = email
     case.reminders_opt_in = False

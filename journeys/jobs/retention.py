@@ -21,6 +21,7 @@ from journeys.rules.retention import (
     retention_action,
     warning_horizon,
 )
+from letters.cache import letter_files_forget
 
 
 @dataclass
@@ -92,6 +93,7 @@ def cases_retention_apply(*, now: datetime, months: int, dry_run: bool = False) 
                 ).delete()
                 if deleted:
                     Draft.objects.filter(case_id=case.id).delete()
+                    letter_files_forget(case_id=case.id)
                     report.deleted += 1
             continue
         second = action is RetentionAction.SECOND_WARNING

@@ -28,6 +28,10 @@ import holidays
 from dateutil.relativedelta import relativedelta
 
 SATURDAY = 5
+# The years a date may have, everywhere: the case file (journeys/cases/casefile.py) and every
+# date box (journeys/forms/fields.py) take the same range, so a date typed on any page
+# survives export and import, and deadlines counted years on stay in the calendar.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 ONE_DAY = timedelta(days=1)
 
 

@@ -53,13 +53,15 @@ def sharing_invite_advocate(*, case: Case, email: str, invited_by) -> AdvocateAc
     )
     link = settings.SITE_URL.rstrip("/") + reverse("journeys:invitation", args=[token])
     # The email names no child: a mistyped address must not learn anything about the case.
+    # One line: a name with a line break (an old account, the admin) would be a header.
+    inviter = " ".join(invited_by.full_name.split())
     context = {
-        "inviter": invited_by.full_name,
+        "inviter": inviter,
         "link": link,
         "expires": access.expires_at,
     }
     send_mail(
-        subject=f"{invited_by.full_name} has shared an EHCP case with you",
+        subject=f"{inviter} has shared an EHCP case with you",
         message=render_to_string("journeys/email/advocate_invitation.txt", context),
         from_email=None,
         recipient_list=[email],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 
 from django.contrib import messages
@@ -30,6 +31,8 @@ from journeys.sharing.services import (
     sharing_stop_organisation,
 )
 from journeys.templatetags.govuk import error_summary
+
+logger = logging.getLogger(__name__)
 
 
 def _render_sharing(request, case, *, invite_form=None, organisation_form=None):
@@ -82,7 +85,14 @@ def case_invite_advocate_view(request, case_id: uuid.UUID) -> HttpResponse:
     if not form.is_valid():
         return _render_sharing(request, case, invite_form=form)
     email = form.cleaned_data["email"]
-    sharing_invite_advocate(case=case, email=email, invited_by=request.user)
+    try:
+        # One transaction with the email: if it cannot be sent, nothing was changed.
+        sharing_invite_advocate(case=case, email=email, invited_by=request.user)
+    except Exception as error:
+        # The type only: an SMTP error can quote the address (docs/security.md).
+        logger.error("invitation for case %s not sent (%s)", case.id, type(error).__name__)
+        form.add_error("email", "We could not send the email just now. Try again in a minute.")
+        return _render_sharing(request, case, invite_form=form)
     messages.success(request, f"We have emailed an invitation to {email}. It works for 7 days.")
     return redirect("journeys:sharing", case_id=case.id)
 

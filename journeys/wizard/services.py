@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from journeys.cases.casefile import request_step_data_from_case
+from journeys.cases.casefile import CaseFileError, request_step_data_from_case
 from journeys.cases.selectors import case_latest_for_owner
 from journeys.cases.services import case_extras_for, case_save
 from journeys.models import Case
@@ -49,6 +49,7 @@ class Submission:
     answers: dict[str, Any]
     case_file: dict[str, Any] | None = None
     failed_step: str | None = None
+    problem: str | None = None  # why failed_step must be answered again, when it is known
 
 
 def case_submit(*, journey: Journey, storage, overwrite: bool = False) -> Submission:
@@ -66,10 +67,20 @@ def case_submit(*, journey: Journey, storage, overwrite: bool = False) -> Submis
         return Submission(answers=answers, failed_step=missing[0])
     if journey.build_case is None:
         return Submission(answers=answers)
+    try:
+        case_file = journey.build_case(answers)
+    except CaseFileError:
+        # Answers every step accepted but the case file refuses: send the parent back to
+        # the step that holds the value, never a server error.
+        return Submission(
+            answers=answers,
+            failed_step=_step_at_fault(journey, answers),
+            problem=CASE_FILE_PROBLEM,
+        )
     case = case_save(
         case_id=storage.case_id,
         journey=journey,
-        case_file=journey.build_case(answers),
+        case_file=case_file,
         extras=journey.build_extras(answers) if journey.build_extras else {},
         user=storage.request.user,
         session=storage.request.session,
@@ -78,6 +89,43 @@ def case_submit(*, journey: Journey, storage, overwrite: bool = False) -> Submis
     # These answers are now the case: a second submit of them is not a conflict.
     draft_set_base(storage, case.case_file)
     return Submission(answers=answers, case_file=case.case_file)
+
+
+CASE_FILE_PROBLEM = "We could not use one of these answers. Check it and try again."
+
+
+def _step_at_fault(journey: Journey, answers: dict[str, Any]) -> str:
+    """The first visible step with an answer that, replaced by a plain "x", lets the case
+    file build; else the first step. Only called when building failed, so its cost (a build
+    per text answer) is paid only then."""
+    visible = journey.visible_steps(answers)
+    for slug in visible:
+        for replaced in _each_text_replaced(answers.get(slug)):
+            if _builds(journey, {**answers, slug: replaced}):
+                return slug
+    return visible[0]
+
+
+def _builds(journey: Journey, answers: dict[str, Any]) -> bool:
+    try:
+        journey.build_case(answers)
+    except (KeyError, TypeError, ValueError):  # CaseFileError is a ValueError
+        return False
+    return True
+
+
+def _each_text_replaced(value: Any):
+    """`value` once for each string in it, with that one string replaced by "x"."""
+    if isinstance(value, str):
+        yield "x"
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            for replaced in _each_text_replaced(item):
+                yield {**value, key: replaced}
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            for replaced in _each_text_replaced(item):
+                yield [*value[:index], replaced, *value[index + 1 :]]
 
 
 def case_start_from_file(*, journey: Journey, storage, case_file: dict[str, Any]) -> Submission:

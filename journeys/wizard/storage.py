@@ -14,9 +14,11 @@ knows which. Signing in moves session drafts into the database
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 
+from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
 from formtools.wizard.storage.base import BaseStorage
 
@@ -25,6 +27,30 @@ from journeys.models import Draft
 
 # A session keeps at most this many drafts; the least recently touched go first.
 MAX_DRAFTS_PER_SESSION = 20
+# Sizes (JSON characters). Only a form's own fields are kept (views.JourneyStepView), so a
+# draft is bounded by its forms' max_length: the request journey filled to every limit, with
+# the case it started from, is some 300,000. A draft beyond this is not a parent typing.
+MAX_DRAFT_SIZE = 600_000
+# What all of one session's drafts may hold together; the least recently touched go first.
+MAX_SESSION_DRAFTS_SIZE = 1_000_000
+# Case ids this session made (journeys:new), so only it can start a case under one.
+NEW_CASES_KEY = "new_case_ids"
+MAX_NEW_CASES = 50
+
+
+def case_id_reserve(*, session, case_id) -> None:
+    """Remember that this browser made `case_id` (journey_new): until a case is saved under
+    it, only this session, or the account it signs in to, may start answering under it."""
+    reserved = [c for c in session.get(NEW_CASES_KEY, []) if c != str(case_id)]
+    session[NEW_CASES_KEY] = [*reserved, str(case_id)][-MAX_NEW_CASES:]
+
+
+def case_id_reserved(*, session, case_id) -> bool:
+    return str(case_id) in session.get(NEW_CASES_KEY, [])
+
+
+def _size(value: Any) -> int:
+    return len(json.dumps(value, default=str))
 
 
 def draft_key(journey_slug: str, case_id) -> str:
@@ -92,6 +118,8 @@ class _CaseDraftStorage(BaseStorage):
     def _write(self, draft: dict[str, Any]) -> None:
         draft["journey"] = self.journey_slug
         draft["touched"] = datetime.now(UTC).isoformat()
+        if _size(draft) > MAX_DRAFT_SIZE:
+            raise SuspiciousOperation("A draft larger than any journey's answers")
         self._store(draft)
         self._pending = draft
         self.version += 1
@@ -113,10 +141,16 @@ class CaseSessionStorage(_CaseDraftStorage):
         session = self.request.session
         drafts = dict(session.get(SESSION_KEY, {}))
         drafts[self.key] = draft
-        if len(drafts) > MAX_DRAFTS_PER_SESSION:
-            oldest_first = sorted(drafts, key=lambda key: drafts[key].get("touched", ""))
-            for stale in oldest_first[: len(drafts) - MAX_DRAFTS_PER_SESSION]:
+        oldest_first = sorted(drafts, key=lambda key: drafts[key].get("touched", ""))
+        for stale in oldest_first[: max(0, len(drafts) - MAX_DRAFTS_PER_SESSION)]:
+            del drafts[stale]
+        sizes = {key: _size(value) for key, value in drafts.items()}
+        for stale in oldest_first:
+            if sum(sizes.values()) <= MAX_SESSION_DRAFTS_SIZE:
+                break
+            if stale != self.key and stale in drafts:
                 del drafts[stale]
+                del sizes[stale]
         session[SESSION_KEY] = drafts
         session.modified = True
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django import forms
 from django.core.exceptions import SuspiciousOperation
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +21,7 @@ from django.views.generic import TemplateView
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
+from ehcp_site.ratelimit import rate_limited
 from journeys.cases.casefile import example_case_file, preferred_school_law
 from journeys.cases.selectors import Need, case_access_or_404, case_for_answers_or_404
 from journeys.cases.services import CaseChanged, CaseNotYours, case_extras_for
@@ -30,18 +32,20 @@ from journeys.templatetags.govuk import error_summary
 from journeys.wizard.answers import form_kwargs, journey_answers
 from journeys.wizard.definition import CHECK_ANSWERS, JOURNEYS, Journey
 from journeys.wizard.services import (
+    CASE_FILE_PROBLEM,
     case_start_from_file,
     case_submit,
     draft_base,
     draft_set_base,
     draft_start_with_parent_details,
 )
-from journeys.wizard.storage import draft_storage
+from journeys.wizard.storage import case_id_reserve, case_id_reserved, draft_storage
 from journeys.wizard.summary import summary_sections
 from letters.context import long_date
 from letters.services import letter_previews
 
 RETURN_TO_CHECK = "check"
+PROBLEM = "problem"
 DONE_STEP = "done"
 
 
@@ -70,13 +74,16 @@ class JourneyStepView(NamedUrlWizardView):
     # journey, so the view itself never names a step.
     @classmethod
     def for_journey(cls, journey: Journey):
-        return cls.as_view(
+        view = cls.as_view(
             journey=journey,
             form_list=[(step.slug, step.form_class) for step in journey.steps],
             condition_dict={s.slug: _ShowsFor(s.slug) for s in journey.steps if s.show_if},
             url_name=f"journeys:{journey.slug}-step",
             done_step_name=DONE_STEP,
         )
+        # A parent answers a question every few seconds at most; one client posting faster
+        # than this is a script filling sessions and drafts.
+        return rate_limited(scope="wizard", key="user_or_ip", rate="120/m")(view)
 
     # -- storage and answers ---------------------------------------------------------------
     # formtools override: formtools' dispatch builds its storage from `storage_name` and a
@@ -87,15 +94,27 @@ class JourneyStepView(NamedUrlWizardView):
     def dispatch(self, request, *args, **kwargs):
         self.case_id = kwargs["case_id"]
         self.prefix = self.journey.slug
-        saved = case_for_answers_or_404(request, self.case_id)
         self.storage = self.storage_class(
             self.prefix, request, case_id=self.case_id, journey_slug=self.journey.slug
         )
+        # Who may answer under this case id is decided once, when this visitor's draft is
+        # new: a draft is keyed by its visitor, so one that exists passed this check (and a
+        # later step costs one database round trip fewer).
+        new_draft = not self.storage.exists()
+        saved = case_for_answers_or_404(request, self.case_id) if new_draft else None
+        if (
+            new_draft
+            and saved is None
+            and not case_id_reserved(session=request.session, case_id=self.case_id)
+        ):
+            # A new case id belongs to the browser that made it (journey_new): whoever else
+            # learns it must not start answering under it, and so take the case first.
+            return redirect(reverse("journeys:new", args=[self.journey.slug]) + "?restarted=1")
         if not self.storage.exists() and kwargs.get("step") != self.journey.first_step:
             # A lost or expired session: start again rather than fail on missing answers.
             return redirect(reverse("journeys:new", args=[self.journey.slug]) + "?restarted=1")
         self.steps = StepsHelper(self)
-        if saved is not None and self.storage.exists() and draft_base(self.storage) is None:
+        if saved is not None and draft_base(self.storage) is None:
             # Answers about a saved case remember the case as it was when they started.
             draft_set_base(self.storage, saved.case_file)
         if self.storage.exists() and self.storage.current_step is None:
@@ -128,6 +147,11 @@ class JourneyStepView(NamedUrlWizardView):
     # URLs also carry the case id.
     def get_step_url(self, step: str) -> str:
         return reverse(self.url_name, kwargs={"case_id": self.case_id, "step": step})
+
+    def get_form_step_data(self, form):
+        """What is kept of a valid POST: the form's own fields, never the rest of the body
+        (formtools would keep all of it, so any field name could fill the session)."""
+        return own_form_data(form)
 
     # -- moving between steps ------------------------------------------------------------
     # formtools override: formtools follows the posted step name (so a second tab still
@@ -203,7 +227,8 @@ class JourneyStepView(NamedUrlWizardView):
                 status=409,
             )
         if submission.failed_step:
-            return redirect(self.get_step_url(submission.failed_step))
+            query = f"?{PROBLEM}=answers" if submission.problem else ""
+            return redirect(self.get_step_url(submission.failed_step) + query)
         if self.journey.next_page is not None:
             name, args = self.journey.next_page(submission.answers)
             return redirect(reverse(name, args=args))
@@ -229,12 +254,19 @@ class JourneyStepView(NamedUrlWizardView):
     # check-your-answers rows) to formtools' wizard context.
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
+        # A problem found only when the answers became a case file (case_submit) comes
+        # back with the parent to the step that holds it.
+        problems = (
+            [("#main-content", CASE_FILE_PROBLEM)]
+            if self.request.method == "GET" and self.request.GET.get(PROBLEM) == "answers"
+            else []
+        )
         context.update(
             journey=self.journey,
             back_link=self._back_link(),
             form_action=self.request.get_full_path(),
             is_formset=isinstance(form, RepeatableFormSet),
-            page_errors=error_summary(form) if form.is_bound else [],
+            page_errors=[*problems, *(error_summary(form) if form.is_bound else [])],
             sections=summary_sections(self.journey, self.answers)
             if getattr(form, "shows_summary", False)
             else [],
@@ -243,6 +275,23 @@ class JourneyStepView(NamedUrlWizardView):
             case_id=self.case_id,
         )
         return context
+
+
+def own_form_data(form) -> QueryDict:
+    """The posted values a form (or a formset and its items) reads, and nothing else."""
+    parts = [form.management_form, *form.forms] if isinstance(form, forms.BaseFormSet) else [form]
+    names = set()
+    for part in parts:
+        for name, field in part.fields.items():
+            key = part.add_prefix(name)
+            # A date is three boxes: name_0, name_1, name_2.
+            suffixes = getattr(field.widget, "widgets_names", None) or [""]
+            names.update(f"{key}{suffix}" for suffix in suffixes)
+    kept = QueryDict(mutable=True)
+    for key in form.data:
+        if key in names:
+            kept.setlist(key, form.data.getlist(key))
+    return kept
 
 
 @require_GET
@@ -258,6 +307,7 @@ def journey_new(request, journey: str) -> HttpResponse:
             {"journey": definition, "start_url": reverse("journeys:new", args=[journey])},
         )
     case_id = uuid.uuid4()
+    case_id_reserve(session=request.session, case_id=case_id)
     storage = draft_storage(definition.slug, request, case_id=case_id, journey_slug=definition.slug)
     draft_start_with_parent_details(journey=definition, storage=storage, user=request.user)
     return redirect(f"journeys:{journey}-step", case_id=case_id, step=definition.first_step)

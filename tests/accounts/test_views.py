@@ -11,7 +11,6 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client, override_settings
 
-from ehcp_site.accounts.forms import EMAIL_TAKEN
 from tests.conftest import PASSWORD, is_sign_in_redirect, make_user
 
 User = get_user_model()
@@ -73,13 +72,21 @@ class SignUpTests:
         assert not User.objects.exists()
         assert signed_in_as(client) is None
 
-    def test_an_email_with_an_account_is_refused_whatever_its_case(self, client):
+    def test_an_email_with_an_account_gets_the_same_answer_and_its_owner_an_email(self, client):
+        # Issue 12: the page never says who has an account; the email tells the owner.
+        new = client.post(SIGN_UP, sign_up_data(email="new@example.org", next="/cases/"))
+        client.logout()
         make_user("grace@example.org")
-        response = client.post(SIGN_UP, sign_up_data(email="GRACE@example.org"))
-        assert response.status_code == 200
-        assert EMAIL_TAKEN.replace("'", "&#x27;") in response.content.decode()
-        assert User.objects.count() == 1
+        mail.outbox.clear()
+        taken = client.post(SIGN_UP, sign_up_data(email="GRACE@example.org", next="/cases/"))
+        assert taken.status_code == new.status_code == 302
+        assert taken["Location"] == new["Location"] == "/cases/"
+        page = client.get("/cases/").content.decode()
+        assert "We have emailed a link to grace@example.org" in page
+        assert User.objects.count() == 2
         assert signed_in_as(client) is None
+        assert mail.outbox[-1].to == ["grace@example.org"]
+        assert "already has one" in mail.outbox[-1].body
 
     def test_the_page_links_to_sign_in_keeping_next(self, client):
         page = client.get(SIGN_UP + "?next=/cases/").content.decode()

@@ -46,7 +46,9 @@ def question_page(site):
     assert started.status == 302
     location = started.headers["Location"].removeprefix(f"https://{HOST}")
     assert re.fullmatch(r"/request/[0-9a-f-]{36}/child-name/", location)
-    return site.get(location)
+    # The new case id belongs to the session that made it: send its cookie back.
+    cookies = "; ".join(c.split(";")[0] for c in started.headers.get_all("Set-Cookie"))
+    return site.get(location, Cookie=cookies)
 
 
 PAGES = {

@@ -83,3 +83,32 @@ def test_the_access_log_has_paths_but_no_query_strings_referrers_or_agents(produ
     log = production_site.log.read_text()
     assert '"GET /appeal-deadline/ HTTP/1.1" 200' in log  # the request was logged ...
     assert LAST not in log  # ... without anything the family typed
+
+
+@pytest.mark.django_db
+def test_a_server_error_logs_the_exceptions_type_not_its_message(every_record, rf):
+    """An exception's message can quote a family's words (a BadHeaderError quotes the
+    subject with the parent's name): the log says what and where, never that (item 10)."""
+    from django.core.handlers.exception import response_for_exception
+    from django.core.mail import BadHeaderError
+
+    request = rf.get("/cases/")
+    try:
+        try:
+            raise KeyError(f"{FIRST} {LAST}")
+        except KeyError as inner:
+            raise BadHeaderError(f"Header values can't contain newlines (got {LAST!r})") from inner
+    except BadHeaderError as error:
+        response = response_for_exception(request, error)
+    assert response.status_code == 500
+    assert leaks(every_record) == []
+    logged = every_record.text
+    assert "django.core.mail.message.BadHeaderError (message withheld)" in logged
+    assert "builtins.KeyError (message withheld)" in logged
+    assert "test_logs.py" in logged  # where it happened is kept
+
+
+def test_an_exception_passed_as_an_argument_is_logged_by_type(every_record):
+    logging.getLogger("django.request").error("failed: %s", ValueError(LAST))
+    assert leaks(every_record) == []
+    assert "failed: builtins.ValueError (message withheld)" in every_record.text

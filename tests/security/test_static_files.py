@@ -5,6 +5,7 @@ import json
 import re
 from datetime import date
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from django.test import override_settings
@@ -81,3 +82,36 @@ def test_letters_get_their_stylesheet_under_production_static_storage(collected_
         html_to_pdf(html, fetcher=fetcher)
     assert fetcher.refused == []
     assert any(path.startswith("/static/css/letter.") for path in fetcher.served)
+
+
+def test_a_static_file_carries_every_security_header(production_site):
+    """docs/security.md says "every response": static files are answered by WhiteNoise before
+    django-csp and the other middleware run, so it adds them itself (issue 12, item 13)."""
+    from tests.security.test_headers import CSP, HEADERS, policy
+
+    frontend = stylesheet_url(production_site, "vendor/govuk-frontend/govuk-frontend.min")
+    for url in (stylesheet_url(production_site), frontend):
+        response = production_site.get(url)
+        assert response.status == 200
+        for name, value in HEADERS.items():
+            assert response.headers[name] == value, (url, name)
+        assert policy(response.headers["Content-Security-Policy"]) == CSP
+
+
+def test_a_question_page_weighs_under_100_kb_compressed(production_site):
+    """What a phone downloads for a question: the page, its stylesheets and the fonts they
+    use for English text, as served (brotli where offered; WOFF2 is compressed already).
+    bench/README.md "Page weight" records the parts (issue 12)."""
+    from tests.security.test_headers import question_page
+
+    page = question_page(production_site)
+    weights = {"page": len(page.body)}  # sent uncompressed by Django: counted in full
+    for url in re.findall(r'href="(/static/[^"]+\.css)"', page.text):
+        css = production_site.get(url, Accept_Encoding="br, gzip")
+        weights[url] = len(css.body)
+        plain = production_site.get(url).text
+        for font in re.findall(r'url\("?([^")]+\.woff2)"?\)', plain):
+            font = urljoin(url, font)
+            weights[font] = len(production_site.get(font).body)
+    assert sum(1 for name in weights if name.endswith(".woff2")) == 2, weights
+    assert sum(weights.values()) < 100_000, weights

@@ -7,6 +7,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -615,27 +616,48 @@ class MembersPageTests:
         assert '<option value="worker" selected>Support worker</option>' in worker_row
         assert '<label class="govuk-label govuk-visually-hidden" for="role-' in page
 
-    def test_add_an_existing_account(self, organisation, admin):
+    def test_adding_emails_a_link_and_the_account_joins_by_opening_it(self, organisation, admin):
         nia = make_user("nia@example.org", "Nia New")
         browser = client_for(admin)
+        mail.outbox.clear()
         response = browser.post(
             members_page(organisation), {"add-email": "NIA@example.org", "add-role": "admin"}
         )
         assert response.status_code == 302 and response["Location"] == members_page(organisation)
+        assert "We have emailed NIA@example.org a link to join Sunrise SEND Support" in (
+            browser.get(members_page(organisation)).content.decode()
+        )
+        assert not Membership.objects.filter(user=nia).exists()  # not until they open it
+        assert mail.outbox[-1].to == ["nia@example.org"]
+        link = re.search(r"/organisations/join/[^/\s]+/", mail.outbox[-1].body)[0]
+        assert Client().get(link)["Location"].startswith("/account/sign-in/?next=")
+        nia_browser = client_for(nia)
+        assert "Join Sunrise SEND Support" in nia_browser.get(link).content.decode()
+        joined = nia_browser.post(link)
+        assert joined["Location"] == reverse("caseload:dashboard", args=[organisation.id])
         assert Membership.objects.get(user=nia).role == "admin"
-        assert (
-            "Added Nia New as Organisation admin."
-            in browser.get(members_page(organisation)).content.decode()
-        )
 
-    def test_no_account_says_ask_them_to_create_one(self, organisation, admin):
-        response = client_for(admin).post(
-            members_page(organisation), {"add-email": "nobody@example.org", "add-role": "worker"}
+    def test_an_address_with_no_account_gets_the_same_answer(self, organisation, admin):
+        make_user("nia@example.org", "Nia New")
+        browser = client_for(admin)
+        answers = [
+            browser.post(members_page(organisation), {"add-email": email, "add-role": "worker"})
+            for email in ("nia@example.org", "nobody@example.org")
+        ]
+        assert [a.status_code for a in answers] == [302, 302]
+        assert answers[0]["Location"] == answers[1]["Location"]
+        page = browser.get(members_page(organisation)).content.decode()
+        assert "We have emailed nobody@example.org a link to join" in page
+        assert Membership.objects.count() == 1
+        assert [m.to for m in mail.outbox[-2:]] == [["nia@example.org"], ["nobody@example.org"]]
+
+    def test_a_link_works_only_for_its_address_and_only_as_sent(self, organisation, admin):
+        client_for(admin).post(
+            members_page(organisation), {"add-email": "nia@example.org", "add-role": "admin"}
         )
-        assert response.status_code == 200
-        page = response.content.decode()
-        assert "There is a problem" in page
-        assert "Ask them to create an account first" in page
+        link = re.search(r"/organisations/join/[^/\s]+/", mail.outbox[-1].body)[0]
+        assert client_for(make_user("eve@example.org")).post(link).status_code == 403
+        assert client_for(make_user("nia@example.org")).post(link[:-5] + "x/").status_code == 404
         assert Membership.objects.count() == 1
 
     def test_already_a_member_and_a_bad_address_are_errors(self, organisation, admin, worker):
