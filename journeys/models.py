@@ -1,5 +1,5 @@
 """Saved cases and who may see them. A case is one child's journey; its portable form is the
-case file (../shared/CASE_FORMAT.md), kept here as JSON so the web, the commands and exports
+case file (docs/case-format.md), kept here as JSON so the web, the commands and exports
 agree.
 
 The owner of a case is its `owner` account; a case made before signing up is owned by the
