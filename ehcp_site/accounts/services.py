@@ -5,6 +5,8 @@ Keyword-only, `<entity>_<action>`, as in journeys/services.py.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from axes.utils import reset as axes_reset
 from django.conf import settings
@@ -44,10 +46,16 @@ VERIFY_SALT = "ehcp.accounts.verify-email"
 VERIFY_MAX_AGE = 60 * 60 * 24 * 3  # a confirmation link works for 3 days
 
 
-def user_send_verification(*, user: User) -> None:
-    """Email a link that proves they own the address (fixed words, no case content)."""
+def user_send_verification(*, user: User, next_path: str = "") -> None:
+    """Email a link that proves they own the address (fixed words, no case content).
+
+    `next_path` (a path on this site, such as the invitation they signed up from) is where
+    the link takes them once the address is confirmed.
+    """
     token = signing.dumps({"user": user.pk, "email": user.email}, salt=VERIFY_SALT)
     link = settings.SITE_URL.rstrip("/") + reverse("accounts:verify", args=[token])
+    if next_path.startswith("/") and not next_path.startswith("//"):
+        link += "?" + urlencode({"next": next_path})
     send_mail(
         subject="Confirm your email address for EHCP Helper",
         message=render_to_string("accounts/email/verify_email.txt", {"link": link}),
@@ -75,6 +83,11 @@ def user_mark_email_verified(*, user: User) -> None:
     if user.email_verified_at is None:
         user.email_verified_at = timezone.now()
         user.save(update_fields=["email_verified_at"])
+
+
+def user_works_for_an_organisation(*, user: User) -> bool:
+    """Whether this account's memberships count (a confirmed address and at least one)."""
+    return bool(user.email_verified and user.memberships.exists())
 
 
 def user_unlock(*, user: User) -> int:

@@ -8,6 +8,7 @@ whatever this browser did anonymously (saved cases, answers in progress) into th
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -40,6 +41,7 @@ from ehcp_site.accounts.services import (
     user_send_verification,
     user_unlock,
     user_verify_email,
+    user_works_for_an_organisation,
 )
 from ehcp_site.context_processors import SERVICE_NAME
 from ehcp_site.ratelimit import rate_limited
@@ -92,7 +94,7 @@ def sign_up_view(request) -> HttpResponse:
             form.add_error("email", EMAIL_TAKEN)
         else:
             login(request, user, backend=SIGN_IN_BACKEND)
-            _send_verification(request, user)
+            _send_verification(request, user, next_path=next_url)
             return redirect(next_url or resolve_url(settings.LOGIN_REDIRECT_URL))
     return render(
         request,
@@ -112,6 +114,12 @@ class SignInView(auth_views.LoginView):
         context = super().get_context_data(**kwargs)
         context.update(next_url=context[NEXT], page_errors=page_errors(context["form"]))
         return context
+
+    def get_default_redirect_url(self) -> str:
+        """Without a `next`: a support worker's caseload, a parent's cases."""
+        if user_works_for_an_organisation(user=self.request.user):
+            return resolve_url("caseload:organisations")
+        return super().get_default_redirect_url()
 
 
 class SignOutView(auth_views.LogoutView):
@@ -178,9 +186,9 @@ def account_view(request) -> HttpResponse:
     return render(request, "accounts/account.html")
 
 
-def _send_verification(request, user) -> None:
+def _send_verification(request, user, *, next_path: str = "") -> None:
     try:
-        user_send_verification(user=user)
+        user_send_verification(user=user, next_path=next_path)
     except Exception:  # the account works; they can ask for the link again
         logger.error("verification email for user %s not sent", user.pk)
         messages.warning(request, "We could not send the email just now. Try again later.")
@@ -198,7 +206,12 @@ def verify_email_view(request, token: str) -> HttpResponse:
     if user is None:
         return render(request, "accounts/verify_failed.html", status=400)
     messages.success(request, "Thank you. Your email address is confirmed.")
-    return redirect("accounts:account" if request.user.is_authenticated else "accounts:sign-in")
+    # Back to what they signed up for (an invitation, say), through sign-in if need be.
+    next_url = safe_next(request)
+    if request.user.is_authenticated:
+        return redirect(next_url or "accounts:account")
+    sign_in = resolve_url("accounts:sign-in")
+    return redirect(f"{sign_in}?{urlencode({NEXT: next_url})}" if next_url else sign_in)
 
 
 @login_required
@@ -206,7 +219,7 @@ def verify_email_view(request, token: str) -> HttpResponse:
 @rate_limited(scope="verify-email", key="user_or_ip", rate="5/h")
 def verify_email_send_view(request) -> HttpResponse:
     if not request.user.email_verified:
-        _send_verification(request, request.user)
+        _send_verification(request, request.user, next_path=safe_next(request))
     return redirect(safe_next(request) or "accounts:account")
 
 
