@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.http import urlencode
 
 from ehcp_site.accounts.models import Membership, Organisation
-from journeys.models import CaseNote, OrganisationShare
+from journeys.models import CaseNote, OrganisationShare, fold_for_search
 from journeys.rules.deadlines import RuleId
 from journeys.rules.vocabulary import LabelledEnum
 from journeys.selectors import SignInRequired
@@ -201,7 +201,11 @@ def caseload_shares(
     """The organisation's shared cases, filtered, overdue first, then the soonest deadline,
     then cases with no deadline; each with what its dashboard row shows."""
     return _with_row_details(
-        _filtered(OrganisationShare.objects.filter(organisation=organisation), filters, today)
+        _filtered(
+            OrganisationShare.objects.filter(organisation=organisation, case__is_example=False),
+            filters,
+            today,
+        )
     ).order_by(*ORDERING)
 
 
@@ -246,10 +250,8 @@ def _filtered(shares: QuerySet, filters: CaseloadFilters, today: date) -> QueryS
     elif filters.assigned:
         shares = shares.filter(assigned_to_id=int(filters.assigned))
     if filters.search:
-        shares = shares.filter(
-            Q(case__child_name__icontains=filters.search)
-            | Q(case__parent_name__icontains=filters.search)
-        )
+        # Folded the same way as the stored names: "Sian" finds "Siân", on any database.
+        shares = shares.filter(case__search_names__contains=fold_for_search(filters.search))
     return shares
 
 

@@ -9,6 +9,7 @@ becomes theirs. Others see a case only through an accepted, unrevoked `AdvocateA
 place that decides, on every request.
 """
 
+import unicodedata
 import uuid
 
 from django.conf import settings
@@ -16,6 +17,17 @@ from django.db import models
 from django.utils import timezone
 
 from ehcp_site.crypto import EncryptedJSONField, EncryptedTextField
+
+
+def fold_for_search(text: str) -> str:
+    """`text` without accents or case ("Siân" -> "sian", "Ærø" -> "aerø"), for matching.
+
+    The same folding is applied to the stored names and to what is searched for, so the
+    database compares plain strings: no unaccent extension or collation needed.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", stripped.replace("æ", "ae").replace("œ", "oe"))
 
 
 class Case(models.Model):
@@ -49,6 +61,12 @@ class Case(models.Model):
     # The earliest statutory deadline not yet met, whoever it is for (None: nothing open).
     next_deadline_on = models.DateField(null=True, blank=True)
     next_deadline_rule = models.CharField(max_length=40, blank=True)
+    # The child's and parent's names folded for search (fold_for_search: no accents, no case),
+    # so "Sian" finds "Siân" with a plain LIKE on SQLite and PostgreSQL alike.
+    search_names = models.CharField(max_length=400, blank=True, default="")
+    # "See an example letter" makes a case from the shipped fictional child: shown as an
+    # example wherever it appears, never shared, and never counted among real cases.
+    is_example = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Retention (journeys/retention.py): the parent's last save or visit, and how many
@@ -74,6 +92,7 @@ class Case(models.Model):
         "council",
         "next_deadline_on",
         "next_deadline_rule",
+        "search_names",
     )
 
     def save(self, *args, touch: bool = True, **kwargs):
@@ -102,6 +121,7 @@ class Case(models.Model):
             deadline = next_open_deadline(self.case_file)
             self.next_deadline_on = deadline.due if deadline else None
             self.next_deadline_rule = deadline.rule.value if deadline else ""
+            self.search_names = fold_for_search(f"{self.child_name} {self.parent_name}")[:400]
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, *self.SUMMARY_FIELDS}
         super().save(*args, **kwargs)

@@ -55,12 +55,15 @@ def case_list_view(request) -> HttpResponse:
             "overdue": case.next_deadline_on is not None and case.next_deadline_on < today,
         }
         for case in own
+        if not case.is_example
     ]
     return render(
         request,
         "journeys/case_list.html",
         {
             "rows": rows,
+            # The fictional example is listed apart, never among (or counted as) real cases.
+            "examples": [case for case in own if case.is_example],
             "shared": case_list_shared_with_advocate(user=request.user),
             "unfinished": [
                 {

@@ -223,6 +223,11 @@ def case_start_from_file(*, journey: Journey, storage, case_file: dict[str, Any]
     return case_submit(journey=journey, storage=storage)
 
 
+def case_mark_example(*, case_id) -> None:
+    """Mark the case made from the shipped example: shown as one, never shared or counted."""
+    Case.objects.filter(pk=case_id).update(is_example=True)
+
+
 @transaction.atomic
 def case_event_add(*, case: Case, event_type: str, event_date) -> Case:
     """Record that something happened on a date (the same event twice is recorded once).

@@ -30,6 +30,7 @@ from journeys.services import (
     CaseChanged,
     CaseNotYours,
     case_extras_for,
+    case_mark_example,
     case_start_from_file,
     case_submit,
     draft_base,
@@ -235,6 +236,7 @@ def journey_example(request) -> HttpResponse:
     case_id = uuid.uuid4()
     storage = draft_storage(journey.slug, request, case_id=case_id, journey_slug=journey.slug)
     case_start_from_file(journey=journey, storage=storage, case_file=example_case_file())
+    case_mark_example(case_id=case_id)
     return redirect("journeys:confirmation", journey=journey.slug, case_id=case_id)
 
 
@@ -261,6 +263,7 @@ def journey_confirmation(request, journey: str, case_id: uuid.UUID) -> HttpRespo
             "next_steps_template": f"journeys/next_steps/{definition.slug}.html",
             "case_id": case_id,
             "case_file": case.case_file,
+            "is_example": case.is_example,
             "timeline": case_timeline(case.case_file, today=today),
             "letters": letter_previews(kinds=kinds, case_file=case.case_file, extras=extras),
             "check_answers_url": reverse(

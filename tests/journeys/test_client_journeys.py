@@ -421,3 +421,43 @@ def test_a_young_person_must_be_16_or_over(client):
     ]
     seventeen = {"child-date-of-birth": {"date_of_birth": date(2009, 1, 1)}}
     assert form_for_step(step, data, seventeen).is_valid()
+
+
+@pytest.mark.django_db
+def test_the_example_case_is_marked_everywhere_and_never_counted_or_shared(case_file):
+    from ehcp_site.accounts.models import Membership, Organisation
+    from journeys.caseload import CaseloadFilters, caseload_shares
+    from journeys.models import Case, OrganisationShare
+    from tests.conftest import make_user
+
+    parent = make_user("parent@example.org", "Pat Parent")
+    from django.test import Client
+
+    client = Client()
+    client.force_login(parent)
+    confirmation = client.get(client.post("/example/")["Location"]).content.decode()
+    example = Case.objects.get()
+    assert example.is_example
+    assert "This is an example, about a made-up child" in confirmation
+    assert "<title>Your letter is ready (example)" in confirmation
+    overview = client.get(f"/cases/{example.id}/").content.decode()
+    assert "Sam&#x27;s example case" in overview or "Sam's example case" in overview
+    listing = client.get("/cases/").content.decode()
+    assert "You have no saved cases yet." in listing  # not counted among real cases
+    assert "Sam Okafor's example case" in listing
+    # Never shared: the sharing page says so, and a crafted share is refused.
+    organisation = Organisation.objects.create(name="Sunrise")
+    Membership.objects.create(organisation=organisation, user=make_user("w@example.org", "W"))
+    assert (
+        "An example case cannot be shared"
+        in client.get(f"/cases/{example.id}/sharing/").content.decode()
+    )
+    response = client.post(
+        f"/cases/{example.id}/sharing/organisations/",
+        {"organisation-organisation": str(organisation.id), "confirm": "yes"},
+    )
+    assert response.status_code == 404
+    # Even a share made some other way never reaches a caseload.
+    OrganisationShare.objects.create(case=example, organisation=organisation)
+    today = date.today()
+    assert not caseload_shares(organisation=organisation, filters=CaseloadFilters(), today=today)
