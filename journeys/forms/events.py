@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from journeys.casefile import CaseFileError, validate_case_file
 from journeys.forms.base import QuestionForm
-from journeys.forms.fields import DateField, choice
+from journeys.forms.fields import DateField, choice, hint_with_example
 from journeys.rules.vocabulary import EventType
 
 # Only the phase-transfer date is about the future; every other event has happened.
@@ -29,8 +29,9 @@ class AddEventForm(QuestionForm):
     event_date = DateField(
         label="When did it happen?",
         subject="The date",
-        help_text="For example, 6 11 2026. For a move to a new school, give 1 September of "
-        "the year of the move.",
+        help_text=hint_with_example(
+            "For a move to a new school, give 1 September of the year of the move."
+        ),
         error_messages={"required": "Enter the date it happened"},
     )
 
