@@ -11,7 +11,7 @@ import uuid
 from typing import Any
 
 from django.core.exceptions import SuspiciousOperation
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -44,6 +44,8 @@ from letters.context import long_date
 from letters.services import letter_previews
 
 RETURN_TO_CHECK = "check"
+# The session key for answers that failed validation, by journey, case and step.
+INVALID_ANSWERS_KEY = "journeys.invalid_answers"
 DONE_STEP = "done"
 
 
@@ -125,6 +127,35 @@ class JourneyStepView(NamedUrlWizardView):
         if posted_step is not None and posted_step not in self.get_form_list():
             raise SuspiciousOperation("The posted step is not part of this journey")
         return super().post(*args, **kwargs)
+
+    # -- errors: Post/Redirect/Get -------------------------------------------------------
+    # A page with errors is shown by a GET after a redirect, so Back and refresh never ask to
+    # resend a form. What was typed waits in the session until the step is answered.
+    def _invalid_key(self) -> str:
+        return f"{self.journey.slug}:{self.case_id}:{self.steps.current}"
+
+    def render(self, form=None, **kwargs):
+        invalid = self.request.session.get(INVALID_ANSWERS_KEY, {})
+        if self.request.method == "POST" and form is not None and not form.is_valid():
+            posted = {k: v for k, v in self.request.POST.lists() if k != "csrfmiddlewaretoken"}
+            self.request.session[INVALID_ANSWERS_KEY] = {**invalid, self._invalid_key(): posted}
+            return redirect(self.request.get_full_path())
+        typed = invalid.get(self._invalid_key())
+        if self.request.method == "GET" and typed is not None:
+            data = QueryDict(mutable=True)
+            for name, values in typed.items():
+                data.setlist(name, values)
+            form = self.get_form(data=data)
+        return super().render(form, **kwargs)
+
+    def process_step(self, form):
+        """A valid answer: what was typed before (with errors) is no longer needed."""
+        invalid = self.request.session.get(INVALID_ANSWERS_KEY, {})
+        if self._invalid_key() in invalid:
+            self.request.session[INVALID_ANSWERS_KEY] = {
+                k: v for k, v in invalid.items() if k != self._invalid_key()
+            }
+        return super().process_step(form)
 
     def _returning_to_check(self) -> bool:
         return self.request.GET.get("return") == RETURN_TO_CHECK

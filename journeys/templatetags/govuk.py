@@ -56,6 +56,8 @@ def govuk_field(bound_field, as_heading: bool = False):
         "input_type": getattr(field.widget, "input_type", "text"),
         "value": "" if value is None else value,
     }
+    if kind == "textarea" and field.widget.attrs.get("maxlength"):
+        context["maxlength_words"] = f"{int(field.widget.attrs['maxlength']):,}"
     if kind in {"radios", "checkboxes", "select"}:
         chosen = {str(v) for v in (value if isinstance(value, list | tuple) else [value])}
         context["options"] = [

@@ -103,12 +103,24 @@ class RequestJourneyBehaviourTests:
             "child-name",
             {"child-name-first_name": "Sam", "child-name-last_name": ""},
         )
-        assert response.status_code == 200
-        page = response.content.decode()
-        assert "<title>Error: " in page
-        assert "There is a problem" in page
-        assert '<a href="#id_child-name-last_name">Enter your child&#x27;s last name</a>' in page
-        assert 'value="Sam"' in page
+        # Post/Redirect/Get: the errors are shown by a GET, so Back and refresh never ask
+        # to resend the form ("Confirm form resubmission").
+        step_url = f"/request/{case_id}/child-name/"
+        assert response.status_code == 302
+        assert response["Location"] == step_url
+        for _ in range(2):  # and a refresh shows the same: bad input loses nothing
+            page = client.get(step_url).content.decode()
+            assert "<title>Error: " in page
+            assert "There is a problem" in page
+            assert (
+                '<a href="#id_child-name-last_name">Enter your child&#x27;s last name</a>' in page
+            )
+            assert 'value="Sam"' in page
+        # Once answered, the errors are gone for good.
+        post_step(client, case_id, "child-name", request_answers()["child-name"])
+        page = client.get(step_url).content.decode()
+        assert "There is a problem" not in page
+        assert client.session.get("journeys.invalid_answers") == {}
 
     def test_answers_survive_a_refresh_and_the_back_button(self, client):
         case_id, _ = start_request(client)
