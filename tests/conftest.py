@@ -133,6 +133,10 @@ def walk(client, start_url: str, answers: dict[str, dict[str, Any]], *, max_step
         assert response.status_code == 302, (
             f"step {step} did not accept the answers: {_errors(response)}"
         )
+        # A step with errors redirects to itself (Post/Redirect/Get) and shows them there.
+        assert response["Location"] != location, (
+            f"step {step} did not accept the answers: {_errors(client.get(location))}"
+        )
     raise AssertionError("journey did not finish")
 
 

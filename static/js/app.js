@@ -14,6 +14,8 @@ if (enhance) {
     enhance({
       selectElement: select,
       defaultValue: "",
+      // No autoselect: its type-ahead hint is an unlabelled input (an axe failure).
+      autoselect: false,
       showAllValues: true,
       dropdownArrow: () => "",
       tNoResults: () => "No council matches. Check the spelling, or leave out “council”.",

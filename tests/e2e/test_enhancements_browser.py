@@ -17,15 +17,31 @@ COUNCIL_QUESTION = "Which council is responsible for your child?"
 
 
 def to_step(page: Page, step: str) -> None:
-    """A new request, straight to one of its steps (every step URL can be opened)."""
+    """A new request with the child's name, then straight to one of its steps."""
     page.goto("/request/new/")
+    page.get_by_label("First name", exact=True).fill("Amara")
+    page.get_by_label("Last name", exact=True).fill("Whitfield")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", level=1)).not_to_have_text("What is your child's name?")
     page.goto(re.sub(r"/[a-z-]+/$", f"/{step}/", page.url))
 
 
 def watch_console(page: Page) -> list[str]:
+    """Scripts refused (CSP), errors thrown, and our files that failed to load."""
     problems: list[str] = []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(str(e)))
+
+    def on_console(message) -> None:
+        # A failed load is reported by URL below (the browser's own favicon request is not ours).
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            problems.append(message.text)
+
+    def on_response(response) -> None:
+        if response.status >= 400 and not response.url.endswith("/favicon.ico"):
+            problems.append(f"{response.status} {response.url}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("response", on_response)
     return problems
 
 
@@ -88,3 +104,21 @@ def test_a_long_answer_counts_down_and_the_limit_is_in_the_hint(page: Page, brow
         )
     finally:
         context.close()
+
+
+def test_back_after_an_error_never_asks_to_resend_the_form(page: Page):
+    page.goto("/request/new/")
+    page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    page.get_by_label("First name", exact=True).fill("Amara")
+    page.get_by_label("Last name", exact=True).fill("Whitfield")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "How should the letter refer to your child?"
+    )
+    page.go_back()  # to the page that showed the error: a GET, so no "Confirm resubmission"
+    expect(page.get_by_role("heading", level=1)).to_have_text("What is your child's name?")
+    expect(page.get_by_label("First name", exact=True)).to_have_value("Amara")
+    page.reload()  # and a refresh resends nothing either
+    expect(page.get_by_label("Last name", exact=True)).to_have_value("Whitfield")
+    assert_accessible(page)

@@ -394,9 +394,10 @@ def test_keyboard_only_user_completes_the_journey_and_downloads_the_letter(page:
     key_continue(page)
 
     on_page(page, "Which council is responsible for your child?", scan=False)
-    # The type-ahead (accessible-autocomplete): type, and Enter takes the first suggestion.
+    # The type-ahead (accessible-autocomplete): type, arrow down to the suggestion, Enter.
     key_type(page, "id_local-authority-local_authority", COUNCIL_OPTION)
     expect(page.get_by_role("option", name=COUNCIL_OPTION, exact=True)).to_be_visible()
+    page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     key_continue(page)
 
