@@ -289,3 +289,15 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor_name} {self.action} {self.detail}"
+
+    @property
+    def what_happened(self) -> str:
+        """The rest of a sentence after the person: "looked at the timeline", "marked the
+        case reviewed". A change's detail already says what they did."""
+        if self.action == self.Action.CHANGED:
+            return (
+                self.detail
+                if self.detail.split(" ", 1)[0].endswith("ed")
+                else (f"changed {self.detail}".strip())
+            )
+        return f"{self.get_action_display()} {self.detail}".strip()

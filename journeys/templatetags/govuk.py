@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from django import forms, template
+from django.utils import dateformat, timezone
 
 from journeys.forms.fields import DATE_PARTS, DateField
 
@@ -109,3 +110,19 @@ def error_summary(form) -> list[tuple[str, str]]:
             errors.extend(_form_errors(item))
         return errors
     return _form_errors(form)
+
+
+@register.filter
+def when(moment) -> str:
+    """A moment as every page writes it, in UK time: "14 May 2018 at 3:05pm" (GOV.UK style:
+    no leading zero, am/pm in lower case, "midday" and "midnight")."""
+    if moment is None:
+        return ""
+    local = timezone.localtime(moment)
+    if (local.hour, local.minute) == (12, 0):
+        clock = "midday"
+    elif (local.hour, local.minute) == (0, 0):
+        clock = "midnight"
+    else:
+        clock = f"{(local.hour - 1) % 12 + 1}:{local.minute:02d}{'am' if local.hour < 12 else 'pm'}"
+    return f"{local.day} {dateformat.format(local, 'F Y')} at {clock}"

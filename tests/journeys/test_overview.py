@@ -86,3 +86,9 @@ def test_facts_leave_out_what_is_not_known():
     sections = case_facts(minimal)
     assert [s.heading for s in sections] == ["The child", "The parent or carer"]
     assert [row.key for row in sections[0].rows] == ["Name"]
+
+
+def test_facts_write_dates_as_people_do(case_file):
+    case_file = {**case_file, "child": {**case_file["child"], "date_of_birth": "2018-05-14"}}
+    child = {row.key: row.lines for row in case_facts(case_file)[0].rows}
+    assert child["Date of birth"] == ("14 May 2018",)
