@@ -197,7 +197,7 @@ class OverviewTests:
                 at=at,
             )
         seen = parent_client.get(f"/cases/{case_id}/seen-by/").content.decode()
-        seen = seen.replace(" |", " |")
+        seen = seen.replace("</time>:</span> Wren Worker (support worker at Sunrise)", " |")
         assert "14 May 2026 at 3:05pm | marked the case reviewed." in seen
         assert "14 May 2026 at midday | added a note." in seen
         assert "at 9:30am | changed the case in the admin." in seen
