@@ -126,3 +126,15 @@ def when(moment) -> str:
     else:
         clock = f"{(local.hour - 1) % 12 + 1}:{local.minute:02d}{'am' if local.hour < 12 else 'pm'}"
     return f"{local.day} {dateformat.format(local, 'F Y')} at {clock}"
+
+
+@register.filter
+def lower_first(words: str) -> str:
+    """Words to go mid-sentence, as in "Change first name": the first letter in lower case
+    unless the first word is all capitals, and every other capital kept ("appeal to the SEND
+    Tribunal", "EHC plan")."""
+    words = str(words)
+    first = words.split(" ", 1)[0]
+    if len(first) > 1 and first.isupper():
+        return words
+    return words[:1].lower() + words[1:]

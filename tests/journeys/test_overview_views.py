@@ -209,10 +209,10 @@ class OverviewTests:
         page = parent_client.get(f"/cases/{case_id}/").content.decode()
         assert not re.search(r">\s*\d{4}-\d{2}-\d{2}\s*<", page), "an ISO date is shown"
         assert (
-            'Start<span class="govuk-visually-hidden"> Appeal to the SEND Tribunal</span>' in page
+            'Start<span class="govuk-visually-hidden"> appeal to the SEND Tribunal</span>' in page
         )
         assert (
-            'PDF<span class="govuk-visually-hidden"> of Request for an EHC needs assessment' in page
+            'PDF<span class="govuk-visually-hidden"> of request for an EHC needs assessment' in page
         )
 
     def test_nobody_else_is_named_when_nobody_has_looked(self, parent_client):
