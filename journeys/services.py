@@ -13,6 +13,7 @@ from django.db import transaction
 
 from journeys.answers import journey_answers
 from journeys.casefile import request_step_data_from_case
+from journeys.casefile_io import EXPORT_CASE_FILE
 from journeys.definition import Journey
 from journeys.models import AuditEvent, Case, Draft
 from journeys.reminders import send_confirmation
@@ -334,7 +335,7 @@ def case_export_zip(*, case: Case, today) -> bytes:
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("case.json", json.dumps(case.case_file, indent=2, ensure_ascii=False))
+        archive.writestr(EXPORT_CASE_FILE, json.dumps(case.case_file, indent=2, ensure_ascii=False))
         extras = case_extras_for(case)
         for kind in LetterKind:
             for fmt in ("pdf", "docx"):
