@@ -42,6 +42,24 @@ def user_create(*, full_name: str, email: str, password: str) -> User:
         raise EmailTaken(email) from error
 
 
+def user_change_name(*, user: User, full_name: str) -> None:
+    """The name advocates and support workers see from now on (the audit keeps the old one)."""
+    user.full_name = full_name.strip()
+    user.save(update_fields=["full_name"])
+
+
+def user_change_email(*, user: User, email: str) -> None:
+    """Sign in with a new address, which must be confirmed again: until its link is opened,
+    invitations and memberships wait, as after signing up. Raises EmailTaken."""
+    try:
+        with transaction.atomic():
+            user.email = normalise_email(email)
+            user.email_verified_at = None
+            user.save(update_fields=["email", "email_verified_at"])
+    except IntegrityError as error:
+        raise EmailTaken(email) from error
+
+
 VERIFY_SALT = "ehcp.accounts.verify-email"
 VERIFY_MAX_AGE = 60 * 60 * 24 * 3  # a confirmation link works for 3 days
 

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -27,6 +27,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from ehcp_site.accounts.forms import (
     EMAIL_TAKEN,
     AccountDeleteForm,
+    ChangeEmailForm,
+    ChangeNameForm,
+    ChangePasswordForm,
     NewPasswordForm,
     PasswordResetRequestForm,
     SignInForm,
@@ -35,6 +38,8 @@ from ehcp_site.accounts.forms import (
 from ehcp_site.accounts.services import (
     SIGN_IN_BACKEND,
     EmailTaken,
+    user_change_email,
+    user_change_name,
     user_create,
     user_delete,
     user_mark_email_verified,
@@ -184,6 +189,66 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 @require_GET
 def account_view(request) -> HttpResponse:
     return render(request, "accounts/account.html")
+
+
+def _change_page(request, form, *, title: str, button: str) -> HttpResponse:
+    return render(
+        request,
+        "accounts/change.html",
+        {"form": form, "title": title, "button": button, "page_errors": page_errors(form)},
+    )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_name_view(request) -> HttpResponse:
+    form = ChangeNameForm(
+        request.POST if request.method == "POST" else None,
+        initial={"full_name": request.user.full_name},
+    )
+    if not form.is_valid():
+        return _change_page(request, form, title="Change your name", button="Save your name")
+    user_change_name(user=request.user, full_name=form.cleaned_data["full_name"])
+    messages.success(request, "Your name is changed.")
+    return redirect("accounts:account")
+
+
+@sensitive_post_parameters("password")
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+@rate_limited(scope="change-email", key="user_or_ip", rate="5/h")
+def account_email_view(request) -> HttpResponse:
+    """A new address, confirmed again by a link sent to it."""
+    form = ChangeEmailForm(request.POST if request.method == "POST" else None, user=request.user)
+    if form.is_valid():
+        try:
+            user_change_email(user=request.user, email=form.cleaned_data["email"])
+        except EmailTaken:
+            form.add_error("email", EMAIL_TAKEN)
+        else:
+            _send_verification(request, request.user)
+            return redirect("accounts:account")
+    return _change_page(
+        request, form, title="Change your email address", button="Save and send the link"
+    )
+
+
+@sensitive_post_parameters("old_password", "new_password1", "new_password2")
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_password_view(request) -> HttpResponse:
+    form = ChangePasswordForm(request.user, request.POST if request.method == "POST" else None)
+    if not form.is_valid():
+        return _change_page(
+            request, form, title="Change your password", button="Save your new password"
+        )
+    form.save()
+    update_session_auth_hash(request, form.user)  # stay signed in here, out everywhere else
+    messages.success(request, "Your password is changed.")
+    return redirect("accounts:account")
 
 
 def _send_verification(request, user, *, next_path: str = "") -> None:
