@@ -42,11 +42,6 @@ def case_list_view(request) -> HttpResponse:
     you; and new cases you started but have not finished."""
     today = timezone.localdate()
     own = case_list_for_parent(user=request.user, session=request.session)
-    drafts = draft_list_for_visitor(user=request.user, session=request.session)
-    saved_ids = {str(case.id) for case in own}
-    unfinished = [
-        d for d in drafts if d.case_id not in saved_ids and d.step and d.journey in STAGE_SLUGS
-    ]
     rows = [
         {
             "case": case,
@@ -65,17 +60,37 @@ def case_list_view(request) -> HttpResponse:
             # The fictional example is listed apart, never among (or counted as) real cases.
             "examples": [case for case in own if case.is_example],
             "shared": case_list_shared_with_advocate(user=request.user),
-            "unfinished": [
-                {
-                    "url": resume_url(d.journey, d.case_id, d.step),
-                    "child": _draft_child_name(d.data),
-                    "stage": stage_label(d.journey),
-                }
-                for d in unfinished
-                if d.journey in JOURNEYS
-            ],
+            "unfinished": unfinished_journeys(request, saved=own),
         },
     )
+
+
+def unfinished_journeys(request, *, saved: list) -> list[dict[str, str]]:
+    """New cases this visitor started and has not finished (answers kept in their account or
+    this browser), each with the question to carry on from. `saved`: their saved cases."""
+    saved_ids = {str(case.id) for case in saved}
+    return [
+        {
+            "url": resume_url(d.journey, d.case_id, d.step),
+            "child": _draft_child_name(d.data),
+            "stage": stage_label(d.journey),
+        }
+        for d in draft_list_for_visitor(user=request.user, session=request.session)
+        if d.case_id not in saved_ids
+        and d.step
+        and d.journey in STAGE_SLUGS
+        and d.journey in JOURNEYS
+    ]
+
+
+def carry_on_context(request) -> dict[str, object]:
+    """For the start page: what this visitor can carry on with (answers in progress, and
+    how many real cases they have saved)."""
+    own = case_list_for_parent(user=request.user, session=request.session)
+    return {
+        "unfinished": unfinished_journeys(request, saved=own),
+        "saved_count": sum(1 for case in own if not case.is_example),
+    }
 
 
 def resume_url(journey: str, case_id: str, step: str | None) -> str:
