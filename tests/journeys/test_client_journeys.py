@@ -473,3 +473,11 @@ def test_the_example_case_is_marked_everywhere_and_never_counted_or_shared(case_
     OrganisationShare.objects.create(case=example, organisation=organisation)
     today = date.today()
     assert not caseload_shares(organisation=organisation, filters=CaseloadFilters(), today=today)
+
+
+@pytest.mark.django_db
+def test_the_confirmation_title_agrees_with_its_heading(client):
+    response, _ = walk(client, "/request/new/", request_answers())
+    page = client.get(response["Location"]).content.decode()
+    assert '<h1 class="govuk-panel__title">Your letter is ready</h1>' in page
+    assert "<title>Your letter is ready \u2013 " in page
