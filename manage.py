@@ -12,9 +12,9 @@ from pathlib import Path
 
 
 def main() -> None:
-    from ehcp_site.env import ImproperlyConfiguredEnvironment, read_env_file
+    from ehcp_site.env import ImproperlyConfiguredEnvironment, env_file_path, read_env_file
 
-    for name, value in read_env_file(Path(__file__).resolve().parent / ".env").items():
+    for name, value in read_env_file(env_file_path(Path(__file__).resolve().parent)).items():
         os.environ.setdefault(name, value)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ehcp_site.settings")
     from django.core.management import execute_from_command_line

@@ -130,3 +130,30 @@ def test_readme_points_at_the_case_format_in_this_repository():
     doc = (ROOT / "docs" / "case-format.md").read_text()
     for contract in ("ehcp-case/1", "ehcp-case/2", "journey_schema", "render_letter", "deadlines"):
         assert contract in doc
+
+
+def test_the_environment_wins_over_the_env_file(checkout):
+    made = run(["make", "--no-print-directory", ".env"], checkout)
+    assert made.returncode == 0, made.stderr
+    result = subprocess.run(
+        [sys.executable, "manage.py", "journey_schema"],
+        cwd=checkout,
+        env={**CLEAN_ENV, "DJANGO_DEBUG": "false"},
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("Cannot start: DJANGO_SECRET_KEY is required")
+
+
+def test_env_file_path_can_be_chosen_or_turned_off(tmp_path):
+    from ehcp_site.env import env_file_path, read_env_file
+
+    assert env_file_path(tmp_path, {}) == tmp_path / ".env"
+    assert env_file_path(tmp_path, {"DJANGO_ENV_FILE": "/x/dev.env"}) == Path("/x/dev.env")
+    assert env_file_path(tmp_path, {"DJANGO_ENV_FILE": ""}) is None
+    assert read_env_file(None) == {}
+    (tmp_path / ".env").write_text("# a comment\nDJANGO_DEBUG=true\n\nNOT A LINE\n")
+    assert read_env_file(tmp_path / ".env") == {"DJANGO_DEBUG": "true"}
