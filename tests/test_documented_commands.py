@@ -62,6 +62,7 @@ def concrete(command: str, out: Path) -> list[str]:
 
 
 def test_without_env_file_production_refuses_in_one_line(checkout):
+    (checkout / ".env").unlink(missing_ok=True)  # as cloned (another test may have made it)
     result = run([sys.executable, "manage.py", "journey_schema"], checkout)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
@@ -72,6 +73,7 @@ def test_without_env_file_production_refuses_in_one_line(checkout):
 
 
 def test_gunicorn_without_secrets_refuses_in_one_line(checkout):
+    # gunicorn never reads .env, whether or not `make` wrote one.
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
     result = run([gunicorn, "--config", "ehcp_site/gunicorn_conf.py"], checkout)
     assert result.returncode == 2
