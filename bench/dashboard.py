@@ -159,7 +159,7 @@ def load(today) -> tuple:
 
     from ehcp_site.accounts.models import Membership, Organisation, User
     from journeys.models import Case, CaseNote, OrganisationShare
-    from journeys.timeline import next_open_deadline
+    from journeys.cases.timeline import next_open_deadline
 
     rng = random.Random(SEED)
     base = json.loads(CASE_FILE.read_text())

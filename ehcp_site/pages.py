@@ -37,7 +37,7 @@ OTHER_NATIONS = {
 @require_GET
 def home(request):
     """The start page, offering first to carry on with anything in progress."""
-    from journeys.overview_views import carry_on_context
+    from journeys.cases.overview_views import carry_on_context
 
     return render(request, "pages/home.html", carry_on_context(request))
 

@@ -181,7 +181,7 @@ WHITENOISE_USE_FINDERS = ENV.debug
 
 # Encryption at rest (ehcp_site/crypto.py): the first key encrypts, every key decrypts.
 FIELD_ENCRYPTION_KEYS = list(ENV.field_encryption_keys)
-# Retention (journeys/retention.py): a case unused this long is deleted, after warnings.
+# Retention (journeys/jobs/retention.py): a case unused this long is deleted, after warnings.
 RETENTION_MONTHS = ENV.retention_months
 # A letter's PDF or DOCX is rendered again only when the letter changes (letters/cache.py).
 LETTER_FILE_CACHE = ENV.letter_file_cache

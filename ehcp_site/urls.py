@@ -7,5 +7,5 @@ urlpatterns = [
     path("", include("ehcp_site.pages")),
     path("", include("letters.urls")),
     path("", include("journeys.urls")),
-    path("", include("journeys.caseload_urls")),
+    path("", include("journeys.caseload.urls")),
 ]

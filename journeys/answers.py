@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from journeys.definition import Journey, Step
+from journeys.wizard.definition import Journey, Step
 from journeys.forms.base import RepeatableFormSet
 
 

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Alarm, Calendar, Event
 
 from journeys.rules.deadlines import Status
-from journeys.timeline import Timeline
+from journeys.cases.timeline import Timeline
 
 PRODID = "-//EHCP Helper//Deadlines//EN"
 UID_DOMAIN = "ehcp-helper.invalid"

@@ -19,15 +19,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ehcp_site.downloads import child_words, download_name
 from ehcp_site.ratelimit import rate_limited
-from journeys.calendar_file import case_calendar
-from journeys.definition import JOURNEYS
-from journeys.forms.events import AddEventForm, ImportCaseForm, RemindersForm
+from journeys.cases.calendar_file import case_calendar
+from journeys.wizard.definition import JOURNEYS
+from journeys.cases.forms import AddEventForm, ImportCaseForm, RemindersForm
 from journeys.models import Case
-from journeys.reminders import case_from_confirm_token, case_from_stop_token
-from journeys.retention import case_touch
+from journeys.jobs.reminders import case_from_confirm_token, case_from_stop_token
+from journeys.jobs.retention import case_touch
 from journeys.rules.vocabulary import EventType
-from journeys.selectors import CaseAccess, Need, case_access_or_404
-from journeys.services import (
+from journeys.cases.selectors import CaseAccess, Need, case_access_or_404
+from journeys.cases.services import (
     case_audit,
     case_continue,
     case_delete,
@@ -39,9 +39,9 @@ from journeys.services import (
     case_reminders_request,
     case_reminders_stop,
 )
-from journeys.storage import draft_storage
+from journeys.wizard.storage import draft_storage
 from journeys.templatetags.govuk import error_summary
-from journeys.timeline import case_timeline
+from journeys.cases.timeline import case_timeline
 
 logger = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from journeys.casefile import CaseFileError, validate_case_file
+from journeys.cases.casefile import CaseFileError, validate_case_file
 
 
 def case_file_load(path: str) -> dict[str, Any]:

@@ -1,8 +1,8 @@
 """Selectors for support organisations: who belongs where, and each organisation's caseload.
 
 Read-only, keyword-only, `<entity>_<action>`. What writes (notes, assigning, reviewing,
-members) is in journeys/caseload_services.py. Whether someone may see one case is decided in
-journeys/selectors.py (`case_access_or_404`); here we decide who may see an organisation's
+members) is in journeys/caseload/services.py. Whether someone may see one case is decided in
+journeys/cases/selectors.py (`case_access_or_404`); here we decide who may see an organisation's
 pages: its members (the dashboard) and its admins (the members page). Everyone else signed in
 gets a 404, and a visitor who is not signed in is sent to sign in, as for a case.
 
@@ -28,7 +28,7 @@ from ehcp_site.accounts.models import Membership, Organisation
 from journeys.models import CaseNote, OrganisationShare, fold_for_search
 from journeys.rules.deadlines import RuleId
 from journeys.rules.vocabulary import LabelledEnum
-from journeys.selectors import SignInRequired
+from journeys.cases.selectors import SignInRequired
 
 PER_PAGE = 50
 

@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from ehcp_site.accounts.models import Membership, Organisation, User, normalise_email
 from journeys.models import CaseNote
-from journeys.selectors import CaseAccess
-from journeys.services import case_audit
+from journeys.cases.selectors import CaseAccess
+from journeys.cases.services import case_audit
 
 
 class NotAMember(Exception):

@@ -1,11 +1,11 @@
 """Support organisations: their caseload, a case's organisation page, and members.
 
-Included from ehcp_site/urls.py as `path("", include("journeys.caseload_urls"))`.
+Included from ehcp_site/urls.py as `path("", include("journeys.caseload.urls"))`.
 """
 
 from django.urls import path
 
-from journeys import caseload_views
+from journeys.caseload import views as caseload_views
 
 app_name = "caseload"
 

@@ -1,8 +1,8 @@
 """Pages for support organisations: the organisations you belong to, the caseload dashboard,
 one case as its organisation sees it (notes, assigning, reviewed) and the members page.
 
-Thin: each view parses, asks a selector (journeys/caseload.py, or `case_access_or_404` for a
-case) who may do what, calls one service (journeys/caseload_services.py) and renders or
+Thin: each view parses, asks a selector (journeys/caseload/selectors.py, or `case_access_or_404` for a
+case) who may do what, calls one service (journeys/caseload/services.py) and renders or
 redirects. Every look at a case's organisation page is recorded ("viewed"), and every change
 ("changed"); the dashboard and the members page record nothing, as they show no case content
 beyond the list.
@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ehcp_site.accounts.models import Membership
-from journeys.caseload import (
+from journeys.caseload.selectors import (
     case_note_list,
     case_stage_and_deadline,
     caseload_page,
@@ -28,7 +28,7 @@ from journeys.caseload import (
     membership_list_for_organisation,
     membership_list_for_user,
 )
-from journeys.caseload_services import (
+from journeys.caseload.services import (
     AlreadyAMember,
     LastAdmin,
     NoSuchAccount,
@@ -40,7 +40,7 @@ from journeys.caseload_services import (
     membership_remove,
     membership_role_change,
 )
-from journeys.forms.caseload import (
+from journeys.caseload.forms import (
     CaseAssignForm,
     CaseloadFilterForm,
     CaseNoteForm,
@@ -48,8 +48,8 @@ from journeys.forms.caseload import (
     MemberAddForm,
     MemberRoleForm,
 )
-from journeys.selectors import CaseAccess, Need, case_access_or_404
-from journeys.services import case_audit
+from journeys.cases.selectors import CaseAccess, Need, case_access_or_404
+from journeys.cases.services import case_audit
 from journeys.templatetags.govuk import error_summary
 
 # -- organisations and the dashboard --------------------------------------------------------

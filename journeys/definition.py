@@ -1,7 +1,7 @@
 """Every journey, declared once as data: its steps in order, when each shows, and detours.
 
-The one generic view (journeys/views.py) serves any journey here. Nothing else decides page
-order; tests/journeys/test_definition.py pins the visible sequence for given answers.
+The one generic view (journeys/wizard/views.py) serves any journey here. Nothing else decides page
+order; tests/journeys/wizard/test_definition.py pins the visible sequence for given answers.
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from journeys import conditions, stage_cases
-from journeys.casefile import case_from_request_answers, request_step_data_from_case
+from journeys.wizard import conditions
+from journeys.wizard import stage_cases
+from journeys.cases.casefile import case_from_request_answers, request_step_data_from_case
 from journeys.forms import request as request_forms
 from journeys.forms import stages as stage_forms
 from journeys.forms import start as start_forms
@@ -58,7 +59,7 @@ class Journey:
     # Where a finished journey leaves to, as a function of its answers (the triage uses it);
     # None means the journey's own confirmation page.
     next_page: Callable[[Mapping[str, Any]], tuple[str, tuple[str, ...]]] | None = None
-    # Turns the finished answers into a case file (journeys/casefile.py).
+    # Turns the finished answers into a case file (journeys/cases/casefile.py).
     build_case: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None
     # And back: a case file as the wizard's stored data per step.
     case_to_step_data: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None

@@ -5,7 +5,7 @@ agree.
 The owner of a case is its `owner` account; a case made before signing up is owned by the
 browser session that made it (the session lists its ids) until the parent signs in, when it
 becomes theirs. Others see a case only through an accepted, unrevoked `AdvocateAccess` or an
-`OrganisationShare` with an organisation they belong to. journeys/selectors.py is the one
+`OrganisationShare` with an organisation they belong to. journeys/cases/selectors.py is the one
 place that decides, on every request.
 """
 
@@ -69,7 +69,7 @@ class Case(models.Model):
     is_example = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # Retention (journeys/retention.py): the parent's last save or visit, and how many
+    # Retention (journeys/jobs/retention.py): the parent's last save or visit, and how many
     # "your case will be deleted" emails have gone since then.
     last_active_at = models.DateTimeField(default=timezone.now)
     retention_warnings_sent = models.PositiveSmallIntegerField(default=0)
@@ -100,7 +100,7 @@ class Case(models.Model):
 
         `touch` (the default) counts the save as the parent using the case, for retention;
         staff in the admin save with touch=False."""
-        from journeys.timeline import next_open_deadline
+        from journeys.cases.timeline import next_open_deadline
 
         update_fields = kwargs.get("update_fields")
         # Any change to the case is the parent (or staff for them) using it: the retention
@@ -150,7 +150,7 @@ class ReminderSent(models.Model):
 class Draft(models.Model):
     """A signed-in parent's answers in progress for one journey of one case (formtools'
     storage data), so a case resumes on another device at the step they left.
-    Anonymous visitors' drafts live in their session instead (journeys/storage.py)."""
+    Anonymous visitors' drafts live in their session instead (journeys/wizard/storage.py)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts"

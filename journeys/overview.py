@@ -14,8 +14,8 @@ from typing import Any
 from django.utils import dateformat
 from django.utils.text import capfirst
 
-from journeys.caseload import time_left_label
-from journeys.definition import JOURNEYS, Journey
+from journeys.caseload.selectors import time_left_label
+from journeys.wizard.definition import JOURNEYS, Journey
 from journeys.rules.vocabulary import (
     DecisionKind,
     EventType,
@@ -70,7 +70,7 @@ def stage_label(slug: str) -> str:
 
 def days_left_words(due: date | None, *, today: date) -> str:
     """'3 days overdue', 'Due today', '1 day left', '' when nothing is due: the caseload's
-    wording (journeys.caseload.time_left_label), starting a sentence."""
+    wording (journeys.caseload.selectors.time_left_label), starting a sentence."""
     return "" if due is None else capfirst(time_left_label(due=due, today=today))
 
 

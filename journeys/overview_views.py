@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from journeys.definition import JOURNEYS
+from journeys.wizard.definition import JOURNEYS
 from journeys.models import AuditEvent
-from journeys.overview import (
+from journeys.cases.overview import (
     STAGE_SLUGS,
     StageStatus,
     StageTask,
@@ -23,8 +23,8 @@ from journeys.overview import (
     stage_label,
     stage_tasks,
 )
-from journeys.retention import case_touch
-from journeys.selectors import (
+from journeys.jobs.retention import case_touch
+from journeys.cases.selectors import (
     Need,
     case_access_or_404,
     case_list_for_parent,
@@ -32,8 +32,8 @@ from journeys.selectors import (
     case_note_counts,
     draft_list_for_visitor,
 )
-from journeys.services import case_audit, case_extras_for
-from journeys.timeline import case_timeline
+from journeys.cases.services import case_audit, case_extras_for
+from journeys.cases.timeline import case_timeline
 
 
 @require_GET

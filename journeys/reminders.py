@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 
 from journeys.models import Case, ReminderSent
 from journeys.rules.deadlines import Status
-from journeys.timeline import TimelineDeadline, case_timeline
+from journeys.cases.timeline import TimelineDeadline, case_timeline
 
 REMINDER_DAYS = (14, 7, 2)
 STOP_SALT = "reminders-stop"

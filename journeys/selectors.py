@@ -171,7 +171,7 @@ def draft_list_for_visitor(*, user, session, case_id=None) -> list[DraftInfo]:
     """Every journey in progress for this visitor (their account's, or this browser's),
     or only those of one case."""
     from journeys.models import Draft
-    from journeys.storage import SESSION_KEY
+    from journeys.wizard.storage import SESSION_KEY
 
     if user.is_authenticated:
         rows = Draft.objects.filter(user=user)

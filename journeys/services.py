@@ -11,14 +11,14 @@ from typing import Any
 from django.core.cache import cache
 from django.db import transaction
 
-from journeys.answers import journey_answers
-from journeys.casefile import request_step_data_from_case
-from journeys.casefile_io import EXPORT_CASE_FILE
-from journeys.definition import Journey
+from journeys.wizard.answers import journey_answers
+from journeys.cases.casefile import request_step_data_from_case
+from journeys.cases.casefile_io import EXPORT_CASE_FILE
+from journeys.wizard.definition import Journey
 from journeys.models import AuditEvent, Case, Draft
-from journeys.reminders import send_confirmation
-from journeys.selectors import OWNED_CASES_KEY, CaseAccess, requester_owns_case
-from journeys.storage import SESSION_KEY
+from journeys.jobs.reminders import send_confirmation
+from journeys.cases.selectors import OWNED_CASES_KEY, CaseAccess, requester_owns_case
+from journeys.wizard.storage import SESSION_KEY
 from letters.context import MissingCaseData
 from letters.registry import LetterKind
 from letters.services import letter_render

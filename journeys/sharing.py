@@ -2,7 +2,7 @@
 
 An invitation is a one-time link, valid for 7 days, for an account with the address it was
 sent to. Only the SHA-256 of its token is stored. Revoking access (or stopping a share)
-takes effect on the next request, because journeys/selectors.py reads these rows every time.
+takes effect on the next request, because journeys/cases/selectors.py reads these rows every time.
 """
 
 from __future__ import annotations

@@ -12,10 +12,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ehcp_site.accounts.models import Organisation
 from ehcp_site.ratelimit import rate_limited
-from journeys.forms.sharing import InviteAdvocateForm, ShareWithOrganisationForm
+from journeys.sharing.forms import InviteAdvocateForm, ShareWithOrganisationForm
 from journeys.models import AdvocateAccess, OrganisationShare
-from journeys.selectors import Need, SignInRequired, case_access_or_404, case_note_counts
-from journeys.sharing import (
+from journeys.cases.selectors import Need, SignInRequired, case_access_or_404, case_note_counts
+from journeys.sharing.services import (
     InvitationOutcome,
     invitation_check,
     invitation_from_token,

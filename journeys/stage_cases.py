@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from journeys.casefile import FORMAT, applicant_from_answers, validate_case_file
+from journeys.cases.casefile import FORMAT, applicant_from_answers, validate_case_file
 from journeys.forms.stages import appeal_reasons, lines, refusal_reasons
 from journeys.rules.vocabulary import DECISION_EVENTS, DecisionKind, EventType
 

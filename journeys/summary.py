@@ -10,7 +10,7 @@ from typing import Any
 
 from django import forms
 
-from journeys.definition import CHECK_ANSWERS, Journey
+from journeys.wizard.definition import CHECK_ANSWERS, Journey
 from journeys.forms.base import RepeatableFormSet
 
 NOT_GIVEN = "Not given"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from journeys.guidance import GUIDANCE
+from journeys.cases.guidance import GUIDANCE
 from journeys.rules.deadlines import (
     Deadline,
     DutyHolder,

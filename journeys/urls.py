@@ -1,7 +1,11 @@
 from django.urls import path
 
-from journeys import calculator, case_views, overview_views, sharing_views, views
-from journeys.definition import JOURNEYS
+from journeys.cases import calculator
+from journeys.cases import views as case_views
+from journeys.cases import overview_views
+from journeys.sharing import views as sharing_views
+from journeys.wizard import views
+from journeys.wizard.definition import JOURNEYS
 
 app_name = "journeys"
 

@@ -1,4 +1,4 @@
-"""One generic view serves every step of every journey declared in journeys/definition.py.
+"""One generic view serves every step of every journey declared in journeys/wizard/definition.py.
 
 It never branches on a step's name: page order, conditions and detours are data, and
 submitting is a service. Each journey gets its own URL per step:
@@ -19,14 +19,14 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
-from journeys.answers import form_kwargs, journey_answers
-from journeys.casefile import example_case_file
-from journeys.definition import CHECK_ANSWERS, JOURNEYS, Journey
+from journeys.wizard.answers import form_kwargs, journey_answers
+from journeys.cases.casefile import example_case_file
+from journeys.wizard.definition import CHECK_ANSWERS, JOURNEYS, Journey
 from journeys.forms.base import RepeatableFormSet, with_blank_item
 from journeys.models import Case
 from journeys.rules.deadlines import decide_whether_to_assess
-from journeys.selectors import Need, case_access_or_404, requester_owns_case
-from journeys.services import (
+from journeys.cases.selectors import Need, case_access_or_404, requester_owns_case
+from journeys.cases.services import (
     CaseChanged,
     CaseNotYours,
     case_extras_for,
@@ -36,10 +36,10 @@ from journeys.services import (
     draft_base,
     draft_set_base,
 )
-from journeys.storage import draft_storage
-from journeys.summary import summary_sections
+from journeys.wizard.storage import draft_storage
+from journeys.wizard.summary import summary_sections
 from journeys.templatetags.govuk import error_summary
-from journeys.timeline import case_timeline
+from journeys.cases.timeline import case_timeline
 from letters.context import long_date
 from letters.services import letter_previews
 

@@ -352,7 +352,7 @@ def build_la_missed_deadline(
     CHASER_WORKING_DAYS working days after the letter, counted as in journeys.rules.calendar.
     """
     from journeys.rules.calendar import add_working_days
-    from journeys.timeline import case_timeline
+    from journeys.cases.timeline import case_timeline
 
     require(case, "la_missed_deadline", MISSED_DEADLINE_NEEDS)
     late = [item for item in case_timeline(case, today=today).open if item.council_is_late]

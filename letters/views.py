@@ -6,8 +6,8 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from ehcp_site.ratelimit import rate_limited
-from journeys.selectors import Need, case_access_or_404
-from journeys.services import case_audit, case_extras_for
+from journeys.cases.selectors import Need, case_access_or_404
+from journeys.cases.services import case_audit, case_extras_for
 from letters.context import MissingCaseData
 from letters.registry import REGISTRY, LetterKind
 from letters.services import FORMATS, letter_render

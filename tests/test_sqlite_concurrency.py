@@ -35,7 +35,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 
 from journeys.models import Case
-from journeys.services import case_save
+from journeys.cases.services import case_save
 from tests.conftest import run_in_project
 
 THREADS = %(threads)d
@@ -118,7 +118,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 
 from journeys.models import Draft
-from journeys.storage import CaseDatabaseStorage
+from journeys.wizard.storage import CaseDatabaseStorage
 
 THREADS = %(threads)d
 user = get_user_model().objects.create_user("p@example.org", "pw-0123456789", full_name="P")

@@ -3,7 +3,7 @@ into a redirect to the sign-in page that comes back to the page they asked for."
 
 from django.contrib.auth.views import redirect_to_login
 
-from journeys.selectors import SignInRequired
+from journeys.cases.selectors import SignInRequired
 
 
 class SignInRequiredMiddleware:

@@ -45,7 +45,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(default=timezone.now)
     # Set when they open the link we email on sign-up (or reset their password by email):
     # until then nobody may rely on them owning the address, so invitations sent to it and
-    # organisation memberships given to it do not work (journeys/sharing.py, selectors).
+    # organisation memberships given to it do not work (journeys/sharing/services.py, selectors).
     email_verified_at = models.DateTimeField(null=True, blank=True)
 
     objects = UserManager()

@@ -1,6 +1,6 @@
 """Services for accounts: create, unlock and delete an account; record what staff look at.
 
-Keyword-only, `<entity>_<action>`, as in journeys/services.py.
+Keyword-only, `<entity>_<action>`, as in journeys/cases/services.py.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from django.dispatch import receiver
 
 @receiver(user_logged_in, dispatch_uid="claim_session_work")
 def claim_session_work(sender, request, user, **kwargs) -> None:
-    from journeys.services import case_claim_session_work
+    from journeys.cases.services import case_claim_session_work
 
     if request is not None and hasattr(request, "session"):
         case_claim_session_work(user=user, session=request.session)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django import forms
 
 from ehcp_site.accounts.models import Membership
-from journeys.caseload import (
+from journeys.caseload.selectors import (
     ANYONE,
     STAGE_LABELS,
     UNASSIGNED,

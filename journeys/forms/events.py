@@ -8,8 +8,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from journeys.casefile import CaseFileError, validate_case_file
-from journeys.casefile_io import NotACaseZip, case_file_bytes_from_upload
+from journeys.cases.casefile import CaseFileError, validate_case_file
+from journeys.cases.casefile_io import NotACaseZip, case_file_bytes_from_upload
 from journeys.forms.base import QuestionForm
 from journeys.forms.fields import DateField, choice, hint_with_example
 from journeys.rules.vocabulary import EventType

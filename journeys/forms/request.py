@@ -1,6 +1,6 @@
 """Question pages for the request for an EHC needs assessment (one question per page).
 
-Page order and which pages show are declared in journeys/definition.py, not here.
+Page order and which pages show are declared in journeys/wizard/definition.py, not here.
 """
 
 from __future__ import annotations

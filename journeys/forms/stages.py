@@ -1,6 +1,6 @@
 """Question pages for the stages after a request: a refusal, a plan, mediation, an appeal.
 
-Page order and conditions are declared in journeys/definition.py. A form whose questions
+Page order and conditions are declared in journeys/wizard/definition.py. A form whose questions
 depend on earlier answers (one box per reason the council gave, one set of questions per
 vague sentence in a plan) sets `uses_answers = True` and receives `answers` (the journey's
 cleaned answers so far) from the generic view and from re-validation alike.

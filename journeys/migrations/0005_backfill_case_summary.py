@@ -4,7 +4,7 @@ from django.db import migrations
 
 
 def backfill(apps, schema_editor):
-    from journeys.timeline import next_open_deadline
+    from journeys.cases.timeline import next_open_deadline
 
     Case = apps.get_model("journeys", "Case")
     for case in Case.objects.iterator():

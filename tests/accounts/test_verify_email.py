@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from ehcp_site.accounts.models import Membership, Organisation, User
 from journeys.models import AdvocateAccess, Case, OrganisationShare
-from journeys.sharing import _token_hash
+from journeys.sharing.services import _token_hash
 from tests.conftest import PASSWORD, make_user
 
 LINK = re.compile(r"http://\S+(/account/confirm-email/\S+/)")

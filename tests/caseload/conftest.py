@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from ehcp_site.accounts.models import Membership, Organisation
 from journeys.models import Case, OrganisationShare
-from journeys.selectors import CaseAccess, case_access_for
+from journeys.cases.selectors import CaseAccess, case_access_for
 from tests.conftest import make_user
 
 DECIDE_WEEKS = 6

@@ -1,4 +1,4 @@
-"""Selectors of journeys/caseload.py: who may see an organisation, and its caseload."""
+"""Selectors of journeys/caseload/selectors.py: who may see an organisation, and its caseload."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from ehcp_site.accounts.models import Membership
-from journeys.caseload import (
+from journeys.caseload.selectors import (
     DEADLINE_LABELS,
     PER_PAGE,
     STAGE_LABELS,
@@ -24,11 +24,11 @@ from journeys.caseload import (
     membership_list_for_user,
     time_left_label,
 )
-from journeys.definition import JOURNEYS
+from journeys.wizard.definition import JOURNEYS
 from journeys.models import CaseNote
 from journeys.rules.deadlines import RuleId
-from journeys.selectors import SignInRequired
-from tests.caseload.conftest import share_case
+from journeys.cases.selectors import SignInRequired
+from tests.journeys.caseload.conftest import share_case
 from tests.conftest import make_user
 
 TODAY = date(2026, 11, 25)

@@ -1,11 +1,11 @@
-"""Services of journeys/caseload_services.py: notes, assigning, reviewing, and members."""
+"""Services of journeys/caseload/services.py: notes, assigning, reviewing, and members."""
 
 from __future__ import annotations
 
 import pytest
 
 from ehcp_site.accounts.models import Membership
-from journeys.caseload_services import (
+from journeys.caseload.services import (
     AlreadyAMember,
     LastAdmin,
     NoSuchAccount,
@@ -18,7 +18,7 @@ from journeys.caseload_services import (
     membership_role_change,
 )
 from journeys.models import AuditEvent, CaseNote, OrganisationShare
-from tests.caseload.conftest import access_for, share_case
+from tests.journeys.caseload.conftest import access_for, share_case
 from tests.conftest import make_user
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from ehcp_site.accounts.models import Membership, Organisation
 from journeys.models import AuditEvent, CaseNote, OrganisationShare
-from tests.caseload.conftest import client_for, share_case
+from tests.journeys.caseload.conftest import client_for, share_case
 from tests.conftest import is_sign_in_redirect, make_user, signed_in_client
 
 # Every dashboard GET, however many cases: the session, the account, the membership, the

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from ehcp_site.accounts.models import Membership, Organisation
 from journeys.models import CaseNote, OrganisationShare
-from tests.caseload.conftest import share_case
+from tests.journeys.caseload.conftest import share_case
 from tests.conftest import PASSWORD, make_user
 from tests.e2e.conftest import assert_accessible
 

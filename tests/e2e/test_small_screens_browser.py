@@ -13,7 +13,7 @@ import pytest
 from django.test import Client
 from playwright.sync_api import Page, expect
 
-from journeys.definition import JOURNEYS
+from journeys.wizard.definition import JOURNEYS
 from tests.conftest import STEP_URL, management, request_answers, stage_answers
 from tests.e2e.conftest import assert_accessible
 

@@ -4,8 +4,8 @@ from datetime import date, timedelta
 
 from icalendar import Calendar
 
-from journeys.calendar_file import case_calendar, event_uid
-from journeys.timeline import case_timeline
+from journeys.cases.calendar_file import case_calendar, event_uid
+from journeys.cases.timeline import case_timeline
 
 CASE_ID = "7b1d2c9e-0000-4000-8000-000000000001"
 

@@ -162,6 +162,6 @@ BASE = {"child": {"first_name": "Sam", "last_name": "Okafor"}, "school_view": "s
     ],
 )
 def test_overwrites_newer_answers(saved, new, conflict):
-    from journeys.services import overwrites_newer_answers
+    from journeys.cases.services import overwrites_newer_answers
 
     assert overwrites_newer_answers(saved=saved, base=BASE, new=new) is conflict

@@ -134,7 +134,7 @@ class TimelinePageTests:
         assert "We sent a link a few minutes ago" in page
 
     def test_a_link_for_an_old_address_does_not_start_reminders(self, client, case_id):
-        from journeys.reminders import confirm_token
+        from journeys.jobs.reminders import confirm_token
 
         case = Case.objects.get(pk=case_id)
         case.email = "new@example.org"
@@ -185,7 +185,7 @@ def test_the_consent_box_shows_its_error_beside_it(client, case_id):
 
 @pytest.mark.django_db
 def test_a_confirmation_email_that_fails_says_so_and_can_be_retried(client, case_id, monkeypatch):
-    from journeys import services
+    from journeys.cases import services
 
     def broken(case, email):
         raise ConnectionError("mail server down")

@@ -8,8 +8,8 @@ import pytest
 from django.utils.datastructures import MultiValueDict
 from jsonschema import Draft202012Validator
 
-from journeys.answers import journey_answers
-from journeys.casefile import (
+from journeys.wizard.answers import journey_answers
+from journeys.cases.casefile import (
     CASE_SCHEMA,
     CaseFileError,
     case_from_request_answers,
@@ -17,7 +17,7 @@ from journeys.casefile import (
     request_step_data_from_case,
     validate_case_file,
 )
-from journeys.definition import REQUEST_ASSESSMENT
+from journeys.wizard.definition import REQUEST_ASSESSMENT
 from tests.conftest import request_answers
 
 # The example in CASE_FORMAT.md, with every enum reduced to one value.

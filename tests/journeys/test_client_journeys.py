@@ -421,8 +421,8 @@ def test_add_another_stops_at_twenty_items(client):
 
 @pytest.mark.django_db
 def test_a_young_person_must_be_16_or_over(client):
-    from journeys.answers import form_for_step
-    from journeys.definition import REQUEST_ASSESSMENT
+    from journeys.wizard.answers import form_for_step
+    from journeys.wizard.definition import REQUEST_ASSESSMENT
 
     step = REQUEST_ASSESSMENT.step("your-details")
     data = {"your-details-name": "Sam Okafor", "your-details-relationship": "young_person"}
@@ -438,7 +438,7 @@ def test_a_young_person_must_be_16_or_over(client):
 @pytest.mark.django_db
 def test_the_example_case_is_marked_everywhere_and_never_counted_or_shared(case_file):
     from ehcp_site.accounts.models import Membership, Organisation
-    from journeys.caseload import CaseloadFilters, caseload_shares
+    from journeys.caseload.selectors import CaseloadFilters, caseload_shares
     from journeys.models import Case, OrganisationShare
     from tests.conftest import make_user
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from journeys import conditions
+from journeys.wizard import conditions
 
 
 @pytest.mark.parametrize(

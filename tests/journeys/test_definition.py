@@ -1,6 +1,6 @@
 """Which steps a parent sees, in which order, for given answers."""
 
-from journeys.definition import JOURNEYS, REQUEST_ASSESSMENT, TRIAGE
+from journeys.wizard.definition import JOURNEYS, REQUEST_ASSESSMENT, TRIAGE
 
 ALWAYS_BEFORE_NEEDS = [
     "child-name",

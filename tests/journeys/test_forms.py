@@ -5,8 +5,8 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from journeys.answers import form_for_step
-from journeys.definition import REQUEST_ASSESSMENT, TRIAGE
+from journeys.wizard.answers import form_for_step
+from journeys.wizard.definition import REQUEST_ASSESSMENT, TRIAGE
 from tests.conftest import date_parts, formset, request_answers
 
 # The message a parent sees for each required answer left empty, step by step.
@@ -309,8 +309,9 @@ def _date_fields():
 
     from django import forms
 
-    from journeys import calculator
-    from journeys.forms import events, request, stages
+    from journeys.cases import calculator
+    from journeys.forms import request, stages
+    from journeys.cases import forms as events
     from journeys.forms.fields import DateField
 
     for module in (request, stages, events, calculator):

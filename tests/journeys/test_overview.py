@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from journeys.overview import (
+from journeys.cases.overview import (
     STAGE_SLUGS,
     StageStatus,
     case_facts,

@@ -7,7 +7,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from journeys.models import Case, ReminderSent
-from journeys.reminders import case_from_stop_token, reminders_send, stop_token
+from journeys.jobs.reminders import case_from_stop_token, reminders_send, stop_token
 
 REQUEST_DAY = date(2026, 11, 6)  # decision due Friday 18 December 2026
 
@@ -107,7 +107,7 @@ class ReminderTests:
 
 @pytest.mark.django_db
 def test_a_failed_send_is_tried_again_next_run_and_others_still_get_theirs(monkeypatch):
-    from journeys import reminders
+    from journeys.jobs import reminders
 
     failing, working = make_case(email="broken@example.org"), make_case()
     real_send = reminders.send_mail

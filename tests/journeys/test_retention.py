@@ -117,7 +117,7 @@ class PurgeInactiveCasesTests:
         assert (timezone.now() - case.last_active_at).days >= 399
 
     def test_a_case_used_while_the_run_was_deciding_is_kept(self, case, monkeypatch):
-        from journeys import retention
+        from journeys.jobs import retention
 
         inactive(case, TWO_YEARS + 1)
         Case.objects.filter(pk=case.pk).update(

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from journeys.models import Case
-from journeys.services import case_extras_for, merge_case_files
+from journeys.cases.services import case_extras_for, merge_case_files
 
 SAVED = {
     "format": "ehcp-case/1",

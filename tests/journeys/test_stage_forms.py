@@ -5,8 +5,8 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from journeys.answers import form_for_step
-from journeys.definition import APPEAL, MEDIATION, PLAN, REFUSAL
+from journeys.wizard.answers import form_for_step
+from journeys.wizard.definition import APPEAL, MEDIATION, PLAN, REFUSAL
 from journeys.forms.stages import text_key
 from tests.conftest import VAGUE_SECTION_F, date_parts, stage_answers
 

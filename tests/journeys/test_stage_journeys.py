@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from journeys.definition import APPEAL, MEDIATION, PLAN, REFUSAL
+from journeys.wizard.definition import APPEAL, MEDIATION, PLAN, REFUSAL
 from journeys.models import Case
 from tests.conftest import (
     ABOUT_SLUGS,

@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from journeys.definition import REQUEST_ASSESSMENT
-from journeys.summary import summary_sections
+from journeys.wizard.definition import REQUEST_ASSESSMENT
+from journeys.wizard.summary import summary_sections
 
 
 def rows_by_key(answers):

@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from journeys.guidance import GUIDANCE
+from journeys.cases.guidance import GUIDANCE
 from journeys.rules.deadlines import Status
-from journeys.timeline import case_events, case_timeline
+from journeys.cases.timeline import case_events, case_timeline
 
 
 def case_with(*events):

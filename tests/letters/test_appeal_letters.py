@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pytest
 
-from journeys.casefile import validate_case_file
+from journeys.cases.casefile import validate_case_file
 from letters.appeal_letters import (
     build_appeal_checklist,
     build_appeal_reasons,
@@ -442,8 +442,8 @@ class HealthAndCareRecommendationsTests:
         assert self.PARAGRAPH in text
 
     def test_the_journeys_answer_decides(self, plan_case):
-        # What the appeal journey saves (journeys.stage_cases.appeal_extras) is obeyed both ways.
-        from journeys.stage_cases import appeal_extras
+        # What the appeal journey saves (journeys.wizard.stage_cases.appeal_extras) is obeyed both ways.
+        from journeys.wizard.stage_cases import appeal_extras
 
         for answer, expected in (("yes", True), ("no", False)):
             extras = appeal_extras({"health-care": {"health_or_care": answer}})

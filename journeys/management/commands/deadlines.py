@@ -6,8 +6,8 @@ from datetime import date
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from journeys.casefile import CaseFileError
-from journeys.casefile_io import case_file_load
+from journeys.cases.casefile import CaseFileError
+from journeys.cases.casefile_io import case_file_load
 from journeys.rules.deadlines import deadline_status, deadlines_for_events, explain
 from journeys.rules.vocabulary import EventType
 

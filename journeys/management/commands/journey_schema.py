@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from journeys.casefile import CASE_SCHEMA
+from journeys.cases.casefile import CASE_SCHEMA
 
 
 class Command(BaseCommand):

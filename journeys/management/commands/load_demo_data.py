@@ -23,9 +23,9 @@ from django.utils.datastructures import MultiValueDict
 
 from ehcp_site.accounts.models import Membership, Organisation, User
 from ehcp_site.accounts.services import user_mark_email_verified
-from journeys.answers import journey_answers
-from journeys.casefile import EXAMPLE_CASE_FILE, example_case_file, validate_case_file
-from journeys.definition import CHECK_ANSWERS, JOURNEYS
+from journeys.wizard.answers import journey_answers
+from journeys.cases.casefile import EXAMPLE_CASE_FILE, example_case_file, validate_case_file
+from journeys.wizard.definition import CHECK_ANSWERS, JOURNEYS
 from journeys.models import Case, CaseNote, OrganisationShare
 
 # Published on purpose (printed by the command); only ever set with DJANGO_DEBUG=true.

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from journeys.retention import cases_retention_apply
+from journeys.jobs.retention import cases_retention_apply
 
 
 class Command(BaseCommand):

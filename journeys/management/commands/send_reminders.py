@@ -3,7 +3,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from journeys.reminders import reminders_send
+from journeys.jobs.reminders import reminders_send
 
 
 class Command(BaseCommand):

@@ -3,8 +3,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from journeys.casefile import CaseFileError
-from journeys.casefile_io import case_file_load
+from journeys.cases.casefile import CaseFileError
+from journeys.cases.casefile_io import case_file_load
 from letters.context import MissingCaseData
 from letters.registry import LetterKind, UnknownLetter
 from letters.services import FORMATS, letter_render
