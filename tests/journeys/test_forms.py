@@ -370,8 +370,8 @@ def _date_fields():
     from django import forms
 
     from journeys.cases import calculator
-    from journeys.forms import request, stages
     from journeys.cases import forms as events
+    from journeys.forms import request, stages
     from journeys.forms.fields import DateField
 
     for module in (request, stages, events, calculator):
