@@ -6,14 +6,23 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+# `PORT=8080 make run` (or make serve) serves on another port.
+PORT ?= 8000
 # Development settings for `make run`: a local secret and host names are filled in.
 DEV_ENV := DJANGO_DEBUG=true
 # `make serve`: production settings, except plain http on 127.0.0.1 (see docs/deploy.md).
 # DJANGO_INSECURE_LOCAL_HTTP must never be set in production; `check --deploy` flags it.
 SERVE_ENV := DJANGO_DEBUG=false DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
-	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_INSECURE_LOCAL_HTTP=true GUNICORN_BIND=127.0.0.1:8000
+	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_INSECURE_LOCAL_HTTP=true GUNICORN_BIND=127.0.0.1:$(PORT)
 
 .PHONY: run serve test install lint bench clean
+
+# A checkout's development settings, for `python manage.py ...` typed by hand: manage.py reads
+# .env (never the server, never over a variable already set). Delete it, or set
+# DJANGO_DEBUG=false in the environment, to see the production checks.
+.env:
+	printf '%s\n' '# Written by make for development on this machine; never use it in production.' \
+		'DJANGO_DEBUG=true' > .env
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,13 +30,13 @@ $(INSTALLED): pyproject.toml
 	$(PY) -m pip install --quiet '.[test]'
 	touch $(INSTALLED)
 
-install: $(INSTALLED)
+install: $(INSTALLED) .env
 
-run: $(INSTALLED)
+run: $(INSTALLED) .env
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py createcachetable
 	$(DEV_ENV) $(PY) manage.py load_demo_data
-	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Throwaway keys unless they are set: sessions, and cases saved in this run, cannot be read
 # after the server stops. Set both variables to keep them. Its own database (serve.sqlite3)
@@ -49,7 +58,7 @@ serve: $(INSTALLED)
 	$(PY) manage.py migrate --noinput; \
 	$(PY) manage.py createcachetable; \
 	$(PY) manage.py collectstatic --noinput; \
-	echo "Serving the production configuration on http://127.0.0.1:8000 (Ctrl-C stops it)."; \
+	echo "Serving the production configuration on http://127.0.0.1:$(PORT) (Ctrl-C stops it)."; \
 	exec $(VENV)/bin/gunicorn --config ehcp_site/gunicorn_conf.py
 
 test: $(INSTALLED)
@@ -71,4 +80,4 @@ bench: $(INSTALLED)
 	if [ -n "$$DATABASE_URL" ]; then $(PY) bench/dashboard.py && $(PY) bench/load.py; fi
 
 clean:
-	rm -rf $(VENV) db.sqlite3 serve.sqlite3 staticfiles .pytest_cache .hypothesis
+	rm -rf $(VENV) .env db.sqlite3 serve.sqlite3 staticfiles .pytest_cache .hypothesis

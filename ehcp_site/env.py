@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 FALSE_WORDS = frozenset({"0", "false", "no", "off", ""})
@@ -88,6 +89,36 @@ class Environment:
     email_use_tls: bool
     # The public address of the service, for links in emails (no trailing slash).
     site_url: str
+
+
+def env_file_path(base_dir: Path, environ: Mapping[str, str] = os.environ) -> Path | None:
+    """The `.env` manage.py reads: DJANGO_ENV_FILE, else the checkout's `.env`; None when
+    DJANGO_ENV_FILE is set but empty (the tests' processes, which must see exactly the
+    variables they are given)."""
+    chosen = environ.get("DJANGO_ENV_FILE")
+    if chosen is None:
+        return base_dir / ".env"
+    return Path(chosen) if chosen else None
+
+
+def read_env_file(path: Path | None) -> dict[str, str]:
+    """Return the NAME=value lines of a checkout's `.env` (written by `make`), or {} without one.
+
+    Only manage.py reads it, and never over a variable already set: production takes its
+    variables from the process manager, never from a file in the checkout.
+    """
+    if path is None:
+        return {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return {}
+    values = {}
+    for line in lines:
+        name, equals, value = line.strip().partition("=")
+        if equals and name and not name.startswith("#"):
+            values[name.strip()] = value.strip()
+    return values
 
 
 def read_environment(environ: Mapping[str, str] = os.environ) -> Environment:

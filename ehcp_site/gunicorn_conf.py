@@ -4,9 +4,17 @@ Bind address, workers and timeouts come from the environment through ehcp_site/e
 (GUNICORN_BIND, GUNICORN_WORKERS, GUNICORN_TIMEOUT, GUNICORN_GRACEFUL_TIMEOUT).
 """
 
-from ehcp_site.env import read_server_environment
+import sys
 
-_server = read_server_environment()
+from ehcp_site.env import ImproperlyConfiguredEnvironment, read_environment, read_server_environment
+
+try:
+    # Refuse to start, in one line, before any worker tries to load Django without its secrets.
+    read_environment()
+    _server = read_server_environment()
+except ImproperlyConfiguredEnvironment as problem:
+    sys.stderr.write(f"Cannot start: {problem}\n")
+    sys.exit(2)
 
 wsgi_app = "ehcp_site.wsgi:application"
 bind = [_server.bind]

@@ -36,7 +36,10 @@ OTHER_NATIONS = {
 
 @require_GET
 def home(request):
-    return render(request, "pages/home.html")
+    """The start page, offering first to carry on with anything in progress."""
+    from journeys.cases.overview_views import carry_on_context
+
+    return render(request, "pages/home.html", carry_on_context(request))
 
 
 @require_GET

@@ -1,5 +1,5 @@
 """Saved cases and who may see them. A case is one child's journey; its portable form is the
-case file (../shared/CASE_FORMAT.md), kept here as JSON so the web, the commands and exports
+case file (docs/case-format.md), kept here as JSON so the web, the commands and exports
 agree.
 
 The owner of a case is its `owner` account; a case made before signing up is owned by the
@@ -9,6 +9,7 @@ becomes theirs. Others see a case only through an accepted, unrevoked `AdvocateA
 place that decides, on every request.
 """
 
+import unicodedata
 import uuid
 
 from django.conf import settings
@@ -16,6 +17,17 @@ from django.db import models
 from django.utils import timezone
 
 from ehcp_site.crypto import EncryptedJSONField, EncryptedTextField
+
+
+def fold_for_search(text: str) -> str:
+    """`text` without accents or case ("Siân" -> "sian", "Ærø" -> "aerø"), for matching.
+
+    The same folding is applied to the stored names and to what is searched for, so the
+    database compares plain strings: no unaccent extension or collation needed.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", stripped.replace("æ", "ae").replace("œ", "oe"))
 
 
 class Case(models.Model):
@@ -50,6 +62,12 @@ class Case(models.Model):
     # The earliest statutory deadline not yet met, whoever it is for (None: nothing open).
     next_deadline_on = models.DateField(null=True, blank=True)
     next_deadline_rule = models.CharField(max_length=40, blank=True)
+    # The child's and parent's names folded for search (fold_for_search: no accents, no case),
+    # so "Sian" finds "Siân" with a plain LIKE on SQLite and PostgreSQL alike.
+    search_names = models.CharField(max_length=400, blank=True, default="")
+    # "See an example letter" makes a case from the shipped fictional child: shown as an
+    # example wherever it appears, never shared, and never counted among real cases.
+    is_example = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Retention (journeys/jobs/retention.py): the parent's last save or visit (set by the
@@ -76,6 +94,7 @@ class Case(models.Model):
         "council",
         "next_deadline_on",
         "next_deadline_rule",
+        "search_names",
     )
 
 
@@ -241,3 +260,15 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor_name} {self.action} {self.detail}"
+
+    @property
+    def what_happened(self) -> str:
+        """The rest of a sentence after the person: "looked at the timeline", "marked the
+        case reviewed". A change's detail already says what they did."""
+        if self.action == self.Action.CHANGED:
+            return (
+                self.detail
+                if self.detail.split(" ", 1)[0].endswith("ed")
+                else (f"changed {self.detail}".strip())
+            )
+        return f"{self.get_action_display()} {self.detail}".strip()

@@ -1,6 +1,6 @@
 """What the stage journeys (issue 4) tell a letter beyond the case file.
 
-The case file (../shared/CASE_FORMAT.md) is a fixed contract: unknown keys are an error, so a
+The case file (docs/case-format.md) is a fixed contract: unknown keys are an error, so a
 parent's answer to each of the council's reasons, the wording they want in a plan, or their
 witnesses cannot live in it. Journeys keep those answers as *extras*, saved beside the case
 file (journeys.models.Case.extras), and pass them to a letter's context builder. A letter

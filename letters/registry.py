@@ -12,6 +12,8 @@ from enum import StrEnum
 from importlib import import_module
 from typing import Any
 
+from ehcp_site.downloads import child_words, download_name
+
 
 class LetterKind(StrEnum):
     REQUEST_ASSESSMENT = "request_assessment"
@@ -39,13 +41,12 @@ class LetterSpec:
         module, name = self.builder.split(":")
         return getattr(import_module(module), name)
 
-    def filename(self, case_file: Mapping[str, Any], extension: str) -> str:
-        child = case_file["child"]
-        who = "-".join(
-            part for part in (child.get("first_name", ""), child.get("last_name", "")) if part
-        )
-        safe = "".join(ch if ch.isalnum() or ch == "-" else "-" for ch in who).strip("-")
-        return f"{self.kind.value.replace('_', '-')}-{safe or 'child'}.{extension}"
+    def filename(
+        self, case_file: Mapping[str, Any], extension: str, *, on: date | None = None
+    ) -> str:
+        """e.g. "request-assessment-Siân-Jones-2026-05-14.pdf" (ehcp_site/downloads.py)."""
+        words = [self.kind.value.replace("_", "-"), *child_words(case_file)]
+        return download_name(words, on=on, extension=extension)
 
     def build_context(
         self, case_file: Mapping[str, Any], *, today: date, extras: Mapping[str, Any] | None = None

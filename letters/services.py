@@ -66,7 +66,8 @@ def letter_render(
     if fmt not in FORMATS:
         raise UnknownLetter(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
     spec = letter_spec(kind)
-    html, letter = _standalone_html(spec, case_file, today or timezone.localdate(), extras)
+    today = today or timezone.localdate()
+    html, letter = _standalone_html(spec, case_file, today, extras)
     if fmt == "html":
         content = html.encode("utf-8")
     else:
@@ -81,7 +82,7 @@ def letter_render(
             if use_cache
             else produce()
         )
-    return RenderedLetter(content, FORMATS[fmt], spec.filename(case_file, fmt))
+    return RenderedLetter(content, FORMATS[fmt], spec.filename(case_file, fmt, on=today))
 
 
 def letter_previews(

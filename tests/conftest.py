@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,10 @@ from typing import Any
 import pytest
 
 from journeys.forms.stages import text_key
+
+# Processes the tests start never read a developer's .env (manage.py reads it from a
+# checkout): they see exactly the variables the test gives them.
+os.environ.setdefault("DJANGO_ENV_FILE", "")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 STEP_URL = re.compile(r"^/(?P<journey>[\w-]+)/(?P<case_id>[0-9a-f-]{36})/(?P<step>[\w-]+)/")
@@ -133,6 +138,10 @@ def walk(client, start_url: str, answers: dict[str, dict[str, Any]], *, max_step
         response = client.post(location, {**management(match["journey"], step), **answers[step]})
         assert response.status_code == 302, (
             f"step {step} did not accept the answers: {_errors(response)}"
+        )
+        # A step with errors redirects to itself (Post/Redirect/Get) and shows them there.
+        assert response["Location"] != location, (
+            f"step {step} did not accept the answers: {_errors(client.get(location))}"
         )
     raise AssertionError("journey did not finish")
 
@@ -326,7 +335,7 @@ def run_in_project(*args: str, env: dict[str, str], timeout: int = 300, check: b
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env=env,
+        env={"DJANGO_ENV_FILE": "", **env},  # never the developer's .env (manage.py)
         timeout=timeout,
         check=check,
     )

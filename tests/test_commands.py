@@ -1,4 +1,4 @@
-"""The command-line contracts of ../shared/CASE_FORMAT.md, run as real processes."""
+"""The command-line contracts of docs/case-format.md, run as real processes."""
 
 import json
 import os
@@ -283,3 +283,30 @@ def test_a_version_1_file_with_a_version_2_key_exits_2_naming_the_key(tmp_path):
     assert len(result.stderr.splitlines()) == 1
     assert "represents is part of version 2" in result.stderr
     assert '"ehcp-case/2"' in result.stderr
+
+
+@pytest.mark.django_db
+def test_demo_worker_signs_in_straight_onto_the_caseload(settings):
+    """The demo accounts are made confirmed: no "Confirm your email address first"."""
+    from django.test import Client
+
+    from ehcp_site.accounts.models import Organisation, User
+    from journeys.management.commands.load_demo_data import DEMO_PASSWORD, ORGANISATION
+
+    settings.DEBUG = True
+    load_demo_data()
+    assert all(user.email_verified for user in User.objects.all())
+    organisation = Organisation.objects.get(name=ORGANISATION)
+    browser = Client()
+    response = browser.post(
+        "/account/sign-in/",
+        {"username": "worker@example.org", "password": DEMO_PASSWORD},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == f"/organisations/{organisation.id}/caseload/"
+    assert "Sam Okafor" in response.content.decode()
+    parent = Client()
+    response = parent.post(
+        "/account/sign-in/", {"username": "parent@example.org", "password": DEMO_PASSWORD}
+    )
+    assert response["Location"] == "/cases/"

@@ -1,4 +1,4 @@
-"""`python manage.py deadlines` (../shared/CASE_FORMAT.md), run as a real process."""
+"""`python manage.py deadlines` (docs/case-format.md), run as a real process."""
 
 import json
 import os

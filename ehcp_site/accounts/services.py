@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from axes.utils import reset as axes_reset
@@ -41,14 +42,38 @@ def user_create(*, full_name: str, email: str, password: str) -> User:
         raise EmailTaken(email) from error
 
 
+def user_change_name(*, user: User, full_name: str) -> None:
+    """The name advocates and support workers see from now on (the audit keeps the old one)."""
+    user.full_name = full_name.strip()
+    user.save(update_fields=["full_name"])
+
+
+def user_change_email(*, user: User, email: str) -> None:
+    """Sign in with a new address, which must be confirmed again: until its link is opened,
+    invitations and memberships wait, as after signing up. Raises EmailTaken."""
+    try:
+        with transaction.atomic():
+            user.email = normalise_email(email)
+            user.email_verified_at = None
+            user.save(update_fields=["email", "email_verified_at"])
+    except IntegrityError as error:
+        raise EmailTaken(email) from error
+
+
 VERIFY_SALT = "ehcp.accounts.verify-email"
 VERIFY_MAX_AGE = 60 * 60 * 24 * 3  # a confirmation link works for 3 days
 
 
-def user_send_verification(*, user: User) -> None:
-    """Email a link that proves they own the address (fixed words, no case content)."""
+def user_send_verification(*, user: User, next_path: str = "") -> None:
+    """Email a link that proves they own the address (fixed words, no case content).
+
+    `next_path` (a path on this site, such as the invitation they signed up from) is where
+    the link takes them once the address is confirmed.
+    """
     token = signing.dumps({"user": user.pk, "email": user.email}, salt=VERIFY_SALT)
     link = settings.SITE_URL.rstrip("/") + reverse("accounts:verify", args=[token])
+    if next_path.startswith("/") and not next_path.startswith("//"):
+        link += "?" + urlencode({"next": next_path})
     send_mail(
         subject="Confirm your email address for EHCP Helper",
         message=render_to_string("accounts/email/verify_email.txt", {"link": link}),
@@ -94,6 +119,11 @@ def user_mark_email_verified(*, user: User) -> None:
     if user.email_verified_at is None:
         user.email_verified_at = timezone.now()
         user.save(update_fields=["email_verified_at"])
+
+
+def user_works_for_an_organisation(*, user: User) -> bool:
+    """Whether this account's memberships count (a confirmed address and at least one)."""
+    return bool(user.email_verified and user.memberships.exists())
 
 
 def user_unlock(*, user: User) -> int:

@@ -8,10 +8,11 @@ whatever this browser did anonymously (saved cases, answers in progress) into th
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -25,6 +26,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ehcp_site.accounts.forms import (
     AccountDeleteForm,
+    ChangeEmailForm,
+    ChangeNameForm,
+    ChangePasswordForm,
     NewPasswordForm,
     PasswordResetRequestForm,
     SignInForm,
@@ -33,6 +37,8 @@ from ehcp_site.accounts.forms import (
 from ehcp_site.accounts.services import (
     SIGN_IN_BACKEND,
     EmailTaken,
+    user_change_email,
+    user_change_name,
     user_create,
     user_delete,
     user_mark_email_verified,
@@ -40,6 +46,7 @@ from ehcp_site.accounts.services import (
     user_tell_address_taken,
     user_unlock,
     user_verify_email,
+    user_works_for_an_organisation,
 )
 from ehcp_site.context_processors import SERVICE_NAME
 from ehcp_site.ratelimit import rate_limited
@@ -98,7 +105,7 @@ def sign_up_view(request) -> HttpResponse:
             _send_email(request, lambda: user_tell_address_taken(email=email), email=email)
         else:
             login(request, user, backend=SIGN_IN_BACKEND)
-            _send_verification(request, user)
+            _send_verification(request, user, next_path=next_url)
         return redirect(next_url or resolve_url(settings.LOGIN_REDIRECT_URL))
     return render(
         request,
@@ -121,6 +128,12 @@ class SignInView(auth_views.LoginView):
         context = super().get_context_data(**kwargs)
         context.update(next_url=context[NEXT], page_errors=page_errors(context["form"]))
         return context
+
+    def get_default_redirect_url(self) -> str:
+        """Without a `next`: a support worker's caseload, a parent's cases."""
+        if user_works_for_an_organisation(user=self.request.user):
+            return resolve_url("caseload:organisations")
+        return super().get_default_redirect_url()
 
 
 class SignOutView(auth_views.LogoutView):
@@ -187,8 +200,75 @@ def account_view(request) -> HttpResponse:
     return render(request, "accounts/account.html")
 
 
-def _send_verification(request, user) -> None:
-    _send_email(request, lambda: user_send_verification(user=user), email=user.email)
+def _change_page(request, form, *, title: str, button: str) -> HttpResponse:
+    return render(
+        request,
+        "accounts/change.html",
+        {"form": form, "title": title, "button": button, "page_errors": page_errors(form)},
+    )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_name_view(request) -> HttpResponse:
+    form = ChangeNameForm(
+        request.POST if request.method == "POST" else None,
+        initial={"full_name": request.user.full_name},
+    )
+    if not form.is_valid():
+        return _change_page(request, form, title="Change your name", button="Save your name")
+    user_change_name(user=request.user, full_name=form.cleaned_data["full_name"])
+    messages.success(request, "Your name is changed.")
+    return redirect("accounts:account")
+
+
+@sensitive_post_parameters("password")
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+@rate_limited(scope="change-email", key="user_or_ip", rate="5/h")
+def account_email_view(request) -> HttpResponse:
+    """A new address, confirmed again by a link sent to it."""
+    form = ChangeEmailForm(request.POST if request.method == "POST" else None, user=request.user)
+    if form.is_valid():
+        email = form.cleaned_data["email"]
+        try:
+            user_change_email(user=request.user, email=email)
+        except EmailTaken:
+            # The same answer either way, so the page never says who has an account.
+            _send_email(request, lambda: user_tell_address_taken(email=email), email=email)
+        else:
+            _send_verification(request, request.user)
+        messages.success(request, f"We have sent a link to {email}. Open it to confirm.")
+        return redirect("accounts:account")
+    return _change_page(
+        request, form, title="Change your email address", button="Save and send the link"
+    )
+
+
+@sensitive_post_parameters("old_password", "new_password1", "new_password2")
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_password_view(request) -> HttpResponse:
+    form = ChangePasswordForm(request.user, request.POST if request.method == "POST" else None)
+    if not form.is_valid():
+        return _change_page(
+            request, form, title="Change your password", button="Save your new password"
+        )
+    form.save()
+    update_session_auth_hash(request, form.user)  # stay signed in here, out everywhere else
+    messages.success(request, "Your password is changed.")
+    return redirect("accounts:account")
+
+
+def _send_verification(request, user, *, next_path: str = "") -> None:
+    _send_email(
+        request,
+        lambda: user_send_verification(user=user, next_path=next_path),
+        email=user.email,
+    )
 
 
 def _send_email(request, send, *, email: str) -> None:
@@ -210,7 +290,12 @@ def verify_email_view(request, token: str) -> HttpResponse:
     if user is None:
         return render(request, "accounts/verify_failed.html", status=400)
     messages.success(request, "Thank you. Your email address is confirmed.")
-    return redirect("accounts:account" if request.user.is_authenticated else "accounts:sign-in")
+    # Back to what they signed up for (an invitation, say), through sign-in if need be.
+    next_url = safe_next(request)
+    if request.user.is_authenticated:
+        return redirect(next_url or "accounts:account")
+    sign_in = resolve_url("accounts:sign-in")
+    return redirect(f"{sign_in}?{urlencode({NEXT: next_url})}" if next_url else sign_in)
 
 
 @login_required
@@ -218,7 +303,7 @@ def verify_email_view(request, token: str) -> HttpResponse:
 @rate_limited(scope="verify-email", key="user_or_ip", rate="5/h")
 def verify_email_send_view(request) -> HttpResponse:
     if not request.user.email_verified:
-        _send_verification(request, request.user)
+        _send_verification(request, request.user, next_path=safe_next(request))
     return redirect(safe_next(request) or "accounts:account")
 
 

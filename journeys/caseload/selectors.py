@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.http import urlencode
@@ -27,7 +27,7 @@ from django.utils.http import urlencode
 from ehcp_site.accounts.models import Membership, Organisation
 from journeys.cases.labels import case_stage_and_deadline
 from journeys.cases.selectors import SignInRequired
-from journeys.models import CaseNote, OrganisationShare
+from journeys.models import CaseNote, OrganisationShare, fold_for_search
 from journeys.rules.vocabulary import LabelledEnum
 
 PER_PAGE = 50
@@ -176,7 +176,11 @@ def caseload_shares(
     """The organisation's shared cases, filtered, overdue first, then the soonest deadline,
     then cases with no deadline; each with what its dashboard row shows."""
     return _with_row_details(
-        _filtered(OrganisationShare.objects.filter(organisation=organisation), filters, today)
+        _filtered(
+            OrganisationShare.objects.filter(organisation=organisation, case__is_example=False),
+            filters,
+            today,
+        )
     ).order_by(*ORDERING)
 
 
@@ -221,10 +225,8 @@ def _filtered(shares: QuerySet, filters: CaseloadFilters, today: date) -> QueryS
     elif filters.assigned:
         shares = shares.filter(assigned_to_id=int(filters.assigned))
     if filters.search:
-        shares = shares.filter(
-            Q(case__child_name__icontains=filters.search)
-            | Q(case__parent_name__icontains=filters.search)
-        )
+        # Folded the same way as the stored names: "Sian" finds "Siân", on any database.
+        shares = shares.filter(case__search_names__contains=fold_for_search(filters.search))
     return shares
 
 
@@ -241,7 +243,11 @@ def caseload_page(
     # The page's ids first: sorting every matching share is cheap when the rows are narrow,
     # and the notes count is then worked out for this page's rows only (PostgreSQL would
     # otherwise compute it for every row an OFFSET skips). Still one query: a subquery.
-    ordered = _filtered(OrganisationShare.objects.filter(organisation=organisation), filters, today)
+    ordered = _filtered(
+        OrganisationShare.objects.filter(organisation=organisation, case__is_example=False),
+        filters,
+        today,
+    )
     paginator = Paginator(ordered.order_by(*ORDERING).values_list("pk", flat=True), per_page)
     page = paginator.get_page(page_number)
     shares = _with_row_details(OrganisationShare.objects.filter(pk__in=page.object_list))

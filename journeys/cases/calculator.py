@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from journeys.forms.base import QuestionForm
-from journeys.forms.fields import DateField, not_in_future
+from journeys.forms.fields import DateField, hint_with_example, not_in_future
 from journeys.rules.appeal_reasoning import explain_appeal_deadline
 from journeys.rules.law import Law, entry
 from journeys.templatetags.govuk import error_summary
@@ -19,8 +19,10 @@ class AppealDeadlineForm(QuestionForm):
     decision_date = DateField(
         label="What date is on the council's decision letter?",
         subject="The decision letter date",
-        help_text="The decision you want to appeal: a refusal to assess, a refusal to issue a "
-        "plan, or the final plan. For example, 3 6 2026",
+        help_text=hint_with_example(
+            "The decision you want to appeal: a refusal to assess, a refusal to issue a "
+            "plan, or the final plan."
+        ),
         error_messages={"required": "Enter the date on the decision letter"},
         validators=[not_in_future("The decision letter date")],
     )

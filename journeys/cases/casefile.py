@@ -1,4 +1,4 @@
-"""The portable case file of ../shared/CASE_FORMAT.md: its JSON Schema, validation, and
+"""The portable case file of docs/case-format.md: its JSON Schema, validation, and
 conversion to and from the request journey's answers.
 
 The field names here are a contract other tools depend on: change them only with

@@ -1,8 +1,11 @@
-"""Reading a case file from disk for the commands: one plain-English line on any failure."""
+"""Reading a case file: from disk for the commands (one plain-English line on any failure),
+and out of an uploaded ZIP for "Carry on from a case file"."""
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -29,3 +32,40 @@ def case_file_load(path: str) -> dict[str, Any]:
         raise CaseFileError(f"{path}: {error}") from None
     except RecursionError:
         raise CaseFileError(f"{path}: nested too deeply to be a case file") from None
+
+
+# The name "Download everything" gives the case file inside its ZIP (services.case_export_zip).
+EXPORT_CASE_FILE = "case.json"
+
+
+class NotACaseZip(ValueError):
+    """A ZIP without a usable case.json (missing, too big, or not a ZIP after all)."""
+
+
+def case_file_bytes_from_upload(content: bytes, *, max_bytes: int) -> bytes:
+    """The case file's bytes from an upload: the file itself, or the case.json inside the
+    ZIP that "Download everything" gives. Raises NotACaseZip with a plain-English reason.
+
+    The size inside the ZIP is checked before anything is unpacked, and the read stops at
+    `max_bytes`, so a small ZIP that unpacks to gigabytes is refused, not unpacked.
+    """
+    if not content.startswith(b"PK\x03\x04"):
+        return content
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            try:
+                entry = archive.getinfo(EXPORT_CASE_FILE)
+            except KeyError:
+                raise NotACaseZip(
+                    f"The ZIP has no {EXPORT_CASE_FILE} in it. Upload the ZIP from "
+                    "\u201cDownload everything\u201d, or the case.json inside it"
+                ) from None
+            if entry.file_size > max_bytes:
+                raise NotACaseZip(f"The {EXPORT_CASE_FILE} in the ZIP is bigger than 1 MB")
+            with archive.open(entry) as member:
+                data = member.read(max_bytes + 1)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError):
+        raise NotACaseZip("The ZIP file cannot be opened") from None
+    if len(data) > max_bytes:
+        raise NotACaseZip(f"The {EXPORT_CASE_FILE} in the ZIP is bigger than 1 MB")
+    return data

@@ -9,8 +9,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from journeys.cases.casefile import CaseFileError, validate_case_file
+from journeys.cases.casefile_io import NotACaseZip, case_file_bytes_from_upload
 from journeys.forms.base import QuestionForm
-from journeys.forms.fields import DateField, choice
+from journeys.forms.fields import DateField, choice, hint_with_example
 from journeys.rules.events import event_contradiction, recorded_events
 from journeys.rules.vocabulary import V1_EVENT_TYPES, EventType
 
@@ -30,8 +31,9 @@ class AddEventForm(QuestionForm):
     event_date = DateField(
         label="When did it happen?",
         subject="The date",
-        help_text="For example, 6 11 2026. For a move to a new school, give 1 September of "
-        "the year of the move.",
+        help_text=hint_with_example(
+            "For a move to a new school, give 1 September of the year of the move."
+        ),
         error_messages={"required": "Enter the date it happened"},
     )
 
@@ -77,8 +79,8 @@ class ImportCaseForm(QuestionForm):
     title = "Upload a case file"
     case_file = forms.FileField(
         label="Case file",
-        help_text="The case.json file from inside the ZIP you downloaded with "
-        "\u201cDownload everything\u201d, or one made by another tool in the same format.",
+        help_text="The ZIP you downloaded with \u201cDownload everything\u201d, the case.json "
+        "file inside it, or a case file made by another tool in the same format.",
         error_messages={
             "required": "Choose a case file to upload",
             "empty": "The selected file is empty",
@@ -91,7 +93,11 @@ class ImportCaseForm(QuestionForm):
         if upload.size > self.MAX_BYTES:
             raise ValidationError("The case file must be smaller than 1 MB", code="too_big")
         try:
-            data = json.loads(upload.read().decode("utf-8-sig"))  # Notepad adds a BOM
+            content = case_file_bytes_from_upload(upload.read(), max_bytes=self.MAX_BYTES)
+        except NotACaseZip as problem:
+            raise ValidationError(str(problem), code="bad_zip") from None
+        try:
+            data = json.loads(content.decode("utf-8-sig"))  # Notepad adds a BOM
             return validate_case_file(data)
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
             raise ValidationError(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.utils import dateformat
 from django.utils.text import capfirst
 
 from journeys.cases.labels import time_left_label
@@ -51,6 +52,16 @@ def _label(enum_class, value: str | None) -> str:
         return value or ""
 
 
+def _date(iso: str | None) -> str:
+    """A case file's ISO date as people write it ("2018-05-14" -> "14 May 2018")."""
+    if not iso:
+        return ""
+    try:
+        return dateformat.format(date.fromisoformat(iso), "j F Y")
+    except ValueError:
+        return iso
+
+
 def _row(key: str, *lines: str | None) -> FactRow | None:
     kept = tuple(line for line in lines if line)
     return FactRow(key, kept) if kept else None
@@ -75,7 +86,7 @@ def case_facts(case_file: Mapping[str, Any]) -> list[FactSection]:
                     "Name",
                     " ".join(p for p in (child.get("first_name"), child.get("last_name")) if p),
                 ),
-                _row("Date of birth", child.get("date_of_birth")),
+                _row("Date of birth", _date(child.get("date_of_birth"))),
                 _row(
                     "School or setting",
                     setting.get("name"),
@@ -132,7 +143,7 @@ def case_facts(case_file: Mapping[str, Any]) -> list[FactSection]:
                         _label(EvidenceKind, item.get("kind")) or "Evidence",
                         item.get("title"),
                         item.get("author"),
-                        item.get("date"),
+                        _date(item.get("date")),
                         item.get("key_points"),
                     )
                     for item in case_file.get("evidence", [])
@@ -144,13 +155,13 @@ def case_facts(case_file: Mapping[str, Any]) -> list[FactSection]:
             "What has happened",
             [
                 *(
-                    _row(_label(EventType, event.get("type")), event.get("date"))
+                    _row(_label(EventType, event.get("type")), _date(event.get("date")))
                     for event in case_file.get("events", [])
                 ),
                 _row(
                     "Council's decision",
                     _label(DecisionKind, case_file.get("decision", {}).get("kind")),
-                    case_file.get("decision", {}).get("date"),
+                    _date(case_file.get("decision", {}).get("date")),
                     *case_file.get("decision", {}).get("reasons_given", []),
                 ),
             ],

@@ -12,7 +12,11 @@ from django.views.decorators.http import require_GET
 
 from journeys.cases.selectors import Need, audit_event_list, case_access_or_404, case_note_counts
 from journeys.cases.services import case_audit, case_touch
-from journeys.wizard.progress import case_list_for_visitor, case_overview_for
+from journeys.wizard.progress import (
+    carry_on_for_visitor,
+    case_list_for_visitor,
+    case_overview_for,
+)
 
 
 @require_GET
@@ -25,8 +29,20 @@ def case_list_view(request) -> HttpResponse:
     return render(
         request,
         "journeys/case_list.html",
-        {"rows": cases.rows, "shared": cases.shared, "unfinished": cases.unfinished},
+        {
+            "rows": cases.rows,
+            # The fictional example is listed apart, never among (or counted as) real cases.
+            "examples": cases.examples,
+            "shared": cases.shared,
+            "unfinished": cases.unfinished,
+        },
     )
+
+
+def carry_on_context(request) -> dict[str, object]:
+    """For the start page: what this visitor can carry on with (answers in progress, and
+    how many real cases they have saved)."""
+    return carry_on_for_visitor(user=request.user, session=request.session)
 
 
 @require_GET

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from journeys.cases.casefile import case_file_current
+from journeys.cases.casefile_io import EXPORT_CASE_FILE
 from journeys.cases.selectors import (
     DRAFTS_SESSION_KEY,
     OWNED_CASES_KEY,
@@ -22,7 +23,7 @@ from journeys.cases.selectors import (
     requester_owns_case,
 )
 from journeys.cases.timeline import next_open_deadline
-from journeys.models import AuditEvent, Case, Draft
+from journeys.models import AuditEvent, Case, Draft, fold_for_search
 from journeys.rules.events import event_contradiction, recorded_events
 from journeys.rules.vocabulary import EventType
 from letters.cache import letter_files_forget
@@ -80,6 +81,7 @@ def case_summary_refresh(*, case: Case) -> tuple[str, ...]:
     deadline = next_open_deadline(case.case_file)
     case.next_deadline_on = deadline.due if deadline else None
     case.next_deadline_rule = deadline.rule.value if deadline else ""
+    case.search_names = fold_for_search(f"{case.child_name} {case.parent_name}")[:400]
     return Case.SUMMARY_FIELDS
 
 
@@ -246,6 +248,11 @@ class EventContradicts(ValueError):
     """The date cannot be true beside the dates already recorded (journeys.rules.events)."""
 
 
+def case_mark_example(*, case_id) -> None:
+    """Mark the case made from the shipped example: shown as one, never shared or counted."""
+    Case.objects.filter(pk=case_id).update(is_example=True)
+
+
 @transaction.atomic
 def case_event_add(*, case: Case, event_type: str, event_date) -> Case:
     """Record that something happened on a date (the same event twice is recorded once).
@@ -308,7 +315,7 @@ def case_export_zip(*, case: Case, today) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         exported = case_file_current(case.case_file)  # exports write version 2
-        archive.writestr("case.json", json.dumps(exported, indent=2, ensure_ascii=False))
+        archive.writestr(EXPORT_CASE_FILE, json.dumps(exported, indent=2, ensure_ascii=False))
         extras = case_extras_for(case)
         for kind in LetterKind:
             for fmt in ("pdf", "docx"):

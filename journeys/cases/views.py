@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ehcp_site.downloads import child_words, download_name
 from ehcp_site.ratelimit import rate_limited
 from journeys.cases.calendar_file import case_calendar
 from journeys.cases.forms import AddEventForm, ImportCaseForm, RemindersForm
@@ -163,12 +164,15 @@ def case_calendar_view(request, case_id: uuid.UUID) -> HttpResponse:
     access = case_access_or_404(request, case_id, need=Need.READ)
     case = access.case
     case_audit(access=access, user=request.user, action="downloaded", detail="the calendar file")
-    timeline = case_timeline(case.case_file, today=timezone.localdate())
+    today = timezone.localdate()
+    timeline = case_timeline(case.case_file, today=today)
     content = case_calendar(
         case_id=case.id, timeline=timeline, child_name=case.case_file["child"]["first_name"]
     )
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="ehcp-dates.ics"'
+    response["Content-Disposition"] = content_disposition_header(
+        True, download_name([*child_words(case.case_file), "dates"], on=today, extension="ics")
+    )
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -203,9 +207,12 @@ def reminders_confirm_view(request, token: str) -> HttpResponse:
 def case_export_view(request, case_id: uuid.UUID) -> HttpResponse:
     """Everything about the case: its case file and every letter, as a ZIP."""
     case = _case_or_404(request, case_id)
-    content = case_export_zip(case=case, today=timezone.localdate())
+    today = timezone.localdate()
+    content = case_export_zip(case=case, today=today)
     response = HttpResponse(content, content_type="application/zip")
-    response["Content-Disposition"] = content_disposition_header(True, "ehcp-case.zip")
+    response["Content-Disposition"] = content_disposition_header(
+        True, download_name([*child_words(case.case_file), "case"], on=today, extension="zip")
+    )
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -12,7 +12,15 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from journeys.forms.base import QuestionForm, repeatable
-from journeys.forms.fields import DateField, choice, not_in_future, text
+from journeys.forms.fields import (
+    DateField,
+    choice,
+    hint_with_example,
+    not_in_future,
+    text,
+    uk_phone,
+    uk_postcode,
+)
 from journeys.local_authorities import local_authority_choices
 from journeys.rules.eligibility import age_on, is_within_assessment_age
 from journeys.rules.law import Law, entry
@@ -82,7 +90,7 @@ class ChildDateOfBirthForm(QuestionForm):
     date_of_birth = DateField(
         label=title,
         subject="Date of birth",
-        help_text="For example, 27 3 2017",
+        help_text=hint_with_example(years_ago=8),
         error_messages={"required": "Enter your child's date of birth"},
         validators=[not_in_future("Date of birth"), _under_assessment_age],
     )
@@ -236,8 +244,13 @@ class YourContactForm(QuestionForm):
         autocomplete="tel",
     )
 
+    # Both are printed at the top of the letter: checked here, not noticed by the council.
     def clean_postcode(self) -> str:
-        return " ".join(self.cleaned_data["postcode"].upper().split())
+        return uk_postcode(self.cleaned_data["postcode"])
+
+    def clean_phone(self) -> str:
+        phone = self.cleaned_data["phone"]
+        return uk_phone(phone) if phone.strip() else ""
 
 
 class RepresentsDetailsForm(QuestionForm):
@@ -389,7 +402,7 @@ class SupportTriedItemForm(forms.Form):
     since = DateField(
         label="When did it start?",
         subject="The start date",
-        help_text="If you do not know the day, put 1. For example, 1 9 2025",
+        help_text=hint_with_example("If you do not know the day, put 1.", days_ago=90),
         error_messages={"required": "Enter when the support started"},
         validators=[not_in_future("The start date")],
     )
@@ -483,7 +496,7 @@ class EvidenceItemForm(forms.Form):
     date = DateField(
         label="What is the date on it?",
         subject="The date",
-        help_text="For example, 10 3 2026",
+        help_text=hint_with_example(),
         error_messages={"required": "Enter the date on the evidence"},
         validators=[not_in_future("The date")],
     )

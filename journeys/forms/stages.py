@@ -16,7 +16,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from journeys.forms.base import QuestionForm, repeatable
-from journeys.forms.fields import DateField, choice, not_in_future, text
+from journeys.forms.fields import DateField, choice, hint_with_example, not_in_future, text
 from journeys.rules import law
 from journeys.rules.law import Law, SchoolKind
 from journeys.rules.vocabulary import DecisionKind
@@ -49,8 +49,7 @@ def decision_date_field(subject: str = "The decision letter date") -> DateField:
     return DateField(
         label="What date is on the decision letter?",
         subject=subject,
-        help_text="Use the date printed on the letter, not the day it arrived. "
-        "For example, 20 2 2026",
+        help_text=hint_with_example("Use the date printed on the letter, not the day it arrived."),
         error_messages={"required": "Enter the date on the decision letter"},
         validators=[not_in_future(subject)],
     )
@@ -232,8 +231,11 @@ class PlanDateForm(QuestionForm):
     plan_date = DateField(
         label=title,
         subject="The date",
-        help_text="For a draft, the day it reached you: your 15 days start then. For a final "
-        "plan, the date on its covering letter. For example, 3 2 2027",
+        help_text=hint_with_example(
+            "For a draft, the day it reached you: your 15 days start then. For a final "
+            "plan, the date on its covering letter.",
+            days_ago=10,
+        ),
         error_messages={"required": "Enter the date you received the plan"},
         validators=[not_in_future("The date")],
     )
@@ -383,7 +385,7 @@ class AdviserContactedDateForm(QuestionForm):
     contacted_date = DateField(
         label=title,
         subject="The date",
-        help_text="For example, 2 4 2026",
+        help_text=hint_with_example(days_ago=20),
         error_messages={"required": "Enter the date you contacted the adviser"},
         validators=[not_in_future("The date")],
     )
@@ -411,8 +413,11 @@ class MediationRequestedDateForm(QuestionForm):
         label=title,
         subject="The date",
         required=False,
-        help_text="The council must arrange mediation within 30 days of hearing from you. "
-        "Leave this empty if you have not told it yet. For example, 2 4 2026",
+        help_text=hint_with_example(
+            "The council must arrange mediation within 30 days of hearing from you. "
+            "Leave this empty if you have not told it yet.",
+            days_ago=20,
+        ),
         validators=[not_in_future("The date")],
     )
 
@@ -450,7 +455,9 @@ class CertificateDateForm(QuestionForm):
         label=title,
         subject="The certificate date",
         required=False,
-        help_text="Leave it empty if you do not have a certificate yet. For example, 14 7 2026",
+        help_text=hint_with_example(
+            "Leave it empty if you do not have a certificate yet.", days_ago=20
+        ),
         validators=[not_in_future("The certificate date")],
     )
 

@@ -30,7 +30,7 @@ from journeys.rules.vocabulary import EventType
 
 
 class RuleId(StrEnum):
-    """The rule ids of ../shared/CASE_FORMAT.md ("Deadlines")."""
+    """The rule ids of docs/case-format.md ("Deadlines")."""
 
     DECIDE_WHETHER_TO_ASSESS = "decide_whether_to_assess"
     NOTIFY_NO_PLAN = "notify_no_plan"

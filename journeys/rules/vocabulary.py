@@ -1,4 +1,4 @@
-"""The words of the case file (../shared/CASE_FORMAT.md) as enums, with plain-English labels.
+"""The words of the case file (docs/case-format.md) as enums, with plain-English labels.
 
 Pure Python: forms, the JSON Schema, conditions and letters all take their choices from here,
 so a value can never be spelt two ways.

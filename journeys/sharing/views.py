@@ -65,6 +65,8 @@ def _owner_case(request, case_id):
     case = case_access_or_404(request, case_id, need=Need.OWN).case
     if not request.user.is_authenticated:
         raise SignInRequired()
+    if case.is_example:
+        raise Http404("An example case is never shared")
     return case
 
 
@@ -74,6 +76,8 @@ def case_sharing_view(request, case_id: uuid.UUID) -> HttpResponse:
     if not request.user.is_authenticated:
         # A browser's own case: explain why an account is needed, rather than only ask.
         return render(request, "journeys/case_sharing_needs_account.html", {"case_id": case_id})
+    if case.is_example:
+        return render(request, "journeys/case_sharing_example.html", {"case": case})
     return _render_sharing(request, case)
 
 
@@ -115,6 +119,18 @@ def case_share_organisation_view(request, case_id: uuid.UUID) -> HttpResponse:
     if not form.is_valid():
         return _render_sharing(request, case, organisation_form=form)
     organisation = form.cleaned_data["organisation"]
+    if request.POST.get("confirm") != "yes":
+        # One click from a list is too easy to get wrong: say who they are and what they
+        # will see and do, then share only on "Yes".
+        return render(
+            request,
+            "journeys/case_sharing_organisation_confirm.html",
+            {
+                "case": case,
+                "child_name": case.case_file["child"]["first_name"],
+                "organisation": organisation,
+            },
+        )
     sharing_share_with_organisation(case=case, organisation=organisation, shared_by=request.user)
     messages.success(request, f"Shared with {organisation.name}.")
     return redirect("journeys:sharing", case_id=case.id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from django import forms, template
+from django.utils import dateformat, timezone
 
 from journeys.forms.fields import DATE_PARTS, DateField
 
@@ -56,6 +57,8 @@ def govuk_field(bound_field, as_heading: bool = False):
         "input_type": getattr(field.widget, "input_type", "text"),
         "value": "" if value is None else value,
     }
+    if kind == "textarea" and field.widget.attrs.get("maxlength"):
+        context["maxlength_words"] = f"{int(field.widget.attrs['maxlength']):,}"
     if kind in {"radios", "checkboxes", "select"}:
         chosen = {str(v) for v in (value if isinstance(value, list | tuple) else [value])}
         context["options"] = [
@@ -107,3 +110,31 @@ def error_summary(form) -> list[tuple[str, str]]:
             errors.extend(_form_errors(item))
         return errors
     return _form_errors(form)
+
+
+@register.filter
+def when(moment) -> str:
+    """A moment as every page writes it, in UK time: "14 May 2018 at 3:05pm" (GOV.UK style:
+    no leading zero, am/pm in lower case, "midday" and "midnight")."""
+    if moment is None:
+        return ""
+    local = timezone.localtime(moment)
+    if (local.hour, local.minute) == (12, 0):
+        clock = "midday"
+    elif (local.hour, local.minute) == (0, 0):
+        clock = "midnight"
+    else:
+        clock = f"{(local.hour - 1) % 12 + 1}:{local.minute:02d}{'am' if local.hour < 12 else 'pm'}"
+    return f"{local.day} {dateformat.format(local, 'F Y')} at {clock}"
+
+
+@register.filter
+def lower_first(words: str) -> str:
+    """Words to go mid-sentence, as in "Change first name": the first letter in lower case
+    unless the first word is all capitals, and every other capital kept ("appeal to the SEND
+    Tribunal", "EHC plan")."""
+    words = str(words)
+    first = words.split(" ", 1)[0]
+    if len(first) > 1 and first.isupper():
+        return words
+    return words[:1].lower() + words[1:]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -97,23 +97,20 @@ CHASER_TITLE = REGISTRY[LetterKind.LA_MISSED_DEADLINE].title
 @dataclass(frozen=True)
 class CaseList:
     """The parent's "Your cases" page: their cases, cases shared with them, and new cases
-    started but not finished (each with the URL of the question they stopped at)."""
+    started but not finished (each with the URL of the question they stopped at). The
+    fictional example case is listed apart (`examples`), never among (or counted as) real
+    cases."""
 
     rows: list[dict[str, Any]]
     shared: list
     unfinished: list[dict[str, str]]
+    examples: list = field(default_factory=list)
 
 
 def case_list_for_visitor(*, user, session, today: date) -> CaseList:
     """Your cases (one per child), each with its stage and next deadline in words; cases
     shared with you; and the journeys you started for a new case but have not finished."""
     own = case_list_for_parent(user=user, session=session)
-    saved_ids = {str(case.id) for case in own}
-    unfinished = [
-        draft
-        for draft in draft_list_for_visitor(user=user, session=session)
-        if draft.case_id not in saved_ids and draft.step and draft.journey in STAGE_SLUGS
-    ]
     return CaseList(
         rows=[
             {
@@ -123,18 +120,40 @@ def case_list_for_visitor(*, user, session, today: date) -> CaseList:
                 "overdue": case.next_deadline_on is not None and case.next_deadline_on < today,
             }
             for case in own
+            if not case.is_example
         ],
         shared=case_list_shared_with_advocate(user=user),
-        unfinished=[
-            {
-                "url": resume_url(draft.journey, draft.case_id, draft.step),
-                "child": draft.child_first_name,
-                "stage": stage_label(draft.journey),
-            }
-            for draft in unfinished
-            if draft.journey in JOURNEYS
-        ],
+        unfinished=unfinished_journeys(user=user, session=session, saved=own),
+        examples=[case for case in own if case.is_example],
     )
+
+
+def unfinished_journeys(*, user, session, saved: list) -> list[dict[str, str]]:
+    """New cases this visitor started and has not finished (answers kept in their account or
+    this browser), each with the question to carry on from. `saved`: their saved cases."""
+    saved_ids = {str(case.id) for case in saved}
+    return [
+        {
+            "url": resume_url(draft.journey, draft.case_id, draft.step),
+            "child": draft.child_first_name,
+            "stage": stage_label(draft.journey),
+        }
+        for draft in draft_list_for_visitor(user=user, session=session)
+        if draft.case_id not in saved_ids
+        and draft.step
+        and draft.journey in STAGE_SLUGS
+        and draft.journey in JOURNEYS
+    ]
+
+
+def carry_on_for_visitor(*, user, session) -> dict[str, object]:
+    """For the start page: what this visitor can carry on with (answers in progress, and
+    how many real cases they have saved)."""
+    own = case_list_for_parent(user=user, session=session)
+    return {
+        "unfinished": unfinished_journeys(user=user, session=session, saved=own),
+        "saved_count": sum(1 for case in own if not case.is_example),
+    }
 
 
 def resume_url(journey: str, case_id: str, step: str | None) -> str:

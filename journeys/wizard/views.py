@@ -7,6 +7,7 @@ submitting is a service. Each journey gets its own URL per step:
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any
 
@@ -24,7 +25,12 @@ from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 from ehcp_site.ratelimit import rate_limited
 from journeys.cases.casefile import example_case_file, preferred_school_law
 from journeys.cases.selectors import Need, case_access_or_404, case_for_answers_or_404
-from journeys.cases.services import CaseChanged, CaseNotYours, case_extras_for
+from journeys.cases.services import (
+    CaseChanged,
+    CaseNotYours,
+    case_extras_for,
+    case_mark_example,
+)
 from journeys.cases.timeline import case_timeline
 from journeys.forms.base import RepeatableFormSet, with_blank_item
 from journeys.rules.deadlines import decide_whether_to_assess_if_sent
@@ -46,6 +52,12 @@ from letters.services import letter_previews
 
 RETURN_TO_CHECK = "check"
 PROBLEM = "problem"
+# The session key for answers that failed validation, by journey, case and step.
+INVALID_ANSWERS_KEY = "journeys.invalid_answers"
+# What a page with errors may keep for its redirect: more than any real answer, far less than
+# the draft's own cap, and only the last few pages.
+INVALID_ANSWERS_MAX_CHARS = 40_000
+INVALID_ANSWERS_MAX_PAGES = 5
 DONE_STEP = "done"
 
 
@@ -165,6 +177,46 @@ class JourneyStepView(NamedUrlWizardView):
             if posted_step not in self.get_form_list():
                 raise SuspiciousOperation("The posted step is not part of this journey")
         return super().post(*args, **kwargs)
+
+    # -- errors: Post/Redirect/Get -------------------------------------------------------
+    # A page with errors is shown by a GET after a redirect, so Back and refresh never ask to
+    # resend a form. What was typed waits in the session until the step is answered.
+    def _invalid_key(self) -> str:
+        return f"{self.journey.slug}:{self.case_id}:{self.steps.current}"
+
+    def render(self, form=None, **kwargs):
+        invalid = self.request.session.get(INVALID_ANSWERS_KEY, {})
+        if self.request.method == "POST" and form is not None and not form.is_valid():
+            # Only this page's own fields (they carry its prefix), and only while small: a
+            # junk field or a huge answer is never kept in the session (issue 12), the page
+            # is then answered with its errors directly.
+            prefix = f"{form.prefix}-" if form.prefix else ""
+            posted = {k: v for k, v in self.request.POST.lists() if prefix and k.startswith(prefix)}
+            if len(json.dumps(posted)) <= INVALID_ANSWERS_MAX_CHARS:
+                kept = {k: v for k, v in invalid.items() if k != self._invalid_key()}
+                recent = dict(list(kept.items())[-(INVALID_ANSWERS_MAX_PAGES - 1) :])
+                self.request.session[INVALID_ANSWERS_KEY] = {
+                    **recent,
+                    self._invalid_key(): posted,
+                }
+                return redirect(self.request.get_full_path())
+            return super().render(form, **kwargs)
+        typed = invalid.get(self._invalid_key())
+        if self.request.method == "GET" and typed is not None:
+            data = QueryDict(mutable=True)
+            for name, values in typed.items():
+                data.setlist(name, values)
+            form = self.get_form(data=data)
+        return super().render(form, **kwargs)
+
+    def process_step(self, form):
+        """A valid answer: what was typed before (with errors) is no longer needed."""
+        invalid = self.request.session.get(INVALID_ANSWERS_KEY, {})
+        if self._invalid_key() in invalid:
+            self.request.session[INVALID_ANSWERS_KEY] = {
+                k: v for k, v in invalid.items() if k != self._invalid_key()
+            }
+        return super().process_step(form)
 
     def _returning_to_check(self) -> bool:
         return self.request.GET.get("return") == RETURN_TO_CHECK
@@ -320,6 +372,7 @@ def journey_example(request) -> HttpResponse:
     case_id = uuid.uuid4()
     storage = draft_storage(journey.slug, request, case_id=case_id, journey_slug=journey.slug)
     case_start_from_file(journey=journey, storage=storage, case_file=example_case_file())
+    case_mark_example(case_id=case_id)
     return redirect("journeys:confirmation", journey=journey.slug, case_id=case_id)
 
 
@@ -346,6 +399,7 @@ def journey_confirmation(request, journey: str, case_id: uuid.UUID) -> HttpRespo
             "case_id": case_id,
             "case_file": case.case_file,
             "school_law": preferred_school_law(case.case_file),
+            "is_example": case.is_example,
             "timeline": case_timeline(case.case_file, today=today),
             "letters": letter_previews(kinds=kinds, case_file=case.case_file, extras=extras),
             "check_answers_url": reverse(

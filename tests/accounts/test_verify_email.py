@@ -113,3 +113,40 @@ class VerifyEmailTests:
         )
         user.refresh_from_db()
         assert user.email_verified
+
+
+@pytest.mark.django_db
+def test_an_advocate_who_signs_up_from_an_invitation_lands_back_on_it(case_file):
+    parent = make_user("parent@example.org", "Pat Parent")
+    case = CaseFactory(journey="request", case_file=case_file, owner=parent)
+    AdvocateAccess.objects.create(
+        case=case,
+        email="advocate@example.org",
+        token_hash=_token_hash("tok"),
+        expires_at=timezone.now() + timedelta(days=7),
+        invited_by=parent,
+    )
+    advocate = Client()
+    page = advocate.get("/invitations/tok/").content.decode()
+    assert "/account/sign-up/?next=/invitations/tok/" in page
+    mail.outbox.clear()
+    response = advocate.post(
+        "/account/sign-up/?next=/invitations/tok/",
+        {
+            "full_name": "Ade Advocate",
+            "email": "advocate@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "next": "/invitations/tok/",
+        },
+    )
+    assert response["Location"] == "/invitations/tok/"
+    # The confirmation link brings them back to the invitation, which they can now accept.
+    link = re.search(r"http://\S+(/account/confirm-email/\S+)", mail.outbox[-1].body)[1]
+    response = advocate.get(link)
+    assert response["Location"] == "/invitations/tok/"
+    assert advocate.post("/invitations/tok/")["Location"] == f"/cases/{case.id}/"
+    # Opened in another browser, it goes through sign-in and then back to the invitation.
+    elsewhere = Client()
+    response = elsewhere.get(link)
+    assert response["Location"] == "/account/sign-in/?next=%2Finvitations%2Ftok%2F"

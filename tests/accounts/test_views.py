@@ -391,3 +391,107 @@ class LockoutTests:
         )
         assert response.status_code == 302
         assert signed_in_as(client) == "parent@example.org"
+
+
+@pytest.mark.django_db
+class AccountChangeTests:
+    """The account page changes the name, the email address (confirmed again) and the
+    password."""
+
+    @pytest.fixture
+    def member(self):
+        from tests.conftest import make_user
+
+        return make_user("pat@example.org", "Pat Parent")
+
+    @pytest.fixture
+    def browser(self, member):
+        browser = Client()
+        browser.force_login(member)
+        return browser
+
+    def test_the_account_page_offers_each_change(self, browser):
+        page = browser.get("/account/your-account/").content.decode()
+        for path in ("name", "email", "password"):
+            assert f'href="/account/your-account/{path}/"' in page
+
+    def test_change_the_name(self, browser, member):
+        page = browser.get("/account/your-account/name/").content.decode()
+        assert 'value="Pat Parent"' in page
+        response = browser.post("/account/your-account/name/", {"full_name": " Pat Okafor "})
+        assert response["Location"] == "/account/your-account/"
+        member.refresh_from_db()
+        assert member.full_name == "Pat Okafor"
+        page = browser.post("/account/your-account/name/", {"full_name": ""}).content.decode()
+        assert "Enter your full name" in page
+
+    def test_change_the_email_address_which_must_be_confirmed_again(self, browser, member):
+        from django.core import mail
+
+        from tests.conftest import PASSWORD
+
+        assert member.email_verified
+        wrong = browser.post(
+            "/account/your-account/email/", {"email": "new@example.org", "password": "nope"}
+        )
+        assert "The password is not correct" in wrong.content.decode()
+        mail.outbox.clear()
+        response = browser.post(
+            "/account/your-account/email/", {"email": "New@Example.org", "password": PASSWORD}
+        )
+        assert response["Location"] == "/account/your-account/"
+        member.refresh_from_db()
+        assert member.email == "new@example.org"
+        assert not member.email_verified  # invitations and memberships wait again
+        assert mail.outbox[-1].to == ["new@example.org"]
+        link = re.search(r"http://\S+(/account/confirm-email/\S+/)", mail.outbox[-1].body)[1]
+        browser.get(link)
+        member.refresh_from_db()
+        assert member.email_verified
+        # Signing in uses the new address.
+        response = Client().post(
+            "/account/sign-in/", {"username": "new@example.org", "password": PASSWORD}
+        )
+        assert response.status_code == 302
+
+    def test_an_address_another_account_has_gets_the_same_answer(self, browser, member):
+        # Issue 12, item 15: the page never says whether an address has an account.
+        from django.core import mail
+
+        from tests.conftest import PASSWORD, make_user
+
+        make_user("taken@example.org", "Other")
+        mail.outbox.clear()
+        response = browser.post(
+            "/account/your-account/email/", {"email": "taken@example.org", "password": PASSWORD}
+        )
+        assert response["Location"] == "/account/your-account/"
+        page = browser.get("/account/your-account/").content.decode()
+        assert "We have sent a link to taken@example.org" in page
+        assert "already an account" not in page
+        member.refresh_from_db()
+        assert member.email != "taken@example.org"  # nothing changed
+        assert mail.outbox[-1].to == ["taken@example.org"]  # its owner is told
+
+    def test_change_the_password_and_stay_signed_in(self, browser, member):
+        from tests.conftest import PASSWORD
+
+        new = "a much longer new passphrase"
+        wrong = browser.post(
+            "/account/your-account/password/",
+            {"old_password": "nope", "new_password1": new, "new_password2": new},
+        )
+        assert "Your current password is not correct" in wrong.content.decode()
+        mismatch = browser.post(
+            "/account/your-account/password/",
+            {"old_password": PASSWORD, "new_password1": new, "new_password2": new + "x"},
+        )
+        assert "The passwords do not match" in mismatch.content.decode()
+        response = browser.post(
+            "/account/your-account/password/",
+            {"old_password": PASSWORD, "new_password1": new, "new_password2": new},
+        )
+        assert response["Location"] == "/account/your-account/"
+        member.refresh_from_db()
+        assert member.check_password(new)
+        assert browser.get("/account/your-account/").status_code == 200  # still signed in

@@ -94,3 +94,11 @@ def assert_accessible(page) -> None:
             html = " ".join(node.get("html", "").split())
             lines.append(f"    target: {target}\n    html:   {html}")
     raise AssertionError("\n".join(lines))
+
+
+def choose_from_autocomplete(page, label: str, option: str) -> None:
+    """Pick `option` from a long list enhanced with accessible-autocomplete (static/js/app.js):
+    type the start of it, then choose it from the suggestions, as a person would."""
+    box = page.get_by_role("combobox", name=label)
+    box.fill(option)
+    page.get_by_role("option", name=option, exact=True).click()

@@ -121,3 +121,38 @@ def test_the_header_fits_a_320_pixel_phone(page: Page):
     box = header(page).get_by_role("button", name="Sign out").bounding_box()
     assert box is not None and box["x"] + box["width"] <= 320
     assert_accessible(page)
+
+
+def test_the_account_page_changes_name_email_and_password_accessibly(page: Page):
+    page.goto("/account/sign-up/")
+    sign_up(page)
+    page.goto("/account/your-account/")
+
+    page.get_by_role("link", name="Change your name").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Change your name")
+    expect(page.get_by_label("Full name")).to_have_value(NAME)
+    assert_accessible(page)
+    page.get_by_label("Full name").fill("Grace Adeyemi")
+    page.get_by_role("button", name="Save your name").click()
+    expect(page.get_by_text("Your name is changed.")).to_be_visible()
+    expect(page.get_by_text("Grace Adeyemi")).to_be_visible()
+
+    page.get_by_role("link", name="Change your email address").click()
+    page.get_by_role("button", name="Save and send the link").click()
+    expect(page.get_by_role("link", name="Enter your email address")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Email address").fill("grace.a@example.org")
+    page.get_by_label("Your password").fill(PASSWORD)
+    page.get_by_role("button", name="Save and send the link").click()
+    expect(page.get_by_text("grace.a@example.org (not confirmed yet)")).to_be_visible()
+    assert mail.outbox[-1].to == ["grace.a@example.org"]
+
+    page.get_by_role("link", name="Change your password").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Change your password")
+    assert_accessible(page)
+    page.get_by_label("Your current password").fill(PASSWORD)
+    page.get_by_label("New password", exact=True).fill("three random words here")
+    page.get_by_label("Type your new password again").fill("three random words here")
+    page.get_by_role("button", name="Save your new password").click()
+    expect(page.get_by_text("Your password is changed.")).to_be_visible()
+    assert_accessible(page)

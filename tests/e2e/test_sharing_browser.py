@@ -57,6 +57,11 @@ def test_a_parent_shares_a_case_with_an_advocate_and_sees_who_looked(page: Page,
     expect(page.get_by_text("We have emailed an invitation")).to_be_visible()
     page.get_by_label("Which organisation?").select_option(label="Sunrise SEND Support")
     page.get_by_role("button", name="Share with this organisation").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Share this case with Sunrise SEND Support?"
+    )
+    assert_accessible(page)
+    page.get_by_role("button", name="Yes, share with Sunrise SEND Support").click()
     expect(page.get_by_text("Shared with Sunrise SEND Support.")).to_be_visible()
     assert_accessible(page)
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
-from tests.e2e.conftest import assert_accessible
+from tests.e2e.conftest import assert_accessible, choose_from_autocomplete
 from tests.letters.docx_text import docx_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -115,8 +115,8 @@ def answer_about_pages(page: Page, family: dict, relationship: str = "Parent") -
     continue_(page)
 
     on_page(page, "Which council is responsible for your child?")
-    label(page, "Which council is responsible for your child?").select_option(
-        label=family["council_option"]
+    choose_from_autocomplete(
+        page, "Which council is responsible for your child?", family["council_option"]
     )
     continue_(page)
 

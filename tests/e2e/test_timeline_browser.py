@@ -47,7 +47,8 @@ def test_timeline_shows_what_is_due_and_passes_axe(page: Page):
     with page.expect_download() as download_info:
         page.get_by_role("link", name=re.compile("Add these dates to your calendar")).click()
     calendar = Calendar.from_ical(download_info.value.path().read_bytes())
-    assert len([c for c in calendar.walk() if c.name == "VEVENT"]) == 3
+    # Only the 6 weeks: the 16 and 20 weeks start once the council agrees to assess.
+    assert len([c for c in calendar.walk() if c.name == "VEVENT"]) == 1
 
     page.get_by_label("Email address").fill("grace@example.org")
     page.get_by_label("Yes, email me 14, 7 and 2 days before each date on this timeline").check()
@@ -83,6 +84,9 @@ def test_appeal_calculator_shows_its_working(page: Page):
     page.goto("/")
     page.get_by_role("link", name="Work out the last day to appeal to the SEND Tribunal").click()
     assert_accessible(page)
+    # 3 June 2026 + 2 months; the certificate of 14 July 2026 + 1 month is later, 14 August,
+    # in August: the first working day after 31 August (a bank holiday), Tue 1 Sep 2026. That
+    # day has passed, so the page says so plainly and what to do.
     group = page.get_by_role("group", name="What date is on the council's decision letter?")
     group.get_by_label("Day", exact=True).fill("3")
     group.get_by_label("Month", exact=True).fill("6")
@@ -92,7 +96,12 @@ def test_appeal_calculator_shows_its_working(page: Page):
     certificate.get_by_label("Month", exact=True).fill("7")
     certificate.get_by_label("Year", exact=True).fill("2026")
     page.get_by_role("button", name="Work out the date").click()
-    expect(page.get_by_role("heading", name="Tuesday 1 September 2026")).to_be_visible()
+    expect(
+        page.get_by_text(
+            "The last day to appeal has passed. It was 5pm on Tuesday 1 September 2026."
+        )
+    ).to_be_visible()
+    expect(page.get_by_role("heading", name="What you can do now")).to_be_visible()
     expect(page.get_by_text("falls in August")).to_be_visible()
     assert_accessible(page)
 

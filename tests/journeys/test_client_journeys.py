@@ -132,12 +132,24 @@ class RequestJourneyBehaviourTests:
             "child-name",
             {"child-name-first_name": "Sam", "child-name-last_name": ""},
         )
-        assert response.status_code == 200
-        page = response.content.decode()
-        assert "<title>Error: " in page
-        assert "There is a problem" in page
-        assert '<a href="#id_child-name-last_name">Enter your child&#x27;s last name</a>' in page
-        assert 'value="Sam"' in page
+        # Post/Redirect/Get: the errors are shown by a GET, so Back and refresh never ask
+        # to resend the form ("Confirm form resubmission").
+        step_url = f"/request/{case_id}/child-name/"
+        assert response.status_code == 302
+        assert response["Location"] == step_url
+        for _ in range(2):  # and a refresh shows the same: bad input loses nothing
+            page = client.get(step_url).content.decode()
+            assert "<title>Error: " in page
+            assert "There is a problem" in page
+            assert (
+                '<a href="#id_child-name-last_name">Enter your child&#x27;s last name</a>' in page
+            )
+            assert 'value="Sam"' in page
+        # Once answered, the errors are gone for good.
+        post_step(client, case_id, "child-name", request_answers()["child-name"])
+        page = client.get(step_url).content.decode()
+        assert "There is a problem" not in page
+        assert client.session.get("journeys.invalid_answers") == {}
 
     def test_answers_survive_a_refresh_and_the_back_button(self, client):
         case_id, _ = start_request(client)
@@ -458,3 +470,51 @@ def test_a_young_person_must_be_16_or_over(client):
     ]
     seventeen = {"child-date-of-birth": {"date_of_birth": date(2009, 1, 1)}}
     assert form_for_step(step, data, seventeen).is_valid()
+
+
+@pytest.mark.django_db
+def test_the_example_case_is_marked_everywhere_and_never_counted_or_shared(case_file):
+    from ehcp_site.accounts.models import Membership, Organisation
+    from journeys.caseload.selectors import CaseloadFilters, caseload_shares
+    from journeys.models import Case, OrganisationShare
+    from tests.conftest import make_user
+
+    parent = make_user("parent@example.org", "Pat Parent")
+    from django.test import Client
+
+    client = Client()
+    client.force_login(parent)
+    confirmation = client.get(client.post("/example/")["Location"]).content.decode()
+    example = Case.objects.get()
+    assert example.is_example
+    assert "This is an example, about a made-up child" in confirmation
+    assert "<title>Your letter is ready (example)" in confirmation
+    overview = client.get(f"/cases/{example.id}/").content.decode()
+    assert "Sam&#x27;s example case" in overview or "Sam's example case" in overview
+    listing = client.get("/cases/").content.decode()
+    assert "You have no saved cases yet." in listing  # not counted among real cases
+    assert "Sam Okafor's example case" in listing
+    # Never shared: the sharing page says so, and a crafted share is refused.
+    organisation = Organisation.objects.create(name="Sunrise")
+    Membership.objects.create(organisation=organisation, user=make_user("w@example.org", "W"))
+    assert (
+        "An example case cannot be shared"
+        in client.get(f"/cases/{example.id}/sharing/").content.decode()
+    )
+    response = client.post(
+        f"/cases/{example.id}/sharing/organisations/",
+        {"organisation-organisation": str(organisation.id), "confirm": "yes"},
+    )
+    assert response.status_code == 404
+    # Even a share made some other way never reaches a caseload.
+    OrganisationShare.objects.create(case=example, organisation=organisation)
+    today = date.today()
+    assert not caseload_shares(organisation=organisation, filters=CaseloadFilters(), today=today)
+
+
+@pytest.mark.django_db
+def test_the_confirmation_title_agrees_with_its_heading(client):
+    response, _ = walk(client, "/request/new/", request_answers())
+    page = client.get(response["Location"]).content.decode()
+    assert '<h1 class="govuk-panel__title">Your letter is ready</h1>' in page
+    assert "<title>Your letter is ready \u2013 " in page

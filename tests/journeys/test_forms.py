@@ -1,6 +1,6 @@
 """Every step's validation: required answers, impossible dates, lengths, repeatable items."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
@@ -120,6 +120,16 @@ class DateOfBirthTests:
         assert self.errors_for(1, 13, 2017) == ["Date of birth must be a real date"]
         assert self.errors_for(1, 1, 17) == ["Date of birth must be a real date"]
 
+    @pytest.mark.parametrize("month", ["4", "04", "April", "april", "APR", "apr.", "Apr"])
+    def test_the_month_can_be_a_name_or_a_number(self, month):
+        form = step_form("child-date-of-birth", **date_parts(self.field, 14, month, 2018))
+        assert form.is_valid(), form.errors
+        assert form.cleaned_data["date_of_birth"] == date(2018, 4, 14)
+
+    @pytest.mark.parametrize("month", ["Aprilx", "ap", "Smarch", "0"])
+    def test_a_month_that_is_not_one_is_refused(self, month):
+        assert self.errors_for(14, month, 2018) == ["Date of birth must be a real date"]
+
     def test_a_missing_part_is_named(self):
         assert self.errors_for(2, "", 2017) == ["Date of birth must include a month"]
         assert self.errors_for("", "", 2017) == ["Date of birth must include a day and a month"]
@@ -165,6 +175,53 @@ def test_postcode_is_tidied():
     form = step_form("your-contact", **{"your-contact-postcode": "  bs1   1aa "})
     assert form.is_valid()
     assert form.cleaned_data["postcode"] == "BS1 1AA"
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("sw1a1aa", "SW1A 1AA"),
+        ("M1 3HE", "M1 3HE"),
+        ("ec1a 1bb", "EC1A 1BB"),
+        (" gir0aa ", "GIR 0AA"),
+    ],
+)
+def test_a_uk_postcode_is_accepted_and_written_the_royal_mail_way(typed, kept):
+    form = step_form("your-contact", **{"your-contact-postcode": typed})
+    form.is_valid()
+    assert "postcode" not in form.errors
+    assert form.cleaned_data["postcode"] == kept
+
+
+@pytest.mark.parametrize("typed", ["BS1", "12345", "BS1 1AAA", "1AA BS1", "SW1A-1AA", "CF10 1A"])
+def test_a_postcode_that_is_not_one_is_refused_before_it_reaches_a_letter(typed):
+    form = step_form("your-contact", **{"your-contact-postcode": typed})
+    assert form.errors["postcode"] == ["Enter a real postcode, like BS1 1AA"]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "07700 900123",
+        "0117 496 0123",
+        "+44 7700 900123",
+        "+44 (0)117 496 0123",
+        "(01632) 960001",
+        "",
+    ],
+)
+def test_a_uk_phone_number_is_accepted(typed):
+    form = step_form("your-contact", **{"your-contact-phone": typed})
+    form.is_valid()
+    assert "phone" not in form.errors
+
+
+@pytest.mark.parametrize(
+    "typed", ["0770090", "call me", "+1 202 555 0100", "077009001234567", "7700900123"]
+)
+def test_a_phone_number_that_is_not_a_uk_one_is_refused(typed):
+    form = step_form("your-contact", **{"your-contact-phone": typed})
+    assert form.errors["phone"] == ["Enter a UK phone number, like 01632 960 001 or 07700 900 982"]
 
 
 def test_a_council_not_on_the_list_is_refused():
@@ -304,3 +361,51 @@ def test_the_person_helped_is_a_young_person_only_if_16_or_over():
     ]
     older = {"child-date-of-birth": {"date_of_birth": date(2005, 5, 2)}}
     assert form_for_step(step, data, older).is_valid()
+
+
+def _date_fields():
+    """Every DateField on every form in the journeys and the calculator."""
+    import inspect
+
+    from django import forms
+
+    from journeys.cases import calculator
+    from journeys.cases import forms as events
+    from journeys.forms import request, stages
+    from journeys.forms.fields import DateField
+
+    for module in (request, stages, events, calculator):
+        for name, form_class in inspect.getmembers(module, inspect.isclass):
+            if issubclass(form_class, forms.BaseForm) and form_class.__module__ == module.__name__:
+                for field_name, field in form_class.base_fields.items():
+                    if isinstance(field, DateField):
+                        yield f"{name}.{field_name}", field
+
+
+DATE_FIELDS = sorted(_date_fields(), key=lambda item: item[0])
+
+
+def test_every_date_question_is_found():
+    assert len(DATE_FIELDS) >= 11  # request 3, events 1, calculator 2, stages 5+
+
+
+@pytest.mark.parametrize(("name", "field"), DATE_FIELDS, ids=[n for n, _ in DATE_FIELDS])
+def test_a_date_hint_example_is_a_valid_answer_to_its_own_question(name, field):
+    import re
+
+    hint = str(field.help_text)
+    found = re.search(r"For example, (\d{1,2}) (\d{1,2}) (\d{4})", hint)
+    if found is None:
+        assert "For example" not in hint, hint
+        return
+    assert field.clean(list(found.groups())) is not None  # raises ValidationError if not
+
+
+def test_date_examples_follow_today(settings):
+    from unittest import mock
+
+    from journeys.forms.fields import date_example
+
+    with mock.patch("django.utils.timezone.localdate", return_value=date(2031, 5, 31)):
+        assert str(date_example(days_ago=10)) == "For example, 21 5 2031"
+        assert str(date_example(years_ago=8, days_ago=0)) == "For example, 28 5 2023"

@@ -209,6 +209,7 @@ class StageJourneyTests:
         response = client.post(
             f"/refused/{case_id}/refusal-reasons/",
             {"refused-current_step": "refusal-reasons", "refusal-reasons-other": "  "},
+            follow=True,
         )
         assert "Select or add at least one reason the council gave" in response.content.decode()
 

@@ -8,6 +8,7 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 
 from journeys.models import Case, ReminderSent
 from tests.conftest import FIXTURES, is_sign_in_redirect, signed_in_client
@@ -32,16 +33,20 @@ class YourDataTests:
     def test_export_holds_the_case_file_and_the_letters_that_apply(self, client, case_id):
         response = client.get(f"/cases/{case_id}/export.zip")
         assert response["Content-Type"] == "application/zip"
+        today = timezone.localdate().isoformat()
+        assert response["Content-Disposition"] == (
+            f'attachment; filename="Sam-Okafor-case-{today}.zip"'
+        )
         archive = zipfile.ZipFile(io.BytesIO(response.content))
         names = set(archive.namelist())
         assert {
             "case.json",
-            "letters/request-assessment-Sam-Okafor.pdf",
-            "letters/request-assessment-Sam-Okafor.docx",
+            f"letters/request-assessment-Sam-Okafor-{today}.pdf",
+            f"letters/request-assessment-Sam-Okafor-{today}.docx",
         } <= names
         assert not any("appeal" in n for n in names)  # no decision yet: no appeal letters
         assert json.loads(archive.read("case.json")) == Case.objects.get(pk=case_id).case_file
-        pdf = archive.read("letters/request-assessment-Sam-Okafor.pdf")
+        pdf = archive.read(f"letters/request-assessment-Sam-Okafor-{today}.pdf")
         assert "Bristol City Council" in pdf_text(pdf)
 
     def test_export_delete_import_gives_back_the_same_case_file(self, client, case_id):
@@ -57,6 +62,47 @@ class YourDataTests:
         assert new_id != case_id
         assert Case.objects.get(pk=new_id).case_file == original
         assert client.get(response["Location"]).status_code == 200
+
+    def test_the_downloaded_zip_itself_carries_on_as_a_new_case(self, client, case_id):
+        exported = client.get(f"/cases/{case_id}/export.zip").content
+        original = Case.objects.get(pk=case_id).case_file
+        client.post(f"/cases/{case_id}/delete/")
+        response = upload(client, exported, name="Sam-Okafor-case.zip")
+        new_id = re.search(r"/cases/([0-9a-f-]{36})/timeline/", response["Location"])[1]
+        assert Case.objects.get(pk=new_id).case_file == original
+        assert 'accept=".zip,application/zip,.json' in client.get("/cases/import/").content.decode()
+
+    @pytest.mark.parametrize(
+        ("entries", "message"),
+        [
+            ({"letters/a.pdf": b"%PDF"}, "The ZIP has no case.json in it."),
+            (
+                {"case.json": b" " * (1024 * 1024 + 1)},
+                "The case.json in the ZIP is bigger than 1 MB",
+            ),
+            ({"case.json": b"{not json"}, "The file must be a case file in JSON format"),
+        ],
+        ids=["no-case-json", "too-big-inside", "not-json-inside"],
+    )
+    def test_a_zip_without_a_usable_case_file_is_explained(self, client, entries, message):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, content in entries.items():
+                archive.writestr(name, content)
+        page = upload(client, buffer.getvalue(), name="x.zip").content.decode()
+        assert message in page.replace("&#x27;", "'")
+        assert Case.objects.count() == 0
+
+    def test_a_broken_zip_is_explained(self, client):
+        page = upload(client, b"PK\x03\x04 truncated", name="x.zip").content.decode()
+        assert "The ZIP file cannot be opened" in page
+
+    def test_the_calendar_file_is_named_after_the_child_and_the_date(self, client, case_id):
+        response = client.get(f"/cases/{case_id}/deadlines.ics")
+        today = timezone.localdate().isoformat()
+        assert response["Content-Disposition"] == (
+            f'attachment; filename="Sam-Okafor-dates-{today}.ics"'
+        )
 
     def test_delete_removes_reminders_and_drafts_and_access(self, client, case_id):
         case = Case.objects.get(pk=case_id)

@@ -36,7 +36,7 @@ def test_every_kind_renders_in_every_format(kind, fmt, case_file):
     letter = letter_render(
         kind=kind, case_file=everything_case(case_file, kind), fmt=fmt, today=date(2027, 2, 1)
     )
-    assert letter.filename == f"{kind.replace('_', '-')}-Sam-Okafor.{fmt}"
+    assert letter.filename == f"{kind.replace('_', '-')}-Sam-Okafor-2027-02-01.{fmt}"
     readers = {"pdf": pdf_text, "docx": docx_text, "html": bytes.decode}
     text = readers[fmt](letter.content)
     assert REGISTRY[kind].title in text

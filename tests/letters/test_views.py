@@ -5,6 +5,7 @@ import uuid
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from journeys.models import Case
 from tests.conftest import is_sign_in_redirect, signed_in_client
@@ -28,7 +29,7 @@ class LetterDownloadTests:
         assert response.status_code == 200 and response.content.startswith(b"%PDF")
         assert response["Content-Type"] == "application/pdf"
         assert response["Content-Disposition"] == (
-            'attachment; filename="request-assessment-Sam-Okafor.pdf"'
+            f'attachment; filename="request-assessment-Sam-Okafor-{timezone.localdate()}.pdf"'
         )
         assert response["Cache-Control"] == "private, no-store"
 
@@ -52,7 +53,7 @@ class LetterDownloadTests:
             assert header.startswith("attachment; ")
             # RFC 6266 / RFC 5987 (the charset name is case-insensitive; Django writes utf-8).
             assert "filename*=utf-8''" in header.lower()
-            assert f"request-assessment-%C5%81ucja-Okafor.{fmt}" in header
+            assert f"request-assessment-%C5%81ucja-Okafor-{timezone.localdate()}.{fmt}" in header
             header.encode("latin-1")  # a header value HTTP can carry
 
     def test_ownership_is_still_checked(self, client, case_id):

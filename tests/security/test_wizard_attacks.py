@@ -73,6 +73,7 @@ class ControlCharacterTests:
                 "child-name-first_name": "Sam\tJames",
                 "child-name-last_name": "Okafor",
             },
+            follow=True,  # a page with errors is shown after a redirect (issue 13)
         )
         assert response.status_code == 200
         assert "First name must not contain tabs or line breaks" in response.content.decode()
@@ -129,6 +130,31 @@ class JunkFieldTests:
         kept = draft["step_data"]["child-name"]
         assert set(kept) == {"child-name-first_name", "child-name-last_name"}
         assert len(repr(client.session["journey_drafts"])) < 10_000
+
+    def test_a_page_with_errors_keeps_no_junk_for_its_redirect(self, client):
+        # Found when issue 13's redirect-after-an-error kept everything posted in the session.
+        case_id, step = start(client)
+        for junk in ("junk", "child-name-junk"):
+            response = client.post(
+                step,
+                {**management("request", "child-name"), junk: self.JUNK},  # no name: invalid
+            )
+            assert response.status_code in (200, 302)
+            assert len(repr(dict(client.session))) < 50_000
+        # A small invalid answer is still kept for the redirect, and only its own fields.
+        response = client.post(
+            step,
+            {**management("request", "child-name"), "child-name-first_name": "Sam", "junk": "x"},
+        )
+        assert response.status_code == 302
+        kept = client.session["journeys.invalid_answers"][f"request:{case_id}:child-name"]
+        assert set(kept) == {"child-name-first_name"}
+
+    def test_the_redirects_keep_only_the_last_few_pages(self, client):
+        for _ in range(8):
+            _, step = start(client)
+            client.post(step, {**management("request", "child-name")})
+        assert len(client.session["journeys.invalid_answers"]) <= 5
 
     def test_a_date_and_a_formset_keep_every_box_they_read(self, client):
         _, visited = walk(client, "/request/new/", request_answers())

@@ -17,7 +17,7 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 class Command(BaseCommand):
     help = (
         "Print the statutory deadlines a case file's events start, as JSON "
-        "(../shared/CASE_FORMAT.md). --today fixes the day statuses are judged on."
+        "(docs/case-format.md). --today fixes the day statuses are judged on."
     )
 
     def add_arguments(self, parser):

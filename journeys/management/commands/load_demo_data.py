@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 
 from ehcp_site.accounts.models import Membership, Organisation, User
+from ehcp_site.accounts.services import user_mark_email_verified
 from journeys.cases.casefile import EXAMPLE_CASE_FILE, example_case_file, validate_case_file
 from journeys.cases.services import case_create
 from journeys.models import Case, CaseNote, OrganisationShare
@@ -205,6 +206,9 @@ def _account(email: str, full_name: str) -> User:
     user = User.objects.filter(email=email).first()
     if user is None:
         user = User.objects.create_user(email, DEMO_PASSWORD, full_name=full_name)
+    # Confirmed from the start: the demo addresses have no inbox to open a link from, and a
+    # worker's membership (so the caseload) waits for a confirmed address.
+    user_mark_email_verified(user=user)
     return user
 
 

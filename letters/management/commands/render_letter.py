@@ -11,7 +11,7 @@ from letters.services import FORMATS, letter_render
 
 
 class Command(BaseCommand):
-    help = "Render a letter from a case file (../shared/CASE_FORMAT.md). --list prints the kinds."
+    help = "Render a letter from a case file (docs/case-format.md). --list prints the kinds."
 
     def add_arguments(self, parser):
         parser.add_argument("kind", nargs="?", help="the letter kind, e.g. request_assessment")

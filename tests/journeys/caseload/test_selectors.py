@@ -129,6 +129,25 @@ class CaseloadSharesTests:
         share_case(case_file, organisation, first="Ali", last="Begum", parent_name="Fatima Begum")
         assert listed(organisation, search=search) == expected
 
+    @pytest.mark.parametrize(
+        ("search", "expected"),
+        [
+            ("Sian", ["Siân Jones"]),  # no accent typed: the accented name is found
+            ("siân", ["Siân Jones"]),
+            ("SIÂN", ["Siân Jones"]),
+            ("zoe", ["Zoë Brontë"]),
+            ("bronte", ["Zoë Brontë"]),
+            ("Jose", ["Ali Begum"]),  # the parent, José
+            ("Cafe", []),
+            ("%", []),  # a wildcard is a character, not a pattern
+        ],
+    )
+    def test_search_ignores_accents(self, case_file, organisation, search, expected):
+        share_case(case_file, organisation, first="Siân", last="Jones", parent_name="Ann Jones")
+        share_case(case_file, organisation, first="Zoë", last="Brontë", parent_name="Eve Brontë")
+        share_case(case_file, organisation, first="Ali", last="Begum", parent_name="José Begum")
+        assert listed(organisation, search=search) == expected
+
     def test_filters_combine(self, case_file, organisation, worker):
         share_case(case_file, organisation, first="Amy", journey="appeal", assigned_to=worker)
         share_case(case_file, organisation, first="Amos", journey="appeal")

@@ -1,4 +1,4 @@
-"""The case file contract (../shared/CASE_FORMAT.md): schema, validation and round trips."""
+"""The case file contract (docs/case-format.md): schema, validation and round trips."""
 
 import copy
 import json

@@ -61,3 +61,26 @@ def test_facts_name_the_person_an_advocate_acts_for():
     sections = {s.heading: s for s in case_facts(case_file)}
     rows = {row.key: row.lines for row in sections["The person the advocate acts for"].rows}
     assert rows == {"Name": ("Bo Lee", "Their parent"), "Address": ("1 A St", "Leeds")}
+
+
+def test_facts_write_dates_as_people_do(case_file):
+    case_file = {**case_file, "child": {**case_file["child"], "date_of_birth": "2018-05-14"}}
+    child = {row.key: row.lines for row in case_facts(case_file)[0].rows}
+    assert child["Date of birth"] == ("14 May 2018",)
+
+
+@pytest.mark.parametrize(
+    ("words", "mid_sentence"),
+    [
+        ("First name", "first name"),
+        ("Appeal to the SEND Tribunal", "appeal to the SEND Tribunal"),
+        ("EHC plan", "EHC plan"),
+        ("Request for an EHC needs assessment", "request for an EHC needs assessment"),
+        ("A", "a"),
+        ("", ""),
+    ],
+)
+def test_lower_first_keeps_every_capital_but_the_first(words, mid_sentence):
+    from journeys.templatetags.govuk import lower_first
+
+    assert lower_first(words) == mid_sentence

@@ -198,6 +198,45 @@ class OverviewTests:
         assert "Sunrise SEND Support has written 1 note about your case" in seen
         assert "called mum" not in seen
 
+    def test_who_has_seen_reads_as_sentences_with_one_way_of_writing_times(self, parent_client):
+        from datetime import datetime
+        from zoneinfo import ZoneInfo
+
+        case_id = finish_request(parent_client)
+        london = ZoneInfo("Europe/London")
+        for action, detail, at in [
+            ("changed", "marked the case reviewed", datetime(2026, 5, 14, 15, 5, tzinfo=london)),
+            ("changed", "added a note", datetime(2026, 5, 14, 12, 0, tzinfo=london)),
+            ("changed", "the case in the admin", datetime(2026, 5, 14, 9, 30, tzinfo=london)),
+            ("viewed", "the timeline", datetime(2026, 5, 14, 0, 0, tzinfo=london)),
+        ]:
+            AuditEvent.objects.create(
+                case_id=case_id,
+                actor_name="Wren Worker",
+                actor_role="support worker at Sunrise",
+                action=action,
+                detail=detail,
+                at=at,
+            )
+        seen = parent_client.get(f"/cases/{case_id}/seen-by/").content.decode()
+        seen = seen.replace("</time>:</span> Wren Worker (support worker at Sunrise)", " |")
+        assert "14 May 2026 at 3:05pm | marked the case reviewed." in seen
+        assert "14 May 2026 at midday | added a note." in seen
+        assert "at 9:30am | changed the case in the admin." in seen
+        assert "at midnight | looked at the timeline." in seen
+        assert "changed marked" not in seen and "p.m." not in seen
+
+    def test_the_case_page_writes_dates_for_people_and_keeps_capitals_in_names(self, parent_client):
+        case_id = finish_request(parent_client)
+        page = parent_client.get(f"/cases/{case_id}/").content.decode()
+        assert not re.search(r">\s*\d{4}-\d{2}-\d{2}\s*<", page), "an ISO date is shown"
+        assert (
+            'Start<span class="govuk-visually-hidden"> appeal to the SEND Tribunal</span>' in page
+        )
+        assert (
+            'PDF<span class="govuk-visually-hidden"> of request for an EHC needs assessment' in page
+        )
+
     def test_nobody_else_is_named_when_nobody_has_looked(self, parent_client):
         case_id = finish_request(parent_client)
         text = parent_client.get(f"/cases/{case_id}/seen-by/").content.decode()

@@ -214,9 +214,23 @@ class OrganisationShareTests:
         organisation = Organisation.objects.create(name="Sunrise SEND Support")
         page = parent_client.get(f"/cases/{case.id}/sharing/")
         assert "Sunrise SEND Support" in page.content.decode()
+        organisation.description = "Help for families in Bristol"
+        organisation.save()
+        # Choosing from the list asks first, saying who they are and what they will see.
         response = parent_client.post(
             f"/cases/{case.id}/sharing/organisations/",
             {"organisation-organisation": str(organisation.id)},
+        )
+        assert response.status_code == 200
+        confirm = response.content.decode()
+        assert "Share this case with Sunrise SEND Support?" in confirm
+        assert "Help for families in Bristol" in confirm
+        assert "download every letter" in confirm
+        assert 'name="confirm" value="yes"' in confirm
+        assert not OrganisationShare.objects.exists()
+        response = parent_client.post(
+            f"/cases/{case.id}/sharing/organisations/",
+            {"organisation-organisation": str(organisation.id), "confirm": "yes"},
         )
         assert response.status_code == 302
         share = OrganisationShare.objects.get()
