@@ -164,10 +164,11 @@ def _too_young(date_of_birth: date | None) -> bool:
     )
 
 
-class YourDetailsForm(QuestionForm):
-    title = "About you"
-    caption = ABOUT_YOU
-    uses_answers = True  # a young person must be old enough to be one
+class _YoungPersonIsOldEnough(QuestionForm):
+    """A relationship question whose "young person" answer needs the child to be 16 or over,
+    when the date of birth is known (the applicant's own, or the person an advocate helps)."""
+
+    uses_answers = True
 
     def __init__(self, *args, answers=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -181,6 +182,11 @@ class YourDetailsForm(QuestionForm):
                 code="too_young",
             )
         return relationship
+
+
+class YourDetailsForm(_YoungPersonIsOldEnough):
+    title = "About you"
+    caption = ABOUT_YOU
 
     name = text(
         label="Your full name",
@@ -253,25 +259,11 @@ class YourContactForm(QuestionForm):
         return uk_phone(phone) if phone.strip() else ""
 
 
-class RepresentsDetailsForm(QuestionForm):
+class RepresentsDetailsForm(_YoungPersonIsOldEnough):
     """When an advocate fills in the journey: the person whose rights these are."""
 
     title = "Who are you helping?"
     caption = WHOSE_RIGHTS
-    uses_answers = True  # a young person must be old enough to be one
-
-    def __init__(self, *args, answers=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.date_of_birth = (answers or {}).get("child-date-of-birth", {}).get("date_of_birth")
-
-    def clean_relationship(self) -> str:
-        relationship = self.cleaned_data["relationship"]
-        if relationship == Represented.YOUNG_PERSON and _too_young(self.date_of_birth):
-            raise ValidationError(
-                "A young person is 16 or over. Choose parent or carer, or check the date of birth",
-                code="too_young",
-            )
-        return relationship
 
     hint = (
         "The letters are written for them, with you named as their representative. "
