@@ -15,8 +15,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
-from typing import Any, TypeVar
+from typing import Any
 
 from journeys.rules import law
 from journeys.rules.law import Law, LawEntry, SchoolKind
@@ -32,7 +31,15 @@ from letters.appeals import (
 )
 from letters.context import require
 from letters.council_reasons import law_answer, topic_of
-from letters.parties import Parties, Person, parties_fields, parties_from_case, short_date
+from letters.parties import (
+    Parties,
+    Person,
+    parties_fields,
+    parties_from_case,
+    preferred_school_kind,
+    setting_kind,
+    short_date,
+)
 from letters.parties import mapping as _mapping
 from letters.parties import text as _text
 from letters.parties import texts as _texts
@@ -116,7 +123,6 @@ class AppealReasons(Parties):
     evidence: tuple[BundleDocument, ...]  # numbered as in the evidence index
 
 
-E = TypeVar("E", bound=Enum)
 APPEAL_REASONS_NEEDS = ("child.first_name", "applicant.name", "local_authority.name")
 
 
@@ -361,8 +367,8 @@ def build_appeal_reasons(
     council = parties.council_name
     appeal = _mapping(extras.get("appeal"))
     plan = _mapping(case.get("plan"))
-    school = _enum(SchoolKind, plan.get("preferred_setting_kind"))
-    setting = _enum(SettingKind, _mapping(_mapping(case.get("child")).get("setting")).get("kind"))
+    school = preferred_school_kind(case)
+    setting = setting_kind(case)
     heading, test = _legal_test(kind, child, school, setting)
     is_plan_appeal = kind in (
         DecisionKind.PLAN_CONTENTS,
@@ -412,10 +418,3 @@ def build_appeal_reasons(
         witnesses=_witnesses(extras),
         evidence=documents,
     )
-
-
-def _enum(kind: type[E], value: Any) -> E | None:
-    try:
-        return kind(value)
-    except ValueError:
-        return None

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from journeys.rules import deadlines, law
-from journeys.rules.law import Law, LawEntry, SchoolKind
+from journeys.rules.law import Law, LawEntry
 from journeys.rules.vocabulary import EventType
 from letters.appeals import _event_dates
 from letters.context import require
@@ -20,6 +20,7 @@ from letters.parties import (
     long_date,
     parties_fields,
     parties_from_case,
+    preferred_school_kind,
     short_date,
 )
 from letters.parties import mapping as _mapping
@@ -48,13 +49,6 @@ class DraftPlanRepresentationsLetter(Parties):
 
 
 DRAFT_PLAN_NEEDS = ("child.first_name", "applicant.name", "local_authority.name")
-
-
-def _school_kind(case: Mapping[str, Any]) -> SchoolKind | None:
-    try:
-        return SchoolKind(_mapping(case.get("plan")).get("preferred_setting_kind"))
-    except ValueError:
-        return None
 
 
 def build_draft_plan_representations(
@@ -102,7 +96,7 @@ def build_draft_plan_representations(
         section_fixes=plan_fixes(extras),
         current_section_f=sections.get("F", ""),
         preferred_setting=preferred,
-        school_law=law.school_law(_school_kind(case)) if preferred else None,
+        school_law=law.school_law(preferred_school_kind(case)) if preferred else None,
         meeting_requested=extras.get("meeting_requested") is True and not after_review,
         meeting_law=law.entry(Law.DRAFT_PLAN_MEETING),
         personal_budget_requested=extras.get("personal_budget_requested") is True,

@@ -20,7 +20,8 @@ from datetime import date
 from typing import Any
 
 from journeys.rules.deadlines import long_date as long_date  # one long date for the product
-from journeys.rules.vocabulary import Pronouns, Relationship
+from journeys.rules.law import SchoolKind
+from journeys.rules.vocabulary import Pronouns, Relationship, SettingKind
 
 
 class MissingCaseData(ValueError):
@@ -74,6 +75,11 @@ class Person:
         return "my" if self.writes_for_self else self.name_possessive
 
 
+def name_possessive(name: str) -> str:
+    """ "Sam's", or "James'" for a name ending in s."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def person(first_name: str, pronouns: Pronouns, *, writing_about_self: bool) -> Person:
     if writing_about_self:
         return Person(True, "I", "me", "My", "I", "me", "my", "have", "find", "have")
@@ -83,7 +89,7 @@ def person(first_name: str, pronouns: Pronouns, *, writing_about_self: bool) -> 
         Pronouns.THEY: ("they", "them", "their"),
     }[pronouns]
     plural = pronouns is Pronouns.THEY
-    possessive_name = f"{first_name}'" if first_name.endswith("s") else f"{first_name}'s"
+    possessive_name = name_possessive(first_name)
     return Person(
         False,
         first_name,
@@ -165,8 +171,7 @@ class Parties:
         """'my', or 'Grace Okafor's'."""
         if self.represents is None:
             return "my"
-        name = self.represents.name
-        return f"{name}'" if name.endswith("s") else f"{name}'s"
+        return name_possessive(self.represents.name)
 
     @property
     def rights_holder_object(self) -> str:
@@ -281,3 +286,19 @@ def author_name(author: Any, case: Mapping[str, Any]) -> str:
     represents = mapping(case.get("represents"))
     applicant = mapping(case.get("applicant"))
     return text(represents.get("name")) or text(applicant.get("name")) or written
+
+
+def setting_kind(case: Mapping[str, Any]) -> SettingKind | None:
+    """Where the child is educated (child.setting.kind), or None when not known."""
+    try:
+        return SettingKind(mapping(mapping(case.get("child")).get("setting")).get("kind"))
+    except ValueError:
+        return None
+
+
+def preferred_school_kind(case: Mapping[str, Any]) -> SchoolKind | None:
+    """The kind of school asked for (plan.preferred_setting_kind), or None when not known."""
+    try:
+        return SchoolKind(mapping(case.get("plan")).get("preferred_setting_kind"))
+    except ValueError:
+        return None

@@ -62,6 +62,7 @@ from journeys.rules.vocabulary import (
     SchoolView,
     SettingKind,
 )
+from letters.appeals import _event_dates
 from letters.context import Evidence, _evidence_title, require
 from letters.council_reasons import Topic, law_answer, topic_of
 from letters.parties import (
@@ -70,11 +71,12 @@ from letters.parties import (
     Person,
     author_name,
     long_date,
-    mapping,
     parties_fields,
     parties_from_case,
+    setting_kind,
     short_date,
 )
+from letters.parties import text as _text
 
 # The period the reconsideration request asks the council to reply in (DOMAIN.md section 4:
 # "a short stated period, e.g. 10 working days"). A request, not a statutory time limit.
@@ -111,11 +113,6 @@ class AppealTime:
         return law.entry(Law.APPEAL_BY_5PM)
 
 
-def _text(value: Any) -> str:
-    """A free-text answer, stripped; anything that is not text counts as not given."""
-    return value.strip() if isinstance(value, str) else ""
-
-
 def _sentence(value: str) -> str:
     """`value` with a capital first letter and closing punctuation, for a list item."""
     value = value.strip()
@@ -141,12 +138,7 @@ def _decision(
 
 
 def _latest_event(case: Mapping[str, Any], event: EventType, *, on_or_after: date) -> date | None:
-    days = [
-        date.fromisoformat(item["date"])
-        for item in case.get("events", [])
-        if item.get("type") == event.value and item.get("date")
-    ]
-    days = [day for day in days if day >= on_or_after]
+    days = [day for day in _event_dates(case, event) if day >= on_or_after]
     return max(days) if days else None
 
 
@@ -423,13 +415,6 @@ def _legal_test(kind: DecisionKind, child: Person, setting: SettingKind | None) 
     )
 
 
-def _setting_kind(case: Mapping[str, Any]) -> SettingKind | None:
-    try:
-        return SettingKind(mapping(mapping(case.get("child")).get("setting")).get("kind"))
-    except ValueError:
-        return None
-
-
 def build_reconsideration_request(
     case: Mapping[str, Any], *, today: date, extras: Mapping[str, Any] | None = None
 ) -> ReconsiderationLetter:
@@ -521,7 +506,7 @@ def build_reconsideration_request(
         decision_kind=kind.value,
         decision_date=short_date(decided_on),
         decision_phrase=phrase,
-        legal_test=_legal_test(kind, child, _setting_kind(case)),
+        legal_test=_legal_test(kind, child, setting_kind(case)),
         reasons_given=bool(reasons),
         no_reasons=no_reasons,
         reasons=tuple(answer(r) for r in reasons) if reasons else (answer(""),),
