@@ -275,3 +275,15 @@ class NotYetWrittenTests:
         case["decision"]["kind"] = "refusal_to_reassess"
         text = pdf("evidence_index", case)
         assert "1. Decision letter Author: Leeds City Council" in text
+
+
+def test_a_child_with_no_place_and_no_support_listed_is_not_said_to_get_none():
+    # Rule 1: the letter says where the child is, as the family said; it does not assume that
+    # nobody is making special educational provision, nor argue beyond the law module.
+    case = fixture("case_sam")
+    case["child"]["setting"] = {"kind": "home_educated"}
+    case["support_tried"] = []
+    text = pdf("request_assessment", case)
+    assert "Sam is home educated." in text
+    assert "no school or setting has been making" not in text
+    assert "nobody will find out" not in text
