@@ -118,8 +118,8 @@ def writer_introduction(relationship: Relationship, child: Person) -> str:
         Relationship.CARER: f"I am {child.name_possessive} carer, with parental "
         f"responsibility for {child.object}.",
         Relationship.YOUNG_PERSON: "I am writing for myself, as a young person.",
-        Relationship.ADVOCATE: f"I am writing as an advocate for {child.name_possessive} "
-        "family, with their agreement.",
+        # Whether the family agreed is not asked, so it is not said (rule 1).
+        Relationship.ADVOCATE: f"I am writing as an advocate for {child.name_possessive} family.",
     }[relationship]
 
 
@@ -185,9 +185,9 @@ class Parties:
         if self.represents is None:
             return ""
         return (
-            f"I am writing as the representative of {self.represents.described(self.child)}, "
-            "with their agreement. The rights in this letter are theirs; please send your "
-            "reply to them and copy it to me."
+            f"I am writing as the representative of {self.represents.described(self.child)}. "
+            "The rights in this letter are theirs; please send your reply to them and copy it "
+            "to me."
         )
 
 

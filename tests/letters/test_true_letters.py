@@ -287,3 +287,10 @@ def test_a_child_with_no_place_and_no_support_listed_is_not_said_to_get_none():
     assert "Sam is home educated." in text
     assert "no school or setting has been making" not in text
     assert "nobody will find out" not in text
+
+
+def test_an_advocate_never_claims_an_agreement_nobody_was_asked_about():
+    case = as_advocate(fixture("case_sam"))
+    text = pdf("request_assessment", case)
+    assert "with their agreement" not in text
+    assert "I am writing as the representative of Grace Okafor, Sam's parent." in text
