@@ -26,7 +26,7 @@ from journeys.rules.calendar import (
     working_day_on_or_after,
 )
 from journeys.rules.law import Law, cite, cite_all
-from journeys.rules.vocabulary import EventType
+from journeys.rules.vocabulary import EventType, LabelledEnum, TribunalOrder
 
 
 class RuleId(StrEnum):
@@ -42,6 +42,14 @@ class RuleId(StrEnum):
     ANNUAL_REVIEW = "annual_review"
     REVIEW_DECISION = "review_decision"
     PHASE_TRANSFER_PLAN = "phase_transfer_plan"
+    # Version 2 of the case file (CASE_FORMAT.md "New rule ids").
+    AMENDMENT_REPRESENTATIONS = "amendment_representations"
+    AMENDED_PLAN_FINAL = "amended_plan_final"
+    DECIDE_WHETHER_TO_REASSESS = "decide_whether_to_reassess"
+    REASSESSMENT_FINAL_PLAN = "reassessment_final_plan"
+    TRIBUNAL_ORDER_COMPLIANCE = "tribunal_order_compliance"
+    PROVISION_COMPLAINT_ESCALATION = "provision_complaint_escalation"
+    JUDICIAL_REVIEW_LIMIT = "judicial_review_limit"
 
 
 class TransferKind(StrEnum):
@@ -51,6 +59,16 @@ class TransferKind(StrEnum):
     POST16 = "post16"  # secondary school to a post-16 institution: reg 18(1)(a)
     BETWEEN_POST16 = "between_post16"  # one post-16 institution to another: reg 18(2)
 
+
+class Recorded(LabelledEnum):
+    """What can start a clock without being an event of the case file: the judicial review
+    time limit runs from the first session the delivery log records as not delivered."""
+
+    DELIVERY_LOG = "delivery_log", "A session the plan promises was not delivered"
+
+
+# The rules that can give two dates at once (see `Deadline.key`).
+TWO_DATE_RULES = frozenset({RuleId.TRIBUNAL_ORDER_COMPLIANCE, RuleId.JUDICIAL_REVIEW_LIMIT})
 
 # How close a deadline is "soon" on lists (the caseload's tag and its "next 7 days" filter).
 # A reading aid, not a legal time limit: the law's dates are the functions below.
@@ -76,11 +94,21 @@ class Status(StrEnum):
 class Deadline:
     rule: RuleId
     due: date
-    from_event: EventType
+    from_event: EventType | Recorded
     event_date: date
     duty_holder: DutyHolder
     source: str  # the citation(s) of `law` from journeys.rules.law, never written here
     law: Law  # the duty or right this date belongs to (its statement and exceptions)
+
+    @property
+    def key(self) -> str:
+        """One name per date of a case: the rule id, and for the two rules that can give two
+        dates at once (a Tribunal order to make a plan: the draft and the final plan; judicial
+        review: the 3 months and the reply to the pre-action letter) the law entry too. The
+        calendar file's event ids are made from it."""
+        if self.rule in TWO_DATE_RULES:
+            return f"{self.rule.value}-{self.law.value}"
+        return self.rule.value
 
 
 def add_weeks(start: date, weeks: int) -> date:
@@ -287,6 +315,11 @@ APPEALABLE_DECISIONS = (
     EventType.DECISION_NOT_TO_ASSESS,
     EventType.DECISION_NOT_TO_ISSUE_PLAN,
     EventType.FINAL_PLAN_ISSUED,
+    # Version 2: Act s.51(2)(d), (e) and (f). Listed after version 1's, so a same-day tie
+    # still counts from the version-1 decision as before.
+    EventType.DECISION_NOT_TO_AMEND,
+    EventType.DECISION_TO_CEASE,
+    EventType.DECISION_NOT_TO_REASSESS,
 )
 
 
@@ -454,6 +487,223 @@ def phase_transfer_plan(
     )
 
 
+# -- amendments after a review (version 2) -------------------------------------------------------
+
+
+def amendment_representations(*, proposal_sent: date) -> Deadline:
+    """The family's comments on proposed amendments: the 15th day counting the day sent as 1.
+
+    Source: SEND Regulations 2014, reg 22(2)(c) (read on legislation.gov.uk): the council
+    must give the parent or young person "at least 15 days, beginning with the day on which
+    the draft plan was served" to make representations and ask for a school or college to be
+    named. "Beginning with" counts that day as day 1, so the last day is the day sent + 14
+    days: sent Tuesday 2 February 2027 → Tuesday 16 February 2027 (as the draft plan's 15
+    days, `draft_plan_representations`). The family's time: no roll-forward is described, so
+    none is applied. A final (amended) plan on or after the proposal closes the window (MET).
+    """
+    return Deadline(
+        rule=RuleId.AMENDMENT_REPRESENTATIONS,
+        due=proposal_sent + timedelta(days=14),
+        from_event=EventType.AMENDMENT_PROPOSAL_ISSUED,
+        event_date=proposal_sent,
+        duty_holder=DutyHolder.PARENT,
+        source=cite(Law.AMENDMENT_REPRESENTATIONS),
+        law=Law.AMENDMENT_REPRESENTATIONS,
+    )
+
+
+def amended_plan_final(*, proposal_sent: date) -> Deadline:
+    """The final amended plan: within 8 weeks of sending the proposed amendments.
+
+    Source: SEND Regulations 2014, reg 22(3) (read on legislation.gov.uk): the finalised plan
+    is sent "as soon as practicable, and in any event within 8 weeks of the local authority
+    sending a copy of the EHC plan in accordance with paragraph (2)(a)" (the plan with the
+    notice of proposed amendments). Weeks: sent + 56 days. Council duty: no roll-forward, no
+    exceptions. Reg 22(4): a decision not to amend after all is notified in the same time,
+    so `decision_not_to_amend` on or after the proposal also discharges it.
+    """
+    return Deadline(
+        rule=RuleId.AMENDED_PLAN_FINAL,
+        due=add_weeks(proposal_sent, 8),
+        from_event=EventType.AMENDMENT_PROPOSAL_ISSUED,
+        event_date=proposal_sent,
+        duty_holder=DutyHolder.COUNCIL,
+        source=cite(Law.AMENDED_PLAN_FINAL),
+        law=Law.AMENDED_PLAN_FINAL,
+    )
+
+
+# -- re-assessment (version 2) ------------------------------------------------------------------
+
+
+def decide_whether_to_reassess(*, request_received: date) -> Deadline:
+    """The council's decision whether to re-assess: within 15 days of receiving the request.
+
+    Source: SEND Regulations 2014, reg 25(1). Reg 27(2) (read on legislation.gov.uk) counts
+    the 14 weeks from "the notification under regulation 25(1)", the council's notice of its
+    decision whether to re-assess a request made under s.44(2) of the Act (reg 24). The 15
+    calendar days are as National SENDIASS ("must reply within 15 calendar days"), Dorset
+    SENDIASS and Surrey's SEND advice service state them; reg 25's own text was not in the
+    stored legislation. "Within 15 days of receiving" is counted like the 6 weeks of reg
+    5(1): received + 15 days (received Monday 1 February 2027 → Tuesday 16 February 2027).
+    Council duty: no roll-forward.
+    """
+    return Deadline(
+        rule=RuleId.DECIDE_WHETHER_TO_REASSESS,
+        due=request_received + timedelta(days=15),
+        from_event=EventType.REASSESSMENT_REQUESTED,
+        event_date=request_received,
+        duty_holder=DutyHolder.COUNCIL,
+        source=cite(Law.REASSESSMENT_DECISION),
+        law=Law.REASSESSMENT_DECISION,
+    )
+
+
+def reassessment_final_plan(*, from_event: EventType, event_date: date) -> Deadline:
+    """The finalised plan after a re-assessment: 14 weeks from the notice to re-assess.
+
+    Source: SEND Regulations 2014, reg 27(2) (read on legislation.gov.uk): the finalised plan
+    is sent "as soon as practicable, and in any event within 14 weeks of the notification
+    under regulation 25(1) or of deciding it is necessary to reassess under section 44(3)".
+    `from_event` is `decision_to_assess` (the council's notice that it will re-assess,
+    recorded on or after the request) once the family records it; until then the 14 weeks
+    are counted from `reassessment_requested`, an earlier date than the law's, and the
+    explanation says so (the chaser does not use a date counted that way: see
+    journeys.cases.timeline.overdue_council_duties). Council duty: no roll-forward; reg 27(3)
+    gives the same exceptions as reg 10(4).
+    """
+    if from_event not in (EventType.DECISION_TO_ASSESS, EventType.REASSESSMENT_REQUESTED):
+        raise ValueError(f"a re-assessment's plan is not counted from {from_event.value}")
+    return Deadline(
+        rule=RuleId.REASSESSMENT_FINAL_PLAN,
+        due=add_weeks(event_date, 14),
+        from_event=from_event,
+        event_date=event_date,
+        duty_holder=DutyHolder.COUNCIL,
+        source=cite(Law.REASSESSMENT_FINAL_PLAN),
+        law=Law.REASSESSMENT_FINAL_PLAN,
+    )
+
+
+# -- after the Tribunal decides (version 2) ------------------------------------------------------
+
+# What each order requires of the council, by when: (law entry, weeks from the order). Reg
+# 44(2) as quoted from the regulation for (a) to (c), and the Tribunal's guidance SEND18 on
+# GOV.UK ("Carry out an order in special educational needs cases", updated 1 November 2023)
+# for the rest: start the assessment or re-assessment (notify) within 2 weeks; make and
+# maintain a plan: draft within 5 weeks and final within 11 weeks; change a plan within 5
+# weeks; change only the school named within 2 weeks; continue to maintain with immediate
+# effect (0 weeks: due the day of the order). Reg 45 (unopposed appeals, as substituted by SI
+# 2015/359 reg 8, read on legislation.gov.uk) gives the same periods from the day the council
+# told the Tribunal it would not oppose the appeal, which the family records as the
+# tribunal_decision's date. A dismissed appeal requires nothing of the council here.
+TRIBUNAL_ORDER_PERIODS: dict[TribunalOrder, tuple[tuple[Law, int], ...]] = {
+    TribunalOrder.ASSESS: ((Law.TRIBUNAL_ORDER_ASSESS, 2),),
+    TribunalOrder.REASSESS: ((Law.TRIBUNAL_ORDER_ASSESS, 2),),
+    TribunalOrder.MAKE_PLAN: (
+        (Law.TRIBUNAL_ORDER_PLAN_DRAFT, 5),
+        (Law.TRIBUNAL_ORDER_PLAN_FINAL, 11),
+    ),
+    TribunalOrder.AMEND_PLAN: ((Law.TRIBUNAL_ORDER_AMEND, 5),),
+    TribunalOrder.CHANGE_SCHOOL_ONLY: ((Law.TRIBUNAL_ORDER_SCHOOL, 2),),
+    TribunalOrder.CONTINUE_PLAN: ((Law.TRIBUNAL_ORDER_CONTINUE, 0),),
+    TribunalOrder.DISMISSED: (),
+}
+
+
+def tribunal_order_compliance(*, order: TribunalOrder, decided: date) -> list[Deadline]:
+    """What the Tribunal's order requires of the council, each by its date (none if dismissed).
+
+    Source: SEND Regulations 2014, reg 44(2) (reg 45 where the council did not oppose the
+    appeal); the periods are in TRIBUNAL_ORDER_PERIODS. Weeks from the date of the order
+    (decided + 7n days): order Friday 18 December 2026, amend the plan → Friday 22 January
+    2027. Council duty: no roll-forward, and the product states no exceptions (see
+    journeys.rules.law TRIBUNAL_ORDER_READING). An order to make a plan gives two dates.
+    """
+    return [
+        Deadline(
+            rule=RuleId.TRIBUNAL_ORDER_COMPLIANCE,
+            due=add_weeks(decided, weeks),
+            from_event=EventType.TRIBUNAL_DECISION,
+            event_date=decided,
+            duty_holder=DutyHolder.COUNCIL,
+            source=cite(law),
+            law=law,
+        )
+        for law, weeks in TRIBUNAL_ORDER_PERIODS[order]
+    ]
+
+
+# -- when provision is not made (version 2) ------------------------------------------------------
+
+COMPLAINT_WORKING_DAYS = 20
+
+
+def provision_complaint_escalation(*, complaint_made: date) -> Deadline:
+    """When the family may go to the Ombudsman if the council has not answered a complaint.
+
+    Source: the council's own complaints procedure sets the time (CASE_FORMAT.md); the case
+    file has no field for it, so the product uses COMPLAINT_WORKING_DAYS (20) working days,
+    counted from the day after the complaint (journeys.rules.calendar.add_working_days):
+    complaint Thursday 17 December 2026 → Tuesday 19 January 2027 (25, 28 December and 1
+    January skipped). Complaints to the Ombudsman: Local Government Act 1974, Part 3. Not a
+    statutory duty with a date, so it is the family's date to act on, and is never chased.
+    """
+    return Deadline(
+        rule=RuleId.PROVISION_COMPLAINT_ESCALATION,
+        due=add_working_days(complaint_made, COMPLAINT_WORKING_DAYS),
+        from_event=EventType.PROVISION_COMPLAINT_MADE,
+        event_date=complaint_made,
+        duty_holder=DutyHolder.PARENT,
+        source=cite(Law.PROVISION_COMPLAINT),
+        law=Law.PROVISION_COMPLAINT,
+    )
+
+
+def judicial_review_limit(*, grounds_arose: date, from_event: EventType | Recorded) -> Deadline:
+    """The last day for a claim for judicial review: 3 months from when the grounds arose.
+
+    Source: Civil Procedure Rules r.54.5(1): the claim form must be filed "promptly" and "in
+    any event not later than 3 months after the grounds to make the claim first arose".
+    `grounds_arose` is the first session the family recorded as not delivered (a
+    `delivery_log` row with delivered "no": the council's failure to secure the provision in
+    the plan, Act s.42(2); `from_event` Recorded.DELIVERY_LOG), or, with no such row, the
+    pre-action letter's date (`pre_action_letter_sent`); the grounds may have arisen
+    earlier, and the explanation says so. Calendar months (month end where there is no
+    corresponding date): 30 November 2026 → 28 February 2027. "Promptly" can mean sooner;
+    no roll-forward.
+    """
+    if from_event not in (EventType.PRE_ACTION_LETTER_SENT, Recorded.DELIVERY_LOG):
+        raise ValueError(f"judicial review is not counted from {from_event.value}")
+    return Deadline(
+        rule=RuleId.JUDICIAL_REVIEW_LIMIT,
+        due=add_months(grounds_arose, 3),
+        from_event=from_event,
+        event_date=grounds_arose,
+        duty_holder=DutyHolder.PARENT,
+        source=cite(Law.JUDICIAL_REVIEW_TIME_LIMIT),
+        law=Law.JUDICIAL_REVIEW_TIME_LIMIT,
+    )
+
+
+def pre_action_reply(*, letter_sent: date) -> Deadline:
+    """The council's reply to a pre-action letter: the 14 days the letter asks for.
+
+    Source: the Pre-Action Protocol for Judicial Review (the letter proposes a reply within
+    14 days). Days: sent + 14. Reported under the rule judicial_review_limit (CASE_FORMAT.md:
+    "plus the 14-day reply"). A protocol period, not a statutory duty: never chased.
+    """
+    return Deadline(
+        rule=RuleId.JUDICIAL_REVIEW_LIMIT,
+        due=letter_sent + timedelta(days=14),
+        from_event=EventType.PRE_ACTION_LETTER_SENT,
+        event_date=letter_sent,
+        duty_holder=DutyHolder.COUNCIL,
+        source=cite(Law.PRE_ACTION_REPLY),
+        law=Law.PRE_ACTION_REPLY,
+    )
+
+
 # -- the engine: events in, deadlines out ----------------------------------------------------
 
 
@@ -552,8 +802,54 @@ def _annual_review(latest: dict[EventType, date], first_plan: date | None) -> De
     return None
 
 
+def _reassessment_deadlines(latest: dict[EventType, date]) -> list[Deadline]:
+    requested = latest[EventType.REASSESSMENT_REQUESTED]
+    found = [decide_whether_to_reassess(request_received=requested)]
+    notice = latest.get(EventType.DECISION_TO_ASSESS)
+    if notice is not None and notice < requested:
+        notice = None  # a decision about an earlier request
+    refused = latest.get(EventType.DECISION_NOT_TO_REASSESS)
+    if refused is not None and refused >= max(requested, notice or requested):
+        # Refused (since any notice to re-assess): no re-assessment, so no plan after it.
+        return found
+    if notice is None:
+        found.append(
+            reassessment_final_plan(
+                from_event=EventType.REASSESSMENT_REQUESTED, event_date=requested
+            )
+        )
+    else:
+        found.append(
+            reassessment_final_plan(from_event=EventType.DECISION_TO_ASSESS, event_date=notice)
+        )
+    return found
+
+
+def _judicial_review(
+    latest: dict[EventType, date], provision_failed: date | None
+) -> list[Deadline]:
+    letter = latest.get(EventType.PRE_ACTION_LETTER_SENT)
+    found: list[Deadline] = []
+    if provision_failed is not None and (letter is None or provision_failed <= letter):
+        found.append(
+            judicial_review_limit(grounds_arose=provision_failed, from_event=Recorded.DELIVERY_LOG)
+        )
+    elif letter is not None:
+        # The grounds arose by the letter at the latest: the earlier date is the safe one.
+        found.append(
+            judicial_review_limit(grounds_arose=letter, from_event=EventType.PRE_ACTION_LETTER_SENT)
+        )
+    if letter is not None:
+        found.append(pre_action_reply(letter_sent=letter))
+    return found
+
+
 def deadlines_for_events(
-    events: Iterable[tuple[EventType, date]], *, transfer: TransferKind = TransferKind.SCHOOL
+    events: Iterable[tuple[EventType, date]],
+    *,
+    transfer: TransferKind = TransferKind.SCHOOL,
+    order: TribunalOrder | None = None,
+    provision_failed: date | None = None,
 ) -> list[Deadline]:
     """Return every deadline the events start, sorted by due date then rule id.
 
@@ -573,6 +869,19 @@ def deadlines_for_events(
     plan was first made: Act s.44(1)) → annual_review; annual_review_meeting →
     review_decision; phase_transfer_year → phase_transfer_plan (14 February, 30 March or 5
     months before the move, by `transfer`: see `phase_transfer_plan`).
+
+    Version 2: the latest amendment_proposal_issued → amendment_representations and
+    amended_plan_final; the latest reassessment_requested → decide_whether_to_reassess, and
+    reassessment_final_plan counted from a decision_to_assess on or after the request (the
+    notice to re-assess) or, until one is recorded, from the request, unless a
+    decision_not_to_reassess came on or after both; the latest tribunal_decision with its
+    `order` (the latest tribunal_decision's, journeys.cases.timeline.case_order; None, as
+    in a decision recorded without one, gives nothing) → tribunal_order_compliance;
+    the latest provision_complaint_made → provision_complaint_escalation;
+    `provision_failed` (the first delivery_log row with delivered "no") or, if earlier or
+    alone, the latest pre_action_letter_sent → judicial_review_limit (3 months), and
+    pre_action_letter_sent → the 14-day reply under the same rule id. decision_not_to_amend,
+    decision_to_cease and decision_not_to_reassess are appealable decisions.
     """
     events = list(events)  # read twice: the latest of each type and the first plan
     latest = _latest(events)
@@ -594,9 +903,26 @@ def deadlines_for_events(
                 transfer_date=latest[EventType.PHASE_TRANSFER_YEAR], transfer=transfer
             )
         )
+    proposal = latest.get(EventType.AMENDMENT_PROPOSAL_ISSUED)
+    if proposal is not None:
+        found.append(amendment_representations(proposal_sent=proposal))
+        found.append(amended_plan_final(proposal_sent=proposal))
+    if EventType.REASSESSMENT_REQUESTED in latest:
+        found.extend(_reassessment_deadlines(latest))
+    if EventType.TRIBUNAL_DECISION in latest and order is not None:
+        found.extend(
+            tribunal_order_compliance(order=order, decided=latest[EventType.TRIBUNAL_DECISION])
+        )
+    if EventType.PROVISION_COMPLAINT_MADE in latest:
+        found.append(
+            provision_complaint_escalation(
+                complaint_made=latest[EventType.PROVISION_COMPLAINT_MADE]
+            )
+        )
+    found.extend(_judicial_review(latest, provision_failed))
     return sorted(
         (deadline for deadline in found if deadline is not None),
-        key=lambda deadline: (deadline.due, deadline.rule.value),
+        key=lambda deadline: (deadline.due, deadline.key),
     )
 
 
@@ -623,13 +949,87 @@ DISCHARGED_BY: dict[RuleId, frozenset[EventType]] = {
     RuleId.ANNUAL_REVIEW: frozenset({EventType.ANNUAL_REVIEW_MEETING}),
     # No event records the decision itself; a draft or final (amended) plan after the review
     # meeting shows the council acted on it (see `review_decision`).
-    RuleId.REVIEW_DECISION: frozenset({EventType.DRAFT_PLAN_ISSUED, EventType.FINAL_PLAN_ISSUED}),
+    # Version 2 records the decision itself: proposed amendments, a decision not to amend,
+    # or (to cease) the notice that the council is considering it, or its decision.
+    RuleId.REVIEW_DECISION: frozenset(
+        {
+            EventType.DRAFT_PLAN_ISSUED,
+            EventType.FINAL_PLAN_ISSUED,
+            EventType.AMENDMENT_PROPOSAL_ISSUED,
+            EventType.DECISION_NOT_TO_AMEND,
+            EventType.CEASE_CONSIDERED,
+            EventType.DECISION_TO_CEASE,
+        }
+    ),
     RuleId.PHASE_TRANSFER_PLAN: frozenset({EventType.FINAL_PLAN_ISSUED}),
+    # No event records the family's comments: an amended plan, or a decision not to amend
+    # after all (reg 22(4)), closes the window, as for a draft plan.
+    RuleId.AMENDMENT_REPRESENTATIONS: frozenset(
+        {EventType.FINAL_PLAN_ISSUED, EventType.DECISION_NOT_TO_AMEND}
+    ),
+    RuleId.AMENDED_PLAN_FINAL: frozenset(
+        {EventType.FINAL_PLAN_ISSUED, EventType.DECISION_NOT_TO_AMEND}
+    ),
+    # A refusal, the notice to re-assess (recorded as decision_to_assess), or a plan that only
+    # follows a re-assessment.
+    RuleId.DECIDE_WHETHER_TO_REASSESS: frozenset(
+        {
+            EventType.DECISION_NOT_TO_REASSESS,
+            EventType.DECISION_TO_ASSESS,
+            EventType.DRAFT_PLAN_ISSUED,
+            EventType.FINAL_PLAN_ISSUED,
+        }
+    ),
+    RuleId.REASSESSMENT_FINAL_PLAN: frozenset(
+        {EventType.FINAL_PLAN_ISSUED, EventType.DECISION_NOT_TO_AMEND}
+    ),
+    # Per order: TRIBUNAL_ORDER_DISCHARGED_BY (this is their union).
+    RuleId.TRIBUNAL_ORDER_COMPLIANCE: frozenset(
+        {
+            EventType.DECISION_TO_ASSESS,
+            EventType.DECISION_NOT_TO_ISSUE_PLAN,
+            EventType.DRAFT_PLAN_ISSUED,
+            EventType.FINAL_PLAN_ISSUED,
+            EventType.TRIBUNAL_DECISION,
+        }
+    ),
+    RuleId.PROVISION_COMPLAINT_ESCALATION: frozenset(
+        {EventType.PROVISION_COMPLAINT_RESPONSE, EventType.OMBUDSMAN_COMPLAINT_MADE}
+    ),
+    # No event records a claim, or the council's reply to a pre-action letter: by date only.
+    RuleId.JUDICIAL_REVIEW_LIMIT: frozenset(),
+}
+
+# What shows the council did what each Tribunal order requires. An order to continue the plan
+# takes effect on the day of the order and no event records "maintaining": the order itself
+# is taken as met that day, so a page or chaser never calls the council late without a fact
+# (a failure to deliver the plan's provision is the delivery log's and the complaint's).
+TRIBUNAL_ORDER_DISCHARGED_BY: dict[Law, frozenset[EventType]] = {
+    Law.TRIBUNAL_ORDER_ASSESS: frozenset(
+        {
+            EventType.DECISION_TO_ASSESS,
+            EventType.DECISION_NOT_TO_ISSUE_PLAN,
+            EventType.DRAFT_PLAN_ISSUED,
+            EventType.FINAL_PLAN_ISSUED,
+        }
+    ),
+    Law.TRIBUNAL_ORDER_PLAN_DRAFT: frozenset(
+        {EventType.DRAFT_PLAN_ISSUED, EventType.FINAL_PLAN_ISSUED}
+    ),
+    Law.TRIBUNAL_ORDER_PLAN_FINAL: frozenset({EventType.FINAL_PLAN_ISSUED}),
+    Law.TRIBUNAL_ORDER_AMEND: frozenset({EventType.FINAL_PLAN_ISSUED}),
+    Law.TRIBUNAL_ORDER_SCHOOL: frozenset({EventType.FINAL_PLAN_ISSUED}),
+    Law.TRIBUNAL_ORDER_CONTINUE: frozenset({EventType.TRIBUNAL_DECISION}),
 }
 
 
 def _discharges(deadline: Deadline, event: EventType, day: date) -> bool:
     if event not in DISCHARGED_BY[deadline.rule]:
+        return False
+    if (
+        deadline.rule is RuleId.TRIBUNAL_ORDER_COMPLIANCE
+        and event not in TRIBUNAL_ORDER_DISCHARGED_BY[deadline.law]
+    ):
         return False
     if deadline.rule is RuleId.ANNUAL_REVIEW:
         # A review meeting on the day the year is counted from is the start, not the review.
@@ -730,6 +1130,69 @@ _EXPLANATIONS: dict[RuleId, str] = {
         "The council must send you the reviewed and amended plan naming the school or "
         "college for the move by {due}{why}."
     ),
+    RuleId.AMENDMENT_REPRESENTATIONS: (
+        "You have until {due} to send the council your comments on its proposed changes to "
+        "the plan and to tell it which school or college you would like it to name."
+    ),
+    RuleId.AMENDED_PLAN_FINAL: "The council must send you the final amended plan by {due}.",
+    RuleId.DECIDE_WHETHER_TO_REASSESS: (
+        "The council must tell you by {due} whether it will carry out a new assessment."
+    ),
+    RuleId.REASSESSMENT_FINAL_PLAN: (
+        "After assessing again, the council must send you the final plan by {due}."
+    ),
+    RuleId.TRIBUNAL_ORDER_COMPLIANCE: "The council must do what the Tribunal ordered by {due}.",
+    RuleId.PROVISION_COMPLAINT_ESCALATION: (
+        "If the council has not given its final answer to your complaint by {due}, you can "
+        "take the complaint to the Local Government and Social Care Ombudsman (the council's "
+        "own complaints procedure sets the time, and we count 20 working days)."
+    ),
+    RuleId.JUDICIAL_REVIEW_LIMIT: (
+        "A claim for judicial review must be made promptly, and by {due} at the latest."
+    ),
+}
+
+# Where one rule id gives different dates, the sentence of each: by the law entry (a
+# Tribunal order; the reply to a pre-action letter) or by what started the clock.
+_BY_LAW: dict[Law, str] = {
+    Law.TRIBUNAL_ORDER_ASSESS: (
+        "The council must tell you by {due} that it will carry out the assessment the "
+        "Tribunal ordered."
+    ),
+    Law.TRIBUNAL_ORDER_PLAN_DRAFT: (
+        "The council must send you a draft plan by {due}, as the Tribunal ordered."
+    ),
+    Law.TRIBUNAL_ORDER_PLAN_FINAL: (
+        "The council must send you the final plan by {due}, as the Tribunal ordered."
+    ),
+    Law.TRIBUNAL_ORDER_AMEND: (
+        "The council must send you the amended plan the Tribunal ordered by {due}."
+    ),
+    Law.TRIBUNAL_ORDER_SCHOOL: (
+        "The council must send you the plan naming the school or college the Tribunal "
+        "ordered by {due}."
+    ),
+    Law.TRIBUNAL_ORDER_CONTINUE: (
+        "The council must keep the plan in place from {due}, as the Tribunal ordered."
+    ),
+    Law.PRE_ACTION_REPLY: "Your pre-action letter asked the council to reply by {due}.",
+}
+_BY_START: dict[tuple[RuleId, EventType | Recorded], str] = {
+    (RuleId.REASSESSMENT_FINAL_PLAN, EventType.REASSESSMENT_REQUESTED): (
+        "After assessing again, the council must send you the final plan within 14 weeks of "
+        "telling you it would: counted from your request that is {due}, and the date moves "
+        "later once you add the date the council told you."
+    ),
+    (RuleId.JUDICIAL_REVIEW_LIMIT, Recorded.DELIVERY_LOG): (
+        "If you want to ask the High Court for a judicial review, you must do it promptly, "
+        "and by {due} at the latest, 3 months after the first missed session you recorded "
+        "({event})."
+    ),
+    (RuleId.JUDICIAL_REVIEW_LIMIT, EventType.PRE_ACTION_LETTER_SENT): (
+        "If you want to ask the High Court for a judicial review, you must do it promptly, "
+        "and by {due} at the latest: 3 months from your pre-action letter of {event}, or "
+        "sooner if the council's failure began before it."
+    ),
 }
 
 # What the law says of each kind of transfer, after the date (the regulation says "before").
@@ -742,5 +1205,11 @@ _TRANSFER_WHY: dict[Law, str] = {
 
 def explain(deadline: Deadline) -> str:
     """Return one plain-English sentence for a parent saying who must do what, and by when."""
-    why = _TRANSFER_WHY.get(deadline.law, "").format(event=long_date(deadline.event_date))
-    return _EXPLANATIONS[deadline.rule].format(due=long_date(deadline.due), why=why)
+    event = long_date(deadline.event_date)
+    why = _TRANSFER_WHY.get(deadline.law, "").format(event=event)
+    sentence = (
+        _BY_LAW.get(deadline.law)
+        or _BY_START.get((deadline.rule, deadline.from_event))
+        or _EXPLANATIONS[deadline.rule]
+    )
+    return sentence.format(due=long_date(deadline.due), why=why, event=event)

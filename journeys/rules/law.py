@@ -80,6 +80,18 @@ class Law(StrEnum):
     YOUNG_PERSON_RIGHTS = "young_person_rights"
     ALTERNATIVE_PERSON = "alternative_person"
     RECOMMENDATIONS = "recommendations"
+    # Version 2 of the case file (issue 14): the rest of a plan's life.
+    REASSESSMENT_DECISION = "reassessment_decision"
+    REASSESSMENT_FINAL_PLAN = "reassessment_final_plan"
+    TRIBUNAL_ORDER_ASSESS = "tribunal_order_assess"
+    TRIBUNAL_ORDER_PLAN_DRAFT = "tribunal_order_plan_draft"
+    TRIBUNAL_ORDER_PLAN_FINAL = "tribunal_order_plan_final"
+    TRIBUNAL_ORDER_AMEND = "tribunal_order_amend"
+    TRIBUNAL_ORDER_SCHOOL = "tribunal_order_school"
+    TRIBUNAL_ORDER_CONTINUE = "tribunal_order_continue"
+    PROVISION_COMPLAINT = "provision_complaint"
+    JUDICIAL_REVIEW_TIME_LIMIT = "judicial_review_time_limit"
+    PRE_ACTION_REPLY = "pre_action_reply"
 
 
 class Stage(StrEnum):
@@ -204,6 +216,20 @@ TIME_LIMIT_EXCEPTIONS = (
 TIME_LIMIT_EXCEPTIONS_RULE = (
     "The council may take longer only if it is impractical to meet the time limit because of "
     "one of these, and it must still act as soon as practicable."
+)
+
+# Reg 44(2) (read as quoted from the regulation by SEND Family Magic, for (a) to (c)) and the
+# Tribunal's own guidance SEND18 (GOV.UK, updated 1 November 2023): the periods run from the
+# order ("from the day we send out the order"); reg 45 as substituted by SI 2015/359 reg 8
+# (read on legislation.gov.uk) gives the same periods from the day the council told the
+# Tribunal it would not oppose an appeal. Reg 44(3) lets the council take longer in a few
+# stated circumstances (SEND18 names exceptional personal circumstances and absence from the
+# area for 2 weeks or more); its full text could not be read, so the product lists none and
+# never says the council may take longer.
+TRIBUNAL_ORDER_READING = (
+    "The periods run from the date of the order (or of the council's notice not to oppose "
+    "the appeal), which is the date the family records. Reg 44(3) allows longer only in a "
+    "few stated circumstances; they are not listed because the text could not be read."
 )
 
 _REQUEST_TO_PLAN = frozenset({Stage.REQUEST, Stage.REFUSED, Stage.APPEAL, Stage.MEDIATION})
@@ -367,6 +393,29 @@ ENTRIES: tuple[LawEntry, ...] = (
         "SEND Regulations 2014, reg 22(3)",
     ),
     LawEntry(
+        Law.REASSESSMENT_DECISION,
+        "When asked to re-assess a child or young person's needs, the council must tell the "
+        "parent or young person whether it will re-assess within 15 days of receiving the "
+        "request.",
+        "SEND Regulations 2014, reg 25(1)",
+        safe_reading="The 15 (calendar) days are as National SENDIASS, Dorset SENDIASS and "
+        "Surrey's SEND advice service state them; reg 27(2) (read on legislation.gov.uk) names "
+        "this notice as \u201cthe notification under regulation 25(1)\u201d. The text of reg 25 "
+        "itself could not be read, so the days are counted from receipt with no roll-forward, "
+        "the earlier (and so safer) reading.",
+    ),
+    LawEntry(
+        Law.REASSESSMENT_FINAL_PLAN,
+        "After deciding to re-assess, the council must send the finalised plan as soon as "
+        "practicable and within 14 weeks of telling the parent or young person that it will "
+        "re-assess.",
+        "SEND Regulations 2014, reg 27(2)",
+        exceptions=TIME_LIMIT_EXCEPTIONS,
+        safe_reading="Reg 27(3) (read on legislation.gov.uk up to its fourth limb) gives the "
+        "same exceptions as reg 10(4). Until the date of the council's notice is known, the "
+        "14 weeks are counted from the request, which is earlier.",
+    ),
+    LawEntry(
         Law.REVIEW_DECISION,
         "Within 4 weeks of the review meeting the council must tell the parent or young "
         "person whether it will keep the plan as it is, amend it or cease to maintain it.",
@@ -443,6 +492,31 @@ ENTRIES: tuple[LawEntry, ...] = (
         "and language therapy, is to be treated as special educational provision, and so "
         "belongs in section F, where the council must secure it.",
         "Children and Families Act 2014, s.21(5); SEND Code of Practice 2015, para 9.74",
+    ),
+    LawEntry(
+        Law.PROVISION_COMPLAINT,
+        "A complaint to the council is answered in the time its own complaints procedure "
+        "sets. If the council does not give its final answer in that time, or the family is "
+        "unhappy with it, they can complain to the Local Government and Social Care "
+        "Ombudsman.",
+        "Local Government Act 1974, Part 3",
+        safe_reading="The case file records no period for the council's answer, so the product "
+        "uses 20 working days, the period many councils' procedures give; the council's own "
+        "procedure decides.",
+    ),
+    LawEntry(
+        Law.JUDICIAL_REVIEW_TIME_LIMIT,
+        "A claim for judicial review must be made promptly, and in any event within 3 months "
+        "after the grounds to make the claim first arose.",
+        "Civil Procedure Rules, r.54.5(1)",
+        safe_reading="Counted from the first missed session the family recorded, or, where "
+        "none is recorded, from the pre-action letter; if the failure began earlier, the time "
+        "ends earlier. No roll-forward.",
+    ),
+    LawEntry(
+        Law.PRE_ACTION_REPLY,
+        "A pre-action letter for judicial review asks the council to reply within 14 days.",
+        "Pre-Action Protocol for Judicial Review",
     ),
     LawEntry(
         Law.PERSONAL_BUDGET,
@@ -522,6 +596,51 @@ ENTRIES: tuple[LawEntry, ...] = (
         "request to extend time and the reasons why it was not sent in time. The Tribunal may "
         "refuse.",
         "Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008, r.5(3)(a) and r.20(4)",
+    ),
+    LawEntry(
+        Law.TRIBUNAL_ORDER_ASSESS,
+        "When the Tribunal orders an assessment or a re-assessment, the council must tell the "
+        "parent or young person within 2 weeks of the order that it will carry it out. Where "
+        "the council told the Tribunal it would not oppose the appeal, the 2 weeks run from "
+        "that notice.",
+        "SEND Regulations 2014, reg 44(2)(b) and reg 45(3)",
+        safe_reading=TRIBUNAL_ORDER_READING,
+    ),
+    LawEntry(
+        Law.TRIBUNAL_ORDER_PLAN_DRAFT,
+        "When the Tribunal orders the council to make and maintain a plan, the council must "
+        "issue a draft plan within 5 weeks of the order.",
+        "SEND Regulations 2014, reg 44(2)(c)",
+        safe_reading=TRIBUNAL_ORDER_READING,
+    ),
+    LawEntry(
+        Law.TRIBUNAL_ORDER_PLAN_FINAL,
+        "When the Tribunal orders the council to make and maintain a plan, the council must "
+        "send the finalised plan within 11 weeks of the order.",
+        "SEND Regulations 2014, reg 44(2)(c)",
+        safe_reading=TRIBUNAL_ORDER_READING,
+    ),
+    LawEntry(
+        Law.TRIBUNAL_ORDER_AMEND,
+        "When the Tribunal orders the council to amend the plan, or the council told the "
+        "Tribunal it would not oppose an appeal about the plan, the council must issue the "
+        "amended plan within 5 weeks.",
+        "SEND Regulations 2014, reg 44(2) and reg 45(4)",
+        safe_reading=TRIBUNAL_ORDER_READING,
+    ),
+    LawEntry(
+        Law.TRIBUNAL_ORDER_SCHOOL,
+        "When the Tribunal orders only a change to the school or college named in the plan, "
+        "the council must issue the amended plan within 2 weeks of the order.",
+        "SEND Regulations 2014, reg 44(2)",
+        safe_reading=TRIBUNAL_ORDER_READING,
+    ),
+    LawEntry(
+        Law.TRIBUNAL_ORDER_CONTINUE,
+        "When the Tribunal orders the council to continue to maintain the plan, the council "
+        "must do so from the day of the order.",
+        "SEND Regulations 2014, reg 44(2)",
+        safe_reading=TRIBUNAL_ORDER_READING,
     ),
     LawEntry(
         Law.CEASE_TEST,
@@ -630,6 +749,13 @@ RULE_LAW: dict[str, Law] = {
     "annual_review": Law.ANNUAL_REVIEW,
     "review_decision": Law.REVIEW_DECISION,
     "phase_transfer_plan": Law.PHASE_TRANSFER_SCHOOL,
+    "amendment_representations": Law.AMENDMENT_REPRESENTATIONS,
+    "amended_plan_final": Law.AMENDED_PLAN_FINAL,
+    "decide_whether_to_reassess": Law.REASSESSMENT_DECISION,
+    "reassessment_final_plan": Law.REASSESSMENT_FINAL_PLAN,
+    "tribunal_order_compliance": Law.TRIBUNAL_ORDER_AMEND,
+    "provision_complaint_escalation": Law.PROVISION_COMPLAINT,
+    "judicial_review_limit": Law.JUDICIAL_REVIEW_TIME_LIMIT,
 }
 
 

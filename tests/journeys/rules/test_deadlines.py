@@ -12,10 +12,13 @@ from journeys.rules.calendar import add_months, is_working_day, working_day_on_o
 from journeys.rules.deadlines import (
     APPEALABLE_DECISIONS,
     DutyHolder,
+    Recorded,
     RuleId,
     Status,
     TransferKind,
     add_weeks,
+    amended_plan_final,
+    amendment_representations,
     annual_review,
     appeal_deadline,
     appealed_decision,
@@ -23,11 +26,13 @@ from journeys.rules.deadlines import (
     deadlines_for_events,
     decide_whether_to_assess,
     decide_whether_to_assess_if_sent,
+    decide_whether_to_reassess,
     discharged_on,
     draft_plan_representations,
     explain,
     final_plan,
     is_in_christmas_window,
+    judicial_review_limit,
     last_day_of_months_starting_with,
     long_date,
     mediation_by,
@@ -35,10 +40,14 @@ from journeys.rules.deadlines import (
     mediation_certificate_without_mediation,
     notify_no_plan,
     phase_transfer_plan,
+    pre_action_reply,
+    provision_complaint_escalation,
+    reassessment_final_plan,
     review_decision,
     roll_forward_tribunal,
+    tribunal_order_compliance,
 )
-from journeys.rules.vocabulary import EventType
+from journeys.rules.vocabulary import EventType, TribunalOrder
 
 # (request received, decision due), computed by hand: event + 6 x 7 days, no roll-forward.
 SIX_WEEK_SCENARIOS = [
@@ -1143,6 +1152,21 @@ def test_every_rule_has_one_plain_sentence_with_the_long_date():
         annual_review(from_event=EventType.FINAL_PLAN_ISSUED, event_date=start),
         review_decision(review_meeting=start),
         phase_transfer_plan(transfer_date=start),
+        # Version 2: every rule, and every sentence of the rules that have more than one.
+        amendment_representations(proposal_sent=start),
+        amended_plan_final(proposal_sent=start),
+        decide_whether_to_reassess(request_received=start),
+        reassessment_final_plan(from_event=EventType.REASSESSMENT_REQUESTED, event_date=start),
+        reassessment_final_plan(from_event=EventType.DECISION_TO_ASSESS, event_date=start),
+        *(
+            d
+            for order in TribunalOrder
+            for d in tribunal_order_compliance(order=order, decided=start)
+        ),
+        provision_complaint_escalation(complaint_made=start),
+        judicial_review_limit(grounds_arose=start, from_event=Recorded.DELIVERY_LOG),
+        judicial_review_limit(grounds_arose=start, from_event=EventType.PRE_ACTION_LETTER_SENT),
+        pre_action_reply(letter_sent=start),
     ]
     assert {d.rule for d in deadlines} == set(RuleId)
     for deadline in deadlines:

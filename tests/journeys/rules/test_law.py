@@ -43,6 +43,10 @@ class LawEntryTests:
                 "Education Act 1996",
                 "SEND Code of Practice 2015",
                 "Recommendations Power) Regulations 2017",
+                # Version 2: when the plan's provision is not made.
+                "Local Government Act 1974",
+                "Civil Procedure Rules",
+                "Pre-Action Protocol for Judicial Review",
             )
         )
         assert item.statement.endswith(".")
@@ -51,9 +55,21 @@ class LawEntryTests:
     def test_every_deadline_rule_has_its_law(self):
         assert set(law.RULE_LAW) == {rule.value for rule in RuleId}
 
-    def test_only_the_6_16_and_20_weeks_have_exceptions(self):
+    def test_only_the_6_16_20_and_14_weeks_after_a_reassessment_have_exceptions(self):
         with_exceptions = {key for key in Law if law.has_exceptions(key)}
-        assert with_exceptions == {Law.DECIDE_WHETHER_TO_ASSESS, Law.NOTIFY_NO_PLAN, Law.FINAL_PLAN}
+        # reg 5(4), 10(4), 13(3) and 27(3): the same limbs.
+        assert with_exceptions == {
+            Law.DECIDE_WHETHER_TO_ASSESS,
+            Law.NOTIFY_NO_PLAN,
+            Law.FINAL_PLAN,
+            Law.REASSESSMENT_FINAL_PLAN,
+        }
+        assert law.entry(Law.REASSESSMENT_FINAL_PLAN).exceptions == law.TIME_LIMIT_EXCEPTIONS
+        # Tribunal orders: reg 44(3) was not read, so none are stated (and none invented).
+        for key in Law:
+            if key.value.startswith("tribunal_order"):
+                assert not law.has_exceptions(key)
+                assert "could not be read" in law.entry(key).safe_reading
         # The three exceptions, and "4 weeks" for both periods away (never 2).
         text = " ".join(law.entry(Law.NOTIFY_NO_PLAN).exceptions)
         assert text.count("at least 4 weeks") == 2
