@@ -244,7 +244,17 @@ STARTED_BY: dict[str, str] = {
     # Due before its event: the plan is due before the move, so the chaser is written before
     # the move takes place.
     "phase_transfer_year": "the move to the next school or college is due to take place",
+    # Version 2 (issue 14): each in the words of the event the family recorded.
+    "amendment_proposal_issued": "you sent your proposed changes to the plan",
+    "reassessment_requested": "you received the request to assess again",
+    # The council's notice that it will re-assess (reg 25(1)), recorded as decision_to_assess:
+    # the chaser counts the 14 weeks of reg 27(2) only from it.
+    "decision_to_assess": "you said that you would carry out a new assessment",
+    "tribunal_decision": "the Tribunal decided the appeal",
 }
+# Which time limits the listed exceptions belong to, as the letter names them.
+EXCEPTIONS_FOR_ASSESSMENT = "the 6, 16 or 20 weeks"
+EXCEPTIONS_FOR_REASSESSMENT = "the 14 weeks after a decision to assess again"
 # A short, stated time to act (DOMAIN.md section 4: "e.g. 10 working days").
 CHASER_WORKING_DAYS = 10
 
@@ -266,6 +276,9 @@ class MissedDeadlineLetter(Parties):
     mediation: MissedDuty | None
     # The exceptions that can allow longer, named only when a 6-, 16- or 20-week duty is late.
     exceptions: tuple[str, ...]
+    # Which time limits they are for: "the 6, 16 or 20 weeks", the 14 weeks of reg 27(2),
+    # or both (the same limbs: reg 5(4), 10(4), 13(3) and 27(3)).
+    exceptions_for: str
     exceptions_rule: str
     reply_by: str
     reply_working_days: int
@@ -307,11 +320,17 @@ def build_la_missed_deadline(
         )
 
     with_exceptions = [item for item in late if item.has_exceptions]
+    limits = []
+    if any(item.rule is not deadlines.RuleId.REASSESSMENT_FINAL_PLAN for item in with_exceptions):
+        limits.append(EXCEPTIONS_FOR_ASSESSMENT)
+    if any(item.rule is deadlines.RuleId.REASSESSMENT_FINAL_PLAN for item in with_exceptions):
+        limits.append(EXCEPTIONS_FOR_REASSESSMENT)
     return MissedDeadlineLetter(
         **parties_fields(parties),
         missed=tuple(missed(item) for item in late if not item.ask_mediation_adviser),
         mediation=next((missed(item) for item in late if item.ask_mediation_adviser), None),
         exceptions=with_exceptions[0].exceptions if with_exceptions else (),
+        exceptions_for=", or ".join(limits),
         exceptions_rule=law.TIME_LIMIT_EXCEPTIONS_RULE if with_exceptions else "",
         reply_by=long_date(add_working_days(today, CHASER_WORKING_DAYS)),
         reply_working_days=CHASER_WORKING_DAYS,

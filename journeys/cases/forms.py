@@ -13,10 +13,17 @@ from journeys.cases.casefile_io import NotACaseZip, case_file_bytes_from_upload
 from journeys.forms.base import QuestionForm
 from journeys.forms.fields import DateField, choice, hint_with_example
 from journeys.rules.events import event_contradiction, recorded_events
-from journeys.rules.vocabulary import V1_EVENT_TYPES, EventType
+from journeys.rules.vocabulary import EventType, Transfer, TribunalOrder
 
 # Only the phase-transfer date is about the future; every other event has happened.
 FUTURE_ALLOWED = frozenset({EventType.PHASE_TRANSFER_YEAR})
+
+# The version-2 keys an event takes (CASE_FORMAT.md): the field that asks for each, and the
+# message beside it when the event needs it and it is not given.
+EVENT_KEYS: dict[str, tuple[EventType, str]] = {
+    "transfer": (EventType.PHASE_TRANSFER_YEAR, "Select which kind of move it is"),
+    "order": (EventType.TRIBUNAL_DECISION, "Select what the Tribunal ordered"),
+}
 
 
 class AddEventForm(QuestionForm):
@@ -24,7 +31,8 @@ class AddEventForm(QuestionForm):
     hint = "Add the date from the letter or email. We will work out what is now due."
     event_type = choice(
         label="What happened?",
-        choices=[("", "Select what happened"), *((e.value, e.label) for e in V1_EVENT_TYPES)],
+        # Every event of the case file, version 2's too: the deadlines engine counts them all.
+        choices=[("", "Select what happened"), *EventType.choices()],
         required_message="Select what happened",
         widget=forms.Select,
     )
@@ -32,9 +40,29 @@ class AddEventForm(QuestionForm):
         label="When did it happen?",
         subject="The date",
         help_text=hint_with_example(
-            "For a move to a new school, give 1 September of the year of the move."
+            "For a move to a new school or college, give 1 September of the year of the move. "
+            "For a move from one college or sixth form to another, give the day of the move."
         ),
         error_messages={"required": "Enter the date it happened"},
+    )
+    transfer = forms.ChoiceField(
+        label="If this is a move to a new school or college: which kind of move is it?",
+        help_text="Only for \u201c" + EventType.PHASE_TRANSFER_YEAR.label + "\u201d.",
+        choices=Transfer.choices(),
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": EVENT_KEYS["transfer"][1]},
+    )
+    order = forms.ChoiceField(
+        label="If the Tribunal decided the appeal: what did it order the council to do?",
+        help_text="Only for \u201c"
+        + EventType.TRIBUNAL_DECISION.label
+        + "\u201d. If the council told the Tribunal it would not oppose your appeal, choose "
+        "what it must now do.",
+        choices=TribunalOrder.choices(),
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": EVENT_KEYS["order"][1]},
     )
 
     def __init__(self, *args, events: list[dict] | None = None, **kwargs):
@@ -55,7 +83,20 @@ class AddEventForm(QuestionForm):
             problem = event_contradiction(event=EventType(kind), on=when, recorded=self.recorded)
             if problem:
                 self.add_error("event_date", ValidationError(problem, code="contradicts"))
+        for key, (takes_it, missing) in EVENT_KEYS.items():
+            if kind == takes_it.value and not cleaned.get(key) and key not in self.errors:
+                self.add_error(key, ValidationError(missing, code="required"))
         return cleaned
+
+    def event_keys(self) -> dict[str, str]:
+        """The version-2 keys the chosen event takes, as the case file writes them (only
+        those of its own type: a transfer chosen for any other event is not recorded)."""
+        kind = self.cleaned_data["event_type"]
+        return {
+            key: self.cleaned_data[key]
+            for key, (takes_it, _) in EVENT_KEYS.items()
+            if kind == takes_it.value
+        }
 
 
 class RemindersForm(QuestionForm):

@@ -104,6 +104,45 @@ GUIDANCE: dict[str, Guidance] = {
         "naming the new school or college by this date.",
         if_missed=COUNCIL_LATE,
     ),
+    # Version 2 (issue 14).
+    "amendment_representations": Guidance(
+        before="Send the council your comments on the proposed changes, and the name of the "
+        "school or college you want, before this date. You can also ask for a meeting.",
+        if_missed="The 15 days have passed. Send your comments now anyway, and ask the council "
+        "to consider them before it issues the amended plan.",
+    ),
+    "amended_plan_final": Guidance(
+        before="The council must send the final amended plan by this date. When it comes, "
+        "check sections B, F and I: you can appeal against them.",
+        if_missed=COUNCIL_LATE,
+    ),
+    "decide_whether_to_reassess": Guidance(
+        before="Wait for the council's answer. If it refuses to assess again, you can appeal.",
+        if_missed=COUNCIL_LATE,
+    ),
+    "reassessment_final_plan": Guidance(
+        before="The council should send you a draft plan first, so you have time to comment. "
+        "When the council tells you it will assess again, add the date of its letter.",
+        if_missed=COUNCIL_LATE,
+    ),
+    "tribunal_order_compliance": Guidance(
+        before="The Tribunal's order is binding: the council must do what it says by this "
+        "date. Keep a copy of the decision.",
+        if_missed=COUNCIL_LATE,
+    ),
+    "provision_complaint_escalation": Guidance(
+        before="Wait for the council's final answer to your complaint. Keep a record of the "
+        "sessions that are missed.",
+        if_missed="The council has not answered in time. You can complain to the Local "
+        "Government and Social Care Ombudsman now; a solicitor can also advise on judicial "
+        "review, which has a strict time limit.",
+    ),
+    "judicial_review_limit": Guidance(
+        before="A claim for judicial review has a strict time limit and is best made with a "
+        "solicitor's help: get legal advice now. "
+        f"{stated(Law.JUDICIAL_REVIEW_TIME_LIMIT)}",
+        if_missed="This date has passed. Get legal advice at once.",
+    ),
 }
 
 

@@ -34,6 +34,13 @@ DEADLINE_LABELS: dict[RuleId, str] = {
     RuleId.ANNUAL_REVIEW: "Annual review due",
     RuleId.REVIEW_DECISION: "Council's decision after the review",
     RuleId.PHASE_TRANSFER_PLAN: "Plan naming the next school",
+    RuleId.AMENDMENT_REPRESENTATIONS: "Comments on proposed changes",
+    RuleId.AMENDED_PLAN_FINAL: "Final amended plan due",
+    RuleId.DECIDE_WHETHER_TO_REASSESS: "Council decides whether to assess again",
+    RuleId.REASSESSMENT_FINAL_PLAN: "Plan after assessing again",
+    RuleId.TRIBUNAL_ORDER_COMPLIANCE: "Council must carry out the Tribunal's order",
+    RuleId.PROVISION_COMPLAINT_ESCALATION: "Answer to the complaint",
+    RuleId.JUDICIAL_REVIEW_LIMIT: "Judicial review time limit",
 }
 
 

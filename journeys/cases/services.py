@@ -25,7 +25,7 @@ from journeys.cases.selectors import (
 from journeys.cases.timeline import next_open_deadline
 from journeys.models import AuditEvent, Case, Draft, fold_for_search
 from journeys.rules.events import event_contradiction, recorded_events
-from journeys.rules.vocabulary import EventType
+from journeys.rules.vocabulary import V1_EVENT_TYPES, EventType
 from letters.cache import letter_files_forget
 from letters.context import MissingCaseData
 from letters.registry import LetterKind
@@ -254,12 +254,16 @@ def case_mark_example(*, case_id) -> None:
 
 
 @transaction.atomic
-def case_event_add(*, case: Case, event_type: str, event_date) -> Case:
+def case_event_add(
+    *, case: Case, event_type: str, event_date, keys: dict[str, str] | None = None
+) -> Case:
     """Record that something happened on a date (the same event twice is recorded once).
 
-    Reads the case afresh under a lock, so a journey saved at the same moment is kept.
-    Raises EventContradicts, with the message for the parent, for a date that cannot be
-    true beside those recorded (a second request, a decision before the request...)."""
+    `keys`: the event's version-2 keys (`transfer`, `order`: CASE_FORMAT.md); a case file
+    that records a version-2 event says so (`format` ehcp-case/2), so that it stays a valid
+    case file. Reads the case afresh under a lock, so a journey saved at the same moment is
+    kept. Raises EventContradicts, with the message for the parent, for a date that cannot
+    be true beside those recorded (a second request, a decision before the request...)."""
     case = Case.objects.select_for_update().get(pk=case.pk)
     events = list(case.case_file.get("events", []))
     problem = event_contradiction(
@@ -267,11 +271,13 @@ def case_event_add(*, case: Case, event_type: str, event_date) -> Case:
     )
     if problem:
         raise EventContradicts(problem)
-    entry = {"type": str(event_type), "date": event_date.isoformat()}
+    entry = {"type": str(event_type), "date": event_date.isoformat(), **(keys or {})}
     if entry not in events:
         events.append(entry)
         events.sort(key=lambda e: (e["date"], e["type"]))
     case.case_file = {**case.case_file, "events": events}
+    if keys or EventType(event_type) not in V1_EVENT_TYPES:
+        case.case_file = case_file_current(case.case_file)
     changed = (*case_summary_refresh(case=case), *case_mark_active(case=case))
     case.save(update_fields=["case_file", "updated_at", *changed])
     return case

@@ -16,6 +16,7 @@ from journeys.cases.guidance import what_to_do
 from journeys.rules.deadlines import (
     Deadline,
     DutyHolder,
+    Recorded,
     RuleId,
     Status,
     TransferKind,
@@ -26,7 +27,7 @@ from journeys.rules.deadlines import (
     explain,
 )
 from journeys.rules.law import Law, LawEntry, entry
-from journeys.rules.vocabulary import EventType
+from journeys.rules.vocabulary import Delivered, EventType, TribunalOrder
 
 OPEN_STATUSES = frozenset({Status.UPCOMING, Status.DUE_TODAY, Status.OVERDUE})
 
@@ -76,7 +77,12 @@ class TimelineDeadline:
 
     @property
     def council_is_late(self) -> bool:
-        return self.status is Status.OVERDUE and self.deadline.duty_holder is DutyHolder.COUNCIL
+        """The council missed a duty that the chaser letter can cite (`chased`)."""
+        return (
+            self.status is Status.OVERDUE
+            and self.deadline.duty_holder is DutyHolder.COUNCIL
+            and chased(self.deadline)
+        )
 
 
 @dataclass(frozen=True)
@@ -115,9 +121,47 @@ def case_transfer(case_file: Mapping[str, Any]) -> TransferKind:
     return TransferKind(max(transfers)[2]) if transfers else TransferKind.SCHOOL
 
 
+def case_order(case_file: Mapping[str, Any]) -> TribunalOrder | None:
+    """The `order` of the latest tribunal_decision event (CASE_FORMAT.md version 2), or None.
+
+    None when there is no such event, or the latest says no order: the engine then computes
+    nothing for it rather than guess what the Tribunal ordered. On a same-day tie, the event
+    listed last in the file.
+    """
+    decisions = [
+        (date.fromisoformat(e["date"]), index, e.get("order"))
+        for index, e in enumerate(case_file.get("events", []))
+        if e["type"] == EventType.TRIBUNAL_DECISION.value
+    ]
+    if not decisions:
+        return None
+    order = max(decisions)[2]
+    return TribunalOrder(order) if order else None
+
+
+def first_failed_provision(case_file: Mapping[str, Any]) -> date | None:
+    """The earliest `delivery_log` row whose session was not delivered at all (delivered
+    "no"), or None: when the council's failure to secure the plan's provision (Act s.42(2))
+    first shows in what the family recorded. It starts the judicial review time limit."""
+    return min(
+        (
+            date.fromisoformat(row["date"])
+            for row in case_file.get("delivery_log", [])
+            if row.get("delivered") == Delivered.NO.value
+        ),
+        default=None,
+    )
+
+
 def case_deadlines(case_file: Mapping[str, Any]) -> list[Deadline]:
-    """Every deadline the case file's events start (the engine, with the transfer kind)."""
-    return deadlines_for_events(case_events(case_file), transfer=case_transfer(case_file))
+    """Every deadline the case file starts: its events, with the transfer kind, the Tribunal's
+    order and the first session not delivered (the engine's keyword arguments)."""
+    return deadlines_for_events(
+        case_events(case_file),
+        transfer=case_transfer(case_file),
+        order=case_order(case_file),
+        provision_failed=first_failed_provision(case_file),
+    )
 
 
 def next_open_deadline(case_file: Mapping[str, Any]) -> Deadline | None:
@@ -132,7 +176,7 @@ def next_open_deadline(case_file: Mapping[str, Any]) -> Deadline | None:
         for deadline in case_deadlines(case_file)
         if deadline_status(deadline, today=date.max, events=events) is not Status.MET
     ]
-    return min(still_open, key=lambda d: (d.due, d.rule.value), default=None)
+    return min(still_open, key=lambda d: (d.due, d.key), default=None)
 
 
 def _days_late(deadline: Deadline, status: Status, *, today: date, events) -> int:
@@ -163,7 +207,7 @@ def case_timeline(case_file: Mapping[str, Any], *, today: date) -> Timeline:
         )
     open_items = sorted(
         (i for i in items if i.status in OPEN_STATUSES),
-        key=lambda i: (i.status is not Status.OVERDUE, i.deadline.due, i.deadline.rule.value),
+        key=lambda i: (i.status is not Status.OVERDUE, i.deadline.due, i.deadline.key),
     )
     met = tuple(i for i in items if i.status is Status.MET)
     return Timeline(
@@ -181,7 +225,7 @@ class OverdueDuty:
     rule: RuleId
     law: LawEntry  # the duty in plain English (statement) and its citation
     due: date  # the day the council had to act by (never rolled forward)
-    from_event: EventType  # what started the clock
+    from_event: EventType | Recorded  # what started the clock
     event_date: date  # when that happened
     days_late: int  # today - due
 
@@ -211,12 +255,30 @@ class OverdueDuty:
         return self.rule is RuleId.MEDIATION_BY
 
 
+def chased(deadline: Deadline) -> bool:
+    """Whether a chaser may cite this late council duty.
+
+    Not the reply to a pre-action letter (a protocol period: the next step is the court, not
+    a chaser), and not the 14 weeks after a re-assessment while they are counted from the
+    request (the law counts from the council's notice, which is later: a chaser must not
+    call the council late on the earlier date).
+    """
+    if deadline.rule is RuleId.JUDICIAL_REVIEW_LIMIT:
+        return False
+    return not (
+        deadline.rule is RuleId.REASSESSMENT_FINAL_PLAN
+        and deadline.from_event is EventType.REASSESSMENT_REQUESTED
+    )
+
+
 def overdue_council_duties(case_file: Mapping[str, Any], *, today: date) -> tuple[OverdueDuty, ...]:
-    """Every council duty overdue on `today`, in the timeline's order (oldest due first).
+    """Every council duty overdue on `today` that a chaser may cite (`chased`), in the
+    timeline's order (oldest due first).
 
     Only duties that exist for this case: the engine starts reg 10(1) and reg 13(2) only once
-    the council has agreed to assess, uses the transfer kind for reg 18, and counts the
-    annual review as s.44(1) does. Pure: reads the case file mapping, no database.
+    the council has agreed to assess, uses the transfer kind for reg 18 and the order for reg
+    44, and counts the annual review as s.44(1) does. Pure: reads the case file mapping, no
+    database.
     """
     return tuple(
         OverdueDuty(

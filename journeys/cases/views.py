@@ -96,7 +96,12 @@ def case_timeline_view(request, case_id: uuid.UUID) -> HttpResponse:
         return _render_timeline(request, case, access=access, event_form=form)
     kind = EventType(form.cleaned_data["event_type"])
     try:
-        case_event_add(case=case, event_type=kind, event_date=form.cleaned_data["event_date"])
+        case_event_add(
+            case=case,
+            event_type=kind,
+            event_date=form.cleaned_data["event_date"],
+            keys=form.event_keys(),
+        )
     except EventContradicts as problem:  # recorded elsewhere since the page was read
         form.add_error("event_date", str(problem))
         return _render_timeline(request, case, access=access, event_form=form)

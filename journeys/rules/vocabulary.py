@@ -120,7 +120,7 @@ class EventType(LabelledEnum):
     APPEAL_LODGED = "appeal_lodged", "The appeal reached the Tribunal"
     ANNUAL_REVIEW_MEETING = "annual_review_meeting", "The annual review meeting took place"
     PHASE_TRANSFER_YEAR = "phase_transfer_year", "The school year of a move to a new phase"
-    # Version 2 of the case file (CASE_FORMAT.md): recorded and shown, no deadlines yet.
+    # Version 2 of the case file (CASE_FORMAT.md): recorded, shown and counted.
     AMENDMENT_PROPOSAL_ISSUED = (
         "amendment_proposal_issued",
         "The council sent its proposed changes to the plan",
@@ -158,8 +158,9 @@ class EventType(LabelledEnum):
     PRE_ACTION_LETTER_SENT = "pre_action_letter_sent", "A pre-action letter was sent"
 
 
-# The events of version 1 of the case file: the ones the timeline's add-date form offers and
-# the deadlines engine counts from (version 2's are recorded, not yet counted).
+# The events of version 1 of the case file: a version-1 file may use only these (the case
+# file's schema). The timeline's add-date form offers every event, and the deadlines engine
+# counts version 2's too (journeys.rules.deadlines).
 V1_EVENT_TYPES: tuple[EventType, ...] = tuple(EventType)[:13]
 
 

@@ -18,7 +18,9 @@ from tests.conftest import date_parts
 
 def add_event(year: int | str, kind: str = "phase_transfer_year") -> AddEventForm:
     parts = {**date_parts("event-event_date", 1, 9, 2000), "event-event_date_2": str(year)}
-    return AddEventForm({"event-event_type": kind, **parts}, prefix="event")
+    # A phase transfer says which kind of move it is (CASE_FORMAT.md version 2, `transfer`).
+    data = {"event-event_type": kind, "event-transfer": "school", **parts}
+    return AddEventForm(data, prefix="event")
 
 
 @pytest.mark.parametrize("year", ["0001", "1899", "2101", "9999"])
@@ -38,18 +40,26 @@ def test_what_the_timeline_takes_survives_export_and_import(client):
     case_id = re.search(r"[0-9a-f-]{36}", client.post("/example/")["Location"])[0]
     added = client.post(
         f"/cases/{case_id}/timeline/",
-        {"event-event_type": "phase_transfer_year", **date_parts("event-event_date", 1, 9, 2100)},
+        {
+            "event-event_type": "phase_transfer_year",
+            "event-transfer": "school",
+            **date_parts("event-event_date", 1, 9, 2100),
+        },
     )
     assert added.status_code == 302
     refused = client.post(
         f"/cases/{case_id}/timeline/",
-        {"event-event_type": "phase_transfer_year", **date_parts("event-event_date", 1, 9, 9999)},
+        {
+            "event-event_type": "phase_transfer_year",
+            "event-transfer": "school",
+            **date_parts("event-event_date", 1, 9, 9999),
+        },
     )
     assert refused.status_code == 200
     archive = zipfile.ZipFile(io.BytesIO(client.get(f"/cases/{case_id}/export.zip").content))
     case_json = archive.read("case.json")
     assert json.loads(case_json)["events"] == [
-        {"type": "phase_transfer_year", "date": "2100-09-01"}
+        {"type": "phase_transfer_year", "date": "2100-09-01", "transfer": "school"}
     ]
     upload = SimpleUploadedFile("case.json", case_json, content_type="application/json")
     assert client.post("/cases/import/", {"import-case_file": upload}).status_code == 302
