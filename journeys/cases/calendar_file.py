@@ -19,6 +19,8 @@ ALARM_DAYS = (7, 1)
 
 
 def event_uid(case_id, rule: str) -> str:
+    """One id per date of a case (`Deadline.key`: the rule id, with the law entry where a rule
+    gives two dates), so downloading again updates the event."""
     return f"{case_id}-{rule}@{UID_DOMAIN}"
 
 
@@ -51,7 +53,7 @@ def case_calendar(*, case_id, timeline: Timeline, child_name: str) -> bytes:
             continue
         deadline = item.deadline
         event = Event()
-        event.add("uid", event_uid(case_id, deadline.rule.value))
+        event.add("uid", event_uid(case_id, deadline.key))
         event.add("dtstamp", stamp)
         event.add("dtstart", deadline.due)
         event.add("dtend", deadline.due + timedelta(days=1))

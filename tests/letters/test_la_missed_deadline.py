@@ -145,3 +145,130 @@ def test_the_chaser_comes_as_docx_too(case_file):
     text = docx_text(content)
     assert "(SEND Regulations 2014, reg 5(1))." in text
     assert "So this was due by Friday 18 December 2026." in text
+
+
+# -- version 2 (issue 14): every new council duty, read back from the PDF -----------------------
+
+# (events, the letter's date, the sentences the chaser must hold: what started the clock, the
+# duty with its citation from the law module, and the date worked out by hand.)
+V2_CHASES = [
+    pytest.param(
+        [{"type": "amendment_proposal_issued", "date": "2027-02-02"}], date(2027, 4, 12),
+        ["On 2 February 2027 you sent your proposed changes to the plan.",
+         "within 8 weeks of sending the proposed amendments (SEND Regulations 2014, reg 22(3)).",
+         "So this was due by Tuesday 30 March 2027. That date passed 13 days ago"],
+        id="amended-plan-final"),  # 2 Feb + 56 days
+    pytest.param(
+        [{"type": "reassessment_requested", "date": "2027-02-01"}], date(2027, 3, 1),
+        ["On 1 February 2027 you received the request to assess again.",
+         "within 15 days of receiving the request (SEND Regulations 2014, reg 25(1)).",
+         "So this was due by Tuesday 16 February 2027. That date passed 13 days ago"],
+        id="decide-whether-to-reassess"),  # 1 Feb + 15 days
+    pytest.param(
+        [{"type": "reassessment_requested", "date": "2027-02-01"},
+         {"type": "decision_to_assess", "date": "2027-02-10"}], date(2027, 6, 1),
+        ["On 10 February 2027 you said that you would carry out a new assessment.",
+         "that it will re-assess (SEND Regulations 2014, reg 27(2)).",
+         "So this was due by Wednesday 19 May 2027. That date passed 13 days ago",
+         "The law allows the council longer for the 14 weeks after a decision to assess again "
+         "only in these circumstances:"],
+        id="reassessment-final-plan"),  # 10 Feb + 98 days: 18, 31, 30, 19 May
+    pytest.param(
+        [{"type": "tribunal_decision", "date": "2027-01-20", "order": "amend_plan"}],
+        date(2027, 3, 10),
+        ["On 20 January 2027 the Tribunal decided the appeal.",
+         "must issue the amended plan within 5 weeks (SEND Regulations 2014, reg 44(2) and "
+         "reg 45(4)).",
+         "So this was due by Wednesday 24 February 2027. That date passed 14 days ago"],
+        id="tribunal-order-amend"),  # 20 Jan + 35 days
+    pytest.param(
+        [{"type": "tribunal_decision", "date": "2027-01-20", "order": "make_plan"}],
+        date(2027, 4, 21),
+        ["issue a draft plan within 5 weeks of the order (SEND Regulations 2014, reg 44(2)(c)).",
+         "So this was due by Wednesday 24 February 2027. That date passed 56 days ago",
+         "send the finalised plan within 11 weeks of the order (SEND Regulations 2014, reg "
+         "44(2)(c)).",
+         "So this was due by Wednesday 7 April 2027. That date passed 14 days ago"],
+        id="tribunal-order-make-plan-both-dates"),  # + 35 and + 77 days
+    pytest.param(
+        [{"type": "tribunal_decision", "date": "2027-01-20", "order": "change_school_only"}],
+        date(2027, 2, 17),
+        ["the council must issue the amended plan within 2 weeks of the order (SEND "
+         "Regulations 2014, reg 44(2)).",
+         "So this was due by Wednesday 3 February 2027. That date passed 14 days ago"],
+        id="tribunal-order-school"),
+    pytest.param(
+        [{"type": "tribunal_decision", "date": "2027-01-20", "order": "reassess"}],
+        date(2027, 2, 17),
+        ["within 2 weeks of the order that it will carry it out.",
+         "(SEND Regulations 2014, reg 44(2)(b) and reg 45(3)).",
+         "So this was due by Wednesday 3 February 2027. That date passed 14 days ago"],
+        id="tribunal-order-reassess"),
+    pytest.param(
+        [{"type": "phase_transfer_year", "date": "2027-09-01", "transfer": "post16"}],
+        date(2027, 4, 12),
+        ["On 1 September 2027 the move to the next school or college is due to take place.",
+         "before 31 March of the year of the move (SEND Regulations 2014, reg 18(1)",
+         "So this was due by Tuesday 30 March 2027. That date passed 13 days ago"],
+        id="phase-transfer-post16"),  # "before 31 March": 30 March, never rolled
+    pytest.param(
+        [{"type": "annual_review_meeting", "date": "2027-01-05"}], date(2027, 2, 16),
+        ["On 5 January 2027 the annual review meeting took place.",
+         "(SEND Regulations 2014, reg 20(10)).",
+         "So this was due by Tuesday 2 February 2027. That date passed 14 days ago"],
+        id="review-decision"),  # 5 Jan + 28 days
+    pytest.param(
+        [{"type": "final_plan_issued", "date": "2026-01-05"}], date(2027, 1, 18),
+        ["On 5 January 2026 the EHC plan was issued.",
+         "(Children and Families Act 2014, s.44(1)).",
+         "So this was due by Monday 4 January 2027. That date passed 14 days ago"],
+        id="annual-review"),  # the 12 months starting with 5 Jan 2026 end 4 Jan 2027
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("events", "today", "sentences"), V2_CHASES)
+def test_the_chaser_covers_every_new_council_duty(case_file, events, today, sentences):
+    case = {**copy.deepcopy(case_file), "format": "ehcp-case/2", "events": events}
+    text = render(case, today)
+    for sentence in sentences:
+        assert sentence in text
+    # Exceptions only where the law gives them (the 14 weeks of reg 27(2) here).
+    assert ("only in these circumstances" in text) is ("reg 27(2)" in text)
+    assert "6, 16 or 20 weeks" not in text
+    for leak in PLACEHOLDER_LEAKS:
+        assert leak not in text
+
+
+def test_the_14_weeks_counted_from_the_request_are_never_chased(case_file):
+    # Request Mon 1 Feb 2027, no notice recorded: the 14 weeks counted from the request end
+    # Mon 10 May 2027, but the law counts from the notice, so only the 15 days are chased.
+    case = {
+        **copy.deepcopy(case_file),
+        "format": "ehcp-case/2",
+        "events": [{"type": "reassessment_requested", "date": "2027-02-01"}],
+    }
+    text = render(case, date(2027, 6, 1))
+    assert "reg 25(1)" in text and "reg 27(2)" not in text
+
+
+def test_late_replies_to_complaints_and_pre_action_letters_are_not_chased(case_file):
+    case = {
+        **copy.deepcopy(case_file),
+        "format": "ehcp-case/2",
+        "events": [
+            {"type": "provision_complaint_made", "date": "2027-01-28"},
+            {"type": "pre_action_letter_sent", "date": "2027-02-01"},
+        ],
+    }
+    with pytest.raises(MissingCaseData):
+        build_la_missed_deadline(case, today=date(2027, 6, 1))
+
+
+def test_a_continue_order_is_not_called_late_without_a_fact(case_file):
+    case = {
+        **copy.deepcopy(case_file),
+        "format": "ehcp-case/2",
+        "events": [{"type": "tribunal_decision", "date": "2027-01-20", "order": "continue_plan"}],
+    }
+    with pytest.raises(MissingCaseData):
+        build_la_missed_deadline(case, today=date(2027, 6, 1))

@@ -95,3 +95,62 @@ def test_only_the_6_16_and_20_weeks_list_the_exceptions():
     assert "unless an exception applies" in six_weeks and "at least 4 weeks" in six_weeks
     mediation = by_uid[event_uid(CASE_ID, "mediation_by")]
     assert "exception" not in mediation and "reg 37" in mediation
+
+
+# -- version 2 (issue 14): every new date goes in the calendar --------------------------------
+
+V2_CASE = {
+    "format": "ehcp-case/2",
+    "events": [
+        {"type": "amendment_proposal_issued", "date": "2027-02-02"},
+        {"type": "reassessment_requested", "date": "2027-02-01"},
+        {"type": "tribunal_decision", "date": "2027-01-20", "order": "make_plan"},
+        {"type": "provision_complaint_made", "date": "2027-01-28"},
+        {"type": "pre_action_letter_sent", "date": "2027-02-01"},
+    ],
+    "delivery_log": [{"provision": "f1", "date": "2027-01-11", "delivered": "no"}],
+}
+
+
+def test_every_new_rule_has_its_date_in_the_calendar():
+    timeline = case_timeline(V2_CASE, today=date(2027, 2, 3))
+    events = vevents(case_calendar(case_id=CASE_ID, timeline=timeline, child_name="Sam"))
+    by_uid = {str(e["uid"]): e.decoded("dtstart") for e in events}
+    # Worked by hand: proposal Tue 2 Feb 2027 + 14 days and + 8 weeks; request Mon 1 Feb +
+    # 15 days and + 14 weeks (from the request until the notice is recorded); order Wed 20
+    # Jan + 5 and + 11 weeks; complaint Thu 28 Jan + 20 working days (Fri 29 Jan ... Thu 25
+    # Feb); first missed session Mon 11 Jan + 3 months; letter Mon 1 Feb + 14 days.
+    expected = {
+        "amendment_representations": date(2027, 2, 16),
+        "amended_plan_final": date(2027, 3, 30),
+        "decide_whether_to_reassess": date(2027, 2, 16),
+        "reassessment_final_plan": date(2027, 5, 10),
+        "tribunal_order_compliance-tribunal_order_plan_draft": date(2027, 2, 24),
+        "tribunal_order_compliance-tribunal_order_plan_final": date(2027, 4, 7),
+        "provision_complaint_escalation": date(2027, 2, 25),
+        "judicial_review_limit-judicial_review_time_limit": date(2027, 4, 11),
+        "judicial_review_limit-pre_action_reply": date(2027, 2, 15),
+    }
+    assert by_uid == {event_uid(CASE_ID, key): due for key, due in expected.items()}
+    # Each says who must do what by when, and where the rule comes from.
+    summaries = " ".join(str(e["summary"]) for e in events)
+    assert "Tuesday 30 March 2027" in summaries
+    descriptions = " ".join(str(e["description"]) for e in events)
+    for source in ("reg 22(3)", "reg 25(1)", "reg 27(2)", "reg 44(2)(c)", "r.54.5(1)"):
+        assert source in descriptions
+
+
+def test_the_annual_review_and_a_phase_transfer_are_in_the_calendar():
+    case = {
+        "format": "ehcp-case/2",
+        "events": [
+            {"type": "final_plan_issued", "date": "2026-05-20"},
+            {"type": "phase_transfer_year", "date": "2027-09-01", "transfer": "post16"},
+        ],
+    }
+    timeline = case_timeline(case, today=date(2026, 12, 1))
+    events = vevents(case_calendar(case_id=CASE_ID, timeline=timeline, child_name="Sam"))
+    assert {str(e["uid"]): e.decoded("dtstart") for e in events} == {
+        event_uid(CASE_ID, "phase_transfer_plan"): date(2027, 3, 30),  # "before 31 March"
+        event_uid(CASE_ID, "annual_review"): date(2027, 5, 19),  # day before the anniversary
+    }

@@ -145,3 +145,44 @@ def test_a_failed_send_is_tried_again_next_run_and_others_still_get_theirs(monke
     monkeypatch.setattr(reminders, "send_mail", real_send)
     report = reminders_send(today=date(2026, 12, 4))
     assert [r[0] for r in report.sent] == [str(failing.id)]
+
+
+# -- version 2 (issue 14): every new date is reminded -------------------------------------------
+
+# (events, extra keys of the case file, the day the 14-day reminder goes, the words the email
+# must hold: the due date worked by hand and the source.)
+V2_REMINDERS = [
+    pytest.param([{"type": "amendment_proposal_issued", "date": "2027-02-02"}], {},
+                 date(2027, 3, 16), ("Tuesday 30 March 2027", "reg 22(3)"),
+                 id="amended-plan-final"),  # 2 Feb + 8 weeks
+    pytest.param([{"type": "reassessment_requested", "date": "2027-02-01"}], {},
+                 date(2027, 2, 2), ("Tuesday 16 February 2027", "reg 25(1)"),
+                 id="decide-whether-to-reassess"),  # 1 Feb + 15 days: the nearest, 14
+    pytest.param([{"type": "tribunal_decision", "date": "2027-01-20", "order": "amend_plan"}],
+                 {}, date(2027, 2, 10), ("Wednesday 24 February 2027", "reg 44(2)"),
+                 id="tribunal-order"),  # 20 Jan + 5 weeks
+    pytest.param([{"type": "provision_complaint_made", "date": "2027-01-28"}], {},
+                 date(2027, 2, 11), ("Thursday 25 February 2027", "Local Government Act 1974"),
+                 id="complaint-escalation"),  # 28 Jan + 20 working days
+    pytest.param([], {"delivery_log": [{"provision": "f1", "date": "2027-01-11",
+                                         "delivered": "no"}]},
+                 date(2027, 3, 28), ("Sunday 11 April 2027", "r.54.5(1)"),
+                 id="judicial-review"),  # first missed session 11 Jan + 3 months
+    pytest.param([{"type": "phase_transfer_year", "date": "2027-09-01", "transfer": "post16"}],
+                 {}, date(2027, 3, 16), ("Tuesday 30 March 2027", "reg 18(1)(a)"),
+                 id="phase-transfer-post16"),
+    pytest.param([{"type": "annual_review_meeting", "date": "2027-01-05"}], {},
+                 date(2027, 1, 19), ("Tuesday 2 February 2027", "reg 20(10)"),
+                 id="review-decision"),  # 5 Jan + 4 weeks
+]  # fmt: skip
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("events", "extra", "today", "words"), V2_REMINDERS)
+def test_each_new_date_gets_a_reminder(events, extra, today, words):
+    case = make_case(events=events)
+    case.case_file = {**case.case_file, "format": "ehcp-case/2", **extra}
+    case.save()
+    reminders_send(today=today)
+    bodies = [m.body for m in mail.outbox]
+    assert any(all(word in body for word in words) for body in bodies), bodies
