@@ -229,3 +229,87 @@ def test_the_transfer_kind_picks_the_phase_transfer_date(tmp_path, transfer, mov
     found = json.loads(result.stdout)["deadlines"]
     assert [(d["rule"], d["due"]) for d in found] == [("phase_transfer_plan", due)]
     assert found[0]["source"] == f"SEND Regulations 2014, {source}"
+
+
+# -- version 2 (issue 14) ---------------------------------------------------------------------
+
+
+def test_a_version_2_file_prints_every_new_rule(tmp_path):
+    case = case_with([])
+    case["format"] = "ehcp-case/2"
+    case["events"] = [
+        {"type": "final_plan_issued", "date": "2026-01-05"},
+        {"type": "annual_review_meeting", "date": "2027-01-05"},
+        {"type": "amendment_proposal_issued", "date": "2027-02-02"},
+        {"type": "reassessment_requested", "date": "2027-02-01"},
+        {"type": "decision_not_to_amend", "date": "2027-03-01"},
+        {"type": "tribunal_decision", "date": "2027-01-20", "order": "make_plan"},
+        {"type": "provision_complaint_made", "date": "2027-01-28"},
+        {"type": "pre_action_letter_sent", "date": "2027-02-01"},
+        {"type": "phase_transfer_year", "date": "2027-09-01", "transfer": "post16"},
+    ]
+    case["provision"] = [{"id": "f1", "section": "F", "text": "1 hour of SLT a week"}]
+    case["delivery_log"] = [{"provision": "f1", "date": "2027-01-11", "delivered": "no"}]
+    found = deadlines("--case", write(tmp_path, case), "--today", "2027-02-20")
+    rows = [(d["rule"], d["due"], d["from_event"], d["status"]) for d in found]
+    # Each worked by hand (tests/journeys/rules/test_deadlines_v2.py shows the counting). The
+    # annual review runs from the review of 5 Jan 2027; review_decision is met by the proposal;
+    # the reply to the pre-action letter, the 15 days to decide on re-assessing and the
+    # family's 15 days on the proposal have passed by 20 Feb.
+    # Decision not to amend Mon 1 Mar 2027 + 2 months = Sat 1 May; Mon 3 May is a bank
+    # holiday, so r.12(2) gives Tue 4 May 2027.
+    assert sorted(rows) == sorted(
+        [
+            ("annual_review", "2028-01-04", "annual_review_meeting", "upcoming"),
+            ("review_decision", "2027-02-02", "annual_review_meeting", "met"),
+            ("judicial_review_limit", "2027-02-15", "pre_action_letter_sent", "overdue"),
+            ("amendment_representations", "2027-02-16", "amendment_proposal_issued", "overdue"),
+            ("decide_whether_to_reassess", "2027-02-16", "reassessment_requested", "overdue"),
+            ("tribunal_order_compliance", "2027-02-24", "tribunal_decision", "upcoming"),
+            (
+                "provision_complaint_escalation",
+                "2027-02-25",
+                "provision_complaint_made",
+                "upcoming",
+            ),
+            ("phase_transfer_plan", "2027-03-30", "phase_transfer_year", "upcoming"),
+            ("amended_plan_final", "2027-03-30", "amendment_proposal_issued", "upcoming"),
+            ("tribunal_order_compliance", "2027-04-07", "tribunal_decision", "upcoming"),
+            ("judicial_review_limit", "2027-04-11", "delivery_log", "upcoming"),
+            ("appeal_deadline", "2027-05-04", "decision_not_to_amend", "upcoming"),
+            ("reassessment_final_plan", "2027-05-10", "reassessment_requested", "upcoming"),
+        ]
+    )
+    assert [d["due"] for d in found] == sorted(d["due"] for d in found)
+    assert all(list(item) == KEYS for item in found)
+    sources = {d["rule"]: d["source"] for d in found}
+    assert sources["amendment_representations"] == "SEND Regulations 2014, reg 22(2)(c)"
+    assert sources["decide_whether_to_reassess"] == "SEND Regulations 2014, reg 25(1)"
+    assert sources["reassessment_final_plan"] == "SEND Regulations 2014, reg 27(2)"
+    assert sources["provision_complaint_escalation"] == "Local Government Act 1974, Part 3"
+    assert sources["phase_transfer_plan"] == "SEND Regulations 2014, reg 18(1)(a)"
+    explained = {(d["rule"], d["due"]): d["explanation"] for d in found}
+    assert explained[("tribunal_order_compliance", "2027-04-07")] == (
+        "The council must send you the final plan by Wednesday 7 April 2027, "
+        "as the Tribunal ordered."
+    )
+    assert "5pm" not in explained[("tribunal_order_compliance", "2027-02-24")]
+
+
+def test_a_version_1_file_and_the_same_file_as_version_2_give_the_same_deadlines(tmp_path):
+    case = case_with(
+        [
+            ("request_received", "2026-01-05"),
+            ("decision_to_assess", "2026-02-10"),
+            ("final_plan_issued", "2026-05-20"),
+            ("phase_transfer_year", "2027-09-01"),
+        ]
+    )
+    v1 = deadlines("--case", write(tmp_path, case, "v1.json"), "--today", "2026-12-01")
+    v2 = deadlines(
+        "--case",
+        write(tmp_path, {**case, "format": "ehcp-case/2"}, "v2.json"),
+        "--today",
+        "2026-12-01",
+    )
+    assert v1 == v2 and len(v1) == 6

@@ -224,3 +224,118 @@ def test_a_confirmation_email_that_fails_says_so_and_can_be_retried(client, case
     monkeypatch.undo()
     client.post(f"/cases/{case_id}/reminders/", data)
     assert len(mail.outbox) == 1  # not blocked by the failed attempt
+
+
+# -- version 2 (issue 14): the new events and their deadlines on the timeline page -------------
+
+
+def add_v2_event(client, case_id, kind, when, **keys):
+    return client.post(
+        f"/cases/{case_id}/timeline/",
+        {
+            "event-event_type": kind,
+            **date_parts("event-event_date", when.day, when.month, when.year),
+            **{f"event-{key}": value for key, value in keys.items()},
+        },
+    )
+
+
+def long(day):
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+@pytest.mark.django_db
+class VersionTwoTimelineTests:
+    def test_the_form_offers_every_event_with_the_transfer_and_order_choices(self, client, case_id):
+        page = client.get(f"/cases/{case_id}/timeline/").content.decode()
+        for value in (
+            "amendment_proposal_issued",
+            "decision_not_to_amend",
+            "cease_considered",
+            "decision_to_cease",
+            "reassessment_requested",
+            "decision_not_to_reassess",
+            "tribunal_decision",
+            "provision_complaint_made",
+            "provision_complaint_response",
+            "ombudsman_complaint_made",
+            "pre_action_letter_sent",
+        ):
+            assert f'<option value="{value}"' in page
+        assert re.search(r'name="event-transfer"[^>]*value="between_post16"', page)
+        assert re.search(r'name="event-order"[^>]*value="change_school_only"', page)
+
+    @pytest.mark.parametrize(
+        ("kind", "field", "message"),
+        [
+            ("phase_transfer_year", "transfer", "Select which kind of move it is"),
+            ("tribunal_decision", "order", "Select what the Tribunal ordered"),
+        ],
+    )
+    def test_a_missing_transfer_or_order_is_named_beside_its_field(
+        self, client, case_id, kind, field, message
+    ):
+        response = add_v2_event(client, case_id, kind, timezone.localdate())
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert f'<a href="#id_event-{field}' in page and message in page
+        assert "events" not in Case.objects.get(pk=case_id).case_file
+
+    def test_each_new_deadline_is_shown_with_its_explanation_and_source(self, client, case_id):
+        today = timezone.localdate()
+        sent = today - timedelta(days=2)
+        order_day = today - timedelta(days=3)
+        request = today - timedelta(days=1)
+        complaint = today - timedelta(days=4)
+        assert add_v2_event(client, case_id, "amendment_proposal_issued", sent).status_code == 302
+        assert add_v2_event(client, case_id, "reassessment_requested", request).status_code == 302
+        assert (
+            add_v2_event(
+                client, case_id, "tribunal_decision", order_day, order="amend_plan"
+            ).status_code
+            == 302
+        )
+        assert (
+            add_v2_event(client, case_id, "provision_complaint_made", complaint).status_code == 302
+        )
+        move = today.replace(year=today.year + 1, month=9, day=1)
+        assert (
+            add_v2_event(
+                client, case_id, "phase_transfer_year", move, transfer="post16"
+            ).status_code
+            == 302
+        )
+        page = client.get(f"/cases/{case_id}/timeline/").content.decode()
+        page = page.replace("&#x27;", "'")
+        expected = [
+            f"You have until {long(sent + timedelta(days=14))} to send the council your comments "
+            "on its proposed changes",
+            f"The council must send you the final amended plan by "
+            f"{long(sent + timedelta(weeks=8))}.",
+            f"The council must tell you by {long(request + timedelta(days=15))} whether it will "
+            "carry out a new assessment.",
+            f"The council must send you the amended plan the Tribunal ordered by "
+            f"{long(order_day + timedelta(weeks=5))}.",
+            "you can take the complaint to the Local Government and Social Care Ombudsman",
+            f"by {long(move.replace(month=3, day=30))} (the law says \u201cbefore 31 March\u201d)",
+            "SEND Regulations 2014, reg 22(2)(c).",
+            "SEND Regulations 2014, reg 22(3).",
+            "SEND Regulations 2014, reg 25(1).",
+            "SEND Regulations 2014, reg 44(2) and reg 45(4).",
+            "Local Government Act 1974, Part 3.",
+            "SEND Regulations 2014, reg 18(1)(a).",
+        ]
+        for text in expected:
+            assert text in page, text
+        events = Case.objects.get(pk=case_id).case_file
+        assert events["format"] == "ehcp-case/2"  # a version-2 event makes a version-2 file
+        recorded = {e["type"]: e for e in events["events"]}
+        assert recorded["tribunal_decision"]["order"] == "amend_plan"
+        assert recorded["phase_transfer_year"]["transfer"] == "post16"
+        assert "order" not in recorded["phase_transfer_year"]
+
+    def test_an_order_chosen_for_another_event_is_not_recorded(self, client, case_id):
+        day = timezone.localdate()
+        add_v2_event(client, case_id, "reassessment_requested", day, order="assess")
+        (event,) = Case.objects.get(pk=case_id).case_file["events"]
+        assert event == {"type": "reassessment_requested", "date": day.isoformat()}
