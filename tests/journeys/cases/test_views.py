@@ -339,3 +339,55 @@ class VersionTwoTimelineTests:
         add_v2_event(client, case_id, "reassessment_requested", day, order="assess")
         (event,) = Case.objects.get(pk=case_id).case_file["events"]
         assert event == {"type": "reassessment_requested", "date": day.isoformat()}
+
+
+@pytest.mark.django_db
+def test_a_version_1_file_round_trips_through_version_2_with_the_same_deadlines(client):
+    import io
+    import json
+    import zipfile
+    from datetime import date
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from journeys.cases.timeline import case_deadlines
+    from journeys.rules.vocabulary import V1_EVENT_TYPES
+
+    def upload(content):
+        response = client.post(
+            "/cases/import/",
+            {"import-case_file": SimpleUploadedFile("case.json", content, "application/json")},
+        )
+        return re.search(r"/cases/([0-9a-f-]{36})/timeline/", response["Location"])[1]
+
+    def export(case_id):
+        archive = zipfile.ZipFile(io.BytesIO(client.get(f"/cases/{case_id}/export.zip").content))
+        return json.loads(archive.read("case.json"))
+
+    # Every version-1 event, each on its own day from Mon 5 Jan 2026.
+    events = [
+        {"type": kind.value, "date": (date(2026, 1, 5) + timedelta(days=9 * n)).isoformat()}
+        for n, kind in enumerate(V1_EVENT_TYPES)
+    ]
+    version_1 = {
+        "format": "ehcp-case/1",
+        "child": {"first_name": "Sam"},
+        "applicant": {"name": "Grace Okafor"},
+        "local_authority": {"name": "Bristol City Council"},
+        "events": events,
+    }
+    first = upload(json.dumps(version_1).encode())
+    exported = export(first)
+    assert exported == {**version_1, "format": "ehcp-case/2"}
+    second = upload(json.dumps(exported).encode())
+    assert export(second) == exported
+    assert case_deadlines(Case.objects.get(pk=second).case_file) == case_deadlines(version_1)
+    # A version-2 event added on the timeline survives the same round trip, with its order.
+    added = add_v2_event(client, second, "tribunal_decision", date(2026, 5, 18), order="make_plan")
+    assert added.status_code == 302, re.findall(r"govuk-error-message.*", added.content.decode())
+    with_order = export(second)
+    third = upload(json.dumps(with_order).encode())
+    assert export(third) == with_order
+    assert {"type": "tribunal_decision", "date": "2026-05-18", "order": "make_plan"} in (
+        with_order["events"]
+    )
