@@ -263,3 +263,75 @@ class OverdueCouncilDutiesTests:
 
     def test_nothing_overdue_gives_nothing(self):
         assert overdue_council_duties(case_with(), today=date(2026, 1, 1)) == ()
+
+
+# -- version 2 (issue 14) ---------------------------------------------------------------------
+
+from journeys.cases.timeline import (  # noqa: E402
+    case_deadlines,
+    case_order,
+    chased,
+    first_failed_provision,
+)
+from journeys.rules.vocabulary import TribunalOrder  # noqa: E402
+
+
+class VersionTwoTests:
+    @pytest.mark.parametrize(
+        ("events", "expected"),
+        [
+            ([], None),
+            ([{"type": "tribunal_decision", "date": "2027-01-20"}], None),  # no order given
+            ([{"type": "tribunal_decision", "date": "2027-01-20", "order": "assess"}],
+             TribunalOrder.ASSESS),
+            ([{"type": "tribunal_decision", "date": "2027-06-01", "order": "dismissed"},
+              {"type": "tribunal_decision", "date": "2027-01-20", "order": "make_plan"}],
+             TribunalOrder.DISMISSED),  # the latest decision's order
+        ],
+    )  # fmt: skip
+    def test_case_order_reads_the_latest_tribunal_decision(self, events, expected):
+        assert case_order({"events": events}) is expected
+
+    def test_the_first_session_not_delivered_starts_judicial_review(self):
+        log = [
+            {"provision": "f1", "date": "2027-01-18", "delivered": "no"},
+            {"provision": "f1", "date": "2027-01-04", "delivered": "partly"},
+            {"provision": "f1", "date": "2027-01-11", "delivered": "no"},
+            {"provision": "f1", "date": "2026-12-07", "delivered": "yes"},
+        ]
+        assert first_failed_provision({"delivery_log": log}) == date(2027, 1, 11)
+        assert first_failed_provision({}) is None
+        found = case_deadlines({"delivery_log": log})
+        assert [(d.rule, d.due) for d in found] == [
+            (RuleId.JUDICIAL_REVIEW_LIMIT, date(2027, 4, 11))  # 11 Jan + 3 months
+        ]
+
+    def test_late_council_duties_of_version_2_are_chased_with_their_law(self):
+        case = {
+            "events": [
+                {"type": "amendment_proposal_issued", "date": "2027-02-02"},
+                {"type": "reassessment_requested", "date": "2027-02-01"},
+                {"type": "tribunal_decision", "date": "2027-01-20", "order": "make_plan"},
+                {"type": "pre_action_letter_sent", "date": "2027-02-01"},
+                {"type": "provision_complaint_made", "date": "2027-01-28"},
+            ]
+        }
+        duties = overdue_council_duties(case, today=date(2027, 6, 1))
+        assert [(d.rule, d.due, d.citation) for d in duties] == [
+            (RuleId.DECIDE_WHETHER_TO_REASSESS, date(2027, 2, 16),
+             "SEND Regulations 2014, reg 25(1)"),
+            (RuleId.TRIBUNAL_ORDER_COMPLIANCE, date(2027, 2, 24),
+             "SEND Regulations 2014, reg 44(2)(c)"),
+            (RuleId.AMENDED_PLAN_FINAL, date(2027, 3, 30), "SEND Regulations 2014, reg 22(3)"),
+            (RuleId.TRIBUNAL_ORDER_COMPLIANCE, date(2027, 4, 7),
+             "SEND Regulations 2014, reg 44(2)(c)"),
+        ]  # fmt: skip
+        # Not chased: the reply to the pre-action letter, the complaint (the family's date to
+        # go to the Ombudsman), and the 14 weeks while they are counted from the request.
+        timeline = case_timeline(case, today=date(2027, 6, 1))
+        unchased = [i.deadline for i in timeline.open if not chased(i.deadline)]
+        assert {d.rule for d in unchased} == {
+            RuleId.JUDICIAL_REVIEW_LIMIT,
+            RuleId.REASSESSMENT_FINAL_PLAN,
+        }
+        assert timeline.council_is_late
