@@ -597,9 +597,18 @@ def reassessment_final_plan(*, from_event: EventType, event_date: date) -> Deadl
 # 2015/359 reg 8, read on legislation.gov.uk) gives the same periods from the day the council
 # told the Tribunal it would not oppose the appeal, which the family records as the
 # tribunal_decision's date. A dismissed appeal requires nothing of the council here.
+# An order to assess or re-assess: the notice in 2 weeks, then (reg 44(2)(b)(i) and (ii), as
+# quoted; reg 45(3A) for an unopposed appeal) the notice that no plan is necessary within 10
+# weeks, or the finalised plan within 14 weeks, of the order. These replace the 16 and 20
+# weeks counted from the request (see `_assessment_deadlines`).
+_AFTER_AN_ORDER_TO_ASSESS = (
+    (Law.TRIBUNAL_ORDER_ASSESS, 2),
+    (Law.TRIBUNAL_ORDER_NO_PLAN, 10),
+    (Law.TRIBUNAL_ORDER_ASSESS_PLAN, 14),
+)
 TRIBUNAL_ORDER_PERIODS: dict[TribunalOrder, tuple[tuple[Law, int], ...]] = {
-    TribunalOrder.ASSESS: ((Law.TRIBUNAL_ORDER_ASSESS, 2),),
-    TribunalOrder.REASSESS: ((Law.TRIBUNAL_ORDER_ASSESS, 2),),
+    TribunalOrder.ASSESS: _AFTER_AN_ORDER_TO_ASSESS,
+    TribunalOrder.REASSESS: _AFTER_AN_ORDER_TO_ASSESS,
     TribunalOrder.MAKE_PLAN: (
         (Law.TRIBUNAL_ORDER_PLAN_DRAFT, 5),
         (Law.TRIBUNAL_ORDER_PLAN_FINAL, 11),
@@ -729,9 +738,16 @@ SHOWS_ASSESSING = (
 )
 
 
-def _assessment_deadlines(latest: dict[EventType, date]) -> list[Deadline]:
+def _assessment_deadlines(
+    latest: dict[EventType, date], order: TribunalOrder | None
+) -> list[Deadline]:
     received = latest[EventType.REQUEST_RECEIVED]
     found = [decide_whether_to_assess(request_received=received)]
+    ordered = latest.get(EventType.TRIBUNAL_DECISION, date.min)
+    if order in (TribunalOrder.ASSESS, TribunalOrder.REASSESS) and ordered >= received:
+        # The Tribunal ordered the assessment: reg 44(2)(b) (or reg 45(3A)) counts its 10 and
+        # 14 weeks from the order, in place of the 16 and 20 weeks from the request.
+        return found
     agreed = max(
         (latest[e] for e in SHOWS_ASSESSING if latest.get(e, date.min) >= received), default=None
     )
@@ -877,6 +893,8 @@ def deadlines_for_events(
     decision_not_to_reassess came on or after both; the latest tribunal_decision with its
     `order` (the latest tribunal_decision's, journeys.cases.timeline.case_order; None, as
     in a decision recorded without one, gives nothing) → tribunal_order_compliance;
+    an order to assess or re-assess also replaces the 16 and 20 weeks of a request made
+    before it (reg 44(2)(b): 10 and 14 weeks from the order);
     the latest provision_complaint_made → provision_complaint_escalation;
     `provision_failed` (the first delivery_log row with delivered "no") or, if earlier or
     alone, the latest pre_action_letter_sent → judicial_review_limit (3 months), and
@@ -887,7 +905,7 @@ def deadlines_for_events(
     latest = _latest(events)
     found: list[Deadline | None] = []
     if EventType.REQUEST_RECEIVED in latest:
-        found.extend(_assessment_deadlines(latest))
+        found.extend(_assessment_deadlines(latest, order))
     if EventType.DRAFT_PLAN_ISSUED in latest:
         found.append(draft_plan_representations(draft_received=latest[EventType.DRAFT_PLAN_ISSUED]))
     found.append(_mediation_certificate(latest))
@@ -1012,6 +1030,17 @@ TRIBUNAL_ORDER_DISCHARGED_BY: dict[Law, frozenset[EventType]] = {
             EventType.DRAFT_PLAN_ISSUED,
             EventType.FINAL_PLAN_ISSUED,
         }
+    ),
+    Law.TRIBUNAL_ORDER_NO_PLAN: frozenset(
+        {
+            EventType.DECISION_NOT_TO_ISSUE_PLAN,
+            EventType.DRAFT_PLAN_ISSUED,
+            EventType.FINAL_PLAN_ISSUED,
+        }
+    ),
+    # A decision that no plan is necessary ends the duty to send one (as for reg 13(2)).
+    Law.TRIBUNAL_ORDER_ASSESS_PLAN: frozenset(
+        {EventType.FINAL_PLAN_ISSUED, EventType.DECISION_NOT_TO_ISSUE_PLAN}
     ),
     Law.TRIBUNAL_ORDER_PLAN_DRAFT: frozenset(
         {EventType.DRAFT_PLAN_ISSUED, EventType.FINAL_PLAN_ISSUED}
@@ -1158,6 +1187,14 @@ _BY_LAW: dict[Law, str] = {
     Law.TRIBUNAL_ORDER_ASSESS: (
         "The council must tell you by {due} that it will carry out the assessment the "
         "Tribunal ordered."
+    ),
+    Law.TRIBUNAL_ORDER_NO_PLAN: (
+        "If the council decides after the assessment the Tribunal ordered that a plan is not "
+        "needed, it must tell you by {due}."
+    ),
+    Law.TRIBUNAL_ORDER_ASSESS_PLAN: (
+        "If the council decides after the assessment the Tribunal ordered that a plan is "
+        "needed, it must send you the final plan by {due}."
     ),
     Law.TRIBUNAL_ORDER_PLAN_DRAFT: (
         "The council must send you a draft plan by {due}, as the Tribunal ordered."

@@ -84,6 +84,8 @@ class Law(StrEnum):
     REASSESSMENT_DECISION = "reassessment_decision"
     REASSESSMENT_FINAL_PLAN = "reassessment_final_plan"
     TRIBUNAL_ORDER_ASSESS = "tribunal_order_assess"
+    TRIBUNAL_ORDER_NO_PLAN = "tribunal_order_no_plan"
+    TRIBUNAL_ORDER_ASSESS_PLAN = "tribunal_order_assess_plan"
     TRIBUNAL_ORDER_PLAN_DRAFT = "tribunal_order_plan_draft"
     TRIBUNAL_ORDER_PLAN_FINAL = "tribunal_order_plan_final"
     TRIBUNAL_ORDER_AMEND = "tribunal_order_amend"
@@ -604,6 +606,22 @@ ENTRIES: tuple[LawEntry, ...] = (
         "the council told the Tribunal it would not oppose the appeal, the 2 weeks run from "
         "that notice.",
         "SEND Regulations 2014, reg 44(2)(b) and reg 45(3)",
+        safe_reading=TRIBUNAL_ORDER_READING,
+    ),
+    LawEntry(
+        Law.TRIBUNAL_ORDER_NO_PLAN,
+        "If, after an assessment or re-assessment the Tribunal ordered, the council decides "
+        "that a plan is not necessary, it must tell the parent or young person, with its "
+        "reasons, within 10 weeks of the order.",
+        "SEND Regulations 2014, reg 44(2)(b)(i) and reg 45(3A)(a)",
+        safe_reading=TRIBUNAL_ORDER_READING,
+    ),
+    LawEntry(
+        Law.TRIBUNAL_ORDER_ASSESS_PLAN,
+        "If, after an assessment or re-assessment the Tribunal ordered, the council decides "
+        "that a plan is necessary, it must send the finalised plan within 14 weeks of the "
+        "order.",
+        "SEND Regulations 2014, reg 44(2)(b)(ii) and reg 45(3A)(b)",
         safe_reading=TRIBUNAL_ORDER_READING,
     ),
     LawEntry(

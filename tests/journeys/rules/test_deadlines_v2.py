@@ -115,6 +115,13 @@ NEW_SCENARIOS = [
                  id="order-assess-2-weeks-new-year"),  # Fri 18 Dec + 14 = Fri 1 Jan, stays
     pytest.param(lambda: tribunal(T.REASSESS, D(2028, 2, 15)), D(2028, 2, 29),
                  id="order-reassess-leap-day"),  # 15 Feb + 14 = 29 Feb 2028
+    # After an order to assess: no plan within 10 weeks, the final plan within 14 (reg 44(2)(b)).
+    pytest.param(lambda: tribunal(T.ASSESS, D(2027, 11, 25), 1), D(2028, 2, 3),
+                 id="order-assess-no-plan-10-weeks"),  # 5 to 30 Nov, 31, 31, 3 Feb 2028
+    pytest.param(lambda: tribunal(T.ASSESS, D(2027, 11, 25), 2), D(2028, 3, 2),
+                 id="order-assess-plan-14-weeks-leap-year"),  # 98: 5, 31, 31, 29, 2 Mar
+    pytest.param(lambda: tribunal(T.REASSESS, D(2026, 12, 18), 2), D(2027, 3, 26),
+                 id="order-reassess-plan-good-friday-stays"),  # 98: 13, 31, 28, 26 Mar
     pytest.param(lambda: tribunal(T.MAKE_PLAN, D(2026, 12, 18)), D(2027, 1, 22),
                  id="order-plan-draft-5-weeks"),  # 13 to 31 Dec, 22 more: Fri 22 Jan
     pytest.param(lambda: tribunal(T.MAKE_PLAN, D(2026, 12, 18), 1), D(2027, 3, 5),
@@ -339,7 +346,8 @@ def test_reassessment_deadlines(later, expected):
     [
         (None, []),  # a decision recorded without its order: nothing is guessed
         (T.DISMISSED, []),
-        (T.ASSESS, [D(2027, 1, 1)]),
+        # + 2 weeks; + 10 weeks (13 to 31 Dec, 31, 26 Feb); + 14 weeks (Good Friday 2027).
+        (T.ASSESS, [D(2027, 1, 1), D(2027, 2, 26), D(2027, 3, 26)]),
         (T.MAKE_PLAN, [D(2027, 1, 22), D(2027, 3, 5)]),
         (T.CONTINUE_PLAN, [D(2026, 12, 18)]),
     ],
@@ -348,6 +356,21 @@ def test_the_tribunal_order_decides_the_dates(order, dues):
     found = deadlines_for_events([(E.TRIBUNAL_DECISION, D(2026, 12, 18))], order=order)
     assert [d.due for d in found] == dues
     assert all(d.rule is RuleId.TRIBUNAL_ORDER_COMPLIANCE for d in found)
+
+
+def test_an_order_to_assess_replaces_the_16_and_20_weeks_of_an_earlier_request():
+    events = [
+        (E.REQUEST_RECEIVED, D(2026, 1, 5)),
+        (E.DECISION_NOT_TO_ASSESS, D(2026, 2, 10)),
+        (E.APPEAL_LODGED, D(2026, 3, 20)),
+        (E.TRIBUNAL_DECISION, D(2026, 9, 14)),
+        (E.DECISION_TO_ASSESS, D(2026, 9, 21)),
+    ]
+    rules = {d.rule for d in deadlines_for_events(events, order=T.ASSESS)}
+    assert RuleId.NOTIFY_NO_PLAN not in rules and RuleId.FINAL_PLAN not in rules
+    # Without the order (or with another), the council's decision restores them, as before.
+    rules = {d.rule for d in deadlines_for_events(events, order=T.AMEND_PLAN)}
+    assert {RuleId.NOTIFY_NO_PLAN, RuleId.FINAL_PLAN} <= rules
 
 
 def test_an_order_needs_a_tribunal_decision():
@@ -427,6 +450,12 @@ STATUS_SCENARIOS = [
                  (E.FINAL_PLAN_ISSUED, D(2027, 5, 1)), Status.MET, id="reassess-plan-met"),
     pytest.param(tribunal(T.ASSESS, PROPOSAL), (E.DECISION_TO_ASSESS, D(2027, 2, 10)),
                  Status.MET, id="order-assess-met-by-the-notice"),
+    pytest.param(tribunal(T.ASSESS, PROPOSAL, 1), (E.DRAFT_PLAN_ISSUED, D(2027, 3, 1)),
+                 Status.MET, id="order-no-plan-notice-met-by-a-draft"),
+    pytest.param(tribunal(T.ASSESS, PROPOSAL, 2), (E.DECISION_NOT_TO_ISSUE_PLAN, D(2027, 3, 1)),
+                 Status.MET, id="order-plan-ended-by-a-decision-not-to-issue-one"),
+    pytest.param(tribunal(T.ASSESS, PROPOSAL, 2), (E.DRAFT_PLAN_ISSUED, D(2027, 3, 1)),
+                 Status.OVERDUE, id="order-plan-not-met-by-a-draft"),
     pytest.param(tribunal(T.MAKE_PLAN, PROPOSAL), (E.DRAFT_PLAN_ISSUED, D(2027, 3, 1)),
                  Status.MET, id="order-draft-met-by-a-draft"),
     pytest.param(tribunal(T.MAKE_PLAN, PROPOSAL, 1), (E.DRAFT_PLAN_ISSUED, D(2027, 3, 1)),
@@ -487,7 +516,7 @@ def test_judicial_review_from_a_letter_warns_it_may_be_sooner():
 def test_each_order_says_what_the_council_must_do_and_never_by_5pm(order):
     for deadline in tribunal_order_compliance(order=order, decided=D(2026, 12, 18)):
         sentence = explain(deadline)
-        assert sentence.startswith("The council must") and "Tribunal ordered" in sentence
+        assert "council" in sentence and "Tribunal ordered" in sentence
         assert "5pm" not in sentence  # 5pm is for acts in Tribunal proceedings only
 
 
