@@ -1093,9 +1093,10 @@ def deadline_status(
     rather than keep showing it overdue. The annual review is discharged only by a later
     review meeting, and the phase-transfer plan by a final plan issued in the 12 months
     before the transfer date or later. draft_plan_representations is MET (closed) once a
-    final plan follows the draft, and review_decision once a draft or final plan follows
-    the review meeting. Otherwise UPCOMING before the due date, DUE_TODAY on it and OVERDUE
-    after it.
+    final plan follows the draft, and review_decision once a draft or final plan, proposed
+    amendments, a decision not to amend or a step to cease follows the review meeting. A
+    Tribunal order is met by the events its own law entry lists (TRIBUNAL_ORDER_DISCHARGED_BY).
+    Otherwise UPCOMING before the due date, DUE_TODAY on it and OVERDUE after it.
     """
     # any() rather than discharged_on(): it stops at the first discharging event (a caseload
     # asks this of every deadline of every case; bench/deadlines.py).

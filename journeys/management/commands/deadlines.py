@@ -33,8 +33,10 @@ class Command(BaseCommand):
         except CaseFileError as error:
             self._fail(str(error))
         # Only `events` drive the rules: `decision` describes a decision, it is not an event.
-        # A phase_transfer_year event's `transfer` kind (version 2) picks reg 18(1)(a), (b)
-        # or 18(2); case_deadlines passes it to the engine.
+        # Version 2: a phase_transfer_year event's `transfer` picks reg 18(1)(a), (b) or
+        # 18(2); a tribunal_decision's `order` what reg 44 requires; the first `delivery_log`
+        # row not delivered starts judicial review's 3 months (from_event "delivery_log").
+        # case_deadlines passes all three to the engine, so every version-2 rule is printed.
         events = case_events(case_file)
         report = [
             {
