@@ -424,14 +424,15 @@ def review_decision(*, review_meeting: date) -> Deadline:
     college): the council must notify its decision within 4 weeks of the review meeting
     (confirmed by IPSEA on R (L, M, P) v Devon CC [2022] EWHC 493 (Admin), and by Essex's and
     Southend's local offers). The final amended plan then follows within 8 weeks of the
-    amendment notice (reg 22(3), checked on legislation.gov.uk) — not computed here because
-    the case file records no amendment notice. Council duty: no roll-forward.
+    amendment notice (reg 22(3), checked on legislation.gov.uk): `amended_plan_final`, counted
+    from a version-2 file's amendment_proposal_issued. Council duty: no roll-forward.
 
-    The case file has no event for the decision itself. A `draft_plan_issued` (the proposed
-    amendments) or `final_plan_issued` (the amended plan) dated on or after the review
-    meeting shows that the council acted on the review, so `deadline_status` reports this
-    deadline as MET (even if late, as for every rule). A decision to keep the plan as it is,
-    or to cease it, leaves no event, so such a deadline still goes by date.
+    A version-1 file has no event for the decision itself: a `draft_plan_issued` (the
+    proposed amendments) or `final_plan_issued` (the amended plan) dated on or after the
+    review meeting shows that the council acted on the review, so `deadline_status` reports
+    this deadline as MET (even if late, as for every rule). Version 2 records the decision:
+    amendment_proposal_issued, decision_not_to_amend (keep the plan as it is), and
+    cease_considered or decision_to_cease meet it too.
     """
     return Deadline(
         rule=RuleId.REVIEW_DECISION,
@@ -1219,7 +1220,7 @@ _BY_START: dict[tuple[RuleId, EventType | Recorded], str] = {
     (RuleId.REASSESSMENT_FINAL_PLAN, EventType.REASSESSMENT_REQUESTED): (
         "After assessing again, the council must send you the final plan within 14 weeks of "
         "telling you it would: counted from your request that is {due}, and the date moves "
-        "later once you add the date the council told you."
+        "later once you add the date the council agreed to assess again."
     ),
     (RuleId.JUDICIAL_REVIEW_LIMIT, Recorded.DELIVERY_LOG): (
         "If you want to ask the High Court for a judicial review, you must do it promptly, "
