@@ -1,6 +1,7 @@
-"""A saved case's progress through the journeys: each stage that applies to it now as a task
-(done, in progress, action needed, not started, with why: journeys/rules/stages.py), the letters its finished stages make, and the parent's case list (each case's
-stage, and the journeys started but not finished). Read by the case list and the case
+"""A saved case's progress through the journeys: each stage that applies to it now as a
+task (done, in progress, action needed, not started, with why: journeys/rules/stages.py),
+the letters its finished stages make, and the parent's case list (each case's stage, and
+the journeys started but not finished). Read by the case list and the case
 overview page (journeys/cases/overview_views.py).
 """
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from journeys.wizard.definition import JOURNEYS
-
 from journeys.rules.stages import BEFORE_PLAN, Progress
+from journeys.wizard.definition import JOURNEYS
 from journeys.wizard.progress import (
     STAGE_SLUGS,
     case_list_for_visitor,
