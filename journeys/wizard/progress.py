@@ -176,7 +176,9 @@ def unfinished_journeys(*, user, session, saved: list) -> list[dict[str, str]]:
         {
             "url": resume_url(draft.journey, draft.case_id, draft.step),
             "child": draft.child_first_name,
-            "stage": stage_label(draft.journey),
+            # A link into a journey: the journey's own title ("Ask for an EHC needs
+            # assessment for Sam"), where a list of cases says the stage.
+            "stage": JOURNEYS[draft.journey].title,
         }
         for draft in draft_list_for_visitor(user=user, session=session)
         if draft.case_id not in saved_ids
