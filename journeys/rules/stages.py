@@ -172,7 +172,7 @@ LAST_YEAR_OF_PHASE: dict[str, str] = {
 
 # What each stage is for, when nothing in the case says more.
 ABOUT: dict[str, str] = {
-    "request": "Ask the council to assess your child's special educational needs.",
+    "request": "Ask the council to assess {whose} special educational needs.",
     "refused": "For when the council refuses to assess, or refuses to issue a plan.",
     "plan": "Check a draft or final plan, and ask for what is missing.",
     "mediation": "Before most appeals you must contact a mediation adviser.",
@@ -181,7 +181,7 @@ ABOUT: dict[str, str] = {
     "amendments": "For when the council sends proposed changes to the plan.",
     "not-amended": "You can appeal against a decision not to change the plan.",
     "transfer": "The plan must name the next school or college in good time.",
-    "reassessment": "Ask for a new assessment if your child's needs have changed.",
+    "reassessment": "Ask for a new assessment if {whose} needs have changed.",
     "ceasing": "You can answer the council, and appeal if it decides to stop the plan.",
     "tribunal-order": "Waiting for the Tribunal's decision.",
 }
@@ -219,6 +219,15 @@ def has_plan(case_file: Mapping[str, Any], touched: Iterable[str] = ()) -> bool:
     )
 
 
+def _whose(case_file: Mapping[str, Any]) -> str:
+    """Whose needs a reason speaks of: "your" to a young person writing for themselves, else
+    the child's first name ("Sam's"), else "your child's"."""
+    if case_file.get("applicant", {}).get("relationship") == "young_person":
+        return "your"
+    name = case_file.get("child", {}).get("first_name")
+    return f"{name}'s" if name else "your child's"
+
+
 def _transfer(case_file: Mapping[str, Any], latest, today: date) -> str | None:
     """Why a phase transfer is within 12 months, or None when none is."""
     if EventType.PHASE_TRANSFER_YEAR in latest:
@@ -229,7 +238,7 @@ def _transfer(case_file: Mapping[str, Any], latest, today: date) -> str | None:
     year_group = case_file.get("child", {}).get("year_group", "")
     if year_group in LAST_YEAR_OF_PHASE:
         return (
-            f"You told us your child is in {year_group}: {LAST_YEAR_OF_PHASE[year_group]} "
+            f"You told us the year group is {year_group}: {LAST_YEAR_OF_PHASE[year_group]} "
             "is within a year."
         )
     return None
@@ -354,6 +363,7 @@ def stages_for(
         elif slug in actions:
             progress, reason = Progress.ACTION_NEEDED, actions[slug]
         else:
-            progress, reason = Progress.NOT_STARTED, about or ABOUT[slug]
+            progress = Progress.NOT_STARTED
+            reason = about or ABOUT[slug].format(whose=_whose(case_file))
         statuses.append(StageStatus(slug, BY_SLUG[slug].title, progress, reason))
     return statuses

@@ -334,7 +334,7 @@ class TaskListStagesTests:
         )
         text = parent_client.get(f"/cases/{case.id}/").content.decode()
         assert "Moving to a new school or college" in stage_names(text)
-        assert "You told us your child is in Year 6" in text
+        assert "You told us the year group is Year 6" in text
 
     def test_a_decision_to_cease_shows_the_ceasing_stage(self, parent, parent_client):
         today = datetime.date.today()

@@ -326,7 +326,7 @@ def test_stage_label_is_one_vocabulary(slug, label):
             {},
             (
                 Progress.NOT_STARTED,
-                "You told us your child is in Year 6: "
+                "You told us the year group is Year 6: "
                 "the move to secondary school is within a year.",
             ),
         ),
@@ -717,3 +717,21 @@ def test_a_recorded_transfer_shows_exactly_when_it_is_within_12_months(today, mo
     from journeys.rules.calendar import add_months
 
     assert shown == (today <= move <= add_months(today, 12))
+
+
+@pytest.mark.parametrize(
+    ("case_file", "reason"),
+    [
+        (case(), "Ask for a new assessment if your child's needs have changed."),
+        (
+            case(child={"first_name": "Sam"}),
+            "Ask for a new assessment if Sam's needs have changed.",
+        ),
+        (
+            case(child={"first_name": "Jo"}, applicant={"relationship": "young_person"}),
+            "Ask for a new assessment if your needs have changed.",
+        ),
+    ],
+)
+def test_a_reason_speaks_of_the_child_by_name_or_to_the_young_person(case_file, reason):
+    assert status({**case_file, "events": [PLAN]}, "reassessment")[1] == reason
