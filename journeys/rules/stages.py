@@ -164,13 +164,20 @@ PLAN_DECISIONS = frozenset(
 )
 
 # The last year of a phase, for most children (see the module docstring), and the move.
+# "Usually" and "may": middle schools, and staying on in a school's own sixth form, are not
+# such a move, so the reason never says the move will happen.
 LAST_YEAR_OF_PHASE: dict[str, str] = {
-    "Nursery": "the move to school (Reception)",
-    "Year 6": "the move to secondary school",
-    "Year 11": "the move to a sixth form or college",
+    "Nursery": "a move to school (Reception) is usually within a year",
+    "Year 6": "a move to secondary school is usually within a year",
+    "Year 11": "a move to a college or sixth form may be within a year",
 }
 
-# What each stage is for, when nothing in the case says more.
+# What each stage is for, when nothing in the case says more. The law behind the sentences
+# that state it (DOMAIN.md): a review at least once in each 12 months (Act s.44(1)); a
+# mediation adviser before an appeal, unless it is only about the school named (Act s.55);
+# the next school or college named before the transfer (SEND Regulations 2014, reg 18);
+# refusals to re-assess or to amend, and a decision to cease, are appealable (Act s.51(2)(d),
+# (e) and (f): checked on legislation.gov.uk, the Act as enacted, with the `search` tool).
 ABOUT: dict[str, str] = {
     "request": "Ask the council to assess {whose} special educational needs.",
     "refused": "For when the council refuses to assess, or refuses to issue a plan.",
@@ -237,10 +244,7 @@ def _transfer(case_file: Mapping[str, Any], latest, today: date) -> str | None:
         return None
     year_group = case_file.get("child", {}).get("year_group", "")
     if year_group in LAST_YEAR_OF_PHASE:
-        return (
-            f"You told us the year group is {year_group}: {LAST_YEAR_OF_PHASE[year_group]} "
-            "is within a year."
-        )
+        return f"You told us the year group is {year_group}: {LAST_YEAR_OF_PHASE[year_group]}."
     return None
 
 

@@ -327,7 +327,7 @@ def test_stage_label_is_one_vocabulary(slug, label):
             (
                 Progress.NOT_STARTED,
                 "You told us the year group is Year 6: "
-                "the move to secondary school is within a year.",
+                "a move to secondary school is usually within a year.",
             ),
         ),
         (
