@@ -205,9 +205,12 @@ class StageStatus:
     reason: str  # one plain-English line
 
 
-def _events(case_file: Mapping[str, Any]) -> dict[str, tuple[date, Mapping[str, Any]]]:
+Latest = dict[str, tuple[date, Mapping[str, Any]]]
+
+
+def _events(case_file: Mapping[str, Any]) -> Latest:
     """The latest event of each type (its date and the event itself)."""
-    latest: dict[str, tuple[date, Mapping[str, Any]]] = {}
+    latest: Latest = {}
     for event in case_file.get("events", []):
         day = date.fromisoformat(event["date"])
         if event["type"] not in latest or day >= latest[event["type"]][0]:
@@ -235,7 +238,7 @@ def _whose(case_file: Mapping[str, Any]) -> str:
     return f"{name}'s" if name else "your child's"
 
 
-def _transfer(case_file: Mapping[str, Any], latest, today: date) -> str | None:
+def _transfer(case_file: Mapping[str, Any], latest: Latest, today: date) -> str | None:
     """Why a phase transfer is within 12 months, or None when none is."""
     if EventType.PHASE_TRANSFER_YEAR in latest:
         move = latest[EventType.PHASE_TRANSFER_YEAR][0]
@@ -248,7 +251,7 @@ def _transfer(case_file: Mapping[str, Any], latest, today: date) -> str | None:
     return None
 
 
-def _event_facts(case_file: Mapping[str, Any], latest) -> dict[str, str]:
+def _event_facts(latest: Latest) -> dict[str, str]:
     """What the case's events say about each stage, the latest first."""
     facts: dict[str, str] = {}
 
@@ -298,7 +301,9 @@ def _date_notes(dates: Iterable[DateDue], today: date) -> tuple[dict[str, str], 
     return actions, coming
 
 
-def _shown(case_file, latest, touched: set[str], today: date) -> list[str]:
+def _shown(
+    case_file: Mapping[str, Any], latest: Latest, touched: set[str], today: date
+) -> list[str]:
     appealed = bool({EventType.APPEAL_LODGED, EventType.TRIBUNAL_DECISION} & set(latest))
     after_appeal = ["tribunal-order"] if appealed or "tribunal-order" in touched else []
     if not has_plan(case_file, touched):
@@ -348,7 +353,7 @@ def stages_for(
     done, started = set(finished), set(drafts)
     latest = _events(case_file)
     actions, coming = _date_notes(dates, today)
-    facts = _event_facts(case_file, latest)
+    facts = _event_facts(latest)
     transfer = _transfer(case_file, latest, today)
     if transfer is not None:
         facts["transfer"] = transfer
