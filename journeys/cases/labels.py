@@ -10,15 +10,14 @@ from __future__ import annotations
 from datetime import date
 
 from journeys.rules.deadlines import SOON, RuleId
+from journeys.rules.stages import IMPORTED, STAGES, stage_label
 
-# The stage a case is at (`Case.journey`), as a support worker would say it.
+# The stage a case is at (`Case.journey`, its last finished journey), in the words every list
+# uses: the parent's case list and the support workers' caseload and filter read the one
+# vocabulary of journeys/rules/stages.py (which also names an uploaded case file).
 STAGE_LABELS: dict[str, str] = {
-    "request": "Asking for an assessment",
-    "refused": "Challenging a refusal",
-    "plan": "Draft or final plan",
-    "mediation": "Mediation",
-    "appeal": "Appeal to the Tribunal",
-    "import": "Uploaded case file",
+    **{stage.slug: stage.label for stage in STAGES},
+    IMPORTED: stage_label(IMPORTED),
 }
 
 # What the next deadline is, in a few words for a table cell. The full sentence, with its
@@ -49,7 +48,7 @@ def case_stage_and_deadline(*, case, today: date) -> dict[str, str]:
     dashboard and a case's organisation page."""
     due = case.next_deadline_on
     return {
-        "stage": STAGE_LABELS.get(case.journey, case.journey),
+        "stage": stage_label(case.journey),
         "deadline_label": deadline_label(case.next_deadline_rule),
         "time_left": time_left_label(due=due, today=today) if due else "",
         "urgency": deadline_urgency(due=due, today=today),
@@ -57,10 +56,13 @@ def case_stage_and_deadline(*, case, today: date) -> dict[str, str]:
 
 
 def deadline_label(rule: str) -> str:
-    try:
-        return DEADLINE_LABELS[RuleId(rule)]
-    except ValueError:
+    """A rule's few words; a rule the engine has but this table does not yet name (a new
+    one) is still shown, in the words of its id ("tribunal_order_compliance" → "Tribunal
+    order compliance"), never dropped. No rule, no words."""
+    if not rule:
         return ""
+    words = {rule_id.value: label for rule_id, label in DEADLINE_LABELS.items()}
+    return words.get(rule) or rule.replace("_", " ").capitalize()
 
 
 def time_left_label(*, due: date, today: date) -> str:

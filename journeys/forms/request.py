@@ -507,8 +507,8 @@ EvidenceFormSet = repeatable(
     title="What evidence do you have?",
     item_name="Evidence",
     caption=SUPPORT,
-    hint="Reports, letters and records you can send with the request. You do not need any "
-    "to ask for an assessment, but evidence helps. You can add more than one.",
+    # Each journey says what the evidence is for (Journey.hints); this fits any of them.
+    hint="Reports, letters and records that back up what you say. You can add more than one.",
 )
 
 

@@ -2,7 +2,7 @@
 
 from journeys.forms.base import QuestionForm
 from journeys.forms.fields import choice
-from journeys.rules.vocabulary import Country, Stage
+from journeys.rules.vocabulary import STAGE_GROUPS, Country
 
 
 class CountryForm(QuestionForm):
@@ -21,6 +21,10 @@ class StageForm(QuestionForm):
     stage = choice(
         label=title,
         hint="Choose the one that fits best. You can come back and choose another later.",
-        choices=Stage.choices(),
+        # Grouped (Django's grouped choices): the radios show each group under its heading.
+        choices=[
+            (heading, [(stage.value, stage.label) for stage in stages])
+            for heading, stages in STAGE_GROUPS
+        ],
         required_message="Select where you are in the process",
     )

@@ -33,11 +33,40 @@ class Country(LabelledEnum):
 
 
 class Stage(LabelledEnum):
+    """The triage's answer: where the family is. Each value is the slug of the journey it
+    starts (journeys/wizard/definition.py TRIAGE)."""
+
     REQUEST = "request", "I want to ask the council for an EHC needs assessment"
     REFUSED = "refused", "The council refused to assess my child, or refused to issue a plan"
-    PLAN = "plan", "I have a draft or final plan I disagree with"
+    PLAN = "plan", "I have a draft plan, or a new final plan, that I disagree with"
+    ANNUAL_REVIEW = "annual-review", "The plan's annual review is coming up, or has just happened"
+    AMENDMENTS = "amendments", "The council has sent proposed changes to the plan"
+    NOT_AMENDED = "not-amended", "After a review, the council decided not to change the plan"
+    TRANSFER = "transfer", "My child is moving to a new school or college"
+    REASSESSMENT = "reassessment", "My child's needs have changed and I want a new assessment"
+    CEASING = "ceasing", "The council wants to stop the plan"
     MEDIATION = "mediation", "I need to contact a mediation adviser or go to mediation"
     APPEAL = "appeal", "I want to appeal to the SEND Tribunal"
+    TRIBUNAL_ORDER = "tribunal-order", "The Tribunal has decided my appeal"
+
+
+# The triage's choices in groups, so a family finds theirs by where they are. Mediation,
+# appeals and the Tribunal's decision come before a plan and after one alike.
+STAGE_GROUPS: tuple[tuple[str, tuple[Stage, ...]], ...] = (
+    ("Before there is a plan", (Stage.REQUEST, Stage.REFUSED, Stage.PLAN)),
+    (
+        "There is a plan",
+        (
+            Stage.ANNUAL_REVIEW,
+            Stage.AMENDMENTS,
+            Stage.NOT_AMENDED,
+            Stage.TRANSFER,
+            Stage.REASSESSMENT,
+            Stage.CEASING,
+        ),
+    ),
+    ("Mediation, appeals and the Tribunal", (Stage.MEDIATION, Stage.APPEAL, Stage.TRIBUNAL_ORDER)),
+)
 
 
 class Pronouns(LabelledEnum):

@@ -61,15 +61,37 @@ def govuk_field(bound_field, as_heading: bool = False):
         context["maxlength_words"] = f"{int(field.widget.attrs['maxlength']):,}"
     if kind in {"radios", "checkboxes", "select"}:
         chosen = {str(v) for v in (value if isinstance(value, list | tuple) else [value])}
-        context["options"] = [
-            {
-                "id": f"{bound_field.auto_id}_{i}",
-                "value": str(v),
-                "label": label,
-                "checked": str(v) in chosen and str(v) != "",
-            }
-            for i, (v, label) in enumerate(field.choices)
-        ]
+        # Grouped choices ((heading, [(value, label), ...]), ...) become groups of options
+        # under a heading each; the ids run on across the groups, so the first is still _0.
+        groups: list[dict] = []
+        index = 0
+        for heading, items in field.choices:
+            if not isinstance(items, list | tuple):
+                heading, items = "", [(heading, items)]
+            options = []
+            for v, label in items:
+                options.append(
+                    {
+                        "id": f"{bound_field.auto_id}_{index}",
+                        "value": str(v),
+                        "label": label,
+                        "checked": str(v) in chosen and str(v) != "",
+                    }
+                )
+                index += 1
+            if groups and not heading and not groups[-1]["heading"]:
+                groups[-1]["options"].extend(options)
+            else:
+                groups.append(
+                    {
+                        "heading": heading,
+                        "id": f"{bound_field.auto_id}-group-{len(groups)}",
+                        "options": options,
+                    }
+                )
+        context["options"] = [option for group in groups for option in group["options"]]
+        if any(group["heading"] for group in groups):
+            context["groups"] = groups
     if kind == "date":
         if isinstance(value, date):
             parts = [str(value.day), str(value.month), str(value.year)]

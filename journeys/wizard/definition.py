@@ -64,6 +64,15 @@ class Journey:
     case_to_step_data: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None
     # Answers the case file cannot hold, kept beside it for the letters (letters/extras.py).
     build_extras: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None
+    # Words that depend on the journey, not the question: a shared step's hint where the
+    # form's own would not fit here (by step slug; e.g. the evidence step's), and what
+    # check-your-answers says happens next (who the letters go to, and that we send nothing).
+    hints: Mapping[str, str] = field(default_factory=dict)
+    check_answers_note: str = (
+        "When you continue, we will write your letters from these answers. You can read "
+        "them, change your answers, and download them on the next page. We send nothing "
+        "for you: you send each letter yourself."
+    )
     slugs: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -124,6 +133,13 @@ WHOSE_RIGHTS = (
 REQUEST_ASSESSMENT = Journey(
     slug="request",
     title="Ask for an EHC needs assessment",
+    hints={
+        "evidence": "Reports, letters and records you can send with the request. You do not "
+        "need any to ask for an assessment, but evidence helps. You can add more than one."
+    },
+    check_answers_note="When you continue, we will write your letter from these answers. You "
+    "can read it, change your answers, and download it on the next page. Nothing is sent to "
+    "the council: you send the letter yourself.",
     steps=(
         Step("child-name", request_forms.ChildNameForm),
         Step("child-pronouns", request_forms.ChildPronounsForm),
@@ -192,6 +208,16 @@ def _needs_adviser_letter(case_file: Mapping[str, Any], extras: Mapping[str, Any
 REFUSAL = Journey(
     slug="refused",
     title="Challenge a refusal",
+    hints={
+        "evidence": "Reports, letters and records that answer the council's reasons, "
+        "especially any written since its decision. We list them in your letters. You can add "
+        "more than one."
+    },
+    check_answers_note="When you continue, we will write your letters from these answers: "
+    "a request to reconsider, a letter to the mediation adviser, your reasons for appeal and "
+    "an index of your evidence. You can read them, change your answers, and download them on "
+    "the next page. We send nothing for you: you send each one yourself, to the council, the "
+    "mediation adviser or the Tribunal.",
     steps=(
         *ABOUT,
         Step("child-setting", request_forms.ChildSettingForm),
@@ -224,6 +250,10 @@ REFUSAL = Journey(
 PLAN = Journey(
     slug="plan",
     title="Respond to a draft or final plan",
+    check_answers_note="When you continue, we will write from these answers: your comments "
+    "on a draft plan, or for a final plan your reasons for appeal. You can read them, change "
+    "your answers, and download them on the next page. We send nothing for you: you send "
+    "your comments to the council, or your appeal to the Tribunal, yourself.",
     steps=(
         *ABOUT,
         Step("plan-stage", stage_forms.PlanStageForm),
@@ -256,6 +286,10 @@ PLAN = Journey(
 MEDIATION = Journey(
     slug="mediation",
     title="Mediation",
+    check_answers_note="When you continue, we will write what your answers need: a letter to "
+    "the mediation adviser, and a one-page summary if you want mediation. You can read them, "
+    "change your answers, and download them on the next page. Nothing is sent to the "
+    "mediation adviser or the council: you send them yourself.",
     steps=(
         *ABOUT,
         Step("which-decision", stage_forms.AppealableDecisionForm),
@@ -290,6 +324,14 @@ MEDIATION = Journey(
 APPEAL = Journey(
     slug="appeal",
     title="Appeal to the SEND Tribunal",
+    hints={
+        "evidence": "Reports, letters and records that support your appeal. We list them in "
+        "an index of your evidence for the Tribunal. You can add more than one."
+    },
+    check_answers_note="When you continue, we will write your reasons for appeal, an index "
+    "of your evidence and a checklist for the appeal form from these answers. You can read "
+    "them, change your answers, and download them on the next page. Nothing is sent to the "
+    "Tribunal or the council: you send your appeal yourself.",
     steps=(
         *ABOUT,
         Step("which-decision", stage_forms.AppealableDecisionForm),

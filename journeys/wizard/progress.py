@@ -1,12 +1,12 @@
-"""A saved case's progress through the journeys: each stage as a task (done, in progress,
-not started), the letters its finished stages make, and the parent's case list (each case's
-stage, and the journeys started but not finished). Read by the case list and the case
+"""A saved case's progress through the journeys: each stage that applies to it now as a
+task (done, in progress, action needed, not started, with why: journeys/rules/stages.py),
+the letters its finished stages make, and the parent's case list (each case's stage, and
+the journeys started but not finished). Read by the case list and the case
 overview page (journeys/cases/overview_views.py).
 """
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,49 +22,89 @@ from journeys.cases.selectors import (
     draft_list_for_visitor,
 )
 from journeys.cases.services import case_extras_for
-from journeys.cases.timeline import case_timeline
+from journeys.cases.timeline import Timeline, case_timeline
+from journeys.rules.deadlines import DutyHolder, Status
+from journeys.rules.stages import STAGES, DateDue, Progress, StageStatus, stages_for
+from journeys.rules.stages import stage_label as label_of_stage
 from journeys.wizard.definition import JOURNEYS, Journey
 from letters.registry import REGISTRY, LetterKind
 
-# The stages of the EHCP process a case can go through, in the order a family meets them.
-STAGE_SLUGS = ("request", "refused", "plan", "mediation", "appeal")
-
-
-class StageStatus(enum.StrEnum):
-    NOT_STARTED = "Not started"
-    IN_PROGRESS = "In progress"
-    DONE = "Done"
+# Every stage of the EHCP process, in the order a family meets them (journeys/rules/stages.py
+# decides which apply to a case now).
+STAGE_SLUGS = tuple(stage.slug for stage in STAGES)
 
 
 @dataclass(frozen=True)
 class StageTask:
-    journey: Journey
-    status: StageStatus
+    """One stage on a case's task list: its status and reason, and its journey (None while
+    no journey deals with it, when the page names the stage without a link)."""
+
+    stage: StageStatus
+    journey: Journey | None
     # The question the parent stopped at (in progress only).
     resume_step: str | None = None
 
+    @property
+    def status(self) -> Progress:
+        return self.stage.progress
 
-def stage_tasks(*, finished: Iterable[str], drafts: Mapping[str, str | None]) -> list[StageTask]:
-    """Each stage's status: done once its journey was submitted, in progress while a draft
-    of it exists (`drafts` maps journey slug to the step the draft is at), else not started.
+    @property
+    def slug(self) -> str:
+        return self.stage.slug
+
+    @property
+    def title(self) -> str:
+        return self.journey.title if self.journey is not None else self.stage.title
+
+
+def case_dates(timeline: Timeline) -> list[DateDue]:
+    """The timeline's dates as the stage rules read them (any rule id the engine has)."""
+    return [
+        DateDue(
+            rule=item.deadline.rule.value,
+            due=item.deadline.due,
+            from_event=item.deadline.from_event.value,
+            met=item.status is Status.MET,
+            by_family=item.deadline.duty_holder is DutyHolder.PARENT,
+            explanation=item.explanation,
+        )
+        for item in (*timeline.open, *timeline.met)
+    ]
+
+
+def stage_tasks(
+    *,
+    finished: Iterable[str],
+    drafts: Mapping[str, str | None],
+    case_file: Mapping[str, Any] | None = None,
+    today: date | None = None,
+    dates: Iterable[DateDue] = (),
+) -> list[StageTask]:
+    """The stages that apply to the case now (journeys.rules.stages.stages_for): done once
+    its journey was submitted, in progress while a draft of it exists (`drafts` maps journey
+    slug to the step the draft is at), action needed or not started by the case's dates.
     A stage finished and then reopened counts as done: the letters are there."""
-    done = set(finished)
-    tasks = []
-    for slug in STAGE_SLUGS:
-        journey = JOURNEYS[slug]
-        if slug in done:
-            tasks.append(StageTask(journey, StageStatus.DONE))
-        elif slug in drafts:
-            tasks.append(StageTask(journey, StageStatus.IN_PROGRESS, drafts[slug]))
-        else:
-            tasks.append(StageTask(journey, StageStatus.NOT_STARTED))
-    return tasks
+    stages = stages_for(
+        case_file or {},
+        today or date.today(),
+        dates=dates,
+        finished=finished,
+        drafts=drafts.keys(),
+    )
+    return [
+        StageTask(
+            stage,
+            JOURNEYS.get(stage.slug),
+            drafts.get(stage.slug) if stage.progress is Progress.IN_PROGRESS else None,
+        )
+        for stage in stages
+    ]
 
 
 def stage_label(slug: str) -> str:
-    """The stage a case is at, for lists ("Asking for an assessment")."""
-    journey = JOURNEYS.get(slug)
-    return journey.title if journey is not None else "Case file loaded"
+    """The stage a case is at, for lists ("Asking for an assessment"): the same words on the
+    parent's case list and the support workers' caseload (journeys.rules.stages)."""
+    return label_of_stage(slug)
 
 
 @dataclass(frozen=True)
@@ -82,7 +122,7 @@ def case_letters(
     seen: set[str] = set()
     links = []
     for slug in STAGE_SLUGS:
-        if slug not in extras_by_journey:
+        if slug not in extras_by_journey or slug not in JOURNEYS:
             continue
         for kind in JOURNEYS[slug].letters_for(case_file, extras_for(slug)):
             if kind not in seen:
@@ -136,7 +176,9 @@ def unfinished_journeys(*, user, session, saved: list) -> list[dict[str, str]]:
         {
             "url": resume_url(draft.journey, draft.case_id, draft.step),
             "child": draft.child_first_name,
-            "stage": stage_label(draft.journey),
+            # A link into a journey: the journey's own title ("Ask for an EHC needs
+            # assessment for Sam"), where a list of cases says the stage.
+            "stage": JOURNEYS[draft.journey].title,
         }
         for draft in draft_list_for_visitor(user=user, session=session)
         if draft.case_id not in saved_ids
@@ -176,10 +218,25 @@ def case_overview_for(*, access: CaseAccess, user, session, today: date) -> dict
             for draft in draft_list_for_visitor(user=user, session=session, case_id=case.id)
         }
     timeline = case_timeline(case.case_file, today=today)
+    tasks = stage_tasks(
+        finished=case.extras.keys(),
+        drafts=drafts,
+        case_file=case.case_file,
+        today=today,
+        dates=case_dates(timeline),
+    )
     return {
         "tasks": [
-            {"task": task, "url": _task_url(task, case_id=case.id) if access.is_owner else ""}
-            for task in stage_tasks(finished=case.extras.keys(), drafts=drafts)
+            {
+                "task": task,
+                "url": _task_url(task, case_id=case.id) if access.is_owner else "",
+                # A stage whose journey exists can be started from here (a stage whose
+                # journey is not there yet is named, with no button).
+                "can_start": access.is_owner
+                and task.journey is not None
+                and task.journey.build_case is not None,
+            }
+            for task in tasks
         ],
         "next_item": timeline.open[0] if timeline.open else None,
         "letters": [
@@ -200,10 +257,12 @@ def case_overview_for(*, access: CaseAccess, user, session, today: date) -> dict
 
 def _task_url(task: StageTask, *, case_id) -> str:
     """Done: its confirmation page (letters, next steps). In progress: where they stopped."""
-    if task.status is StageStatus.DONE:
+    if task.journey is None:
+        return ""
+    if task.status is Progress.DONE:
         return reverse(
             "journeys:confirmation", kwargs={"journey": task.journey.slug, "case_id": case_id}
         )
-    if task.status is StageStatus.IN_PROGRESS:
+    if task.status is Progress.IN_PROGRESS:
         return resume_url(task.journey.slug, str(case_id), task.resume_step)
     return ""

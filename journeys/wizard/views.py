@@ -318,6 +318,8 @@ class JourneyStepView(NamedUrlWizardView):
             back_link=self._back_link(),
             form_action=self.request.get_full_path(),
             is_formset=isinstance(form, RepeatableFormSet),
+            # The journey's words for a shared step, where the form's would not fit.
+            page_hint=self.journey.hints.get(self.steps.current, form.hint),
             page_errors=[*problems, *(error_summary(form) if form.is_bound else [])],
             sections=summary_sections(self.journey, self.answers)
             if getattr(form, "shows_summary", False)

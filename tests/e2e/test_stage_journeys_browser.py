@@ -315,7 +315,7 @@ def test_refusal_journey_from_the_home_page_to_its_letters(page: Page):
 
 
 # -- the plan journey ------------------------------------------------------------------------
-PLAN_STAGE = "I have a draft or final plan I disagree with"
+PLAN_STAGE = "I have a draft plan, or a new final plan, that I disagree with"
 LEO = {
     "first": "Leo",
     "last": "Bennett",

@@ -11,9 +11,10 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from ehcp_site.accounts.models import Membership, Organisation
-from journeys.models import AuditEvent, CaseNote, OrganisationShare
+from journeys.models import AuditEvent, Case, CaseNote, OrganisationShare
 from tests.conftest import is_sign_in_redirect, make_user, signed_in_client
 from tests.journeys.caseload.conftest import client_for, share_case
 
@@ -756,3 +757,42 @@ class MembersPageTests:
         )
         assert not AuditEvent.objects.exists()
         assert OrganisationShare.objects.get(case=case).assigned_to == worker
+
+
+@pytest.mark.django_db
+class NewStagesTests:
+    """The rest of a plan's life on the caseload (issue 14): its stages in the filter and the
+    rows, and any rule id the deadlines engine gives in the next-deadline column."""
+
+    def test_the_stage_filter_offers_every_stage_in_the_shared_words(self, organisation, worker):
+        from journeys.rules.stages import STAGES
+
+        page = client_for(worker).get(dashboard(organisation)).content.decode()
+        for stage in STAGES:
+            assert f'<option value="{stage.slug}">{escape(stage.label)}</option>' in page
+
+    def test_filter_by_a_new_stage(
+        self, case_file, organisation, worker, django_assert_num_queries
+    ):
+        share_case(case_file, organisation, first="Rev", last="Review", journey="annual-review")
+        share_case(case_file, organisation, first="Ces", last="Cease", journey="ceasing")
+        share_case(case_file, organisation, first="Req", last="Request", journey="request")
+        browser = client_for(worker)
+        browser.get(dashboard(organisation))
+        with django_assert_num_queries(DASHBOARD_QUERIES):
+            page = browser.get(dashboard(organisation), {"stage": "annual-review"})
+        assert rows(page.content.decode()) == ["Rev Review"]
+        page = browser.get(dashboard(organisation), {"stage": "ceasing"}).content.decode()
+        assert rows(page) == ["Ces Cease"]
+        assert "The council wants to stop the plan" in page
+        assert '<option value="ceasing" selected>' in page
+
+    def test_a_new_rule_shows_as_the_next_deadline(self, case_file, organisation, worker):
+        from journeys.cases.labels import deadline_label
+
+        case = share_case(case_file, organisation, first="Tri", last="Order", journey="appeal")
+        # As the summary would hold the engine's new rule (issue 14, version 2).
+        Case.objects.filter(pk=case.pk).update(next_deadline_rule="tribunal_order_compliance")
+        page = client_for(worker).get(dashboard(organisation)).content.decode()
+        label = deadline_label("tribunal_order_compliance")
+        assert label and escape(label) in page

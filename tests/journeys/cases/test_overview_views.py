@@ -60,7 +60,8 @@ class CaseListTests:
         )
         text = parent_client.get("/cases/").content.decode()
         assert "Sam Okafor" in text and "Bristol City Council" in text
-        assert "Ask for an EHC needs assessment" in text
+        # The stage in the words the caseload uses too (journeys/rules/stages.py).
+        assert "Asking for an assessment" in text
         assert case.next_deadline_on is not None
         assert case.next_deadline_on.strftime("%-d %B %Y") in text
         assert "Zebedee" not in text  # someone else's case
@@ -241,3 +242,136 @@ class OverviewTests:
         case_id = finish_request(parent_client)
         text = parent_client.get(f"/cases/{case_id}/seen-by/").content.decode()
         assert "Nobody but you has seen this case." in text
+
+
+def case_with(owner, *events, **child):
+    """A saved case of `owner` with these events (type, date) and child details."""
+    from journeys.cases.casefile import example_case_file
+
+    case_file = example_case_file()
+    case_file["format"] = "ehcp-case/2"
+    case_file["child"] = {**case_file["child"], **child}
+    case_file["events"] = [{"type": kind, "date": day.isoformat()} for kind, day in events]
+    return CaseFactory(owner=owner, case_file=case_file, journey="plan")
+
+
+def stage_names(text: str) -> list[str]:
+    """The stages on the task list, in order (a link, or a name without one)."""
+    return re.findall(r'class="govuk-(?:link govuk-)?task-list__(?:link|name)"[^>]*>([^<]+)<', text)
+
+
+def has_start_button(text: str, case_id, slug: str) -> bool:
+    return f'action="/cases/{case_id}/continue/{slug}/"' in text
+
+
+@pytest.mark.django_db
+class TaskListStagesTests:
+    """The stages that apply to a case now (journeys/rules/stages.py) on its page."""
+
+    def test_a_case_without_a_plan_shows_the_first_five_stages(self, parent, parent_client):
+        case = case_with(parent, ("request_received", datetime.date.today()))
+        text = parent_client.get(f"/cases/{case.id}/").content.decode()
+        assert stage_names(text) == [
+            "Ask for an EHC needs assessment",
+            "Challenge a refusal",
+            "Respond to a draft or final plan",
+            "Mediation",
+            "Appeal to the SEND Tribunal",
+        ]
+        # The reason, under the name: here the engine's date for the council's decision.
+        hint = re.search(r'id="stage-request-hint">([^<]*)<', text)[1]
+        assert hint.startswith("The council must tell you whether it will carry out")
+        assert text.count("Not started") == 5
+
+    def test_a_case_with_a_final_plan_shows_the_rest_of_its_life(self, parent, parent_client):
+        from journeys.rules.deadlines import last_day_of_months_starting_with, long_date
+        from journeys.wizard.definition import JOURNEYS
+
+        issued = datetime.date.today() - datetime.timedelta(days=100)
+        case = case_with(parent, ("final_plan_issued", issued), year_group="Year 3")
+        text = parent_client.get(f"/cases/{case.id}/").content.decode()
+        assert stage_names(text) == [
+            "Respond to a draft or final plan",
+            "Get ready for an annual review",
+            "Respond to proposed changes to the plan",
+            "Ask for a new assessment",
+            "Mediation",
+            "Appeal to the SEND Tribunal",
+        ]
+        review_due = long_date(last_day_of_months_starting_with(issued, 12))
+        assert f"The council must review the plan again by {review_due}." in text
+        assert "Moving to a new school or college" not in text  # Year 3: no move this year
+        # A stage is started from here only where its journey exists (the other branches of
+        # issue 14 add the new ones; until then the stage is named without a button).
+        for slug in ("plan", "annual-review", "amendments", "reassessment"):
+            assert has_start_button(text, case.id, slug) == (slug in JOURNEYS)
+
+    def test_a_transfer_within_12_months_shows_the_move(self, parent, parent_client):
+        today = datetime.date.today()
+        move = today + datetime.timedelta(days=200)
+        case = case_with(
+            parent,
+            ("final_plan_issued", today - datetime.timedelta(days=300)),
+            ("phase_transfer_year", move),
+        )
+        text = parent_client.get(f"/cases/{case.id}/").content.decode()
+        names = stage_names(text)
+        assert names.index("Moving to a new school or college") == 3
+        assert "naming the school or college for the move" in text  # the engine's date
+        far = case_with(
+            parent,
+            ("final_plan_issued", today - datetime.timedelta(days=300)),
+            ("phase_transfer_year", today + datetime.timedelta(days=500)),
+        )
+        far_text = parent_client.get(f"/cases/{far.id}/").content.decode()
+        assert "Moving to a new school or college" not in stage_names(far_text)
+
+    def test_the_year_group_the_family_gave_shows_a_move_to_secondary(self, parent, parent_client):
+        case = case_with(
+            parent,
+            ("final_plan_issued", datetime.date.today() - datetime.timedelta(days=30)),
+            year_group="Year 6",
+        )
+        text = parent_client.get(f"/cases/{case.id}/").content.decode()
+        assert "Moving to a new school or college" in stage_names(text)
+        assert "You told us the year group is Year 6" in text
+
+    def test_a_decision_to_cease_shows_the_ceasing_stage(self, parent, parent_client):
+        today = datetime.date.today()
+        case = case_with(
+            parent,
+            ("final_plan_issued", today - datetime.timedelta(days=400)),
+            ("cease_considered", today - datetime.timedelta(days=40)),
+            ("decision_to_cease", today - datetime.timedelta(days=10)),
+        )
+        text = parent_client.get(f"/cases/{case.id}/").content.decode()
+        assert "The council wants to stop the plan" in stage_names(text)
+        assert 'id="stage-ceasing-hint"' in text and 'id="stage-ceasing-status"' in text
+        assert "The council will not change the plan" not in stage_names(text)
+
+    def test_the_council_thinking_of_ceasing_needs_action(self, parent, parent_client):
+        today = datetime.date.today()
+        case = case_with(
+            parent,
+            ("final_plan_issued", today - datetime.timedelta(days=400)),
+            ("cease_considered", today - datetime.timedelta(days=5)),
+        )
+        text = parent_client.get(f"/cases/{case.id}/").content.decode()
+        status = re.search(r'id="stage-ceasing-status">\s*(.*?)\s*</div>', text, re.S)[1]
+        assert "Action needed" in status
+        assert "it is thinking of stopping the plan" in text
+
+    def test_a_reader_sees_the_stages_without_buttons(self, parent, parent_client):
+        case = case_with(parent, ("final_plan_issued", datetime.date.today()))
+        advocate = make_user("alex@example.org", "Alex Advocate")
+        AdvocateAccess.objects.create(
+            case_id=case.id,
+            email=advocate.email,
+            token_hash="x" * 64,
+            expires_at="2030-01-01T00:00Z",
+            accepted_by=advocate,
+            accepted_at="2026-11-01T00:00Z",
+        )
+        text = signed_in(advocate).get(f"/cases/{case.id}/").content.decode()
+        assert "Get ready for an annual review" in stage_names(text)
+        assert "/continue/" not in text
