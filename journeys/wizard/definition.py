@@ -67,7 +67,7 @@ class Journey:
     # Words that depend on the journey, not the question: a shared step's hint where the
     # form's own would not fit here (by step slug; e.g. the evidence step's), and what
     # check-your-answers says happens next (who the letters go to, and that we send nothing).
-    hints: Mapping[str, str] = field(default_factory=dict)
+    hints: Mapping[str, str] = field(default_factory=dict, compare=False)
     check_answers_note: str = (
         "When you continue, we will write your letters from these answers. You can read "
         "them, change your answers, and download them on the next page. We send nothing "

@@ -706,8 +706,9 @@ class TimelineContradictionTests:
         ).content.decode()
         assert "The council must receive the request before anything it decides" in page
 
-    def test_the_add_date_form_offers_only_the_events_it_offered(self, client):
+    def test_the_add_date_form_offers_every_event_of_version_2(self, client):
         case_id, _, _ = finish(client, "refused")
         page = client.get(f"/cases/{case_id}/timeline/").content.decode()
         assert 'value="phase_transfer_year"' in page
-        assert 'value="tribunal_decision"' not in page
+        assert 'value="tribunal_decision"' in page
+        assert 'value="pre_action_letter_sent"' in page
