@@ -88,4 +88,3 @@ class ReassessmentExtras(TypedDict, total=False):
 class TribunalExtras(TypedDict, total=False):
     unopposed: bool  # the council told the Tribunal it would not oppose the appeal (reg 45)
     order_text: str  # what the order said, in the family's words
-

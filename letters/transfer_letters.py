@@ -146,9 +146,14 @@ def build_phase_transfer_request(
 def _early_sentence(parties: Parties) -> str:
     """Why the council should not wait for the last day, in the writer's person."""
     if parties.represents:
-        time = f"{parties.represents.name} has time to read the amended plan, to ask for changes, and to appeal if needed"
+        time = (
+            f"{parties.represents.name} has time to read the amended plan, to ask for "
+            "changes, and to appeal if needed"
+        )
     else:
-        time = "I have time to read the amended plan, to ask for changes, and to appeal if I need to"
+        time = (
+            "I have time to read the amended plan, to ask for changes, and to appeal if I need to"
+        )
     return (
         "That date is the latest the law allows. Please do it well before then, so that "
         f"{time}, before the move."
@@ -192,8 +197,9 @@ def build_reassessment_request(
 
     Says what has changed since the last assessment (extras.reassessment.changes, the family's
     words, at least one needed), lists the evidence enclosed, and asks for the decision within
-    15 days (reg 25(1)). Refuses without any change: a request with nothing changed says
-    nothing true that the family told us.
+    15 days (reg 25(1)). From a case file alone (no extras) the letter names no change and
+    rests on the evidence; with neither it refuses, as it would have nothing the family told
+    us to say.
     """
     extras = extras or {}
     require(case, "reassessment_request", REASSESSMENT_NEEDS)
@@ -205,23 +211,25 @@ def build_reassessment_request(
         for name, heading in headings.items()
         if _text(given.get(name))
     )
-    if not changes:
+    evidence = tuple(
+        Evidence(
+            _evidence_title(item),
+            author_name(item.get("author"), case),
+            short_date(day) if (day := _iso(item.get("date"))) else "",
+            _text(item.get("key_points")),
+        )
+        for item in case.get("evidence") or ()
+        if isinstance(item, Mapping)
+    )
+    if not changes and not evidence:
         raise MissingCaseData(
-            "reassessment_request", ["what has changed since the last assessment"]
+            "reassessment_request",
+            ["evidence, or what has changed since the last assessment (extras.reassessment)"],
         )
     return ReassessmentRequest(
         **parties_fields(parties),
         request_law=law.entry(Law.REASSESSMENT_REQUEST),
         decision_law=law.entry(Law.DECIDE_WHETHER_TO_REASSESS),
         changes=changes,
-        evidence=tuple(
-            Evidence(
-                _evidence_title(item),
-                author_name(item.get("author"), case),
-                short_date(day) if (day := _iso(item.get("date"))) else "",
-                _text(item.get("key_points")),
-            )
-            for item in case.get("evidence") or ()
-            if isinstance(item, Mapping)
-        ),
+        evidence=evidence,
     )

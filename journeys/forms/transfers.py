@@ -268,7 +268,9 @@ class TribunalDecisionDateForm(QuestionForm):
     decision_date = DateField(
         label=title,
         subject="The date of the decision",
-        help_text=hint_with_example("Use the date printed on the decision, not the day it arrived."),
+        help_text=hint_with_example(
+            "Use the date printed on the decision, not the day it arrived."
+        ),
         error_messages={"required": "Enter the date on the Tribunal's decision"},
         validators=[not_in_future("The date of the decision")],
     )
@@ -310,9 +312,7 @@ class TribunalOrderForm(QuestionForm):
     def __init__(self, *args, answers: Mapping[str, Any] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         unopposed = (answers or {}).get("tribunal-how", {}).get("how") == "unopposed"
-        choices = [
-            c for c in ORDER_CHOICES if not (unopposed and c[0] == TribunalOrder.DISMISSED)
-        ]
+        choices = [c for c in ORDER_CHOICES if not (unopposed and c[0] == TribunalOrder.DISMISSED)]
         self.fields["order"] = choice(
             label=self.title,
             hint="Look at the order, or the council's notice. Choose the main thing it says.",

@@ -53,7 +53,9 @@ def transfer_case(answers: Answers) -> dict[str, Any]:
 
 
 def transfer_extras(answers: Answers) -> dict[str, Any]:
-    return _drop_empty({"transfer": _drop_empty({"why": answers.get("transfer-why", {}).get("why", "")})})
+    return _drop_empty(
+        {"transfer": _drop_empty({"why": answers.get("transfer-why", {}).get("why", "")})}
+    )
 
 
 # -- re-assessment -----------------------------------------------------------------------------
@@ -69,7 +71,11 @@ CHANGE_LABELS = {
 
 def _changes(answers: Answers) -> dict[str, str]:
     given = answers.get("reassessment-changes", {})
-    return {name: (given.get(name) or "").strip() for name in CHANGE_FIELDS if (given.get(name) or "").strip()}
+    return {
+        name: (given.get(name) or "").strip()
+        for name in CHANGE_FIELDS
+        if (given.get(name) or "").strip()
+    }
 
 
 def reassessment_case(answers: Answers) -> dict[str, Any]:
@@ -81,7 +87,10 @@ def reassessment_case(answers: Answers) -> dict[str, Any]:
         events.append({"type": EventType.REASSESSMENT_REQUESTED.value, "date": _iso(requested)})
     if status == "refused":
         when = answers["decision-date"]["decision_date"]
-        decision: dict[str, Any] = {"kind": DecisionKind.REFUSAL_TO_REASSESS.value, "date": _iso(when)}
+        decision: dict[str, Any] = {
+            "kind": DecisionKind.REFUSAL_TO_REASSESS.value,
+            "date": _iso(when),
+        }
         reasons = refusal_reasons(answers)
         if reasons:
             decision["reasons_given"] = reasons
@@ -110,7 +119,11 @@ def reassessment_extras(answers: Answers) -> dict[str, Any]:
 
 def tribunal_order_case(answers: Answers) -> dict[str, Any]:
     case = about_case(answers)
-    slug = "unopposed-date" if answers.get("tribunal-how", {}).get("how") == "unopposed" else "tribunal-date"
+    slug = (
+        "unopposed-date"
+        if answers.get("tribunal-how", {}).get("how") == "unopposed"
+        else "tribunal-date"
+    )
     case["events"] = [
         {
             "type": EventType.TRIBUNAL_DECISION.value,

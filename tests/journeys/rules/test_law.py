@@ -53,7 +53,14 @@ class LawEntryTests:
 
     def test_only_the_6_16_and_20_weeks_have_exceptions(self):
         with_exceptions = {key for key in Law if law.has_exceptions(key)}
-        assert with_exceptions == {Law.DECIDE_WHETHER_TO_ASSESS, Law.NOTIFY_NO_PLAN, Law.FINAL_PLAN}
+        # And the 14 weeks for a plan after a re-assessment: reg 27(3) has the same exceptions
+        # (read on legislation.gov.uk).
+        assert with_exceptions == {
+            Law.DECIDE_WHETHER_TO_ASSESS,
+            Law.NOTIFY_NO_PLAN,
+            Law.FINAL_PLAN,
+            Law.REASSESSMENT_FINAL_PLAN,
+        }
         # The three exceptions, and "4 weeks" for both periods away (never 2).
         text = " ".join(law.entry(Law.NOTIFY_NO_PLAN).exceptions)
         assert text.count("at least 4 weeks") == 2
