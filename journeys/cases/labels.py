@@ -18,6 +18,9 @@ STAGE_LABELS: dict[str, str] = {
     "plan": "Draft or final plan",
     "mediation": "Mediation",
     "appeal": "Appeal to the Tribunal",
+    "transfer": "Moving school or college",
+    "reassessment": "Asking for a new assessment",
+    "tribunal-order": "After the Tribunal's decision",
     "import": "Uploaded case file",
 }
 
