@@ -63,19 +63,21 @@ def move_years(today) -> list[tuple[str, str]]:
     return [(str(year), f"September {year}") for year in range(first, first + YEARS_AHEAD + 1)]
 
 
+def _move_years_now() -> list[tuple[str, str]]:
+    return move_years(timezone.localdate())
+
+
 class TransferYearForm(QuestionForm):
     title = "When will the move happen?"
     caption = MOVE
-    hint = "Moves between school phases and to post-16 places happen in September."
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["year"] = choice(
-            label=self.title,
-            hint=self.hint,
-            choices=move_years(timezone.localdate()),
-            required_message="Select when the move will happen",
-        )
+    # Callable choices: the Septembers still to come are worked out each time the page (or
+    # check your answers) is shown, never frozen when the server starts.
+    year = choice(
+        label=title,
+        hint="Moves between school phases and to post-16 places happen in September.",
+        choices=_move_years_now,
+        required_message="Select when the move will happen",
+    )
 
 
 class TransferDateForm(QuestionForm):
