@@ -38,6 +38,10 @@ class Stage(LabelledEnum):
     PLAN = "plan", "I have a draft or final plan I disagree with"
     MEDIATION = "mediation", "I need to contact a mediation adviser or go to mediation"
     APPEAL = "appeal", "I want to appeal to the SEND Tribunal"
+    # Issue 14: the rest of a plan's life (each value is its journey's slug).
+    TRANSFER = "transfer", "My child is moving to a new school or college soon"
+    REASSESSMENT = "reassessment", "My child has a plan, and I want the council to assess again"
+    TRIBUNAL_ORDER = "tribunal-order", "The SEND Tribunal has decided my appeal"
 
 
 class Pronouns(LabelledEnum):
