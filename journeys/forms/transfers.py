@@ -189,7 +189,7 @@ class ReassessmentEvidenceFormSet(request_forms.EvidenceFormSet):
 
     hint = (
         "Reports, letters and records that show what has changed since the last assessment. "
-        "The law does not require any, but evidence of the change is the strongest support "
+        "You do not have to send any, but evidence of the change is the strongest support "
         "for a re-assessment. You can add more than one."
     )
 
