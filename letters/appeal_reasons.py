@@ -57,6 +57,7 @@ RECOMMENDATION_DECISIONS = frozenset(
         DecisionKind.PLAN_CONTENTS,
         DecisionKind.REFUSAL_TO_AMEND,
         DecisionKind.CEASE_TO_MAINTAIN,
+        DecisionKind.REFUSAL_TO_REASSESS,  # s.51(2)(d), inside (b) to (f)
     }
 )
 # Words in the case's needs or notes that show health or social care needs (whole words).
@@ -155,6 +156,14 @@ def _legal_test(
         )
     if kind in (DecisionKind.PLAN_CONTENTS, DecisionKind.REFUSAL_TO_AMEND):
         return "What the plan must contain", plan_content
+    if kind is DecisionKind.REFUSAL_TO_REASSESS:
+        return "The legal test", (
+            law.entry(Law.REASSESSMENT_REQUEST).cited,
+            law.entry(Law.REASSESSMENT_REFUSAL_GROUNDS).cited,
+            law.entry(Law.RIGHT_OF_APPEAL_REASSESSMENT).cited,
+            "The question is whether a re-assessment is necessary: whether the needs, or the "
+            "provision they call for, may have changed since the last assessment.",
+        )
     if kind is DecisionKind.PLACEMENT_ONLY:
         school_law = law.school_law(school)
         return "The school or placement: the law", ((school_law.cited,) if school_law else ())
@@ -314,6 +323,8 @@ def _default_outcome(
         + ".",
         DecisionKind.CEASE_TO_MAINTAIN: f"To order {council} to continue to maintain {whose} "
         "EHC plan.",
+        DecisionKind.REFUSAL_TO_REASSESS: f"To order {council} to re-assess {whose} education, "
+        "health and care needs.",
     }[kind]
 
 
@@ -355,7 +366,8 @@ def build_appeal_reasons(
     Needs decision.kind and decision.date. The time limit is the engine's appeal_deadline with
     the latest mediation certificate issued on or after the decision. The legal test follows
     the decision: s.36(8) for a refusal to assess, s.37(1) for a refusal to issue a plan,
-    s.37(2), reg 12 and Code 9.69 for the plan's contents, s.39 for the school. "Why this
+    s.37(2), reg 12 and Code 9.69 for the plan's contents, s.39 for the school, s.44(2), reg
+    24 and s.51(2)(d) for a refusal to re-assess (issue 14). "Why this
     appeal is late" (r.5(3)(a)) only when extras.appeal.late is True. Health and social care
     recommendations: see `asks_for_recommendations`.
     """

@@ -41,9 +41,10 @@ def _event_dates(case: Mapping[str, Any], event: EventType) -> list[date]:
 
 # -- the decision appealed and its time limit ---------------------------------------------------
 
-# The event whose type the deadlines engine takes for each decision. No event type records a
-# refusal to amend or a decision to cease yet (CASE_FORMAT.md); their time limit is the same
-# r.20(1)(c) "special educational needs case" rule, so the engine is asked with the plan event.
+# The event whose type the deadlines engine takes for each decision. A refusal to amend, a
+# decision to cease and (issue 14) a refusal to re-assess have the same r.20(1)(c) "special
+# educational needs case" time limit, counted the same way from the decision letter, so the
+# engine is asked with the plan event whatever events of their own the engine learns.
 ENGINE_EVENT: dict[DecisionKind, EventType] = {
     DecisionKind.REFUSAL_TO_ASSESS: EventType.DECISION_NOT_TO_ASSESS,
     DecisionKind.REFUSAL_TO_ISSUE_PLAN: EventType.DECISION_NOT_TO_ISSUE_PLAN,
@@ -51,6 +52,7 @@ ENGINE_EVENT: dict[DecisionKind, EventType] = {
     DecisionKind.PLACEMENT_ONLY: EventType.FINAL_PLAN_ISSUED,
     DecisionKind.REFUSAL_TO_AMEND: EventType.FINAL_PLAN_ISSUED,
     DecisionKind.CEASE_TO_MAINTAIN: EventType.FINAL_PLAN_ISSUED,
+    DecisionKind.REFUSAL_TO_REASSESS: EventType.FINAL_PLAN_ISSUED,
 }
 
 
@@ -73,6 +75,8 @@ def decision_in_plain_words(kind: DecisionKind, child: Person, *, to_reader: boo
         f"of {whose} final EHC plan, or that none is named",
         DecisionKind.REFUSAL_TO_AMEND: f"not to amend {whose} EHC plan after a review",
         DecisionKind.CEASE_TO_MAINTAIN: f"to stop maintaining {whose} EHC plan",
+        DecisionKind.REFUSAL_TO_REASSESS: f"not to re-assess {whose} education, health and care "
+        "needs after a request",
     }[kind]
 
 
@@ -115,11 +119,6 @@ def _decision(case: Mapping[str, Any], kind_name: str) -> tuple[DecisionKind, da
     decision = _mapping(case.get("decision"))
     kind = _decision_kind(decision)
     decided = _iso(decision.get("date"))
-    if kind is None and decision.get("kind") in {k.value for k in DecisionKind}:
-        # A refusal to re-assess (case file version 2) is appealable, but its documents come
-        # with the re-assessment journey (issue 14); until then the letter is not written.
-        choices = " or ".join(k.value for k in ENGINE_EVENT)
-        raise MissingCaseData(kind_name, [f"decision.kind: {choices}"])
     if kind is None or decided is None:
         pairs = (("decision.kind", kind), ("decision.date", decided))
         raise MissingCaseData(kind_name, [path for path, value in pairs if value is None])
@@ -154,6 +153,10 @@ PLAN_DOCUMENT: dict[DecisionKind, tuple[str, str]] = {
     DecisionKind.CEASE_TO_MAINTAIN: (
         "Current EHC plan, with all its appendices",
         "The plan the council has decided to stop.",
+    ),
+    DecisionKind.REFUSAL_TO_REASSESS: (
+        "Current EHC plan, with all its appendices",
+        "The plan made after the last assessment.",
     ),
 }
 

@@ -60,3 +60,31 @@ class Extras(TypedDict, total=False):
     # provision beyond what the school can provide from its own resources (True), or said it
     # does not (False). Absent when not asked or "not sure": the letter must not say it.
     advice_beyond_school_resources: bool
+    # Issue 14 (shapes below): the phase transfer, re-assessment and Tribunal orders journeys.
+    transfer: TransferExtras
+    reassessment: ReassessmentExtras  # the refused branch also sets reason_responses, appeal
+    tribunal: TribunalExtras
+
+
+# -- issue 14: the rest of a plan's life ------------------------------------------------------
+
+
+class TransferExtras(TypedDict, total=False):
+    why: str  # why the school or college suits the child, in the family's words
+
+
+class ReassessmentChanges(TypedDict, total=False):
+    # What has changed since the last assessment, in the family's words (each optional).
+    needs: str
+    setting: str
+    diagnoses: str
+    advice: str
+
+
+class ReassessmentExtras(TypedDict, total=False):
+    changes: ReassessmentChanges
+
+
+class TribunalExtras(TypedDict, total=False):
+    unopposed: bool  # the council told the Tribunal it would not oppose the appeal (reg 45)
+    order_text: str  # what the order said, in the family's words

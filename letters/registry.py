@@ -25,6 +25,8 @@ class LetterKind(StrEnum):
     APPEAL_REASONS = "appeal_reasons"
     EVIDENCE_INDEX = "evidence_index"
     APPEAL_CHECKLIST = "appeal_checklist"
+    PHASE_TRANSFER_REQUEST = "phase_transfer_request"
+    REASSESSMENT_REQUEST = "reassessment_request"
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,18 @@ REGISTRY: dict[LetterKind, LetterSpec] = {
             title="What to send with your appeal",
             template="letters/appeal_checklist.html",
             builder="letters.appeal_checklist:build_appeal_checklist",
+        ),
+        LetterSpec(
+            kind=LetterKind.PHASE_TRANSFER_REQUEST,
+            title="Request to name a school or college for the move",
+            template="letters/phase_transfer_request.html",
+            builder="letters.transfer_letters:build_phase_transfer_request",
+        ),
+        LetterSpec(
+            kind=LetterKind.REASSESSMENT_REQUEST,
+            title="Request for a re-assessment",
+            template="letters/reassessment_request.html",
+            builder="letters.transfer_letters:build_reassessment_request",
         ),
     )
 }

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from ehcp_site.accounts.models import Membership, Organisation
 from journeys.models import AdvocateAccess, OrganisationShare
+from journeys.wizard.definition import JOURNEYS
 from tests.conftest import make_user, url_routes
 from tests.factories import CaseFactory
 
@@ -78,10 +79,7 @@ RULES = {
     "caseload:case-assign": ("post", {"assign-assigned_to": ""}, ORGANISATION_ACTION),
     "caseload:case-review": ("post", {"reviewed": "yes"}, ORGANISATION_ACTION),
     # One generic wizard view per journey; only the owner answers questions about a case.
-    **{
-        f"journeys:{slug}-step": ("get", {}, OWNER_PAGE)
-        for slug in ("start", "request", "refused", "plan", "mediation", "appeal")
-    },
+    **{f"journeys:{slug}-step": ("get", {}, OWNER_PAGE) for slug in JOURNEYS},
 }
 
 
@@ -144,16 +142,10 @@ def world(case_file):
         "journeys:sharing-revoke": {"access_id": live.id},
         "journeys:sharing-stop": {"organisation_id": shared_with.id},
         "letters:download": {"kind": "request_assessment", "fmt": "pdf"},
+        # Every journey's first step (a new journey is covered the day it is declared).
         **{
-            f"journeys:{slug}-step": {"step": step}
-            for slug, step in (
-                ("start", "country"),
-                ("request", "child-name"),
-                ("refused", "child-name"),
-                ("plan", "child-name"),
-                ("mediation", "child-name"),
-                ("appeal", "child-name"),
-            )
+            f"journeys:{slug}-step": {"step": journey.first_step}
+            for slug, journey in JOURNEYS.items()
         },
     }
     return case, people, kwargs

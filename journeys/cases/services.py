@@ -299,7 +299,16 @@ def case_event_remove(*, case: Case, event_type: str, event_date: str) -> Case:
 
 
 # Later stages first-hand know more; a journey's own answers win for its own letters.
-EXTRAS_ORDER = ("request", "refused", "mediation", "plan", "appeal")
+EXTRAS_ORDER = (
+    "request",
+    "refused",
+    "reassessment",
+    "mediation",
+    "plan",
+    "transfer",
+    "appeal",
+    "tribunal-order",
+)
 
 
 def case_extras_for(case: Case, journey_slug: str | None = None) -> dict[str, Any]:

@@ -94,6 +94,12 @@ class Law(StrEnum):
     PROVISION_COMPLAINT = "provision_complaint"
     JUDICIAL_REVIEW_TIME_LIMIT = "judicial_review_time_limit"
     PRE_ACTION_REPLY = "pre_action_reply"
+    # Issue 14 (re-assessment and Tribunal orders journeys).
+    REASSESSMENT_REQUEST = "reassessment_request"
+    REASSESSMENT_REFUSAL_GROUNDS = "reassessment_refusal_grounds"
+    RIGHT_OF_APPEAL_REASSESSMENT = "right_of_appeal_reassessment"
+    TRIBUNAL_ORDER_COMPLIANCE = "tribunal_order_compliance"
+    UNOPPOSED_APPEAL = "unopposed_appeal"
 
 
 class Stage(StrEnum):
@@ -137,6 +143,9 @@ PLAN_DECISIONS = frozenset(
         DecisionKind.PLACEMENT_ONLY,
         DecisionKind.REFUSAL_TO_AMEND,
         DecisionKind.CEASE_TO_MAINTAIN,
+        # s.51(2)(d): a refusal to re-assess, after a request, of a child or young person who
+        # has a plan (the 2015 reg 45(3) names "section 51(2)(a) or (d)" for (re-)assessments).
+        DecisionKind.REFUSAL_TO_REASSESS,
     }
 )
 
@@ -703,6 +712,64 @@ ENTRIES: tuple[LawEntry, ...] = (
         When(decisions=PLAN_DECISIONS | frozenset({DecisionKind.REFUSAL_TO_ISSUE_PLAN})),
         safe_reading="Only appeals under s.51(2)(b) to (f), never a refusal to assess; and not an "
         "appeal only about the school named, which needs no mediation certificate.",
+    ),
+    # -- re-assessment (issue 14) ------------------------------------------------------------
+    # Checked with the `search` tool: the Act's explanatory notes to s.44 (paras 239-240: the
+    # council "must carry out a re-assessment if one is requested by the child's parent, the
+    # young person or the school, college or other institution that they attend, subject to
+    # particular exemptions to be set out in regulations"); the regulations' contents list
+    # (reg 24 "Circumstances in which it is not necessary to re-assess", reg 25 "Notification
+    # of decision whether it is necessary to re-assess"); reg 27(2) read on legislation.gov.uk
+    # (14 weeks of the reg 25(1) notice); and the 2015 amendment of reg 45(3), which names
+    # "section 51(2)(a) or (d)" for an assessment or re-assessment, so a refusal to re-assess
+    # is appealed under s.51(2)(d). The periods in reg 24-25 (6 months; 15 days) are as Kent
+    # County Council, National SENDIASS, Dorset SENDIASS and sen-help state them; the text of
+    # regs 24 and 25 themselves was not found in the stored pages.
+    LawEntry(
+        Law.REASSESSMENT_REQUEST,
+        "The council must secure a re-assessment of the education, health care and social "
+        "care needs of a child or young person with an EHC plan when the child's parent, the "
+        "young person, or their school or college asks for one, except where the regulations "
+        "say it need not.",
+        "Children and Families Act 2014, s.44(2)",
+    ),
+    LawEntry(
+        Law.REASSESSMENT_REFUSAL_GROUNDS,
+        "The council need not re-assess if less than 6 months have passed since the last EHC "
+        "needs assessment, or if it decides that a re-assessment is not necessary.",
+        "SEND Regulations 2014, reg 24",
+        safe_reading="Stated only as the limit on the duty, never as a reason the family "
+        "accepts; a refusal is appealable either way (s.51(2)(d)).",
+    ),
+    LawEntry(
+        Law.RIGHT_OF_APPEAL_REASSESSMENT,
+        "The parent or young person may appeal to the First-tier Tribunal (Special Educational "
+        "Needs and Disability) against a council's decision not to secure a re-assessment "
+        "after a request.",
+        "Children and Families Act 2014, s.51(2)(d)",
+        When(decisions=frozenset({DecisionKind.REFUSAL_TO_REASSESS})),
+    ),
+    # -- Tribunal orders (issue 14) ----------------------------------------------------------
+    # DOMAIN.md 1.4 and the 2015 amendment of reg 45 (SI 2015/359, reg 8, read on
+    # legislation.gov.uk): an unopposed appeal's periods run from the date the council told
+    # the Tribunal it would not oppose (2 weeks to notify an assessment or re-assessment;
+    # 5 weeks for an amended plan).
+    LawEntry(
+        Law.TRIBUNAL_ORDER_COMPLIANCE,
+        "When the Tribunal orders the council to act, the council must do what the order says "
+        "within the time limits the regulations set for each kind of order, counted from the "
+        "date of the order.",
+        "SEND Regulations 2014, reg 44",
+        safe_reading="Reg 44(3)'s exceptions to these periods could not be read, so none are "
+        "stated and the council is never said to have longer.",
+    ),
+    LawEntry(
+        Law.UNOPPOSED_APPEAL,
+        "When the council tells the Tribunal that it will not oppose an appeal, or withdraws "
+        "its opposition, the appeal is treated as decided in the family's favour, and the "
+        "council must act within the same kinds of time limits, counted from the date it told "
+        "the Tribunal.",
+        "SEND Regulations 2014, reg 45 (as amended in 2015)",
     ),
 )
 

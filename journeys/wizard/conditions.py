@@ -23,6 +23,8 @@ from journeys.rules.vocabulary import (
     NeedArea,
     Relationship,
     SettingKind,
+    Transfer,
+    TribunalOrder,
 )
 
 Answers = Mapping[str, Any]
@@ -161,3 +163,51 @@ def names_a_school_in_appeal(answers: Answers) -> bool:
 
 def asks_school_kind_in_appeal(answers: Answers) -> bool:
     return names_a_school_in_appeal(answers) and has_preferred_setting(answers)
+
+
+# -- the rest of a plan's life (issue 14): phase transfer, re-assessment, Tribunal orders -----
+
+
+def _transfer(answers: Answers) -> str | None:
+    return answers.get("transfer-kind", {}).get("transfer")
+
+
+def moves_in_september(answers: Answers) -> bool:
+    """A move between school phases or to post-16 happens in a September: ask the year."""
+    kind = _transfer(answers)
+    return kind is not None and kind != Transfer.BETWEEN_POST16
+
+
+def moves_between_post16(answers: Answers) -> bool:
+    """A move between two post-16 places may be at any time: ask its date (reg 18(2))."""
+    return _transfer(answers) == Transfer.BETWEEN_POST16
+
+
+def _reassessment_status(answers: Answers) -> str | None:
+    return answers.get("reassessment-asked", {}).get("status")
+
+
+def reassessment_not_asked(answers: Answers) -> bool:
+    return _reassessment_status(answers) == "not_asked"
+
+
+def reassessment_waiting(answers: Answers) -> bool:
+    return _reassessment_status(answers) == "asked"
+
+
+def reassessment_refused(answers: Answers) -> bool:
+    return _reassessment_status(answers) == "refused"
+
+
+def tribunal_decided(answers: Answers) -> bool:
+    return answers.get("tribunal-how", {}).get("how") == "decided"
+
+
+def tribunal_unopposed(answers: Answers) -> bool:
+    return answers.get("tribunal-how", {}).get("how") == "unopposed"
+
+
+def appeal_not_dismissed(answers: Answers) -> bool:
+    """What the order said is asked only when there is an order to carry out."""
+    order = answers.get("tribunal-order", {}).get("order")
+    return order is not None and order != TribunalOrder.DISMISSED

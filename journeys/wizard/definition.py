@@ -10,12 +10,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils import timezone
+
 from journeys.cases.casefile import case_from_request_answers, request_step_data_from_case
+from journeys.cases.timeline import overdue_council_duties
 from journeys.forms import request as request_forms
 from journeys.forms import stages as stage_forms
 from journeys.forms import start as start_forms
+from journeys.forms import transfers as transfer_forms
 from journeys.forms.base import CheckAnswersForm
-from journeys.wizard import conditions, stage_cases
+from journeys.rules.vocabulary import DecisionKind, EventType
+from journeys.wizard import conditions, stage_cases, transfer_cases
 
 Predicate = Callable[[Mapping[str, Any]], bool]
 LetterPredicate = Callable[[Mapping[str, Any], Mapping[str, Any]], bool]
@@ -372,3 +377,111 @@ APPEAL = Journey(
 JOURNEYS: dict[str, Journey] = {
     j.slug: j for j in (TRIAGE, REQUEST_ASSESSMENT, REFUSAL, PLAN, MEDIATION, APPEAL)
 }
+
+# -- the rest of a plan's life (issue 14) ------------------------------------------------------
+
+
+def _council_is_late(case_file: Mapping[str, Any], extras: Mapping[str, Any]) -> bool:
+    """A council duty from the deadlines engine is overdue today: offer the chaser."""
+    return bool(overdue_council_duties(case_file, today=timezone.localdate()))
+
+
+def _reassessment_not_refused(case_file: Mapping[str, Any], extras: Mapping[str, Any]) -> bool:
+    return case_file.get("decision", {}).get("kind") != DecisionKind.REFUSAL_TO_REASSESS
+
+
+def _reassessment_refused(case_file: Mapping[str, Any], extras: Mapping[str, Any]) -> bool:
+    return not _reassessment_not_refused(case_file, extras)
+
+
+def _reassessment_to_ask(case_file: Mapping[str, Any], extras: Mapping[str, Any]) -> bool:
+    """The request letter, unless the council already has the request or has refused it."""
+    asked = any(
+        event.get("type") == EventType.REASSESSMENT_REQUESTED
+        for event in case_file.get("events", [])
+    )
+    return _reassessment_not_refused(case_file, extras) and not asked
+
+
+TRANSFER = Journey(
+    slug="transfer",
+    title="Moving to a new school or college",
+    steps=(
+        *ABOUT,
+        Step("transfer-kind", transfer_forms.TransferKindForm),
+        Step("transfer-year", transfer_forms.TransferYearForm, conditions.moves_in_september),
+        Step("transfer-date", transfer_forms.TransferDateForm, conditions.moves_between_post16),
+        Step("preferred-setting", transfer_forms.TransferSettingForm),
+        Step(
+            "preferred-setting-kind",
+            transfer_forms.TransferSettingKindForm,
+            conditions.has_preferred_setting,
+        ),
+        Step("transfer-why", transfer_forms.TransferWhyForm),
+        # VOICE: child's voice steps go here
+        Step(CHECK_ANSWERS, CheckAnswersForm),
+    ),
+    letters=(
+        ("phase_transfer_request", None),
+        ("la_missed_deadline", _council_is_late),
+    ),
+    build_case=transfer_cases.transfer_case,
+    build_extras=transfer_cases.transfer_extras,
+)
+
+REASSESSMENT = Journey(
+    slug="reassessment",
+    title="Ask for a new assessment",
+    steps=(
+        *ABOUT,
+        Step("reassessment-changes", transfer_forms.ReassessmentChangesForm),
+        Step("evidence", transfer_forms.ReassessmentEvidenceFormSet),
+        Step("reassessment-asked", transfer_forms.ReassessmentAskedForm),
+        Step(
+            "reassessment-requested-date",
+            transfer_forms.ReassessmentRequestedDateForm,
+            conditions.reassessment_waiting,
+        ),
+        Step("decision-date", stage_forms.DecisionDateForm, conditions.reassessment_refused),
+        Step(
+            "refusal-reasons",
+            transfer_forms.ReassessmentRefusalReasonsForm,
+            conditions.reassessment_refused,
+        ),
+        Step("reason-responses", stage_forms.ReasonResponsesForm, conditions.reassessment_refused),
+        # VOICE: child's voice steps go here
+        Step(CHECK_ANSWERS, CheckAnswersForm),
+    ),
+    letters=(
+        ("reassessment_request", _reassessment_to_ask),
+        ("appeal_reasons", _reassessment_refused),
+        ("evidence_index", _reassessment_refused),
+        ("appeal_checklist", _reassessment_refused),
+        ("la_missed_deadline", _council_is_late),
+    ),
+    build_case=transfer_cases.reassessment_case,
+    build_extras=transfer_cases.reassessment_extras,
+)
+
+TRIBUNAL_ORDER = Journey(
+    slug="tribunal-order",
+    title="After the Tribunal's decision",
+    steps=(
+        *ABOUT,
+        Step("tribunal-how", transfer_forms.TribunalHowForm),
+        Step("tribunal-date", transfer_forms.TribunalDecisionDateForm, conditions.tribunal_decided),
+        Step("unopposed-date", transfer_forms.UnopposedDateForm, conditions.tribunal_unopposed),
+        Step("tribunal-order", transfer_forms.TribunalOrderForm),
+        Step(
+            "tribunal-order-text",
+            transfer_forms.TribunalOrderTextForm,
+            conditions.appeal_not_dismissed,
+        ),
+        Step(CHECK_ANSWERS, transfer_forms.CheckAnswersNoLetterForm),
+    ),
+    letters=(("la_missed_deadline", _council_is_late),),
+    build_case=transfer_cases.tribunal_order_case,
+    build_extras=transfer_cases.tribunal_order_extras,
+)
+
+JOURNEYS.update({j.slug: j for j in (TRANSFER, REASSESSMENT, TRIBUNAL_ORDER)})

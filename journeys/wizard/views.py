@@ -34,6 +34,7 @@ from journeys.cases.services import (
 from journeys.cases.timeline import case_timeline
 from journeys.forms.base import RepeatableFormSet, with_blank_item
 from journeys.rules.deadlines import decide_whether_to_assess_if_sent
+from journeys.rules.law import LAW
 from journeys.templatetags.govuk import error_summary
 from journeys.wizard.answers import form_kwargs, journey_answers
 from journeys.wizard.definition import CHECK_ANSWERS, JOURNEYS, Journey
@@ -401,6 +402,10 @@ def journey_confirmation(request, journey: str, case_id: uuid.UUID) -> HttpRespo
             "case_id": case_id,
             "case_file": case.case_file,
             "school_law": preferred_school_law(case.case_file),
+            # For a journey's next steps: the law module's entries by name, and the journey's
+            # own answers the case file cannot hold (letters/extras.py).
+            "law": LAW,
+            "extras": extras,
             "is_example": case.is_example,
             "timeline": case_timeline(case.case_file, today=today),
             "letters": letter_previews(kinds=kinds, case_file=case.case_file, extras=extras),

@@ -65,7 +65,10 @@ class TriageBranchTests:
         assert "This service covers England only" in page
         assert help_name in page
 
-    @pytest.mark.parametrize("stage", ["refused", "plan", "mediation", "appeal"])
+    @pytest.mark.parametrize(
+        "stage",
+        ["refused", "plan", "mediation", "appeal", "transfer", "reassessment", "tribunal-order"],
+    )
     def test_each_stage_starts_its_own_journey(self, client, stage):
         response, _ = walk(
             client,

@@ -269,9 +269,8 @@ def test_a_version_1_file_with_a_version_2_key_is_refused_by_name(client):
 def test_a_version_2_file_with_every_new_key_imports_and_every_page_shows_it(client):
     from tests.journeys.cases.test_casefile import VERSION_2
 
-    # refusal_to_reassess is left out: the letters (letters/appeal_letters.py ENGINE_EVENT,
-    # being rewritten for issue 10) do not know it yet, so "download everything" fails on it.
-    VERSION_2 = {**VERSION_2, "decision": {"kind": "refusal_to_assess", "date": "2026-02-20"}}
+    # Its decision is a refusal to re-assess: the appeal documents know it (issue 14), so
+    # "download everything" writes them too.
     response = upload(client, json.dumps(VERSION_2).encode())
     case_id = re.search(r"/cases/([0-9a-f-]{36})/timeline/", response["Location"])[1]
     assert Case.objects.get(pk=case_id).case_file == VERSION_2
@@ -283,7 +282,6 @@ def test_a_version_2_file_with_every_new_key_imports_and_every_page_shows_it(cli
     assert "A pre-action letter was sent" in page
     for url in (f"/cases/{case_id}/", "/cases/", f"/cases/{case_id}/deadlines.ics"):
         assert client.get(url).status_code == 200, url
-    exported = zipfile.ZipFile(io.BytesIO(client.get(f"/cases/{case_id}/export.zip").content)).read(
-        "case.json"
-    )
-    assert json.loads(exported) == VERSION_2
+    archive = zipfile.ZipFile(io.BytesIO(client.get(f"/cases/{case_id}/export.zip").content))
+    assert json.loads(archive.read("case.json")) == VERSION_2
+    assert any(name.startswith("letters/appeal-reasons-") for name in archive.namelist())

@@ -47,6 +47,14 @@ EXTRAS = {
     "meeting_requested": True,
     "mediation": {"wants_mediation": True, "issues": ["Whether he needs a plan."]},
     "appeal": {"grounds": ["The council ignored the EP report."], "health_or_care": False},
+    # Issue 14: the phase transfer and re-assessment journeys' answers.
+    "transfer": {"why": "Small classes, and a speech and language therapist on site."},
+    "reassessment": {
+        "changes": {
+            "needs": "Panic attacks most days since the summer.",
+            "advice": "CAMHS now recommend weekly therapy.",
+        }
+    },
 }
 
 

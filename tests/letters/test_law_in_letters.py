@@ -38,6 +38,8 @@ CASE_FOR = {
     LetterKind.APPEAL_REASONS: "case_appeal_plan",
     LetterKind.EVIDENCE_INDEX: "case_appeal_plan",
     LetterKind.APPEAL_CHECKLIST: "case_appeal_plan",
+    LetterKind.PHASE_TRANSFER_REQUEST: "case_transfer",
+    LetterKind.REASSESSMENT_REQUEST: "case_young_person_reassess",
 }
 DAY_FOR = {
     LetterKind.LA_MISSED_DEADLINE: date(2027, 1, 4),
@@ -72,6 +74,8 @@ def render(kind: LetterKind, relationship: str, school: SchoolKind | None) -> st
     plan.setdefault("preferred_setting", "Oakfield School")
     if school is not None:
         plan["preferred_setting_kind"] = school.value
+    else:
+        plan.pop("preferred_setting_kind", None)
     try:
         html = letter_render(
             kind=kind.value,
@@ -110,7 +114,11 @@ def test_only_the_school_law_that_applies(texts):
         else:
             assert school in S38_3_KINDS
             assert s9 not in text, where
-    for kind in (LetterKind.DRAFT_PLAN_REPRESENTATIONS, LetterKind.APPEAL_REASONS):
+    for kind in (
+        LetterKind.DRAFT_PLAN_REPRESENTATIONS,
+        LetterKind.APPEAL_REASONS,
+        LetterKind.PHASE_TRANSFER_REQUEST,
+    ):
         assert s9 in texts[(kind, "parent", SchoolKind.INDEPENDENT_OTHER)]
         assert s39 in texts[(kind, "parent", SchoolKind.ACADEMY)]
 

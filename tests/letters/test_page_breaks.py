@@ -25,6 +25,8 @@ EXTRAS = {
     "outcome_sought": LONG,
     "mediation": {"wants_mediation": False},
     "appeal": {"grounds": [LONG, LONG]},
+    "transfer": {"why": LONG},
+    "reassessment": {"changes": {"needs": LONG, "setting": LONG, "advice": LONG}},
 }
 FOOTER = re.compile(r"^(Page \d+ of \d+|[•◦▪]\s*)$")
 
@@ -86,7 +88,14 @@ def applies(kind: LetterKind, case: str) -> bool:
 ROWS = [
     (kind.value, case)
     for kind in LetterKind
-    for case in ("case_sam", "case_refusal_assess", "case_appeal_plan", "case_plan_draft")
+    for case in (
+        "case_sam",
+        "case_refusal_assess",
+        "case_appeal_plan",
+        "case_plan_draft",
+        "case_transfer",
+        "case_young_person_reassess",
+    )
     if applies(kind, case)
 ]
 

@@ -25,6 +25,7 @@ def everything_case(case_file, kind):
     case_file["events"] += [
         {"type": "draft_plan_issued", "date": "2027-01-25"},
         {"type": "mediation_requested", "date": "2027-01-26"},
+        {"type": "phase_transfer_year", "date": "2027-09-01"},
     ]
     return case_file
 

@@ -258,23 +258,33 @@ class SmallTextTests:
         assert wording.endswith("Targets will be reviewed every half term.")
 
 
-class NotYetWrittenTests:
-    """A version-2 refusal to re-assess has no appeal documents yet: they are refused by name
-    (never a server error), and the evidence index still lists the documents."""
+class RefusalToReassessTests:
+    """A version-2 refusal to re-assess is appealed under s.51(2)(d) (issue 14): its appeal
+    documents are written, not refused, and cite the re-assessment duty."""
 
-    @pytest.mark.parametrize("kind", ["appeal_reasons", "appeal_checklist"])
-    def test_refusal_to_reassess_is_refused_naming_the_decision(self, kind):
+    def refused(self):
         case = fixture("case_appeal_refusal")
         case["format"] = "ehcp-case/2"
         case["decision"]["kind"] = "refusal_to_reassess"
-        with pytest.raises(MissingCaseData, match=r"decision\.kind: refusal_to_assess"):
-            pdf(kind, case)
+        return case
 
-    def test_the_evidence_index_still_lists_the_documents(self):
-        case = fixture("case_appeal_refusal")
-        case["decision"]["kind"] = "refusal_to_reassess"
-        text = pdf("evidence_index", case)
+    def test_the_reasons_for_appeal_state_the_re_assessment_test(self):
+        text = pdf("appeal_reasons", self.refused()).replace("s. ", "s.")  # a PDF line break
+        assert "Children and Families Act 2014, s.44(2)" in text
+        assert "Children and Families Act 2014, s.51(2)(d)" in text
+        assert "not to re-assess Rowan's education, health and care needs" in text
+        assert "To order Leeds City Council to re-assess Rowan's education, health and" in text
+        assert "s.36(8)" not in text  # the first assessment's test is not this appeal's
+
+    def test_the_checklist_uses_send35_and_asks_for_the_certificate(self):
+        text = pdf("appeal_checklist", self.refused())
+        assert "SEND35" in text and "SEND35a" not in text
+        assert "mediation certificate" in text
+
+    def test_the_evidence_index_lists_the_plan_and_the_documents(self):
+        text = pdf("evidence_index", self.refused())
         assert "1. Decision letter Author: Leeds City Council" in text
+        assert "Current EHC plan, with all its appendices" in text
 
 
 def test_a_child_with_no_place_and_no_support_listed_is_not_said_to_get_none():
