@@ -15,6 +15,7 @@ from typing import Any
 
 from journeys.rules import law
 from journeys.rules.appeal_reasoning import explain_appeal_deadline
+from journeys.rules.deadlines import APPEALABLE_DECISIONS
 from journeys.rules.vocabulary import DecisionKind, EventType
 from letters.context import _evidence_title
 from letters.parties import MissingCaseData, Person, author_name, long_date, short_date
@@ -41,17 +42,26 @@ def _event_dates(case: Mapping[str, Any], event: EventType) -> list[date]:
 
 # -- the decision appealed and its time limit ---------------------------------------------------
 
-# The event whose type the deadlines engine takes for each decision. No event type records a
-# refusal to amend or a decision to cease yet (CASE_FORMAT.md); their time limit is the same
-# r.20(1)(c) "special educational needs case" rule, so the engine is asked with the plan event.
+# The event that records each decision the appeal documents are written for (CASE_FORMAT.md:
+# version 2 adds decision_not_to_amend and decision_to_cease). A refusal to re-assess has no
+# documents yet (the re-assessment journey brings them).
 ENGINE_EVENT: dict[DecisionKind, EventType] = {
     DecisionKind.REFUSAL_TO_ASSESS: EventType.DECISION_NOT_TO_ASSESS,
     DecisionKind.REFUSAL_TO_ISSUE_PLAN: EventType.DECISION_NOT_TO_ISSUE_PLAN,
     DecisionKind.PLAN_CONTENTS: EventType.FINAL_PLAN_ISSUED,
     DecisionKind.PLACEMENT_ONLY: EventType.FINAL_PLAN_ISSUED,
-    DecisionKind.REFUSAL_TO_AMEND: EventType.FINAL_PLAN_ISSUED,
-    DecisionKind.CEASE_TO_MAINTAIN: EventType.FINAL_PLAN_ISSUED,
+    DecisionKind.REFUSAL_TO_AMEND: EventType.DECISION_NOT_TO_AMEND,
+    DecisionKind.CEASE_TO_MAINTAIN: EventType.DECISION_TO_CEASE,
 }
+
+
+def _engine_event(kind: DecisionKind) -> EventType:
+    """The event the deadlines engine counts this decision's appeal from. Every decision here
+    has the same time limit (Tribunal Rules r.20(1)(c), a "special educational needs case"),
+    so where the engine does not yet take a version-2 decision event, it is asked with the
+    plan event, which it counts the same way."""
+    event = ENGINE_EVENT[kind]
+    return event if event in APPEALABLE_DECISIONS else EventType.FINAL_PLAN_ISSUED
 
 
 def decision_in_plain_words(kind: DecisionKind, child: Person, *, to_reader: bool = False) -> str:
@@ -99,7 +109,7 @@ def appeal_time_limit(
     decided = date.fromisoformat(case["decision"]["date"])
     certificate = _certificate_date(case, decided)
     explained = explain_appeal_deadline(
-        decision_date=decided, certificate_issued=certificate, decision=ENGINE_EVENT[kind]
+        decision_date=decided, certificate_issued=certificate, decision=_engine_event(kind)
     )
     return AppealDeadline(
         due=long_date(explained.deadline.due),

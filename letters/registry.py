@@ -25,6 +25,9 @@ class LetterKind(StrEnum):
     APPEAL_REASONS = "appeal_reasons"
     EVIDENCE_INDEX = "evidence_index"
     APPEAL_CHECKLIST = "appeal_checklist"
+    REVIEW_CONTRIBUTION = "review_contribution"
+    AMENDMENT_REPRESENTATIONS = "amendment_representations"
+    CEASE_RESPONSE = "cease_response"
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,24 @@ REGISTRY: dict[LetterKind, LetterSpec] = {
             title="What to send with your appeal",
             template="letters/appeal_checklist.html",
             builder="letters.appeal_checklist:build_appeal_checklist",
+        ),
+        LetterSpec(
+            kind=LetterKind.REVIEW_CONTRIBUTION,
+            title="Contribution to the annual review",
+            template="letters/review_contribution.html",
+            builder="letters.plan_life_letters:build_review_contribution",
+        ),
+        LetterSpec(
+            kind=LetterKind.AMENDMENT_REPRESENTATIONS,
+            title="Comments on the proposed changes to the EHC plan",
+            template="letters/amendment_representations.html",
+            builder="letters.plan_life_letters:build_amendment_representations",
+        ),
+        LetterSpec(
+            kind=LetterKind.CEASE_RESPONSE,
+            title="Response to the proposal to stop the EHC plan",
+            template="letters/cease_response.html",
+            builder="letters.plan_life_letters:build_cease_response",
         ),
     )
 }
