@@ -97,6 +97,17 @@ class OutcomeLine:
 class SectionChange:
     heading: str
     change: str
+    request: str = ""  # what the family asks of that section, where they gave no wording
+
+
+def _section_request(key: str, about: str) -> str:
+    return {
+        "B": f"Please make sure that this section describes every one of {about} special "
+        "educational needs, as the advice and reports show them.",
+        "F": "Please specify and quantify every provision in this section: the type of help, "
+        "who will give it and with what training or qualifications, how many hours or "
+        "sessions, how often and for how long.",
+    }.get(key, "")
 
 
 @dataclass(frozen=True)
@@ -161,7 +172,7 @@ def build_review_contribution(
         if isinstance(item, Mapping) and _text(item.get("outcome")):
             outcomes.append(
                 OutcomeLine(
-                    _text(item.get("outcome")),
+                    _text(item.get("outcome")).rstrip(" ."),
                     ON_TRACK_WORDS.get(_text(item.get("on_track")), ""),
                     _text(item.get("comment")),
                 )
@@ -255,7 +266,11 @@ def build_amendment_representations(
         final_law=law.entry(Law.AMENDED_PLAN_FINAL),
         section_fixes=fixes,
         proposed_sections=tuple(
-            SectionChange(SECTION_HEADINGS[key], _text(sections.get(key)))
+            SectionChange(
+                SECTION_HEADINGS[key],
+                _text(sections.get(key)),
+                _section_request(key, _about(parties.child)),
+            )
             for key in SECTION_ORDER
             if _text(sections.get(key)) and key not in fixed
         ),

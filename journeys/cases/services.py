@@ -293,7 +293,17 @@ def case_event_remove(*, case: Case, event_type: str, event_date: str) -> Case:
 
 
 # Later stages first-hand know more; a journey's own answers win for its own letters.
-EXTRAS_ORDER = ("request", "refused", "mediation", "plan", "appeal")
+EXTRAS_ORDER = (
+    "request",
+    "refused",
+    "mediation",
+    "plan",
+    "appeal",
+    "annual-review",
+    "amendments",
+    "not-amended",
+    "ceasing",
+)
 
 
 def case_extras_for(case: Case, journey_slug: str | None = None) -> dict[str, Any]:
