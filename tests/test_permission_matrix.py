@@ -80,7 +80,18 @@ RULES = {
     # One generic wizard view per journey; only the owner answers questions about a case.
     **{
         f"journeys:{slug}-step": ("get", {}, OWNER_PAGE)
-        for slug in ("start", "request", "refused", "plan", "mediation", "appeal")
+        for slug in (
+            "start",
+            "request",
+            "refused",
+            "plan",
+            "mediation",
+            "appeal",
+            "annual-review",
+            "amendments",
+            "not-amended",
+            "ceasing",
+        )
     },
 }
 
@@ -153,6 +164,10 @@ def world(case_file):
                 ("plan", "child-name"),
                 ("mediation", "child-name"),
                 ("appeal", "child-name"),
+                ("annual-review", "child-name"),
+                ("amendments", "child-name"),
+                ("not-amended", "child-name"),
+                ("ceasing", "child-name"),
             )
         },
     }

@@ -18,6 +18,10 @@ STAGE_LABELS: dict[str, str] = {
     "plan": "Draft or final plan",
     "mediation": "Mediation",
     "appeal": "Appeal to the Tribunal",
+    "annual-review": "Annual review",
+    "amendments": "Proposed changes to the plan",
+    "not-amended": "Council will not change the plan",
+    "ceasing": "Council wants to stop the plan",
     "import": "Uploaded case file",
 }
 

@@ -86,7 +86,14 @@ def applies(kind: LetterKind, case: str) -> bool:
 ROWS = [
     (kind.value, case)
     for kind in LetterKind
-    for case in ("case_sam", "case_refusal_assess", "case_appeal_plan", "case_plan_draft")
+    for case in (
+        "case_sam",
+        "case_refusal_assess",
+        "case_appeal_plan",
+        "case_plan_draft",
+        "case_annual_review",
+        "case_cease_young_person",
+    )
     if applies(kind, case)
 ]
 
