@@ -357,8 +357,8 @@ PlanLifeEvidenceFormSet = repeatable(
     item_name="Evidence",
     caption=DECISION,
     hint="Reports, letters and records that show what your child needs now, such as the "
-    "latest review report or a therapist's report. They go in your evidence index. You can "
-    "add more than one, or leave it blank.",
+    "latest review report or a therapist's report. Your letters list them. You can add more "
+    "than one, or leave it blank.",
 )
 
 
