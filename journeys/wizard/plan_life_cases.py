@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from journeys.cases.casefile import date_parts
 from journeys.forms import plan_life as forms
 from journeys.rules.vocabulary import DecisionKind, EventType
 from journeys.wizard.stage_cases import (
@@ -20,6 +21,7 @@ from journeys.wizard.stage_cases import (
     _finish,
     _preferred_setting,
     _responses,
+    _responses_data,
     about_case,
 )
 
@@ -209,3 +211,56 @@ def ceasing_extras(answers: Answers) -> dict[str, Any]:
     )
     extras["cease"] = cease
     return extras
+
+
+# -- carrying a case forward into a plan-life journey ---------------------------------------
+
+
+def _latest(case_file: Mapping[str, Any], *kinds: EventType) -> tuple[str, str] | None:
+    """(date, type) of the latest event of these kinds, or None."""
+    found = [(e["date"], e["type"]) for e in case_file.get("events", []) if e["type"] in set(kinds)]
+    return max(found, default=None)
+
+
+def plan_life_step_data_from_case(
+    case_file: Mapping[str, Any], extras: Mapping[str, Any], journey_slug: str
+) -> dict[str, dict[str, list[str]]]:
+    """The stored data for the plan-life steps a saved case already answers, for `journey_slug`
+    only: the plan's (or last review's) date, the proposal's date, and a decision of that
+    journey's own kind with its reasons and the family's answers (a refusal to amend never
+    fills in the ceasing journey, nor the other way round)."""
+    steps: dict[str, dict[str, list[str]]] = {}
+    if journey_slug == "annual-review":
+        found = _latest(case_file, EventType.FINAL_PLAN_ISSUED, EventType.ANNUAL_REVIEW_MEETING)
+        if found:
+            day, kind = found
+            made = forms.PLAN_MADE if kind == EventType.FINAL_PLAN_ISSUED else forms.PLAN_REVIEWED
+            steps["review-plan-date"] = {
+                **date_parts("review-plan-date-last_date", day),
+                "review-plan-date-date_is": [made],
+            }
+    if journey_slug == "amendments":
+        found = _latest(case_file, EventType.AMENDMENT_PROPOSAL_ISSUED)
+        if found:
+            steps["proposal-date"] = date_parts("proposal-date-proposal_date", found[0])
+    decision = case_file.get("decision", {})
+    kind, when = decision.get("kind"), decision.get("date")
+    reasons: list[str] = []
+    if journey_slug == "not-amended" and kind == DecisionKind.REFUSAL_TO_AMEND and when:
+        steps["not-amended-date"] = date_parts("not-amended-date-decision_date", when)
+        reasons = list(decision.get("reasons_given", []))
+    if journey_slug == "ceasing":
+        decided = _latest(case_file, EventType.DECISION_TO_CEASE)
+        latest = decided or _latest(case_file, EventType.CEASE_CONSIDERED)
+        if latest:
+            stage = forms.CEASE_DECIDED if decided else forms.CEASE_CONSIDERED
+            steps["cease-stage"] = {"cease-stage-cease_stage": [stage]}
+            steps["cease-date"] = date_parts("cease-date-cease_date", latest[0])
+        if kind == DecisionKind.CEASE_TO_MAINTAIN:
+            reasons = list(decision.get("reasons_given", []))
+        else:  # a proposal: its reasons were kept with the family's answers
+            reasons = list(extras.get("cease", {}).get("reasons", []))
+    if reasons:
+        steps["council-reasons"] = {"council-reasons-reasons": ["\n".join(reasons)]}
+        steps["reason-answers"] = _responses_data("reason-answers", reasons, extras)
+    return steps

@@ -409,3 +409,58 @@ class PlanLifeJourneyTests:
             assert "section 51(2)(f)" in text
             assert "must continue to maintain it until the appeal is decided" in text
             assert "para 9.200" not in text  # not 19 or over
+
+
+def _after_review(decision: str) -> dict[str, dict[str, Any]]:
+    return review_answers(
+        **{
+            "review-meeting-held": {"review-meeting-held-held": "yes"},
+            "review-meeting-date": _date("review-meeting-date-meeting_date", _days_ago(20)),
+            "review-decision": {"review-decision-decision": decision},
+            "review-decision-date": _date("review-decision-date-decision_date", _days_ago(5)),
+        }
+    )
+
+
+@pytest.mark.django_db
+class PlanLifeCarryForwardTests:
+    def test_a_review_that_proposes_ceasing_goes_on_with_the_stage_and_date(self, client):
+        case_id, _, _ = finish(client, "annual-review", _after_review("cease"))
+        response = client.post(f"/cases/{case_id}/continue/ceasing/")
+        # What the council told the family, and when, is known: its reasons are not.
+        assert response["Location"] == f"/ceasing/{case_id}/council-reasons/"
+        page = client.get(f"/ceasing/{case_id}/cease-stage/").content.decode()
+        assert re.search(r'value="considered"[^>]*checked', page)
+
+    def test_a_review_that_proposes_changes_goes_on_to_the_comments(self, client):
+        case_id, _, _ = finish(client, "annual-review", _after_review("amend"))
+        response = client.post(f"/cases/{case_id}/continue/amendments/")
+        assert response["Location"] == f"/amendments/{case_id}/plan-section-b/"
+        page = client.get(f"/amendments/{case_id}/proposal-date/").content.decode()
+        assert f'value="{_days_ago(5).day}"' in page
+        page = client.get(f"/amendments/{case_id}/plan-section-f/").content.decode()
+        assert "as needed" in page  # section F as pasted in the review
+
+    def test_a_refusal_to_amend_never_fills_in_the_ceasing_journey(self, client):
+        case_id, _, _ = finish(client, "not-amended", not_amended_answers())
+        response = client.post(f"/cases/{case_id}/continue/ceasing/")
+        assert response["Location"] == f"/ceasing/{case_id}/cease-stage/"
+        page = client.get(f"/ceasing/{case_id}/council-reasons/").content.decode()
+        assert REASONS[0].replace("'", "&#x27;") not in page
+
+
+def test_a_proposal_to_cease_carries_its_reasons_and_answers():
+    from journeys.wizard.plan_life_cases import plan_life_step_data_from_case
+
+    case_file = {"events": [{"type": "cease_considered", "date": "2026-10-01"}]}
+    extras = {
+        "cease": {"reasons": list(REASONS)},
+        "reason_responses": [{"reason": REASONS[0], "response": "Not so."}],
+    }
+    steps = plan_life_step_data_from_case(case_file, extras, "ceasing")
+    assert steps["cease-stage"] == {"cease-stage-cease_stage": ["considered"]}
+    assert steps["council-reasons"] == {"council-reasons-reasons": ["\n".join(REASONS)]}
+    assert steps["reason-answers"] == {
+        f"reason-answers-response_{text_key(REASONS[0])}": ["Not so."]
+    }
+    assert plan_life_step_data_from_case(case_file, extras, "not-amended") == {}
