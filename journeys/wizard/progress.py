@@ -81,10 +81,12 @@ def case_letters(
     gives it), for download links. `extras_for(slug)` gives a journey's merged extras."""
     seen: set[str] = set()
     links = []
-    for slug in STAGE_SLUGS:
+    # Every journey a case has been through, the plan-life ones (issue 14) too, in the
+    # order JOURNEYS declares them (the five first stages first).
+    for slug, journey in JOURNEYS.items():
         if slug not in extras_by_journey:
             continue
-        for kind in JOURNEYS[slug].letters_for(case_file, extras_for(slug)):
+        for kind in journey.letters_for(case_file, extras_for(slug)):
             if kind not in seen:
                 seen.add(kind)
                 links.append(LetterLink(kind, REGISTRY[LetterKind(kind)].title, slug))

@@ -299,6 +299,11 @@ class PlanLifeJourneyTests:
             assert "(Children and Families Act 2014, s.42(2))" in text
             assert "A qualified speech and language therapist" in text
 
+    def test_the_case_page_lists_the_journeys_letters(self, client):
+        case_id, _, _ = finish(client, "amendments", amendments_answers())
+        page = client.get(f"/cases/{case_id}/").content.decode()
+        assert "/letters/amendment_representations.pdf" in page
+
     def test_a_late_review_decision_offers_the_chaser(self, client):
         answers = review_answers(
             **{
