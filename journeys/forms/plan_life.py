@@ -26,6 +26,8 @@ from journeys.forms.stages import (
     decision_date_field,
     lines,
 )
+from journeys.rules import law
+from journeys.rules.law import Law
 
 REVIEW = "The annual review"
 AMENDMENTS = "The proposed changes"
@@ -250,7 +252,7 @@ class ReviewDecisionForm(QuestionForm):
     caption = REVIEW
     decision = choice(
         label=title,
-        hint="The council must tell you within 4 weeks of the meeting.",
+        hint=law.entry(Law.REVIEW_DECISION).cited,
         choices=REVIEW_DECISIONS,
         required_message="Select what the council decided",
     )
@@ -286,8 +288,8 @@ class ProposalDateForm(QuestionForm):
         label=title,
         subject="The date",
         help_text=hint_with_example(
-            "Use the date on the letter that came with the proposed changes. You have at "
-            "least 15 days from then to reply.",
+            "Use the date on the letter that came with the proposed changes. "
+            + law.entry(Law.AMENDMENT_REPRESENTATIONS).cited,
             days_ago=5,
         ),
         error_messages={"required": "Enter the date the proposed changes were sent"},
@@ -417,8 +419,7 @@ class OutcomesAchievedForm(QuestionForm):
     caption = CEASING
     outcomes = choice(
         label=title,
-        hint="For a young person aged 19 or over, the council must take account of whether "
-        "the education or training outcomes in the plan have been achieved.",
+        hint=law.entry(Law.CEASE_OUTCOMES_AT_19).cited,
         choices=[
             (OUTCOMES_SAID_ACHIEVED, "Yes, it says they have been achieved"),
             (OUTCOMES_SAID_NOT, "It says they have not all been achieved"),
