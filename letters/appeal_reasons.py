@@ -101,6 +101,10 @@ class AppealReasons(Parties):
     decision_label: str  # "Refusal to assess"
     decision_plain: str  # follows "the council's decision ..."
     decision_date: str
+    # "section 51(2)(e) of the Children and Families Act 2014" for the decisions on a plan
+    # already in place (refusal to amend, ceasing), whose right of appeal the letter names;
+    # "" for the others (their letters are pinned as they were).
+    appeal_right: str
     deadline: AppealDeadline
     # The "Why this appeal is late" section: whenever the time limit has passed on the
     # letter's date, or the journey says the appeal is late (r.5(3)(a), r.20(4)).
@@ -128,7 +132,12 @@ APPEAL_REASONS_NEEDS = ("child.first_name", "applicant.name", "local_authority.n
 
 
 def _legal_test(
-    kind: DecisionKind, child: Person, school: SchoolKind | None, setting: SettingKind | None
+    kind: DecisionKind,
+    child: Person,
+    school: SchoolKind | None,
+    setting: SettingKind | None,
+    situation: law.Situation | None = None,
+    outcomes_said: str = "",
 ) -> tuple[str, tuple[str, ...]]:
     """(heading, paragraphs): the legal test for this decision, stated once in the letter,
     every sentence of law from journeys.rules.law with its citation."""
@@ -167,9 +176,24 @@ def _legal_test(
     if kind is DecisionKind.PLACEMENT_ONLY:
         school_law = law.school_law(school)
         return "The school or placement: the law", ((school_law.cited,) if school_law else ())
+    # Ceasing: s.45(1), the plan kept until the appeal is decided (s.45(4)), and for a young
+    # person aged 19 or over, Code 9.200 with what the family says the council said about
+    # the outcomes (extras.cease.outcomes_said).
+    at_19 = law.applies(Law.CEASE_OUTCOMES_AT_19, situation or law.Situation())
+    outcomes = {
+        "not_said": "The council has not said whether "
+        f"{child.possessive_mid} education or training outcomes have been achieved.",
+        "achieved": "The council says that "
+        f"{child.possessive_mid} education or training outcomes have been achieved. That is "
+        "disputed, for the reasons below.",
+        "not_achieved": "The council says that "
+        f"{child.possessive_mid} education or training outcomes have not all been achieved.",
+    }
     return "The legal test", (
         law.entry(Law.CEASE_TEST).cited,
         law.entry(Law.CEASE_MAINTAIN_DURING_APPEAL).cited,
+        *((law.entry(Law.CEASE_OUTCOMES_AT_19).cited,) if at_19 else ()),
+        *((outcomes[outcomes_said],) if at_19 and outcomes_said in outcomes else ()),
         f"{child.name_possessive} plan is still necessary, for the reasons below.",
     )
 
@@ -381,7 +405,19 @@ def build_appeal_reasons(
     plan = _mapping(case.get("plan"))
     school = preferred_school_kind(case)
     setting = setting_kind(case)
-    heading, test = _legal_test(kind, child, school, setting)
+    born = _mapping(case.get("child")).get("date_of_birth")
+    try:
+        born_on = date.fromisoformat(born) if isinstance(born, str) else None
+    except ValueError:
+        born_on = None
+    heading, test = _legal_test(
+        kind,
+        child,
+        school,
+        setting,
+        law.Situation(decision=kind, aged_19_or_over=law.aged_19_or_over(born_on, today)),
+        _text(_mapping(extras.get("cease")).get("outcomes_said")),
+    )
     is_plan_appeal = kind in (
         DecisionKind.PLAN_CONTENTS,
         DecisionKind.PLACEMENT_ONLY,
@@ -401,6 +437,9 @@ def build_appeal_reasons(
         decision_label=kind.label,
         decision_plain=decision_in_plain_words(kind, child),
         decision_date=short_date(decided),
+        appeal_right=law.appeal_right_phrase(kind)
+        if kind in (DecisionKind.REFUSAL_TO_AMEND, DecisionKind.CEASE_TO_MAINTAIN)
+        else "",
         deadline=deadline,
         late=appeal.get("late") is True or deadline.passed,
         late_reason=_text(appeal.get("late_reason")),

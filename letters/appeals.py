@@ -41,19 +41,23 @@ def _event_dates(case: Mapping[str, Any], event: EventType) -> list[date]:
 
 # -- the decision appealed and its time limit ---------------------------------------------------
 
-# The event whose type the deadlines engine takes for each decision. A refusal to amend, a
-# decision to cease and (issue 14) a refusal to re-assess have the same r.20(1)(c) "special
-# educational needs case" time limit, counted the same way from the decision letter, so the
-# engine is asked with the plan event whatever events of their own the engine learns.
+# The event that records each decision the appeal documents are written for (CASE_FORMAT.md:
+# version 2 adds decision_not_to_amend, decision_to_cease and decision_not_to_reassess).
 ENGINE_EVENT: dict[DecisionKind, EventType] = {
     DecisionKind.REFUSAL_TO_ASSESS: EventType.DECISION_NOT_TO_ASSESS,
     DecisionKind.REFUSAL_TO_ISSUE_PLAN: EventType.DECISION_NOT_TO_ISSUE_PLAN,
     DecisionKind.PLAN_CONTENTS: EventType.FINAL_PLAN_ISSUED,
     DecisionKind.PLACEMENT_ONLY: EventType.FINAL_PLAN_ISSUED,
-    DecisionKind.REFUSAL_TO_AMEND: EventType.FINAL_PLAN_ISSUED,
-    DecisionKind.CEASE_TO_MAINTAIN: EventType.FINAL_PLAN_ISSUED,
-    DecisionKind.REFUSAL_TO_REASSESS: EventType.FINAL_PLAN_ISSUED,
+    DecisionKind.REFUSAL_TO_AMEND: EventType.DECISION_NOT_TO_AMEND,
+    DecisionKind.CEASE_TO_MAINTAIN: EventType.DECISION_TO_CEASE,
+    DecisionKind.REFUSAL_TO_REASSESS: EventType.DECISION_NOT_TO_REASSESS,
 }
+
+
+def _engine_event(kind: DecisionKind) -> EventType:
+    """The event the deadlines engine counts this decision's appeal from (Tribunal Rules
+    r.20(1)(c), the same for every decision here)."""
+    return ENGINE_EVENT[kind]
 
 
 def decision_in_plain_words(kind: DecisionKind, child: Person, *, to_reader: bool = False) -> str:
@@ -103,7 +107,7 @@ def appeal_time_limit(
     decided = date.fromisoformat(case["decision"]["date"])
     certificate = _certificate_date(case, decided)
     explained = explain_appeal_deadline(
-        decision_date=decided, certificate_issued=certificate, decision=ENGINE_EVENT[kind]
+        decision_date=decided, certificate_issued=certificate, decision=_engine_event(kind)
     )
     return AppealDeadline(
         due=long_date(explained.deadline.due),

@@ -47,6 +47,33 @@ class AppealExtras(TypedDict, total=False):
     health_or_care: bool  # the parent's answers touch health or social care needs
 
 
+class ReviewOutcome(TypedDict, total=False):
+    outcome: str  # an outcome from section E, as the family wrote it
+    on_track: str  # "yes" | "partly" | "no"
+    comment: str
+
+
+class ReviewExtras(TypedDict, total=False):
+    """The annual review journey: the family's contribution, and what happened after."""
+
+    meeting_date: str  # this year's review meeting (ahead, or held); absent when not known
+    meeting_held: bool
+    gone_well: str
+    not_gone_well: str
+    outcomes: list[ReviewOutcome]
+    provision_delivered: str  # what help was actually given, in the family's words
+    changes: dict[str, str]  # "B" / "F" / "I": what should change in that section
+    decision: str  # "keep" | "amend" | "cease" | "not_told" (after the meeting only)
+
+
+class CeaseExtras(TypedDict, total=False):
+    stage: str  # "considered" (cease_considered) | "decided" (decision_to_cease)
+    reasons: list[str]  # the council's reasons (a proposal has no decision.reasons_given)
+    # Young person aged 19 or over (Code 9.200): what the council said about the outcomes:
+    # "achieved" | "not_achieved" | "not_said".
+    outcomes_said: str
+
+
 class Extras(TypedDict, total=False):
     reason_responses: list[ReasonResponse]
     what_changed: str  # new evidence, or what the council did not weigh
@@ -64,6 +91,9 @@ class Extras(TypedDict, total=False):
     transfer: TransferExtras
     reassessment: ReassessmentExtras  # the refused branch also sets reason_responses, appeal
     tribunal: TribunalExtras
+    review: ReviewExtras  # annual review journey (issue 14)
+    amendments_wanted: str  # proposed amendments: other changes the family asks for
+    cease: CeaseExtras  # ceasing journey
 
 
 # -- issue 14: the rest of a plan's life ------------------------------------------------------

@@ -27,6 +27,9 @@ class LetterKind(StrEnum):
     APPEAL_CHECKLIST = "appeal_checklist"
     PHASE_TRANSFER_REQUEST = "phase_transfer_request"
     REASSESSMENT_REQUEST = "reassessment_request"
+    REVIEW_CONTRIBUTION = "review_contribution"
+    AMENDMENT_REPRESENTATIONS = "amendment_representations"
+    CEASE_RESPONSE = "cease_response"
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,24 @@ REGISTRY: dict[LetterKind, LetterSpec] = {
             title="Request for a re-assessment",
             template="letters/reassessment_request.html",
             builder="letters.transfer_letters:build_reassessment_request",
+        ),
+        LetterSpec(
+            kind=LetterKind.REVIEW_CONTRIBUTION,
+            title="Contribution to the annual review",
+            template="letters/review_contribution.html",
+            builder="letters.plan_life_letters:build_review_contribution",
+        ),
+        LetterSpec(
+            kind=LetterKind.AMENDMENT_REPRESENTATIONS,
+            title="Comments on the proposed changes to the EHC plan",
+            template="letters/amendment_representations.html",
+            builder="letters.plan_life_letters:build_amendment_representations",
+        ),
+        LetterSpec(
+            kind=LetterKind.CEASE_RESPONSE,
+            title="Response to the proposal to stop the EHC plan",
+            template="letters/cease_response.html",
+            builder="letters.plan_life_letters:build_cease_response",
         ),
     )
 }

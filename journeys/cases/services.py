@@ -306,6 +306,10 @@ EXTRAS_ORDER = (
     "mediation",
     "plan",
     "transfer",
+    "annual-review",
+    "amendments",
+    "not-amended",
+    "ceasing",
     "appeal",
     "tribunal-order",
 )

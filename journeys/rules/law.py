@@ -24,6 +24,7 @@ guides (found with the `search` tool); ../shared/DOMAIN.md is the reference.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from journeys.rules.vocabulary import DecisionKind, LabelledEnum, Relationship, SettingKind
@@ -77,6 +78,7 @@ class Law(StrEnum):
     LATE_APPEAL = "late_appeal"
     CEASE_TEST = "cease_test"
     CEASE_MAINTAIN_DURING_APPEAL = "cease_maintain_during_appeal"
+    CEASE_OUTCOMES_AT_19 = "cease_outcomes_at_19"
     YOUNG_PERSON_RIGHTS = "young_person_rights"
     ALTERNATIVE_PERSON = "alternative_person"
     RECOMMENDATIONS = "recommendations"
@@ -162,6 +164,8 @@ class Situation:
     setting_kind: SettingKind | None = None
     # The council has agreed to assess (a decision_to_assess event, or a later stage).
     assessing: bool = False
+    # The young person is aged 19 or over on the letter's date (`aged_19_or_over`).
+    aged_19_or_over: bool = False
 
 
 @dataclass(frozen=True)
@@ -174,6 +178,7 @@ class When:
     relationships: frozenset[Relationship] = frozenset()
     setting_kinds: frozenset[SettingKind] = frozenset()
     needs_assessing: bool = False
+    needs_aged_19_or_over: bool = False
 
     def matches(self, situation: Situation) -> bool:
         """True when every condition this entry sets holds in `situation`."""
@@ -185,6 +190,8 @@ class When:
             (self.setting_kinds, situation.setting_kind),
         )
         if any(allowed and value not in allowed for allowed, value in pairs):
+            return False
+        if self.needs_aged_19_or_over and not situation.aged_19_or_over:
             return False
         return situation.assessing or not self.needs_assessing
 
@@ -687,6 +694,21 @@ ENTRIES: tuple[LawEntry, ...] = (
         "section's own text was not read. Read as a duty to keep the whole plan, including "
         "its provision, in place until the appeal ends.",
     ),
+    # SEND Code of Practice 2015, para 9.200 (as quoted by IPSEA and Bristol's local offer,
+    # found with the `search` tool): when deciding whether a young person aged 19 or over no
+    # longer needs the provision in the plan, the council must take account of whether the
+    # education or training outcomes in the plan have been achieved, and must not cease the
+    # plan simply because the young person is 19 or over. The Act's own duty (s.45(3), "aged
+    # over 18") is not cited: its text was not read here.
+    LawEntry(
+        Law.CEASE_OUTCOMES_AT_19,
+        "For a young person aged 19 or over, the council must take account of whether the "
+        "education or training outcomes in the plan have been achieved before deciding that "
+        "the plan is no longer needed, and must not stop the plan simply because the young "
+        "person is 19 or over.",
+        "SEND Code of Practice 2015, para 9.200",
+        When(needs_aged_19_or_over=True),
+    ),
     LawEntry(
         Law.YOUNG_PERSON_RIGHTS,
         "Once a young person is over compulsory school age, the rights to ask for an "
@@ -789,6 +811,15 @@ def applies(key: Law, situation: Situation) -> bool:
 def entries_for(situation: Situation) -> tuple[LawEntry, ...]:
     """Every entry that applies in `situation`, in the order of ENTRIES."""
     return tuple(item for item in ENTRIES if item.when.matches(situation))
+
+
+def aged_19_or_over(born: date | None, on: date) -> bool:
+    """Whether someone born on `born` is 19 or over on `on` (False when not known): the age at
+    which the SEND Code of Practice 2015, para 9.200 asks about outcomes before ceasing."""
+    if born is None:
+        return False
+    had_birthday = (on.month, on.day) >= (born.month, born.day)
+    return on.year - born.year - (0 if had_birthday else 1) >= 19
 
 
 def school_law(kind: SchoolKind | None) -> LawEntry | None:

@@ -211,3 +211,33 @@ def appeal_not_dismissed(answers: Answers) -> bool:
     """What the order said is asked only when there is an order to carry out."""
     order = answers.get("tribunal-order", {}).get("order")
     return order is not None and order != TribunalOrder.DISMISSED
+
+
+# -- the rest of a plan's life (issue 14) ---------------------------------------------------
+
+
+def review_meeting_held(answers: Answers) -> bool:
+    return answers.get("review-meeting-held", {}).get("held") == "yes"
+
+
+def review_decision_known(answers: Answers) -> bool:
+    """The council's decision after the review has a date to ask for (not "not told yet")."""
+    decision = answers.get("review-decision", {}).get("decision")
+    return review_meeting_held(answers) and decision is not None and decision != "not_told"
+
+
+def wants_school_in_amendments(answers: Answers) -> bool:
+    return answers.get("wants-school", {}).get("wants_school") == "yes"
+
+
+def asks_school_kind_in_amendments(answers: Answers) -> bool:
+    return wants_school_in_amendments(answers) and has_preferred_setting(answers)
+
+
+def is_young_person_19_or_over(answers: Answers, today: date | None = None) -> bool:
+    """The young person is 19 or over today: ask whether the council said the outcomes in
+    the plan were achieved (SEND Code of Practice 2015, para 9.200)."""
+    from journeys.rules.law import aged_19_or_over
+
+    born = answers.get("child-date-of-birth", {}).get("date_of_birth")
+    return aged_19_or_over(born, today or timezone.localdate())

@@ -8,19 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.utils import timezone
 
 from journeys.cases.casefile import case_from_request_answers, request_step_data_from_case
 from journeys.cases.timeline import overdue_council_duties
+from journeys.forms import plan_life as plan_life_forms
 from journeys.forms import request as request_forms
 from journeys.forms import stages as stage_forms
 from journeys.forms import start as start_forms
 from journeys.forms import transfers as transfer_forms
 from journeys.forms.base import CheckAnswersForm
 from journeys.rules.vocabulary import DecisionKind, EventType
-from journeys.wizard import conditions, stage_cases, transfer_cases
+from journeys.wizard import conditions, plan_life_cases, stage_cases, transfer_cases
 
 Predicate = Callable[[Mapping[str, Any]], bool]
 LetterPredicate = Callable[[Mapping[str, Any], Mapping[str, Any]], bool]
@@ -485,3 +487,152 @@ TRIBUNAL_ORDER = Journey(
 )
 
 JOURNEYS.update({j.slug: j for j in (TRANSFER, REASSESSMENT, TRIBUNAL_ORDER)})
+
+
+# -- the rest of a plan's life (issue 14) -------------------------------------------------------
+# Forms: journeys/forms/plan_life.py; case files and extras: journeys/wizard/plan_life_cases.py.
+# The plan's sections and the wording checker's pages are the plan journey's, under its slugs.
+
+
+def _review_chaser(case_file: Mapping[str, Any], extras: Mapping[str, Any]) -> bool:
+    """The meeting took place, the council has not said what it decided, and its 4 weeks
+    (SEND Regulations 2014, reg 20(10)) have passed: offer the chaser."""
+    from django.utils import timezone
+
+    from journeys.rules.deadlines import review_decision
+
+    review = extras.get("review", {})
+    if not review.get("meeting_held") or review.get("decision") != "not_told":
+        return False
+    meetings = [
+        e["date"] for e in case_file.get("events", []) if e["type"] == "annual_review_meeting"
+    ]
+    if not meetings:
+        return False
+    due = review_decision(review_meeting=date.fromisoformat(max(meetings))).due
+    return timezone.localdate() > due
+
+
+def _cease_considered(case_file: Mapping[str, Any], extras: Mapping[str, Any]) -> bool:
+    return extras.get("cease", {}).get("stage") == plan_life_forms.CEASE_CONSIDERED
+
+
+def _cease_decided(case_file: Mapping[str, Any], extras: Mapping[str, Any]) -> bool:
+    return case_file.get("decision", {}).get("kind") == "cease_to_maintain"
+
+
+ANNUAL_REVIEW = Journey(
+    slug="annual-review",
+    title="Get ready for an annual review",
+    steps=(
+        *ABOUT,
+        Step("review-plan-date", plan_life_forms.ReviewPlanDateForm),
+        Step("review-meeting-held", plan_life_forms.ReviewMeetingHeldForm),
+        Step("review-meeting-date", plan_life_forms.ReviewMeetingDateForm),
+        Step("review-gone-well", plan_life_forms.ReviewGoneWellForm),
+        Step("review-not-gone-well", plan_life_forms.ReviewNotGoneWellForm),
+        Step("review-outcomes", plan_life_forms.ReviewOutcomesFormSet),
+        Step("review-provision", plan_life_forms.ReviewProvisionForm),
+        Step("review-changes", plan_life_forms.ReviewChangesForm),
+        Step("plan-section-f", plan_life_forms.ReviewSectionFForm),
+        Step("plan-fixes", stage_forms.PlanFixesForm, conditions.plan_has_vague_provision),
+        # VOICE: child's voice steps go here
+        Step("review-decision", plan_life_forms.ReviewDecisionForm, conditions.review_meeting_held),
+        Step(
+            "review-decision-date",
+            plan_life_forms.ReviewDecisionDateForm,
+            conditions.review_decision_known,
+        ),
+        Step(CHECK_ANSWERS, CheckAnswersForm),
+    ),
+    letters=(
+        ("review_contribution", None),
+        ("la_missed_deadline", _review_chaser),
+    ),
+    build_case=plan_life_cases.review_case,
+    build_extras=plan_life_cases.review_extras,
+)
+
+AMENDMENTS = Journey(
+    slug="amendments",
+    title="Respond to proposed changes to the plan",
+    steps=(
+        *ABOUT,
+        Step("proposal-date", plan_life_forms.ProposalDateForm),
+        Step("plan-section-b", stage_forms.PlanSectionBForm),
+        Step("plan-needs-fixes", stage_forms.PlanNeedsFixesForm, conditions.plan_has_vague_needs),
+        Step("plan-section-f", plan_life_forms.AmendedSectionFForm),
+        Step("plan-fixes", stage_forms.PlanFixesForm, conditions.plan_has_vague_provision),
+        Step("plan-section-i", stage_forms.PlanSectionIForm),
+        Step("amendments-wanted", plan_life_forms.AmendmentsWantedForm),
+        Step("wants-school", plan_life_forms.WantsSchoolForm),
+        Step(
+            "preferred-setting",
+            stage_forms.PreferredSettingForm,
+            conditions.wants_school_in_amendments,
+        ),
+        Step(
+            "preferred-setting-kind",
+            stage_forms.PreferredSettingKindForm,
+            conditions.asks_school_kind_in_amendments,
+        ),
+        # VOICE: child's voice steps go here
+        Step(CHECK_ANSWERS, CheckAnswersForm),
+    ),
+    letters=(("amendment_representations", None),),
+    build_case=plan_life_cases.amendments_case,
+    build_extras=plan_life_cases.amendments_extras,
+)
+
+NOT_AMENDED = Journey(
+    slug="not-amended",
+    title="The council will not change the plan",
+    steps=(
+        *ABOUT,
+        Step("not-amended-date", plan_life_forms.NotAmendedDateForm),
+        Step("council-reasons", plan_life_forms.CouncilReasonsForm),
+        Step("reason-answers", plan_life_forms.CouncilReasonAnswersForm),
+        Step("evidence", plan_life_forms.PlanLifeEvidenceFormSet),
+        # VOICE: child's voice steps go here
+        Step("outcome", plan_life_forms.PlanLifeOutcomeForm),
+        Step(CHECK_ANSWERS, CheckAnswersForm),
+    ),
+    letters=(
+        ("appeal_reasons", None),
+        ("evidence_index", None),
+        ("appeal_checklist", None),
+    ),
+    build_case=plan_life_cases.not_amended_case,
+    build_extras=plan_life_cases.decision_extras,
+)
+
+CEASING = Journey(
+    slug="ceasing",
+    title="The council wants to stop the plan",
+    steps=(
+        *ABOUT,
+        Step("cease-stage", plan_life_forms.CeaseStageForm),
+        Step("cease-date", plan_life_forms.CeaseDateForm),
+        Step("council-reasons", plan_life_forms.CouncilReasonsForm),
+        Step("reason-answers", plan_life_forms.CouncilReasonAnswersForm),
+        Step(
+            "outcomes-achieved",
+            plan_life_forms.OutcomesAchievedForm,
+            conditions.is_young_person_19_or_over,
+        ),
+        Step("evidence", plan_life_forms.PlanLifeEvidenceFormSet),
+        # VOICE: child's voice steps go here
+        Step("outcome", plan_life_forms.PlanLifeOutcomeForm),
+        Step(CHECK_ANSWERS, CheckAnswersForm),
+    ),
+    letters=(
+        ("cease_response", _cease_considered),
+        ("appeal_reasons", _cease_decided),
+        ("evidence_index", _cease_decided),
+        ("appeal_checklist", _cease_decided),
+    ),
+    build_case=plan_life_cases.ceasing_case,
+    build_extras=plan_life_cases.ceasing_extras,
+)
+
+JOURNEYS.update({j.slug: j for j in (ANNUAL_REVIEW, AMENDMENTS, NOT_AMENDED, CEASING)})

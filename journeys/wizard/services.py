@@ -15,6 +15,7 @@ from journeys.cases.services import case_extras_for, case_save
 from journeys.models import Case
 from journeys.wizard.answers import journey_answers
 from journeys.wizard.definition import Journey
+from journeys.wizard.plan_life_cases import plan_life_step_data_from_case
 from journeys.wizard.stage_cases import stage_step_data_from_case
 
 # Where a draft keeps the case file as it was when the draft started from it, or when the
@@ -150,7 +151,11 @@ def case_continue(*, journey: Journey, storage, case: Case) -> str | None:
     if draft_base(storage) is None:
         draft_set_base(storage, case.case_file)
     # Everything the case already holds: decision, reasons, answers to them, evidence...
-    known = stage_step_data_from_case(case.case_file, case_extras_for(case))
+    extras = case_extras_for(case)
+    known = {
+        **stage_step_data_from_case(case.case_file, extras),
+        **plan_life_step_data_from_case(case.case_file, extras, journey.slug),
+    }
     for slug, data in known.items():
         if slug in journey.slugs and storage.get_step_data(slug) is None:
             storage.set_step_data(slug, data)

@@ -81,12 +81,5 @@ class TriagePageTests:
         assert response["Location"] == f"/{stage}/new/"
 
 
-# DEPENDS ON THE OTHER BRANCHES OF ISSUE 14 (the seven new journeys): expected to fail on this
-# branch alone (xfail, strict), and must pass once the lead has merged them.
-@pytest.mark.xfail(
-    not set(NEW_STAGES) <= set(JOURNEYS),
-    reason="the new journeys of issue 14 are on other branches until the lead merges them",
-    strict=True,
-)
 def test_every_choice_has_its_journey():
     assert {stage.value for stage in Stage} <= set(JOURNEYS)

@@ -55,6 +55,29 @@ EXTRAS = {
             "advice": "CAMHS now recommend weekly therapy.",
         }
     },
+    # The plan-life journeys (issue 14).
+    "review": {
+        "meeting_date": "2026-10-01",
+        "meeting_held": False,
+        "gone_well": "He has made two friends and enjoys reading with an adult.",
+        "not_gone_well": "Speech and language therapy stopped in March.",
+        "outcomes": [
+            {"outcome": "Sam will follow two-step instructions.", "on_track": "partly"},
+            {
+                "outcome": "Sam will read a short book on his own.",
+                "on_track": "no",
+                "comment": "No reading support since March.",
+            },
+        ],
+        "provision_delivered": "4 of the 12 therapy sessions took place.",
+        "changes": {"F": "Weekly therapy from a qualified speech and language therapist."},
+    },
+    "amendments_wanted": "Keep the 1:1 support at lunchtime, which the proposal removes.",
+    "cease": {
+        "stage": "considered",
+        "reasons": ["The outcomes in the plan have been achieved."],
+        "outcomes_said": "achieved",
+    },
 }
 
 

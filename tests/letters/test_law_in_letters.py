@@ -40,6 +40,9 @@ CASE_FOR = {
     LetterKind.APPEAL_CHECKLIST: "case_appeal_plan",
     LetterKind.PHASE_TRANSFER_REQUEST: "case_transfer",
     LetterKind.REASSESSMENT_REQUEST: "case_young_person_reassess",
+    LetterKind.REVIEW_CONTRIBUTION: "case_annual_review",
+    LetterKind.AMENDMENT_REPRESENTATIONS: "case_annual_review",
+    LetterKind.CEASE_RESPONSE: "case_cease_young_person",
 }
 DAY_FOR = {
     LetterKind.LA_MISSED_DEADLINE: date(2027, 1, 4),
@@ -74,7 +77,7 @@ def render(kind: LetterKind, relationship: str, school: SchoolKind | None) -> st
     plan.setdefault("preferred_setting", "Oakfield School")
     if school is not None:
         plan["preferred_setting_kind"] = school.value
-    else:
+    else:  # the kind is not known (a fixture may name one)
         plan.pop("preferred_setting_kind", None)
     try:
         html = letter_render(

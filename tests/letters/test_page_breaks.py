@@ -95,6 +95,8 @@ ROWS = [
         "case_plan_draft",
         "case_transfer",
         "case_young_person_reassess",
+        "case_annual_review",
+        "case_cease_young_person",
     )
     if applies(kind, case)
 ]

@@ -27,6 +27,12 @@ def everything_case(case_file, kind):
         {"type": "mediation_requested", "date": "2027-01-26"},
         {"type": "phase_transfer_year", "date": "2027-09-01"},
     ]
+    # The plan-life letters (issue 14) each start from their own event.
+    case_file["events"] += {
+        "review_contribution": [{"type": "final_plan_issued", "date": "2026-03-01"}],
+        "amendment_representations": [{"type": "amendment_proposal_issued", "date": "2027-01-27"}],
+        "cease_response": [{"type": "cease_considered", "date": "2027-01-27"}],
+    }.get(kind, [])
     return case_file
 
 

@@ -104,9 +104,9 @@ class CaseStageAndDeadlineTests:
         }
 
     def test_a_case_without_a_deadline_or_with_an_unknown_stage_keeps_blanks(self):
-        case = _Case(journey="some-other-journey", next_deadline_on=None, next_deadline_rule="")
+        case = _Case(journey="no-such-stage", next_deadline_on=None, next_deadline_rule="")
         assert case_stage_and_deadline(case=case, today=TODAY) == {
-            "stage": "some-other-journey",
+            "stage": "no-such-stage",
             "deadline_label": "",
             "time_left": "",
             "urgency": "",

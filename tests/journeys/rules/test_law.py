@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from datetime import date
 
 import pytest
 from hypothesis import given
@@ -214,3 +215,27 @@ def test_every_appealable_decision_has_its_paragraph_of_s51(kind):
 def test_recommendations_never_for_a_refusal_to_assess():
     assert not applies(Law.RECOMMENDATIONS, Situation(decision=DecisionKind.REFUSAL_TO_ASSESS))
     assert applies(Law.RECOMMENDATIONS, Situation(decision=DecisionKind.PLAN_CONTENTS))
+
+
+class AgedNineteenTests:
+    """Code 9.200 speaks of a young person aged 19 or over (issue 14)."""
+
+    @pytest.mark.parametrize(
+        ("born", "on", "expected"),
+        [
+            (date(2007, 5, 2), date(2026, 5, 2), True),  # the 19th birthday itself
+            (date(2007, 5, 2), date(2026, 5, 1), False),  # the day before
+            (date(2000, 1, 1), date(2026, 5, 1), True),  # 26: still "19 or over"
+            (date(2008, 2, 29), date(2027, 2, 28), False),  # no 29 February in 2027
+            (date(2008, 2, 29), date(2027, 3, 1), True),
+            (None, date(2026, 5, 1), False),  # not known: never assumed
+        ],
+    )
+    def test_aged_19_or_over(self, born, on, expected):
+        assert law.aged_19_or_over(born, on) is expected
+
+    def test_the_outcomes_entry_applies_only_from_19(self):
+        assert law.applies(Law.CEASE_OUTCOMES_AT_19, Situation(aged_19_or_over=True))
+        assert not law.applies(Law.CEASE_OUTCOMES_AT_19, Situation())
+        # Entries without the condition do not depend on age.
+        assert law.applies(Law.CEASE_TEST, Situation(decision=DecisionKind.CEASE_TO_MAINTAIN))

@@ -1,5 +1,7 @@
 """The named predicates that decide which steps show."""
 
+from datetime import date
+
 import pytest
 
 from journeys.wizard import conditions
@@ -116,3 +118,32 @@ def test_an_appeal_is_late_by_the_engine_counting_the_mediation_certificate():
     assert not conditions.appeal_is_late(answers, today=date(2026, 5, 1))
     assert conditions.appeal_is_late(answers, today=date(2026, 5, 2))
     assert not conditions.appeal_is_late({}, today=date(2030, 1, 1))
+
+
+class PlanLifeConditionTests:
+    """The plan-life journeys' predicates (issue 14)."""
+
+    def test_the_decision_date_is_asked_only_once_a_decision_is_known(self):
+        held = {"review-meeting-held": {"held": "yes"}}
+        assert conditions.review_meeting_held(held)
+        assert not conditions.review_decision_known(held)
+        for decision, expected in (("keep", True), ("amend", True), ("not_told", False)):
+            answers = {**held, "review-decision": {"decision": decision}}
+            assert conditions.review_decision_known(answers) is expected
+        not_held = {"review-meeting-held": {"held": "no"}, "review-decision": {"decision": "keep"}}
+        assert not conditions.review_decision_known(not_held)
+
+    def test_the_school_and_its_kind_are_asked_only_when_wanted(self):
+        wanted = {"wants-school": {"wants_school": "yes"}}
+        assert conditions.wants_school_in_amendments(wanted)
+        assert not conditions.asks_school_kind_in_amendments(wanted)
+        named = {**wanted, "preferred-setting": {"preferred_setting": "Oakfield Academy"}}
+        assert conditions.asks_school_kind_in_amendments(named)
+        assert not conditions.wants_school_in_amendments({"wants-school": {"wants_school": "no"}})
+
+    def test_19_or_over_is_counted_from_the_date_of_birth(self):
+        today = date(2026, 5, 2)
+        born = {"child-date-of-birth": {"date_of_birth": date(2007, 5, 2)}}
+        assert conditions.is_young_person_19_or_over(born, today=today)
+        assert not conditions.is_young_person_19_or_over(born, today=date(2026, 5, 1))
+        assert not conditions.is_young_person_19_or_over({}, today=today)
