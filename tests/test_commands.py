@@ -52,6 +52,8 @@ def test_render_letter_list_prints_the_kinds_one_a_line():
         "appeal_reasons",
         "evidence_index",
         "appeal_checklist",
+        "phase_transfer_request",
+        "reassessment_request",
         "review_contribution",
         "amendment_representations",
         "cease_response",
