@@ -8,13 +8,16 @@ letter (PDF, Word, HTML) and "Download everything". This script imports, in one 
 one run, a typical family's case (tests/fixtures/case_appeal_plan.json: a decision and a
 plan, so most letters apply) and the worst one the bounds allow (`worst_case_file`: every
 text field the request letter shows filled with plain prose up to its bound, until all the
-case's text reaches TOTAL_TEXT_LENGTH), through Django's test Client as an anonymous
-visitor (real URL conf and middleware, an in-memory SQLite test database, the letter cache
-emptied before each request). For each request it prints this thread's CPU time (median of
-3) for both cases and their ratio: ratios, unlike times, mean much the same on a busy shared
-machine and a quiet server.
+case's text reaches TOTAL_TEXT_LENGTH), the previous bound's worst case (200,000
+characters, saved directly as the import now refuses it) and a valid case whose reasons for
+appeal repeated its evidence under every reason (`amplifying_case_file`), through Django's
+test Client as an anonymous visitor (real URL conf and middleware, an in-memory SQLite test
+database, the letter cache emptied before each request). For each request it prints this
+thread's CPU time (median of --repeat) and its ratio to the typical case's: ratios, unlike
+times, mean much the same on a busy shared machine and a quiet server.
 
-`worst_case_file` is also what tests/security/test_bounded_work.py builds.
+`worst_case_file` and `amplifying_case_file` are what tests/security/test_bounded_work.py
+builds.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ PROSE = (
     "Sam finds it very hard to follow spoken instructions when the classroom is busy and "
     "noisy, and needs an adult to repeat them one step at a time. "
 )
+PREVIOUS_TOTAL = 200_000  # the bound before (issue 12's first fix)
 AREAS = ("communication_interaction", "cognition_learning", "semh", "sensory_physical")
 
 
@@ -100,6 +104,20 @@ def worst_case_file(*, total: int | None = None) -> dict:
     return case
 
 
+def amplifying_case_file() -> dict:
+    """Valid (some 62,000 characters of text), but reasons for appeal cited every piece of
+    evidence, key points and all, under each of the council's 30 reasons: 1.8 million
+    characters, some 480 pages. Letters this long are no longer made (LetterTooLong)."""
+    from journeys.cases.casefile import ITEM_LENGTH, SOME
+
+    case = typical_case_file()
+    case["evidence"] = [
+        {"kind": "other", "author": "Dr A", "date": "2026-01-01", "key_points": prose(ITEM_LENGTH)}
+    ] * SOME
+    case["decision"]["reasons_given"] = [f"Reason number {i} is given here" for i in range(SOME)]
+    return case
+
+
 # -- the bench --------------------------------------------------------------------------------
 
 
@@ -151,13 +169,6 @@ def pdf_pages(content: bytes) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="requests per URL (median)")
-    parser.add_argument(
-        "--total",
-        type=int,
-        default=None,
-        help="the worst case's text in all (default: the schema's bound); 200000 rebuilds the "
-        "previous worst case, which the schema now refuses, so it is measured without import",
-    )
     args = parser.parse_args()
     setup()
     logging.getLogger("django.request").setLevel(logging.ERROR)  # 404s of letters not made
@@ -166,50 +177,57 @@ def main() -> None:
     from journeys.cases.casefile import TOTAL_TEXT_LENGTH, _text_length
     from letters.registry import LetterKind
 
-    worst = worst_case_file(total=args.total)
-    cases = {"typical": typical_case_file(), "worst": worst}
-    print(f"Worst case: {_text_length(worst):,} characters of text (bound {TOTAL_TEXT_LENGTH:,})")
-    print(f"load average {os.getloadavg()}, {os.cpu_count()} cores\n")
-    urls = {}
+    # The previous bound's worst case (200,000 characters) is refused by the import now: it is
+    # saved as the import would save it, to show what it cost.
+    cases = {
+        "typical": typical_case_file(),
+        "previous worst": worst_case_file(total=PREVIOUS_TOTAL),
+        "worst": worst_case_file(),
+        "repeating": amplifying_case_file(),
+    }
+    print("EHCP helper: the worst case file against a typical one (bench/hostile.py)")
+    for label, case_file in cases.items():
+        print(f"  {label:<15} {_text_length(case_file):>8,} characters of text")
+    print(f"  bound now       {TOTAL_TEXT_LENGTH:>8,}")
+    print(f"  load average    {os.getloadavg()}, {os.cpu_count()} cores\n")
+    paths = ["/cases/{id}/", "/cases/{id}/timeline/", "/cases/{id}/export.zip"]
+    paths += [
+        f"/cases/{{id}}/letters/{kind.value}.{fmt}"
+        for kind in LetterKind
+        for fmt in ("pdf", "docx")
+    ]
+    rows: dict[str, dict[str, tuple[float, str]]] = {}
     for label, case_file in cases.items():
         client = Client()
         if _text_length(case_file) > TOTAL_TEXT_LENGTH:
             case_id = _import_unchecked(client, case_file)
         else:
             case_id = imported(client, case_file)
-        paths = [
-            "/cases/{id}/",
-            "/cases/{id}/timeline/",
-            "/cases/{id}/deadlines.ics",
-            "/cases/{id}/export.zip",
-        ]
-        paths += [
-            f"/cases/{{id}}/letters/{kind.value}.{fmt}"
-            for kind in LetterKind
-            for fmt in ("pdf", "docx", "html")
-        ]
         client.get(f"/cases/{case_id}/")  # warm
         for path in paths:
             ms, status, content = cpu_ms(client, path.format(id=case_id), args.repeat)
-            if status == 404:
-                continue  # a letter this case cannot make
             note = ""
-            if path.endswith(".pdf"):
-                note = f"{pdf_pages(content)} pages"
+            if status == 404:
+                note = "404"
+            elif path.endswith(".pdf"):
+                note = f"{pdf_pages(content)} p"
             elif path.endswith(".zip"):
                 names = zipfile.ZipFile(io.BytesIO(content)).namelist()
                 pdfs = sum(name.endswith(".pdf") for name in names)
-                note = f"{pdfs} PDFs" + (", README" if "README.txt" in names else "")
-            urls.setdefault(path, {})[label] = (ms, note)
-    print(f"{'request (anonymous visitor)':<46} {'typical':>9} {'':<9} {'worst':>9} {'':<16} ratio")
-    for path, row in urls.items():
-        if "typical" not in row or "worst" not in row:
-            continue
-        (typ, typ_note), (wst, wst_note) = row["typical"], row["worst"]
-        print(
-            f"{path.replace('/cases/{id}', ''):<46} {typ:7.0f}ms {typ_note:<9} {wst:7.0f}ms "
-            f"{wst_note:<16} {wst / typ:5.1f}x"
-        )
+                note = f"{pdfs} PDF" + (" +README" if "README.txt" in names else "")
+            rows.setdefault(path, {})[label] = (ms, note)
+    labels = list(cases)
+    print(f"{'request (anonymous visitor), CPU ms':<44}" + "".join(f"{lab:>24}" for lab in labels))
+    for path, row in rows.items():
+        if row["typical"][1] == "404":
+            continue  # a letter the typical case cannot make
+        typical_ms = row["typical"][0]
+        cells = []
+        for label in labels:
+            ms, note = row[label]
+            ratio = f"{ms / typical_ms:.1f}x" if label != "typical" else ""
+            cells.append(f"{ms:7.0f} {note:<10}{ratio:>6}")
+        print(f"{path.replace('/cases/{id}', ''):<44}" + "".join(f"{c:>24}" for c in cells))
 
 
 def _import_unchecked(client, case_file: dict) -> str:

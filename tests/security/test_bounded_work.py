@@ -14,10 +14,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
 
-from bench.hostile import prose, typical_case_file, worst_case_file
+from bench.hostile import amplifying_case_file, typical_case_file, worst_case_file
 from journeys.cases.casefile import (
     ITEM_LENGTH,
-    SOME,
     TOTAL_TEXT_LENGTH,
     CaseFileError,
     _text_length,
@@ -34,17 +33,6 @@ from letters.services import (
 
 # The longest letter a valid case file makes, in pages: some 29 (about a second to render).
 MOST_PAGES = 32
-
-
-def amplifying_case() -> dict:
-    """Valid (some 62,000 characters), but reasons for appeal cited every piece of evidence,
-    key points and all, under each of the council's 30 reasons: 1.8 million characters."""
-    case = typical_case_file()
-    case["evidence"] = [
-        {"kind": "other", "author": "Dr A", "date": "2026-01-01", "key_points": prose(2000)}
-    ] * SOME
-    case["decision"]["reasons_given"] = [f"Reason number {i} is given here" for i in range(30)]
-    return case
 
 
 @pytest.fixture
@@ -97,7 +85,7 @@ class BoundsTests:
 
 class LetterTooLongTests:
     def test_a_letter_repeating_the_case_many_times_over_is_not_made(self, pdf_renders):
-        case = amplifying_case()
+        case = amplifying_case_file()
         validate_case_file(case)
         assert (
             letter_text_length(
@@ -112,7 +100,7 @@ class LetterTooLongTests:
 
     @pytest.mark.django_db
     def test_its_download_is_a_404_and_the_export_names_it(self, client, pdf_renders):
-        case_id = imported(client, amplifying_case())
+        case_id = imported(client, amplifying_case_file())
         response = client.get(f"/cases/{case_id}/letters/appeal_reasons.pdf")
         assert response.status_code == 404
         archive = exported(client, case_id)
