@@ -26,10 +26,10 @@ FORMATS = {
 
 # Issue 12: the most letter text "Download everything" turns into PDF in one request.
 # WeasyPrint's cost grows with the pages it lays out (some 3,800 characters a page, 30-40 ms
-# a page on a 2-core server; bench/hostile.py): 80,000 characters are some 21 pages, and with
-# the Word files the export stays about a second. A typical family's letters together hold
-# some 20,000, so their export is whole; PDFs beyond it are named in the ZIP's README.txt.
-PDF_TEXT_BUDGET = 80_000
+# a page on a 2-core server; bench/hostile.py): 60,000 characters are some 16 pages, and with
+# the Word files the export stays about a second. The fixtures' letters hold 4,000-24,000
+# together, so a family's export is whole; PDFs beyond it are named in the ZIP's README.txt.
+PDF_TEXT_BUDGET = 60_000
 # And the most text one letter may hold to be made into a file at all: a little more than a
 # case file can hold, so only a letter that repeats the case's text many times over (reasons
 # for appeal citing every piece of evidence under each of 30 reasons was 1.8 million
@@ -149,17 +149,19 @@ def letters_for_export(
     extras: Mapping[str, Any] | None = None,
     use_cache: bool = False,
     case_id=None,
-    pdf_budget: int = PDF_TEXT_BUDGET,
+    pdf_budget: int | None = None,
 ) -> ExportLetters:
     """Every letter of `kinds` that applies to the case, as Word and PDF, for one request.
 
     Each letter's document is made once for both files. A PDF comes from the letter cache
     when it is there (a letter downloaded today costs nothing again); otherwise it is rendered
-    while the letters rendered so far hold at most `pdf_budget` characters, and listed in
+    while the letters rendered so far hold at most `pdf_budget` characters (PDF_TEXT_BUDGET
+    unless given), and listed in
     `left_out` once the budget is spent, so no export costs more than about a second
     (issue 12). Word files are cheap (a few milliseconds a page) and always made, except for
     a letter too long to make at all (LetterTooLong).
     """
+    budget = PDF_TEXT_BUDGET if pdf_budget is None else pdf_budget
     files: list[RenderedLetter] = []
     left_out: list[tuple[str, str]] = []
     spent = 0
@@ -177,7 +179,7 @@ def letters_for_export(
             left_out += [(spec.title, pdf_name), (spec.title, docx_name)]
             continue
         pdf = letter_file_lookup(fmt="pdf", html=html, author=author) if use_cache else None
-        if pdf is None and spent + size <= pdf_budget:
+        if pdf is None and spent + size <= budget:
             spent += size
             pdf = html_to_pdf(html)
             if use_cache:
