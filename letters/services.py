@@ -224,5 +224,7 @@ def letter_previews(
         html = letter_html(
             template=spec.template, letter=letter, title=spec.title, standalone=False
         )
+        if letter_text_length(html) > LETTER_TEXT_LIMIT:
+            continue  # not made as a file either (LetterTooLong): no megabyte page
         previews.append(LetterPreview(spec.kind.value, spec.title, mark_safe(html)))  # noqa: S308
     return previews

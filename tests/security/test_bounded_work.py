@@ -98,6 +98,12 @@ class LetterTooLongTests:
                 letter_render(kind="appeal_reasons", case_file=case, fmt=fmt)
         assert pdf_renders == []
 
+    def test_it_is_not_previewed_either(self):
+        previews = services.letter_previews(
+            kinds=["appeal_reasons", "appeal_checklist"], case_file=amplifying_case_file()
+        )
+        assert [preview.kind for preview in previews] == ["appeal_checklist"]
+
     @pytest.mark.django_db
     def test_its_download_is_a_404_and_the_export_names_it(self, client, pdf_renders):
         case_id = imported(client, amplifying_case_file())
