@@ -135,10 +135,12 @@ def _producer(spec: LetterSpec, html: str, author: str, fmt: str):
 
 @dataclass(frozen=True)
 class ExportLetters:
-    """The letter files of "Download everything", and the PDFs it left for another time."""
+    """The letter files of "Download everything", and those it left out."""
 
     files: tuple[RenderedLetter, ...]
-    left_out: tuple[tuple[str, str], ...]  # (title, file name) of each file not made
+    # (title, file name, too long to make at all) of each file not made: a PDF beyond the
+    # budget can be downloaded on its own; a letter beyond LETTER_TEXT_LIMIT cannot.
+    left_out: tuple[tuple[str, str, bool], ...]
 
 
 def letters_for_export(
@@ -156,14 +158,13 @@ def letters_for_export(
     Each letter's document is made once for both files. A PDF comes from the letter cache
     when it is there (a letter downloaded today costs nothing again); otherwise it is rendered
     while the letters rendered so far hold at most `pdf_budget` characters (PDF_TEXT_BUDGET
-    unless given), and listed in
-    `left_out` once the budget is spent, so no export costs more than about a second
-    (issue 12). Word files are cheap (a few milliseconds a page) and always made, except for
-    a letter too long to make at all (LetterTooLong).
+    unless given), and listed in `left_out` once the budget is spent, so no export costs
+    more than about a second (issue 12). Word files are cheap (a few milliseconds a page) and
+    always made, except for a letter too long to make at all (LetterTooLong).
     """
     budget = PDF_TEXT_BUDGET if pdf_budget is None else pdf_budget
     files: list[RenderedLetter] = []
-    left_out: list[tuple[str, str]] = []
+    left_out: list[tuple[str, str, bool]] = []
     spent = 0
     for kind in kinds:
         spec = letter_spec(kind)
@@ -176,7 +177,7 @@ def letters_for_export(
         docx_name = spec.filename(case_file, "docx", on=today)
         size = letter_text_length(html)
         if size > LETTER_TEXT_LIMIT:
-            left_out += [(spec.title, pdf_name), (spec.title, docx_name)]
+            left_out += [(spec.title, pdf_name, True), (spec.title, docx_name, True)]
             continue
         pdf = letter_file_lookup(fmt="pdf", html=html, author=author) if use_cache else None
         if pdf is None and spent + size <= budget:
@@ -185,7 +186,7 @@ def letters_for_export(
             if use_cache:
                 letter_file_store(fmt="pdf", html=html, author=author, content=pdf, case_id=case_id)
         if pdf is None:
-            left_out.append((spec.title, pdf_name))
+            left_out.append((spec.title, pdf_name, False))
         else:
             files.append(RenderedLetter(pdf, FORMATS["pdf"], pdf_name))
         produce = _producer(spec, html, author, "docx")
@@ -196,9 +197,7 @@ def letters_for_export(
             if use_cache
             else produce()
         )
-        files.append(
-            RenderedLetter(docx, FORMATS["docx"], spec.filename(case_file, "docx", on=today))
-        )
+        files.append(RenderedLetter(docx, FORMATS["docx"], docx_name))
     return ExportLetters(tuple(files), tuple(left_out))
 
 

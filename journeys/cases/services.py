@@ -345,7 +345,10 @@ def _export_readme(left_out) -> str:
         "it quick. Every letter it has is here as a Word document, and as a PDF where it fits.",
         "Download the others one at a time from the case's page, under \u201cLetters\u201d.",
         "",
-        *(f"- {title}: {filename}" for title, filename in left_out),
+        *(
+            f"- {title}: {filename}" + (" (too long to be made here)" if too_long else "")
+            for title, filename, too_long in left_out
+        ),
         "",
     ]
     return "\n".join(lines)

@@ -112,6 +112,7 @@ class LetterTooLongTests:
         archive = exported(client, case_id)
         readme = archive.read("README.txt").decode()
         assert "Reasons for appeal: appeal-reasons-Priya-Shah-" in readme
+        assert readme.count("(too long to be made here)") == 2  # its PDF and Word file
         assert not any(name.startswith("letters/appeal-reasons") for name in archive.namelist())
         assert all(size <= LETTER_TEXT_LIMIT for size in pdf_renders)
 
