@@ -33,7 +33,9 @@ class SessionStore(DatabaseSessionStore):
         statement that is atomic by itself (issue 12, cheaper steps). A session that is gone
         (deleted meanwhile) raises UpdateError, as Django's does."""
         if must_create or self.session_key is None:
-            return super().save(must_create)
+            # Django's database save by name: through super(), CachedSessionStore would reach
+            # cached_db's save, which puts the session unencrypted in the cache.
+            return DatabaseSessionStore.save(self, must_create)
         row = self.create_model_instance(self._get_session(no_load=False))
         using = router.db_for_write(self.model, instance=row)
         updated = (
