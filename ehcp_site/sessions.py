@@ -8,8 +8,10 @@ database (one round trip fewer per request, issue 12). If Redis is down it reads
 the database alone, as the plain store does.
 """
 
+from django.contrib.sessions.backends.base import UpdateError
 from django.contrib.sessions.backends.cached_db import SessionStore as CachedDatabaseStore
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
+from django.db import router
 
 from ehcp_site.crypto import decrypt_text, encrypt_text
 from ehcp_site.shared_cache import cache_down_report
@@ -23,6 +25,27 @@ class SessionStore(DatabaseSessionStore):
 
     def decode(self, session_data: str):
         return super().decode(decrypt_text(session_data))
+
+    def save(self, must_create=False):
+        """Django's save, but an existing session is written with one UPDATE statement on its
+        own: Django wraps it in a transaction (BEGIN and COMMIT, or a savepoint and its
+        release), two round trips more on every request (SESSION_SAVE_EVERY_REQUEST) for a
+        statement that is atomic by itself (issue 12, cheaper steps). A session that is gone
+        (deleted meanwhile) raises UpdateError, as Django's does."""
+        if must_create or self.session_key is None:
+            # Django's database save by name: through super(), CachedSessionStore would reach
+            # cached_db's save, which puts the session unencrypted in the cache.
+            return DatabaseSessionStore.save(self, must_create)
+        row = self.create_model_instance(self._get_session(no_load=False))
+        using = router.db_for_write(self.model, instance=row)
+        updated = (
+            self.model._default_manager.using(using)
+            .filter(pk=row.pk)
+            .update(session_data=row.session_data, expire_date=row.expire_date)
+        )
+        if not updated:
+            raise UpdateError
+        return None
 
 
 class CachedSessionStore(SessionStore, CachedDatabaseStore):
@@ -56,7 +79,7 @@ class CachedSessionStore(SessionStore, CachedDatabaseStore):
         return row
 
     def save(self, must_create=False):
-        DatabaseSessionStore.save(self, must_create)
+        SessionStore.save(self, must_create)
         self._cache_set(self._encrypted, self.get_expiry_age())
 
     def delete(self, session_key=None):

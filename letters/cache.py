@@ -68,28 +68,56 @@ def _remember(case_id, key: str) -> None:
         cache.set(index, [*keys, key], TIMEOUT)
 
 
-def letter_file_cached(
-    *, fmt: str, html: str, author: str, render: Callable[[], bytes], case_id=None
-) -> bytes:
-    """The file for this letter from the cache, or rendered now and kept for a day (listed
-    under `case_id`, so letter_files_forget can delete it with the case)."""
-    key = letter_cache_key(fmt=fmt, html=html, author=author)
+class _Down:
+    """The cache could not be read: render, and do not try to write either."""
+
+
+DOWN = _Down()
+
+
+def _lookup(key: str) -> bytes | _Down | None:
     try:
         stored = cache.get(key)
     except Exception as error:
         # The cache is down (Redis unreachable): the letter is rendered as if uncached.
         cache_down_report(error, then="rendering letters without the cache until it is back")
-        return render()
-    if stored is not None:
-        try:
-            return fernet().decrypt(stored)
-        except InvalidToken:
-            pass  # written under a retired key: render again
-    content = render()
+        return DOWN
+    if stored is None:
+        return None
+    try:
+        return fernet().decrypt(stored)
+    except InvalidToken:
+        return None  # written under a retired key: render again
+
+
+def letter_file_lookup(*, fmt: str, html: str, author: str) -> bytes | None:
+    """The file for this letter if the cache holds it, else None (also when the cache is
+    down: the caller renders as if uncached)."""
+    found = _lookup(letter_cache_key(fmt=fmt, html=html, author=author))
+    return None if found is DOWN else found
+
+
+def letter_file_store(*, fmt: str, html: str, author: str, content: bytes, case_id=None) -> None:
+    """Keep a rendered file for a day, listed under `case_id` (so letter_files_forget can
+    delete it with the case)."""
+    key = letter_cache_key(fmt=fmt, html=html, author=author)
     try:
         if case_id is not None:
             _remember(case_id, key)  # first, so no file is ever cached unlisted
         cache.set(key, fernet().encrypt(content), TIMEOUT)
     except Exception as error:
         cache_down_report(error, then="rendering letters without the cache until it is back")
+
+
+def letter_file_cached(
+    *, fmt: str, html: str, author: str, render: Callable[[], bytes], case_id=None
+) -> bytes:
+    """The file for this letter from the cache, or rendered now and kept for a day (listed
+    under `case_id`, so letter_files_forget can delete it with the case)."""
+    found = _lookup(letter_cache_key(fmt=fmt, html=html, author=author))
+    if isinstance(found, bytes):
+        return found
+    content = render()
+    if found is None:  # not when the cache is down: one failed round trip is enough
+        letter_file_store(fmt=fmt, html=html, author=author, content=content, case_id=case_id)
     return content

@@ -35,6 +35,7 @@ from html.parser import HTMLParser
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -322,6 +323,10 @@ class DocxWriter:
         self.after_table = False  # Word tables have no margin: space the next paragraph
         self.current: Paragraph | None = None
         self.container = Container(self.document)
+        # Style name -> style id (None for the default style), looked up once per document:
+        # python-docx looks a style up by scanning every style on each assignment, which
+        # made a paragraph cost milliseconds (issue 12: the cost of an export).
+        self.style_ids: dict[str, str | None] = {}
         self._set_up_page()
         self._set_up_styles()
         self._set_up_properties(title=title, author=author)
@@ -539,7 +544,11 @@ class DocxWriter:
                 style, num = ctx.item.style, ctx.item.num_id
             else:
                 style = _levelled("List Continue", ctx.item.level)
-        paragraph.style = self.document.styles[style]
+        if style not in self.style_ids:
+            self.style_ids[style] = self.document.part.get_style_id(
+                self.document.styles[style], WD_STYLE_TYPE.PARAGRAPH
+            )
+        paragraph._p.style = self.style_ids[style]
         if num is not None:
             _set_numbering(paragraph, num, 0)
         fmt = paragraph.paragraph_format

@@ -67,9 +67,13 @@ TEXT_LENGTH = 5_000  # a need, a reason, notes: paragraphs in the parent's words
 PLAN_SECTION_LENGTH = 30_000  # a plan's section B, F or I pasted whole
 FEW, SOME, MANY = 12, 30, 200  # address lines or needs; lists of items; events, provision
 LOG = 2_000  # the delivery log: a few sessions a week, for years
-# All the text of one case together: a letter from this much is some 80 pages, already
-# about two seconds to render, and more than our own forms can ask for.
-TOTAL_TEXT_LENGTH = 200_000
+# All the text of one case together. A letter holding all of it is some 29 pages, about a
+# second to render (bench/hostile.py); 200,000 made a request letter of 52 pages and two
+# seconds. No family sends a request of 29 pages: a long real one is under ten. It is still
+# a little more than all the request journey's own questions can hold (four needs of
+# 2 x 3,000 characters, 20 pieces of support and 20 of evidence of up to 2,000 and 1,400,
+# notes, names and addresses: about 100,000), so no answer the journey takes is refused.
+TOTAL_TEXT_LENGTH = 110_000
 
 
 def _text(max_length: int, *, min_length: int = 0) -> dict[str, Any]:
@@ -123,7 +127,8 @@ CASE_SCHEMA: dict[str, Any] = {
     "title": "EHCP case file, version 1 or 2",
     "description": (
         f"Every list and string is bounded (maxItems, maxLength); all the text together is "
-        f"at most {TOTAL_TEXT_LENGTH:,} characters."
+        f"at most {TOTAL_TEXT_LENGTH:,} characters, so that no letter made from it is longer "
+        f"than some 30 pages."
     ),
     **_object(
         {

@@ -11,6 +11,7 @@ import json
 import zipfile
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -27,9 +28,8 @@ from journeys.models import AuditEvent, Case, Draft, fold_for_search
 from journeys.rules.events import event_contradiction, recorded_events
 from journeys.rules.vocabulary import V1_EVENT_TYPES, EventType
 from letters.cache import letter_files_forget
-from letters.context import MissingCaseData
 from letters.registry import LetterKind
-from letters.services import letter_render
+from letters.services import letters_for_export
 
 
 class CaseNotYours(Exception):
@@ -328,24 +328,49 @@ def case_extras_for(case: Case, journey_slug: str | None = None) -> dict[str, An
 # -- a parent's own data: export, import, delete -----------------------------------------
 
 
-def case_export_zip(*, case: Case, today) -> bytes:
-    """The case file (CASE_FORMAT.md, exactly) and every letter that applies, as one ZIP."""
+# Inside "Download everything" when some letters' PDFs were left for another time.
+EXPORT_README = "README.txt"
 
+
+def case_export_zip(*, case: Case, today) -> bytes:
+    """The case file (CASE_FORMAT.md, exactly) and every letter that applies, as one ZIP.
+
+    Each letter comes as a Word document and, within the PDF budget of one request
+    (letters.services.letters_for_export, issue 12), as a PDF; a README.txt names any file
+    left out and where to download it.
+    """
+    letters = letters_for_export(
+        kinds=list(LetterKind),
+        case_file=case.case_file,
+        today=today,
+        extras=case_extras_for(case),
+        use_cache=settings.LETTER_FILE_CACHE,
+        case_id=case.id,
+    )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         exported = case_file_current(case.case_file)  # exports write version 2
         archive.writestr(EXPORT_CASE_FILE, json.dumps(exported, indent=2, ensure_ascii=False))
-        extras = case_extras_for(case)
-        for kind in LetterKind:
-            for fmt in ("pdf", "docx"):
-                try:
-                    letter = letter_render(
-                        kind=kind, case_file=case.case_file, fmt=fmt, today=today, extras=extras
-                    )
-                except MissingCaseData:
-                    break  # this letter does not apply to the case (yet)
-                archive.writestr(f"letters/{letter.filename}", letter.content)
+        for letter in letters.files:
+            archive.writestr(f"letters/{letter.filename}", letter.content)
+        if letters.left_out:
+            archive.writestr(EXPORT_README, _export_readme(letters.left_out))
     return buffer.getvalue()
+
+
+def _export_readme(left_out) -> str:
+    lines = [
+        "This case's letters are long, so this download leaves out the files below, to keep",
+        "it quick. Every letter it has is here as a Word document, and as a PDF where it fits.",
+        "Download the others one at a time from the case's page, under \u201cLetters\u201d.",
+        "",
+        *(
+            f"- {title}: {filename}" + (" (too long to be made here)" if too_long else "")
+            for title, filename, too_long in left_out
+        ),
+        "",
+    ]
+    return "\n".join(lines)
 
 
 def case_import(*, case_file: dict[str, Any], user, session) -> Case:
