@@ -33,8 +33,10 @@ from journeys.cases.services import (
 )
 from journeys.cases.timeline import case_timeline
 from journeys.forms.base import RepeatableFormSet, with_blank_item
+from journeys.forms.wording import Wording, speak_to_errors, speak_to_form
 from journeys.rules.deadlines import decide_whether_to_assess_if_sent
 from journeys.templatetags.govuk import error_summary
+from journeys.wizard import conditions
 from journeys.wizard.answers import form_kwargs, journey_answers
 from journeys.wizard.definition import CHECK_ANSWERS, JOURNEYS, Journey
 from journeys.wizard.services import (
@@ -154,6 +156,24 @@ class JourneyStepView(NamedUrlWizardView):
     # per council reason), which formtools' empty default cannot give.
     def get_form_kwargs(self, step=None):
         return form_kwargs(self.journey.step(step or self.steps.current), self.answers)
+
+    # Not a formtools method: who the pages speak to, from the answers so far (the young
+    # person, a parent about their child, or someone acting for a young person).
+    def wording(self) -> Wording:
+        answers = self.answers
+        return Wording(
+            audience=conditions.audience(answers),
+            name=conditions.child_first_name(answers),
+            young_person=conditions.is_about_a_young_person(answers),
+        )
+
+    # formtools override: every page's words are written to a parent about "your child";
+    # they are rewritten here for whoever is filling the journey in (journeys/forms/wording.py),
+    # before validation, so required-field messages speak to them too.
+    def get_form(self, step=None, data=None, files=None):
+        form = super().get_form(step, data, files)
+        speak_to_form(form, self.wording())
+        return form
 
     # formtools override: NamedUrlWizardView reverses `url_name` with the step only; our step
     # URLs also carry the case id.
@@ -306,6 +326,8 @@ class JourneyStepView(NamedUrlWizardView):
     # check-your-answers rows) to formtools' wizard context.
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
+        wording = self.wording()
+        speak_to_errors(form, wording)
         # A problem found only when the answers became a case file (case_submit) comes
         # back with the parent to the step that holds it.
         problems = (
@@ -325,6 +347,7 @@ class JourneyStepView(NamedUrlWizardView):
             step_url_name=self.url_name,
             change_query=f"?return={RETURN_TO_CHECK}",
             case_id=self.case_id,
+            wording=wording,
         )
         return context
 
