@@ -55,8 +55,7 @@ class ChildViewsForm(QuestionForm):
         required=False,
     )  # fmt: skip
     views = text(
-        label="What does your child say about school, the help they get and what matters "
-        "to them?",
+        label="What does your child say about school, the help they get and what matters to them?",
         subject="Their views",
         hint="Write it as they said it, if you can.",
         max_length=VOICE_TEXT,
@@ -79,8 +78,7 @@ class ChildViewsForm(QuestionForm):
             # A young person's views are in their own words: no one else to attribute them to.
             del self.fields["source"], self.fields["how_we_know"]
             self.fields["views"].label = (
-                "What do you think about your education, the help you get and what matters "
-                "to you?"
+                "What do you think about your education, the help you get and what matters to you?"
             )
             self.fields["views"].help_text = ""
 
@@ -117,8 +115,7 @@ class ChildStrengthsForm(QuestionForm):
     hopes = text(
         label="What does your child hope for?",
         subject="What they hope for",
-        hint="For example, this year, at their next school or college, or when they are "
-        "grown up.",
+        hint="For example, this year, at their next school or college, or when they are grown up.",
         max_length=VOICE_TEXT,
         multiline=True,
     )

@@ -82,7 +82,7 @@ def school_year_by_age(*, date_of_birth: date, on: date) -> int:
 
 
 def year_number(year_group: str | None) -> int | None:
-    """"Year 9" -> 9, "Reception" -> 0, "Nursery" -> -1; None when not given or not known."""
+    """ "Year 9" -> 9, "Reception" -> 0, "Nursery" -> -1; None when not given or not known."""
     text = (year_group or "").strip().casefold()
     if text == "reception":
         return 0

@@ -194,10 +194,7 @@ def acts_for_young_person(answers: Answers) -> bool:
     """A parent or carer (or an advocate for one) fills in the journey for a young person:
     ask on what basis they act (their agreement, or reg 64 where they lack capacity)."""
     holder = rights_holder_relationship(answers)
-    return (
-        holder in {Relationship.PARENT, Relationship.CARER}
-        and is_about_a_young_person(answers)
-    )
+    return holder in {Relationship.PARENT, Relationship.CARER} and is_about_a_young_person(answers)
 
 
 def prepares_for_adulthood(answers: Answers, today: date | None = None) -> bool:
@@ -211,15 +208,15 @@ def prepares_for_adulthood(answers: Answers, today: date | None = None) -> bool:
 
 
 def audience(answers: Answers) -> Audience:
-    """Who the question pages speak to: the young person themselves ("you"), a parent about
-    a child ("your child"), or someone acting for a young person ("the young person", or
-    their name). Before the pages have said who is filling them in: a parent."""
-    if rights_holder_relationship(answers) == Relationship.YOUNG_PERSON and not is_advocate(
-        answers
-    ):
+    """Who the question pages speak to: the young person themselves ("you"), a parent or
+    carer about a child ("your child"), or anyone else (someone acting for a young person, an
+    advocate): the child or young person by name. Before the pages have said who is filling
+    them in: a parent about a child, unless the date of birth says it is a young person."""
+    relationship = answers.get("your-details", {}).get("relationship")
+    if relationship == Relationship.YOUNG_PERSON:
         return Audience.YOUNG_PERSON
-    if is_about_a_young_person(answers):
-        return Audience.FOR_YOUNG_PERSON
+    if relationship == Relationship.ADVOCATE or is_about_a_young_person(answers):
+        return Audience.OTHER
     return Audience.PARENT
 
 
