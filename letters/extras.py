@@ -47,6 +47,27 @@ class AppealExtras(TypedDict, total=False):
     health_or_care: bool  # the parent's answers touch health or social care needs
 
 
+class ChildVoice(TypedDict, total=False):
+    """The child's own voice (Children and Families Act 2014 s.19), from the optional voice
+    pages of any journey (journeys/forms/voice.py). Printed by letters/voice.py only as given."""
+
+    source: str  # VoiceSource: own_words | as_heard | could_not_tell
+    views: str  # what the child says, in their words or as the parent heard them
+    how_we_know: str  # for a child who could not tell us in words: how the family knows
+    strengths: str  # what the child is good at and enjoys
+    hopes: str  # what the child hopes for
+
+
+class Adulthood(TypedDict, total=False):
+    """Preparing for adulthood (SEND Code of Practice 2015, chapter 8), asked from Year 9.
+    Keys are AdulthoodArea values; each is what the family said about that area."""
+
+    employment: str
+    independent_living: str
+    community: str
+    health: str
+
+
 class Extras(TypedDict, total=False):
     reason_responses: list[ReasonResponse]
     what_changed: str  # new evidence, or what the council did not weigh
@@ -60,3 +81,7 @@ class Extras(TypedDict, total=False):
     # provision beyond what the school can provide from its own resources (True), or said it
     # does not (False). Absent when not asked or "not sure": the letter must not say it.
     advice_beyond_school_resources: bool
+    # Any journey with the voice pages (issue 14). An empty mapping: the pages were asked and
+    # left blank, which clears what an earlier journey kept.
+    child_voice: ChildVoice
+    adulthood: Adulthood

@@ -47,6 +47,14 @@ EXTRAS = {
     "meeting_requested": True,
     "mediation": {"wants_mediation": True, "issues": ["Whether he needs a plan."]},
     "appeal": {"grounds": ["The council ignored the EP report."], "health_or_care": False},
+    # The child's voice and preparing for adulthood (issue 14), as the voice pages keep them.
+    "child_voice": {
+        "source": "as_heard",
+        "views": "I like drawing. School is too loud.",
+        "strengths": "Kind, funny, and brilliant with animals.",
+        "hopes": "To work with animals one day.",
+    },
+    "adulthood": {"employment": "A course at the land-based college."},
 }
 
 
