@@ -13,7 +13,7 @@ from journeys.cases.casefile import CaseFileError, request_step_data_from_case
 from journeys.cases.selectors import case_latest_for_owner
 from journeys.cases.services import case_extras_for, case_save
 from journeys.models import Case
-from journeys.wizard.answers import journey_answers
+from journeys.wizard.answers import form_for_step, journey_answers
 from journeys.wizard.definition import Journey
 from journeys.wizard.stage_cases import stage_step_data_from_case
 
@@ -138,6 +138,11 @@ def case_start_from_file(*, journey: Journey, storage, case_file: dict[str, Any]
         raise ValueError(f"journey {journey.slug} cannot start from a case file")
     for slug, data in journey.case_to_step_data(case_file).items():
         storage.set_step_data(slug, data)
+    # A page a parent may leave blank (the child's voice, anything else) and that the file
+    # does not answer is left blank, as a parent continuing with nothing entered would.
+    for step in journey.steps:
+        if storage.get_step_data(step.slug) is None and form_for_step(step, {}).is_valid():
+            storage.set_step_data(step.slug, {})
     storage.set_step_data(journey.steps[-1].slug, {})
     return case_submit(journey=journey, storage=storage)
 
