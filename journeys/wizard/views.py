@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from dataclasses import replace
 from typing import Any
 
 from django import forms
@@ -33,7 +34,7 @@ from journeys.cases.services import (
 )
 from journeys.cases.timeline import case_timeline
 from journeys.forms.base import RepeatableFormSet, with_blank_item
-from journeys.forms.wording import Wording, speak_to_errors, speak_to_form
+from journeys.forms.wording import Wording, speak_to, speak_to_errors, speak_to_form
 from journeys.rules.deadlines import decide_whether_to_assess_if_sent
 from journeys.templatetags.govuk import error_summary
 from journeys.wizard import conditions
@@ -48,7 +49,7 @@ from journeys.wizard.services import (
     draft_start_with_parent_details,
 )
 from journeys.wizard.storage import case_id_reserve, case_id_reserved, draft_storage
-from journeys.wizard.summary import summary_sections
+from journeys.wizard.summary import SummarySection, summary_sections
 from letters.context import long_date
 from letters.services import letter_previews
 
@@ -341,7 +342,7 @@ class JourneyStepView(NamedUrlWizardView):
             form_action=self.request.get_full_path(),
             is_formset=isinstance(form, RepeatableFormSet),
             page_errors=[*problems, *(error_summary(form) if form.is_bound else [])],
-            sections=summary_sections(self.journey, self.answers)
+            sections=spoken_sections(summary_sections(self.journey, self.answers), wording)
             if getattr(form, "shows_summary", False)
             else [],
             step_url_name=self.url_name,
@@ -350,6 +351,18 @@ class JourneyStepView(NamedUrlWizardView):
             wording=wording,
         )
         return context
+
+
+def spoken_sections(sections: list[SummarySection], wording: Wording) -> list[SummarySection]:
+    """Check-your-answers' headings and questions for whoever fills the journey in; the
+    answers themselves are the family's words and are never rewritten."""
+    return [
+        SummarySection(
+            speak_to(section.heading, wording),
+            tuple(replace(row, key=speak_to(row.key, wording)) for row in section.rows),
+        )
+        for section in sections
+    ]
 
 
 def own_form_data(form) -> QueryDict:
