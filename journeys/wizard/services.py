@@ -128,6 +128,19 @@ def _each_text_replaced(value: Any):
                 yield [*value[:index], replaced, *value[index + 1 :]]
 
 
+def step_data_from_file(*, journey: Journey, case_file: dict[str, Any]) -> dict[str, Any]:
+    """The wizard's stored data per step for a case file: what the file answers, and every
+    page a parent may leave blank (the child's voice, anything else) that it does not answer,
+    left blank, as a parent continuing with nothing entered would."""
+    if journey.case_to_step_data is None:
+        raise ValueError(f"journey {journey.slug} cannot start from a case file")
+    data = dict(journey.case_to_step_data(case_file))
+    for step in journey.steps:
+        if step.slug not in data and form_for_step(step, {}).is_valid():
+            data[step.slug] = {}
+    return data
+
+
 def case_start_from_file(*, journey: Journey, storage, case_file: dict[str, Any]) -> Submission:
     """Fill a new draft from a case file (the example, later an import), then submit it.
 
@@ -136,13 +149,8 @@ def case_start_from_file(*, journey: Journey, storage, case_file: dict[str, Any]
     """
     if journey.case_to_step_data is None:
         raise ValueError(f"journey {journey.slug} cannot start from a case file")
-    for slug, data in journey.case_to_step_data(case_file).items():
+    for slug, data in step_data_from_file(journey=journey, case_file=case_file).items():
         storage.set_step_data(slug, data)
-    # A page a parent may leave blank (the child's voice, anything else) and that the file
-    # does not answer is left blank, as a parent continuing with nothing entered would.
-    for step in journey.steps:
-        if storage.get_step_data(step.slug) is None and form_for_step(step, {}).is_valid():
-            storage.set_step_data(step.slug, {})
     storage.set_step_data(journey.steps[-1].slug, {})
     return case_submit(journey=journey, storage=storage)
 
