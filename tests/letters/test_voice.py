@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from letters.parties import MissingCaseData, parties_from_case
+from letters.registry import LetterKind
 from letters.services import letter_render
 from letters.voice import voice_section
 from tests.letters.docx_text import docx_text
@@ -185,3 +186,18 @@ class YoungPersonLetterTests:
             ).content
         )
         assert "act for" not in text
+
+
+@pytest.mark.parametrize("kind", [k.value for k in LetterKind])
+@pytest.mark.parametrize("fixture", sorted(p.stem for p in FIXTURES.glob("case_*.json")))
+def test_no_letter_of_a_young_person_speaks_of_my_child(kind, fixture):
+    data = case(fixture)
+    data["child"]["date_of_birth"] = "2009-04-10"
+    data["applicant"]["relationship"] = "young_person"
+    try:
+        html = letter_render(
+            kind=kind, case_file=data, fmt="html", today=TODAY, extras=VOICE
+        ).content.decode()
+    except MissingCaseData:
+        return  # this letter does not apply to this case
+    assert "my child" not in html.casefold()
