@@ -345,6 +345,24 @@ class ActingForYoungPersonForm(QuestionForm):
         hint=entry(Law.ALTERNATIVE_PERSON).cited,
         required_message="Select whether your child agreed, or lacks capacity to decide",
     )
+    uses_answers = True
+
+    def __init__(self, *args, answers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        helped = (answers or {}).get("represents-details", {}).get("name")
+        if (answers or {}).get("your-details", {}).get("relationship") == Relationship.ADVOCATE:
+            # An advocate is not the one acting: the parent or carer they help is.
+            who = helped or "the person you are helping"
+            self.title = f"Is {who} acting for your child with their agreement?"
+            field = self.fields["acting_for_young_person"]
+            field.label = self.title
+            field.choices = [
+                (ActingForYoungPerson.AGREED.value, f"Yes, your child has asked {who} to act "
+                 "for them"),
+                (ActingForYoungPerson.LACKS_CAPACITY.value, "Your child lacks the mental "
+                 f"capacity to make this decision, and {who} acts for them as their "
+                 "alternative person"),
+            ]  # fmt: skip
 
 
 class NeedAreasForm(QuestionForm):

@@ -178,3 +178,28 @@ def test_views_without_saying_whose_words_are_asked_about(client):
         url, {**management("request", "child-views"), "child-views-views": "Some words"}
     )
     assert "Select whose words these are" in page(client, response["Location"])
+
+
+@pytest.mark.django_db
+def test_an_advocate_is_asked_whether_the_parent_they_help_acts_for_the_young_person(client):
+    answers = {
+        **request_answers(),
+        "child-date-of-birth": YOUNG_DOB,
+        "your-details": {
+            "your-details-name": "Priya Shah",
+            "your-details-relationship": "advocate",
+        },
+        "represents-details": {
+            "represents-details-name": "Grace Okafor",
+            "represents-details-relationship": "parent",
+        },
+        "represents-contact": {
+            "represents-contact-address_line_1": "12 Elm Road",
+            "represents-contact-town": "Bristol",
+            "represents-contact-postcode": "BS1 1AA",
+        },
+    }
+    url = answer_until(client, "/request/new/", answers, "acting-for-young-person")
+    text = page(client, url)
+    assert heading(text) == "Is Grace Okafor acting for Sam with their agreement?"
+    assert "Yes, Sam has asked Grace Okafor to act for them" in text
