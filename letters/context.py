@@ -31,6 +31,7 @@ from letters.parties import (
     parties_from_case,
     short_date,
 )
+from letters.voice import VoiceSection, voice_section
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class RequestAssessmentLetter(Parties):
     law_refusal: LawEntry
     law_advice: LawEntry
     law_views: LawEntry
+    voice: VoiceSection | None = None  # letters/voice.py: the child's voice, as given
 
 
 def _get(case: Mapping[str, Any], path: str) -> Any:
@@ -230,6 +232,7 @@ def build_request_assessment(
         law_refusal=law.entry(Law.REFUSAL_NOTICE_CONTENTS),
         law_advice=law.entry(Law.ASSESSMENT_ADVICE),
         law_views=law.entry(Law.VIEWS_WISHES_FEELINGS),
+        voice=voice_section(extras, child),
     )
 
 

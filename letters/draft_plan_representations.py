@@ -26,6 +26,7 @@ from letters.parties import (
 from letters.parties import mapping as _mapping
 from letters.parties import text as _text
 from letters.plan_wording import SectionFixes, _plan_sections, plan_fixes
+from letters.voice import VoiceSection, voice_section
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class DraftPlanRepresentationsLetter(Parties):
     personal_budget_law: LawEntry
     specific_law: LawEntry  # Code 9.69
     secure_law: LawEntry  # s.42(2)
+    voice: VoiceSection | None = None  # letters/voice.py: the child's voice, as given
 
 
 DRAFT_PLAN_NEEDS = ("child.first_name", "applicant.name", "local_authority.name")
@@ -103,4 +105,5 @@ def build_draft_plan_representations(
         personal_budget_law=law.entry(Law.PERSONAL_BUDGET),
         specific_law=law.entry(Law.SPECIFIC_PROVISION),
         secure_law=law.entry(Law.SECURE_PROVISION),
+        voice=voice_section(extras, parties.child),
     )

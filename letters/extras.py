@@ -74,6 +74,27 @@ class CeaseExtras(TypedDict, total=False):
     outcomes_said: str
 
 
+class ChildVoice(TypedDict, total=False):
+    """The child's own voice (Children and Families Act 2014 s.19), from the optional voice
+    pages of any journey (journeys/forms/voice.py). Printed by letters/voice.py only as given."""
+
+    source: str  # VoiceSource: own_words | as_heard | could_not_tell
+    views: str  # what the child says, in their words or as the parent heard them
+    how_we_know: str  # for a child who could not tell us in words: how the family knows
+    strengths: str  # what the child is good at and enjoys
+    hopes: str  # what the child hopes for
+
+
+class Adulthood(TypedDict, total=False):
+    """Preparing for adulthood (SEND Code of Practice 2015, chapter 8), asked from Year 9.
+    Keys are AdulthoodArea values; each is what the family said about that area."""
+
+    employment: str
+    independent_living: str
+    community: str
+    health: str
+
+
 class Extras(TypedDict, total=False):
     reason_responses: list[ReasonResponse]
     what_changed: str  # new evidence, or what the council did not weigh
@@ -94,6 +115,10 @@ class Extras(TypedDict, total=False):
     review: ReviewExtras  # annual review journey (issue 14)
     amendments_wanted: str  # proposed amendments: other changes the family asks for
     cease: CeaseExtras  # ceasing journey
+    # Any journey with the voice pages (issue 14). An empty mapping: the pages were asked and
+    # left blank, which clears what an earlier journey kept.
+    child_voice: ChildVoice
+    adulthood: Adulthood
 
 
 # -- issue 14: the rest of a plan's life ------------------------------------------------------

@@ -9,7 +9,12 @@ as their representative. A letter that exercises a right refuses (MissingCaseDat
 `represents`) when an advocate writes and the case does not say for whom.
 
 The child or young person is a `Person` in the right grammatical person: "I" when the young
-person writes for themselves.
+person writes for themselves. When the date of birth says the rights are a young person's
+(journeys.rules.eligibility.is_young_person, on the letter's date) and a parent or carer
+writes (or an advocate for one), the letter says in one sentence on what basis they act for
+the young person (case-file `acting_for_young_person`: their agreement, or reg 64 where they
+lack capacity); a letter that exercises a right refuses without it (MissingCaseData naming
+`acting_for_young_person`).
 """
 
 from __future__ import annotations
@@ -20,8 +25,9 @@ from datetime import date
 from typing import Any
 
 from journeys.rules.deadlines import long_date as long_date  # one long date for the product
-from journeys.rules.law import SchoolKind
-from journeys.rules.vocabulary import Pronouns, Relationship, SettingKind
+from journeys.rules.eligibility import age_on, is_young_person
+from journeys.rules.law import Law, SchoolKind, cite
+from journeys.rules.vocabulary import ActingForYoungPerson, Pronouns, Relationship, SettingKind
 
 
 class MissingCaseData(ValueError):
@@ -156,6 +162,10 @@ class Parties:
     writer_introduction: str  # "I am Sam's parent.", or "I am writing about Sam." if not known
     # When an advocate writes for someone: that person; None when the writer holds the rights.
     represents: Represented | None
+    # For a young person's case written by a parent or carer (or an advocate for one): on what
+    # basis they act for the young person, in one sentence ("" otherwise). Also the end of
+    # writer_introduction.
+    acting_for_young_person: str
 
     @property
     def representing(self) -> bool:
@@ -262,10 +272,83 @@ def parties_from_case(
         relationship=relationship,
         writer_introduction=introduction,
         represents=represents,
+        acting_for_young_person="",
     )
     if represents is not None:
-        return replace(parties, writer_introduction=parties.representative_sentence)
+        parties = replace(parties, writer_introduction=parties.representative_sentence)
+    acting = _acting_for(case, parties, today, kind=kind, exercises_right=exercises_right)
+    if acting:
+        parties = replace(
+            parties,
+            acting_for_young_person=acting,
+            writer_introduction=f"{parties.writer_introduction} {acting}",
+        )
     return parties
+
+
+ACTING_MISSING = (
+    "acting_for_young_person (whether the young person agreed to the parent or carer acting "
+    "for them, or lacks capacity to decide: reg 64)"
+)
+
+
+def acting_sentence(
+    basis: ActingForYoungPerson, child: Person, age: int, represents: Represented | None
+) -> str:
+    """On what basis a parent or carer acts for a young person, as the family told us; the
+    alternative person is cited from the law module (SEND Regulations 2014, reg 64)."""
+    if basis is ActingForYoungPerson.AGREED:
+        if represents is None:
+            return (
+                f"I am writing for {child.name}, who is {age} and has asked me to act for "
+                f"{child.object}."
+            )
+        return f"{child.name} is {age} and has asked {represents.name} to act for {child.object}."
+    citation = cite(Law.ALTERNATIVE_PERSON)
+    if represents is None:
+        return (
+            f"I am writing for {child.name}, who is {age} and lacks the mental capacity to make "
+            f"this decision, as {child.possessive} alternative person ({citation})."
+        )
+    return (
+        f"{child.name} is {age} and lacks the mental capacity to make this decision, so "
+        f"{represents.name} acts for {child.object} as {child.possessive} alternative person "
+        f"({citation})."
+    )
+
+
+def _young_person_age(case: Mapping[str, Any], today: date) -> int | None:
+    """The young person's age on `today`, or None when the case is not about a young person
+    (no valid date of birth, or not yet over compulsory school age)."""
+    born = mapping(case.get("child")).get("date_of_birth")
+    try:
+        born_on = date.fromisoformat(born) if isinstance(born, str) else None
+    except ValueError:
+        return None
+    if born_on is None or not is_young_person(date_of_birth=born_on, on=today):
+        return None
+    return age_on(date_of_birth=born_on, on=today)
+
+
+def _acting_for(
+    case: Mapping[str, Any],
+    parties: Parties,
+    today: date,
+    *,
+    kind: str,
+    exercises_right: bool,
+) -> str:
+    holder = parties.represents.relationship if parties.represents else parties.relationship
+    age = _young_person_age(case, today)
+    if age is None or holder not in (Relationship.PARENT, Relationship.CARER):
+        return ""
+    try:
+        basis = ActingForYoungPerson(case.get("acting_for_young_person"))
+    except ValueError:
+        if exercises_right:
+            raise MissingCaseData(kind, [ACTING_MISSING]) from None
+        return ""
+    return acting_sentence(basis, parties.child, age, parties.represents)
 
 
 def parties_fields(parties: Parties) -> dict[str, Any]:

@@ -77,6 +77,7 @@ from letters.parties import (
     short_date,
 )
 from letters.parties import text as _text
+from letters.voice import VoiceSection, voice_section
 
 # The period the reconsideration request asks the council to reply in (DOMAIN.md section 4:
 # "a short stated period, e.g. 10 working days"). A request, not a statutory time limit.
@@ -379,6 +380,7 @@ class ReconsiderationLetter(Parties):
     reply_working_days: int
     appeal: AppealTime
     enclosures: tuple[str, ...]
+    voice: VoiceSection | None = None  # letters/voice.py: the child's voice, as given
 
 
 RECONSIDERATION_NEEDS = (
@@ -518,6 +520,7 @@ def build_reconsideration_request(
         reply_working_days=REPLY_WORKING_DAYS,
         appeal=_appeal_time(case, kind, decided_on, today),
         enclosures=tuple(item.title for item in _evidence(case)),
+        voice=voice_section(extras, child),
     )
 
 

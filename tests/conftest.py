@@ -41,6 +41,14 @@ def date_parts(name: str, day: int, month: int, year: int) -> dict[str, str]:
     return {f"{name}_0": str(day), f"{name}_1": str(month), f"{name}_2": str(year)}
 
 
+# The optional voice pages (journeys/forms/voice.py), continued with nothing entered.
+VOICE_LEFT_BLANK: dict[str, dict[str, Any]] = {
+    "child-views": {},
+    "child-strengths": {},
+    "preparing-for-adulthood": {},
+}
+
+
 def request_answers(**overrides: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """POST data for every step of the request journey: a mainstream pupil with two needs."""
     answers: dict[str, dict[str, Any]] = {
@@ -106,6 +114,7 @@ def request_answers(**overrides: dict[str, Any]) -> dict[str, dict[str, Any]]:
             ],
         ),
         "school-view": {"school-view-school_view": "supports"},
+        **VOICE_LEFT_BLANK,
         "anything-else": {"anything-else-notes": "Sam loves trains and drawing."},
         "check-answers": {},
     }
@@ -200,7 +209,7 @@ VAGUE_SECTION_F = (
 
 def stage_answers(journey: str, **overrides: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """POST data for every step of a stage journey (answers for steps it may not show too)."""
-    answers = about_answers()
+    answers = {**about_answers(), **VOICE_LEFT_BLANK}
     evidence = request_answers()["evidence"]
     if journey == "refused":
         answers.update(

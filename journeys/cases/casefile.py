@@ -482,6 +482,12 @@ def represents_from_answers(answers: Mapping[str, Any]) -> dict[str, Any] | None
     return _person(answers["represents-details"], answers["represents-contact"])
 
 
+def acting_for_young_person_from_answers(answers: Mapping[str, Any]) -> str | None:
+    """`acting_for_young_person` (version 2): on what basis a parent or carer acts for a young
+    person (agreed, or lacks_capacity: reg 64), or None when the journey did not ask."""
+    return answers.get("acting-for-young-person", {}).get("acting_for_young_person") or None
+
+
 def preferred_school_law(case_file: Mapping[str, Any]) -> LawEntry | None:
     """The law a request to name the preferred school is argued under (s.39 or s.9 Education
     Act 1996, journeys.rules.law.school_law), or None when its kind is not known."""
@@ -512,6 +518,7 @@ def case_from_request_answers(answers: Mapping[str, Any]) -> dict[str, Any]:
         ),
         "applicant": applicant_from_answers(answers),
         "represents": represents_from_answers(answers),
+        "acting_for_young_person": acting_for_young_person_from_answers(answers),
         "local_authority": {"name": answers["local-authority"]["local_authority"]},
         "needs": [
             {
@@ -619,6 +626,10 @@ def request_step_data_from_case(case: Mapping[str, Any]) -> dict[str, dict[str, 
             "represents-details-relationship": [represents.get("relationship", "")],
         }
         steps["represents-contact"] = _contact_step_data("represents-contact", represents)
+    if case.get("acting_for_young_person"):
+        steps["acting-for-young-person"] = {
+            "acting-for-young-person-acting_for_young_person": [case["acting_for_young_person"]]
+        }
     needs = case.get("needs", [])
     if needs:
         steps["need-areas"] = {"need-areas-areas": [need["area"] for need in needs]}

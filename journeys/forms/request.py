@@ -22,10 +22,11 @@ from journeys.forms.fields import (
     uk_postcode,
 )
 from journeys.local_authorities import local_authority_choices
-from journeys.rules.eligibility import age_on, is_within_assessment_age
+from journeys.rules.eligibility import is_within_assessment_age, is_young_person
 from journeys.rules.law import Law, entry
 from journeys.rules.vocabulary import (
     YEAR_GROUPS,
+    ActingForYoungPerson,
     EvidenceKind,
     NeedArea,
     Pronouns,
@@ -35,13 +36,10 @@ from journeys.rules.vocabulary import (
     SettingKind,
 )
 
-# Children and Families Act 2014, s.83(2): a young person is over compulsory school age, which
-# ends in the school year a child turns 16; 16 is the plain test we can apply to a birth date.
-YOUNG_PERSON_MIN_AGE = 16
-
 ABOUT_CHILD = "About your child"
 ABOUT_YOU = "About you"
 WHOSE_RIGHTS = "The person you are helping"
+WHOSE_RIGHTS_YOUNG_PERSON = "Acting for a young person"
 NEEDS = "Your child's needs"
 SUPPORT = "Support and evidence"
 
@@ -157,16 +155,17 @@ class LocalAuthorityForm(QuestionForm):
 
 
 def _too_young(date_of_birth: date | None) -> bool:
-    """Too young to be a young person (16 or over), when the date of birth is known."""
-    return (
-        date_of_birth is not None
-        and age_on(date_of_birth=date_of_birth, on=timezone.localdate()) < YOUNG_PERSON_MIN_AGE
+    """Not yet a young person (over compulsory school age: the 31 August after their 16th
+    birthday, journeys.rules.eligibility.is_young_person), when the date of birth is known."""
+    return date_of_birth is not None and not is_young_person(
+        date_of_birth=date_of_birth, on=timezone.localdate()
     )
 
 
 class _YoungPersonIsOldEnough(QuestionForm):
-    """A relationship question whose "young person" answer needs the child to be 16 or over,
-    when the date of birth is known (the applicant's own, or the person an advocate helps)."""
+    """A relationship question whose "young person" answer needs the child to be over
+    compulsory school age, when the date of birth is known (the applicant's own, or the person
+    an advocate helps)."""
 
     uses_answers = True
 
@@ -178,7 +177,9 @@ class _YoungPersonIsOldEnough(QuestionForm):
         relationship = self.cleaned_data["relationship"]
         if relationship == Relationship.YOUNG_PERSON and _too_young(self.date_of_birth):
             raise ValidationError(
-                "A young person is 16 or over. Choose parent or carer, or check the date of birth",
+                "A young person has finished Year 11: the rights become theirs on the "
+                "1 September after their 16th birthday. Choose parent or carer, or check the "
+                "date of birth",
                 code="too_young",
             )
         return relationship
@@ -317,6 +318,51 @@ class RepresentsContactForm(YourContactForm):
         },
     )
     phone = text(label="Their phone number (optional)", subject="Phone number", max_length=30)
+
+
+class ActingForYoungPersonForm(QuestionForm):
+    """A parent or carer filling in a journey for a young person: on what basis they act
+    (case file `acting_for_young_person`, CASE_FORMAT.md version 2)."""
+
+    title = "Are you acting for your child with their agreement?"
+    caption = WHOSE_RIGHTS_YOUNG_PERSON
+    hint = (
+        entry(Law.YOUNG_PERSON_RIGHTS).cited
+        + " The letters say on what basis you act for them. If your child can make this "
+        "decision and has not agreed, the rights are still theirs: they can fill this in "
+        "themselves, with your help."
+    )
+    acting_for_young_person = choice(
+        label=title,
+        choices=[
+            (ActingForYoungPerson.AGREED.value, "Yes, your child has asked me to act for them"),
+            (
+                ActingForYoungPerson.LACKS_CAPACITY.value,
+                "Your child lacks the mental capacity to make this decision, and I act for "
+                "them as their alternative person",
+            ),
+        ],
+        hint=entry(Law.ALTERNATIVE_PERSON).cited,
+        required_message="Select whether your child agreed, or lacks capacity to decide",
+    )
+    uses_answers = True
+
+    def __init__(self, *args, answers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        helped = (answers or {}).get("represents-details", {}).get("name")
+        if (answers or {}).get("your-details", {}).get("relationship") == Relationship.ADVOCATE:
+            # An advocate is not the one acting: the parent or carer they help is.
+            who = helped or "the person you are helping"
+            self.title = f"Is {who} acting for your child with their agreement?"
+            field = self.fields["acting_for_young_person"]
+            field.label = self.title
+            field.choices = [
+                (ActingForYoungPerson.AGREED.value, f"Yes, your child has asked {who} to act "
+                 "for them"),
+                (ActingForYoungPerson.LACKS_CAPACITY.value, "Your child lacks the mental "
+                 f"capacity to make this decision, and {who} acts for them as their "
+                 "alternative person"),
+            ]  # fmt: skip
 
 
 class NeedAreasForm(QuestionForm):
@@ -529,8 +575,8 @@ class AnythingElseForm(QuestionForm):
     notes = text(
         label=title,
         subject="Anything else",
-        hint="For example, your child's strengths and what they enjoy, their own views, or "
-        "what you hope for. Leave it empty if there is nothing to add.",
+        hint="For example, something that happened recently, or anything the other pages "
+        "did not ask. Leave it empty if there is nothing to add.",
         max_length=LONG_TEXT,
         multiline=True,
     )

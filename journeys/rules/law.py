@@ -42,6 +42,8 @@ class Law(StrEnum):
     REFUSAL_NOTICE_CONTENTS = "refusal_notice_contents"
     ASSESSMENT_ADVICE = "assessment_advice"
     VIEWS_WISHES_FEELINGS = "views_wishes_feelings"
+    PLAN_SECTION_A = "plan_section_a"
+    PREPARING_FOR_ADULTHOOD = "preparing_for_adulthood"
     NOTIFY_NO_PLAN = "notify_no_plan"
     PLAN_NECESSARY = "plan_necessary"
     PLAN_CONTENTS = "plan_contents"
@@ -320,6 +322,26 @@ ENTRIES: tuple[LawEntry, ...] = (
         "parent, or of the young person, and to the importance of their participating as "
         "fully as possible in decisions.",
         "Children and Families Act 2014, s.19",
+    ),
+    # Read on legislation.gov.uk (SI 2014/1530, reg 12(1)(a), as made).
+    LawEntry(
+        Law.PLAN_SECTION_A,
+        "An EHC plan must set out the views, interests and aspirations of the child and their "
+        "parents, or of the young person, in its section A.",
+        "SEND Regulations 2014, reg 12(1)(a)",
+    ),
+    # Reg 20(6) and 21(6) (a review from Year 9 must consider the provision that helps the
+    # child or young person prepare for adulthood and independent living), quoted by Surrey
+    # SEND Advice's guide to Year 9 reviews; the four areas are the Code's (chapter 8).
+    LawEntry(
+        Law.PREPARING_FOR_ADULTHOOD,
+        "From Year 9, planning for a child or young person with an EHC plan must include "
+        "preparing for adulthood: work or further study, living independently, friends, "
+        "relationships and the community, and being as healthy as possible.",
+        "SEND Code of Practice 2015, chapter 8; SEND Regulations 2014, reg 20(6) and 21(6)",
+        safe_reading="The regulations put the duty on the review from Year 9; the Code asks "
+        "for it in all planning from Year 9. A request or representations may ask for it "
+        "whenever the family raises it, which can only help the child.",
     ),
     LawEntry(
         Law.NOTIFY_NO_PLAN,

@@ -270,3 +270,21 @@ DECISION_EVENTS: dict[DecisionKind, EventType] = {
     DecisionKind.PLAN_CONTENTS: EventType.FINAL_PLAN_ISSUED,
     DecisionKind.PLACEMENT_ONLY: EventType.FINAL_PLAN_ISSUED,
 }
+
+
+class VoiceSource(LabelledEnum):
+    """Extras `child_voice.source` (issue 14): whose words the child's views are in."""
+
+    OWN_WORDS = "own_words", "Their own words: you wrote down what they said, wrote or signed"
+    AS_HEARD = "as_heard", "What you have heard them say"
+    COULD_NOT_TELL = "could_not_tell", "They could not tell us in words"
+
+
+class AdulthoodArea(LabelledEnum):
+    """Extras `adulthood` keys (issue 14): the four areas of preparing for adulthood
+    (SEND Code of Practice 2015, chapter 8)."""
+
+    EMPLOYMENT = "employment", "Work, training or further study"
+    INDEPENDENT_LIVING = "independent_living", "Living independently"
+    COMMUNITY = "community", "Friends, relationships and the community"
+    HEALTH = "health", "Being as healthy as possible"

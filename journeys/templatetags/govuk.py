@@ -160,3 +160,14 @@ def lower_first(words: str) -> str:
     if len(first) > 1 and first.isupper():
         return words
     return words[:1].lower() + words[1:]
+
+
+@register.simple_tag(takes_context=True)
+def spoken(context, words: str) -> str:
+    """Page words written to a parent about "your child", for whoever fills the journey in
+    (journeys/forms/wording.py; the step view puts `wording` in the context); unchanged on
+    pages outside a journey."""
+    from journeys.forms.wording import Wording, speak_to
+
+    wording = context.get("wording")
+    return speak_to(words, wording) if isinstance(wording, Wording) else words

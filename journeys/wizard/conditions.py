@@ -13,8 +13,10 @@ from typing import Any
 
 from django.utils import timezone
 
-from journeys.rules import wording
+from journeys.forms.wording import Audience
+from journeys.rules import eligibility, wording
 from journeys.rules.deadlines import appeal_deadline
+from journeys.rules.eligibility import is_young_person
 from journeys.rules.vocabulary import (
     DECISION_EVENTS,
     SETTINGS_WITHOUT_A_PLACE,
@@ -241,3 +243,62 @@ def is_young_person_19_or_over(answers: Answers, today: date | None = None) -> b
 
     born = answers.get("child-date-of-birth", {}).get("date_of_birth")
     return aged_19_or_over(born, today or timezone.localdate())
+
+
+# -- young people, preparing for adulthood, and who the pages speak to (issue 14) ---------------
+
+
+def _date_of_birth(answers: Answers) -> date | None:
+    return answers.get("child-date-of-birth", {}).get("date_of_birth")
+
+
+def is_about_a_young_person(answers: Answers, today: date | None = None) -> bool:
+    """The date of birth says the rights are the young person's (over compulsory school age:
+    journeys.rules.eligibility.is_young_person; Act s.83(2))."""
+    born = _date_of_birth(answers)
+    return born is not None and is_young_person(
+        date_of_birth=born, on=today or timezone.localdate()
+    )
+
+
+def rights_holder_relationship(answers: Answers) -> str | None:
+    """Who holds the rights these answers exercise: the applicant, or for an advocate the
+    person they help (represents-details)."""
+    relationship = answers.get("your-details", {}).get("relationship")
+    if relationship == Relationship.ADVOCATE:
+        return answers.get("represents-details", {}).get("relationship")
+    return relationship
+
+
+def acts_for_young_person(answers: Answers) -> bool:
+    """A parent or carer (or an advocate for one) fills in the journey for a young person:
+    ask on what basis they act (their agreement, or reg 64 where they lack capacity)."""
+    holder = rights_holder_relationship(answers)
+    return holder in {Relationship.PARENT, Relationship.CARER} and is_about_a_young_person(answers)
+
+
+def prepares_for_adulthood(answers: Answers, today: date | None = None) -> bool:
+    """From Year 9 (the year group given, else by age): ask about preparing for adulthood
+    (SEND Code of Practice 2015, chapter 8)."""
+    return eligibility.prepares_for_adulthood(
+        year_group=answers.get("setting-details", {}).get("year_group"),
+        date_of_birth=_date_of_birth(answers),
+        on=today or timezone.localdate(),
+    )
+
+
+def audience(answers: Answers) -> Audience:
+    """Who the question pages speak to: the young person themselves ("you"), a parent or
+    carer about a child ("your child"), or anyone else (someone acting for a young person, an
+    advocate): the child or young person by name. Before the pages have said who is filling
+    them in: a parent about a child, unless the date of birth says it is a young person."""
+    relationship = answers.get("your-details", {}).get("relationship")
+    if relationship == Relationship.YOUNG_PERSON:
+        return Audience.YOUNG_PERSON
+    if relationship == Relationship.ADVOCATE or is_about_a_young_person(answers):
+        return Audience.OTHER
+    return Audience.PARENT
+
+
+def child_first_name(answers: Answers) -> str:
+    return answers.get("child-name", {}).get("first_name", "")

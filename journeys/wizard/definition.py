@@ -20,6 +20,7 @@ from journeys.forms import request as request_forms
 from journeys.forms import stages as stage_forms
 from journeys.forms import start as start_forms
 from journeys.forms import transfers as transfer_forms
+from journeys.forms import voice as voice_forms
 from journeys.forms.base import CheckAnswersForm
 from journeys.rules.vocabulary import DecisionKind, EventType
 from journeys.wizard import conditions, plan_life_cases, stage_cases, transfer_cases
@@ -102,6 +103,15 @@ class Journey:
     def detour_after(self, slug: str, answers: Mapping[str, Any]) -> Detour | None:
         return next((d for d in self.detours if d.after == slug and d.when(answers)), None)
 
+    def extras_from(self, answers: Mapping[str, Any]) -> dict[str, Any]:
+        """Everything a finished journey keeps beside its case file: its own extras, and the
+        child's voice and preparing for adulthood wherever the journey asked them
+        (VOICE_STEPS, ADULTHOOD_STEPS), so a journey that adds those steps needs nothing
+        more."""
+        extras = dict(self.build_extras(answers)) if self.build_extras else {}
+        extras.update(stage_cases.voice_extras(answers))
+        return extras
+
     def letters_for(self, case_file: Mapping[str, Any], extras: Mapping[str, Any]) -> list[str]:
         """The letter kinds this finished journey offers for this case."""
         return [kind for kind, when in self.letters if when is None or when(case_file, extras)]
@@ -132,9 +142,34 @@ TRIAGE = Journey(
 
 # When an advocate fills in a journey: whose rights these are (only the parent or the young
 # person asks, appeals or holds a certificate: Act s.51(1), s.55). Case file `represents`.
+# And when the date of birth says the rights are a young person's (over compulsory school age)
+# and a parent or carer fills it in: on what basis they act for them (their agreement, or
+# reg 64 where they lack capacity). Case file `acting_for_young_person`.
 WHOSE_RIGHTS = (
     Step("represents-details", request_forms.RepresentsDetailsForm, conditions.is_advocate),
     Step("represents-contact", request_forms.RepresentsContactForm, conditions.is_advocate),
+    Step(
+        "acting-for-young-person",
+        request_forms.ActingForYoungPersonForm,
+        conditions.acts_for_young_person,
+    ),
+)
+
+# The child's own voice (Act s.19), optional, in any journey that leads to a letter about the
+# child: add `*VOICE_STEPS,` to its steps and `{% include "letters/partials/child_voice.html" %}`
+# to its letter (letters/voice.py says how). Kept as the extras `child_voice` (and `adulthood`)
+# by Journey.extras_from, whatever the journey.
+VOICE_STEPS = (
+    Step("child-views", voice_forms.ChildViewsForm),
+    Step("child-strengths", voice_forms.ChildStrengthsForm),
+)
+# From Year 9 (the year group given, else by age): preparing for adulthood, optional.
+ADULTHOOD_STEPS = (
+    Step(
+        "preparing-for-adulthood",
+        voice_forms.PreparingForAdulthoodForm,
+        conditions.prepares_for_adulthood,
+    ),
 )
 
 REQUEST_ASSESSMENT = Journey(
@@ -171,6 +206,8 @@ REQUEST_ASSESSMENT = Journey(
         Step("support-now", request_forms.SupportNowFormSet, conditions.has_no_school_place),
         Step("evidence", request_forms.EvidenceFormSet),
         Step("school-view", request_forms.SchoolViewForm, conditions.attends_a_setting),
+        *VOICE_STEPS,
+        *ADULTHOOD_STEPS,
         Step("anything-else", request_forms.AnythingElseForm),
         Step(CHECK_ANSWERS, CheckAnswersForm),
     ),
@@ -240,6 +277,8 @@ REFUSAL = Journey(
         Step("what-changed", stage_forms.WhatChangedForm),
         Step("evidence", request_forms.EvidenceFormSet),
         Step("school-view", request_forms.SchoolViewForm, conditions.attends_a_setting),
+        *VOICE_STEPS,
+        *ADULTHOOD_STEPS,
         Step("wants-mediation", stage_forms.WantsMediationForm),
         Step("outcome", stage_forms.OutcomeForm),
         Step(CHECK_ANSWERS, CheckAnswersForm),
@@ -276,6 +315,8 @@ PLAN = Journey(
             stage_forms.PreferredSettingKindForm,
             conditions.has_preferred_setting,
         ),
+        *VOICE_STEPS,
+        *ADULTHOOD_STEPS,
         Step("meeting", stage_forms.MeetingForm, conditions.is_draft_plan),
         Step("personal-budget", stage_forms.PersonalBudgetForm, conditions.is_draft_plan),
         Step(CHECK_ANSWERS, CheckAnswersForm),

@@ -13,7 +13,7 @@ from journeys.cases.casefile import CaseFileError, request_step_data_from_case
 from journeys.cases.selectors import case_latest_for_owner
 from journeys.cases.services import case_extras_for, case_save
 from journeys.models import Case
-from journeys.wizard.answers import journey_answers
+from journeys.wizard.answers import form_for_step, journey_answers
 from journeys.wizard.definition import Journey
 from journeys.wizard.plan_life_cases import plan_life_step_data_from_case
 from journeys.wizard.stage_cases import stage_step_data_from_case
@@ -82,7 +82,7 @@ def case_submit(*, journey: Journey, storage, overwrite: bool = False) -> Submis
         case_id=storage.case_id,
         journey=journey,
         case_file=case_file,
-        extras=journey.build_extras(answers) if journey.build_extras else {},
+        extras=journey.extras_from(answers),
         user=storage.request.user,
         session=storage.request.session,
         base=None if overwrite else draft_base(storage),
@@ -129,6 +129,19 @@ def _each_text_replaced(value: Any):
                 yield [*value[:index], replaced, *value[index + 1 :]]
 
 
+def step_data_from_file(*, journey: Journey, case_file: dict[str, Any]) -> dict[str, Any]:
+    """The wizard's stored data per step for a case file: what the file answers, and every
+    page a parent may leave blank (the child's voice, anything else) that it does not answer,
+    left blank, as a parent continuing with nothing entered would."""
+    if journey.case_to_step_data is None:
+        raise ValueError(f"journey {journey.slug} cannot start from a case file")
+    data = dict(journey.case_to_step_data(case_file))
+    for step in journey.steps:
+        if step.slug not in data and form_for_step(step, {}).is_valid():
+            data[step.slug] = {}
+    return data
+
+
 def case_start_from_file(*, journey: Journey, storage, case_file: dict[str, Any]) -> Submission:
     """Fill a new draft from a case file (the example, later an import), then submit it.
 
@@ -137,7 +150,7 @@ def case_start_from_file(*, journey: Journey, storage, case_file: dict[str, Any]
     """
     if journey.case_to_step_data is None:
         raise ValueError(f"journey {journey.slug} cannot start from a case file")
-    for slug, data in journey.case_to_step_data(case_file).items():
+    for slug, data in step_data_from_file(journey=journey, case_file=case_file).items():
         storage.set_step_data(slug, data)
     storage.set_step_data(journey.steps[-1].slug, {})
     return case_submit(journey=journey, storage=storage)

@@ -11,6 +11,7 @@ from typing import Any
 
 from journeys.cases.casefile import (
     FORMAT,
+    acting_for_young_person_from_answers,
     applicant_from_answers,
     date_parts,
     represents_from_answers,
@@ -51,6 +52,7 @@ def about_case(answers: Answers) -> dict[str, Any]:
         "child": child,
         "applicant": applicant_from_answers(answers),
         "represents": represents_from_answers(answers),
+        "acting_for_young_person": acting_for_young_person_from_answers(answers),
         "local_authority": {"name": answers["local-authority"]["local_authority"]},
     }
 
@@ -232,6 +234,46 @@ def appeal_extras(answers: Answers) -> dict[str, Any]:
     )
 
 
+# -- the child's voice and preparing for adulthood (any journey: VOICE_STEPS) ---------------
+
+VOICE_FIELDS = {
+    "child-views": ("source", "views", "how_we_know"),
+    "child-strengths": ("strengths", "hopes"),
+}
+ADULTHOOD_STEP = "preparing-for-adulthood"
+
+
+def voice_extras(answers: Answers) -> dict[str, Any]:
+    """`child_voice` and `adulthood` (letters/extras.py) from whichever of the voice steps
+    the journey asked. A step that was asked and left blank keeps an empty value, so it
+    replaces what an earlier journey said (the family cleared it); a step not asked, nothing."""
+    extras: dict[str, Any] = {}
+    if any(slug in answers for slug in VOICE_FIELDS):
+        voice = {
+            name: answers[slug].get(name, "")
+            for slug, names in VOICE_FIELDS.items()
+            if slug in answers
+            for name in names
+        }
+        extras["child_voice"] = _drop_empty(voice)
+    if ADULTHOOD_STEP in answers:
+        extras["adulthood"] = _drop_empty(dict(answers[ADULTHOOD_STEP]))
+    return extras
+
+
+def voice_step_data(extras: Mapping[str, Any]) -> dict[str, dict[str, list[str]]]:
+    """The voice steps' stored data from extras, so a later journey starts with them."""
+    steps: dict[str, dict[str, list[str]]] = {}
+    voice = extras.get("child_voice") or {}
+    for slug, names in VOICE_FIELDS.items():
+        if any(voice.get(name) for name in names):
+            steps[slug] = {f"{slug}-{name}": [voice.get(name, "")] for name in names}
+    adulthood = extras.get("adulthood") or {}
+    if adulthood:
+        steps[ADULTHOOD_STEP] = {f"{ADULTHOOD_STEP}-{k}": [v] for k, v in adulthood.items()}
+    return steps
+
+
 # -- carrying a case forward into a later stage --------------------------------------------
 
 
@@ -266,6 +308,7 @@ def stage_step_data_from_case(
     accept (a decision it does not offer) is simply asked again.
     """
     steps = request_step_data_from_case(case_file)
+    steps.update(voice_step_data(extras))
     decision = case_file.get("decision", {})
     kind, when = decision.get("kind"), decision.get("date")
     reasons = list(decision.get("reasons_given", []))

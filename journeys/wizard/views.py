@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from dataclasses import replace
 from typing import Any
 
 from django import forms
@@ -33,9 +34,11 @@ from journeys.cases.services import (
 )
 from journeys.cases.timeline import case_timeline
 from journeys.forms.base import RepeatableFormSet, with_blank_item
+from journeys.forms.wording import Wording, speak_to, speak_to_errors, speak_to_form
 from journeys.rules.deadlines import decide_whether_to_assess_if_sent
 from journeys.rules.law import LAW
 from journeys.templatetags.govuk import error_summary
+from journeys.wizard import conditions
 from journeys.wizard.answers import form_kwargs, journey_answers
 from journeys.wizard.definition import CHECK_ANSWERS, JOURNEYS, Journey
 from journeys.wizard.services import (
@@ -47,7 +50,7 @@ from journeys.wizard.services import (
     draft_start_with_parent_details,
 )
 from journeys.wizard.storage import case_id_reserve, case_id_reserved, draft_storage
-from journeys.wizard.summary import summary_sections
+from journeys.wizard.summary import SummarySection, summary_sections
 from letters.context import long_date
 from letters.services import letter_previews
 
@@ -155,6 +158,24 @@ class JourneyStepView(NamedUrlWizardView):
     # per council reason), which formtools' empty default cannot give.
     def get_form_kwargs(self, step=None):
         return form_kwargs(self.journey.step(step or self.steps.current), self.answers)
+
+    # Not a formtools method: who the pages speak to, from the answers so far (the young
+    # person, a parent about their child, or someone acting for a young person).
+    def wording(self) -> Wording:
+        answers = self.answers
+        return Wording(
+            audience=conditions.audience(answers),
+            name=conditions.child_first_name(answers),
+            young_person=conditions.is_about_a_young_person(answers),
+        )
+
+    # formtools override: every page's words are written to a parent about "your child";
+    # they are rewritten here for whoever is filling the journey in (journeys/forms/wording.py),
+    # before validation, so required-field messages speak to them too.
+    def get_form(self, step=None, data=None, files=None):
+        form = super().get_form(step, data, files)
+        speak_to_form(form, self.wording())
+        return form
 
     # formtools override: NamedUrlWizardView reverses `url_name` with the step only; our step
     # URLs also carry the case id.
@@ -307,6 +328,8 @@ class JourneyStepView(NamedUrlWizardView):
     # check-your-answers rows) to formtools' wizard context.
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
+        wording = self.wording()
+        speak_to_errors(form, wording)
         # A problem found only when the answers became a case file (case_submit) comes
         # back with the parent to the step that holds it.
         problems = (
@@ -322,14 +345,27 @@ class JourneyStepView(NamedUrlWizardView):
             # The journey's words for a shared step, where the form's would not fit.
             page_hint=self.journey.hints.get(self.steps.current, form.hint),
             page_errors=[*problems, *(error_summary(form) if form.is_bound else [])],
-            sections=summary_sections(self.journey, self.answers)
+            sections=spoken_sections(summary_sections(self.journey, self.answers), wording)
             if getattr(form, "shows_summary", False)
             else [],
             step_url_name=self.url_name,
             change_query=f"?return={RETURN_TO_CHECK}",
             case_id=self.case_id,
+            wording=wording,
         )
         return context
+
+
+def spoken_sections(sections: list[SummarySection], wording: Wording) -> list[SummarySection]:
+    """Check-your-answers' headings and questions for whoever fills the journey in; the
+    answers themselves are the family's words and are never rewritten."""
+    return [
+        SummarySection(
+            speak_to(section.heading, wording),
+            tuple(replace(row, key=speak_to(row.key, wording)) for row in section.rows),
+        )
+        for section in sections
+    ]
 
 
 def own_form_data(form) -> QueryDict:

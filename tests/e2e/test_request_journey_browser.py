@@ -64,6 +64,12 @@ EVIDENCE = [
 ]
 
 
+VOICE = {
+    "views": "I like drawing horses. The classroom is too loud and I cannot hear.",
+    "strengths": "Amara is kind, draws beautifully and knows everything about horses.",
+}
+
+
 # -- helpers ---------------------------------------------------------------------------------
 def six_week_date() -> str:
     d = timezone.localdate() + timedelta(days=42)
@@ -228,6 +234,17 @@ def answer_request_questions(page: Page, *, scan: bool) -> None:
     page.get_by_role("radio", name="Yes, the school supports the request", exact=True).check()
     continue_(page)
 
+    # The child's own voice (optional pages): as the parent heard her, and her strengths.
+    on_page(page, "What are your child's views?", scan=scan)
+    page.get_by_role("radio", name="What you have heard your child say", exact=True).check()
+    page.get_by_label("What does your child say about school", exact=False).fill(VOICE["views"])
+    continue_(page)
+    on_page(page, "What is your child good at, and what do they hope for?", scan=scan)
+    page.get_by_label("What is your child good at, and what do they enjoy?").fill(
+        VOICE["strengths"]
+    )
+    continue_(page)
+
     on_page(page, "Is there anything else the council should know?", scan=scan)
     label(page, "Is there anything else the council should know?").fill(
         "Amara loves drawing and wants to be a vet."
@@ -271,12 +288,17 @@ def test_new_user_completes_the_journey_by_labels_and_downloads_the_letter(page:
     expect(preview).to_contain_text(f"{CHILD['first']} {CHILD['last']}")
     expect(preview).to_contain_text(COUNCIL)
     expect(page.locator("main")).to_contain_text(six_week_date())
+    # The child's own voice, attributed as the parent gave it (issue 14).
+    expect(preview).to_contain_text(f"As I have heard {CHILD['first']} say:")
+    expect(preview).to_contain_text(VOICE["views"])
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name=re.compile(DOWNLOAD_LINK)).click()
     download = download_info.value
     assert download.suggested_filename.endswith(".pdf")
-    assert_letter_pdf(pdf_text(download))
+    text = pdf_text(download)
+    assert_letter_pdf(text)
+    assert squash(f"As I have heard {CHILD['first']} say: {VOICE['views']}") in squash(text)
 
 
 # -- b. the journey by keyboard only ----------------------------------------------------------
@@ -441,6 +463,11 @@ def test_keyboard_only_user_completes_the_journey_and_downloads_the_letter(page:
     on_page(page, "Does the school support the request?", scan=False)
     key_radio(page, "school-view-school_view", "id_school-view-school_view_0")
     key_continue(page)
+
+    on_page(page, "What are your child's views?", scan=False)
+    key_continue(page)  # optional: leave it empty
+    on_page(page, "What is your child good at, and what do they hope for?", scan=False)
+    key_continue(page)  # optional: leave it empty
 
     on_page(page, "Is there anything else the council should know?", scan=False)
     key_continue(page)  # optional: leave it empty

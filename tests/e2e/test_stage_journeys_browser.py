@@ -60,6 +60,14 @@ def label(scope, text: str) -> Locator:
     return scope.get_by_label(text, exact=True)
 
 
+def skip_voice_pages(page: Page) -> None:
+    """The child's views, strengths and hopes are optional: continue with nothing entered."""
+    on_page(page, "What are your child's views?")
+    continue_(page)
+    on_page(page, "What is your child good at, and what do they hope for?")
+    continue_(page)
+
+
 def choose(page: Page, option: str) -> None:
     page.get_by_role("radio", name=option, exact=True).check()
 
@@ -281,6 +289,8 @@ def answer_refusal_pages(page: Page, child: str) -> None:
     choose(page, "Yes, the school supports the request")
     continue_(page)
 
+    skip_voice_pages(page)
+
     on_page(page, "Do you want to go to mediation?")
     choose(page, "No, I only want the certificate so I can appeal")
     continue_(page)
@@ -393,6 +403,8 @@ def test_draft_plan_journey_from_the_home_page_to_its_letter(page: Page):
     on_page(page, "What kind of school or college is it?")
     choose(page, "A maintained (council-run) school")
     continue_(page)
+
+    skip_voice_pages(page)
 
     on_page(page, "Do you want a meeting with the council about the draft plan?")
     choose(page, "Yes")

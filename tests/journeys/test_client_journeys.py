@@ -294,6 +294,8 @@ class ChangeAnswerTests:
             "support-tried",
             "evidence",
             "school-view",
+            "child-views",
+            "child-strengths",
             "anything-else",
         }
 
@@ -460,7 +462,7 @@ def test_add_another_stops_at_twenty_items(client):
 
 
 @pytest.mark.django_db
-def test_a_young_person_must_be_16_or_over(client):
+def test_a_young_person_must_be_over_compulsory_school_age(client):
     from journeys.wizard.answers import form_for_step
     from journeys.wizard.definition import REQUEST_ASSESSMENT
 
@@ -469,7 +471,8 @@ def test_a_young_person_must_be_16_or_over(client):
     ten = {"child-date-of-birth": {"date_of_birth": date(2016, 5, 2)}}
     form = form_for_step(step, data, ten)
     assert form.errors["relationship"] == [
-        "A young person is 16 or over. Choose parent or carer, or check the date of birth"
+        "A young person has finished Year 11: the rights become theirs on the 1 September "
+        "after their 16th birthday. Choose parent or carer, or check the date of birth"
     ]
     seventeen = {"child-date-of-birth": {"date_of_birth": date(2009, 1, 1)}}
     assert form_for_step(step, data, seventeen).is_valid()

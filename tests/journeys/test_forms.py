@@ -63,6 +63,13 @@ REQUIRED_MESSAGES = {
         "impact": "Describe how this affects your child's learning or day",
     },
     "school-view": {"school_view": "Select whether the school supports the request"},
+    "acting-for-young-person": {
+        "acting_for_young_person": "Select whether your child agreed, or lacks capacity to decide"
+    },
+    # The child's voice and preparing for adulthood are optional: nothing is required.
+    "child-views": {},
+    "child-strengths": {},
+    "preparing-for-adulthood": {},
     "anything-else": {},
     "check-answers": {},
 }
@@ -349,7 +356,7 @@ def test_their_email_is_optional_but_must_be_an_email():
     ]
 
 
-def test_the_person_helped_is_a_young_person_only_if_16_or_over():
+def test_the_person_helped_is_a_young_person_only_once_over_compulsory_school_age():
     from datetime import date
 
     step = REQUEST_ASSESSMENT.step("represents-details")
@@ -357,7 +364,8 @@ def test_the_person_helped_is_a_young_person_only_if_16_or_over():
     child = {"child-date-of-birth": {"date_of_birth": date(2017, 5, 2)}}
     form = form_for_step(step, data, child)
     assert form.errors["relationship"] == [
-        "A young person is 16 or over. Choose parent or carer, or check the date of birth"
+        "A young person has finished Year 11: the rights become theirs on the 1 September "
+        "after their 16th birthday. Choose parent or carer, or check the date of birth"
     ]
     older = {"child-date-of-birth": {"date_of_birth": date(2005, 5, 2)}}
     assert form_for_step(step, data, older).is_valid()

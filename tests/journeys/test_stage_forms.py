@@ -88,6 +88,11 @@ def test_every_stage_page_has_a_validation_row_or_is_shared(journey):
         "plan-fixes",
         "witnesses",
         "which-decision-date",
+        # shared with the request journey, whose table (tests/journeys/test_forms.py) has them
+        "acting-for-young-person",
+        "child-views",
+        "child-strengths",
+        "preparing-for-adulthood",
     }
     covered = {slug for j, slug in REQUIRED if j is journey}
     assert {s.slug for s in journey.steps} - shared <= covered | {"which-decision"}

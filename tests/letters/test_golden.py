@@ -78,6 +78,14 @@ EXTRAS = {
         "reasons": ["The outcomes in the plan have been achieved."],
         "outcomes_said": "achieved",
     },
+    # The child's voice and preparing for adulthood (issue 14), as the voice pages keep them.
+    "child_voice": {
+        "source": "as_heard",
+        "views": "I like drawing. School is too loud.",
+        "strengths": "Kind, funny, and brilliant with animals.",
+        "hopes": "To work with animals one day.",
+    },
+    "adulthood": {"employment": "A course at the land-based college."},
 }
 
 

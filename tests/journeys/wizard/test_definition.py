@@ -49,6 +49,8 @@ class RequestJourneyDefinitionTests:
             "support-tried",
             "evidence",
             "school-view",
+            "child-views",
+            "child-strengths",
             "anything-else",
             "check-answers",
         ]
@@ -67,6 +69,8 @@ class RequestJourneyDefinitionTests:
             "need-cognition",
             "support-now",  # what they receive now, not the school's SEN support
             "evidence",
+            "child-views",
+            "child-strengths",
             "anything-else",
             "check-answers",
         ]
