@@ -35,6 +35,7 @@ from letters.parties import mapping as _mapping
 from letters.parties import text as _text
 from letters.parties import texts as _texts
 from letters.plan_wording import SECTION_HEADINGS, SECTION_ORDER, SectionFixes, plan_fixes
+from letters.voice import VoiceSection, voice_section
 
 NEEDS = ("child.first_name", "applicant.name", "local_authority.name")
 ON_TRACK_WORDS = {"yes": "On track", "partly": "Partly on track", "no": "Not on track"}
@@ -130,7 +131,7 @@ class ReviewContribution(Parties):
     changes: tuple[SectionChange, ...]
     section_fixes: tuple[SectionFixes, ...]
     specific_law: LawEntry  # Code 9.69
-    # The child's own views, strengths and hopes: another helper adds them (extras.child_voice).
+    voice: VoiceSection | None = None  # letters/voice.py: the child's voice, as given
 
 
 def _since(case: Mapping[str, Any], meeting: date | None) -> tuple[date, bool] | None:
@@ -202,6 +203,7 @@ def build_review_contribution(
         ),
         section_fixes=plan_fixes(extras),
         specific_law=law.entry(Law.SPECIFIC_PROVISION),
+        voice=voice_section(extras, parties.child),
     )
 
 
@@ -224,6 +226,7 @@ class AmendmentRepresentations(Parties):
     school_law: LawEntry | None  # s.39 or s.9 EA 1996; None when the kind is not known
     specific_law: LawEntry
     secure_law: LawEntry
+    voice: VoiceSection | None = None  # letters/voice.py: the child's voice, as given
 
 
 # "At least 15 days beginning with the day on which" the proposal was sent (SEND Regulations
@@ -279,6 +282,7 @@ def build_amendment_representations(
         school_law=law.school_law(preferred_school_kind(case)) if preferred else None,
         specific_law=law.entry(Law.SPECIFIC_PROVISION),
         secure_law=law.entry(Law.SECURE_PROVISION),
+        voice=voice_section(extras, parties.child),
     )
 
 
@@ -305,6 +309,7 @@ class CeaseResponse(Parties):
     outcomes_said: str  # extras.cease.outcomes_said: achieved / not_achieved / not_said / ""
     outcome_sought: str
     evidence: tuple[EvidenceLine, ...]
+    voice: VoiceSection | None = None  # letters/voice.py: the child's voice, as given
 
 
 def _reasons(reasons: tuple[str, ...], extras: Mapping[str, Any]) -> tuple[ReasonAnswered, ...]:
@@ -369,4 +374,5 @@ def build_cease_response(
         outcomes_said=_text(cease.get("outcomes_said")) if outcomes_law else "",
         outcome_sought=_text(extras.get("outcome_sought")),
         evidence=_evidence(case),
+        voice=voice_section(extras, parties.child),
     )

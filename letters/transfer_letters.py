@@ -29,6 +29,7 @@ from letters.parties import (
 )
 from letters.parties import mapping as _mapping
 from letters.parties import text as _text
+from letters.voice import VoiceSection, voice_section
 
 # -- the request to name a school or college for a phase transfer --------------------------------
 
@@ -54,6 +55,7 @@ class PhaseTransferRequest(Parties):
     passed: bool  # the letter is dated after the last day
     why: str  # extras.transfer.why, the family's words
     needs_plan_early: str  # the sentence asking for it early, in the writer's person
+    voice: VoiceSection | None = None  # letters/voice.py: the child's voice, as given
 
 
 PHASE_TRANSFER_NEEDS = ("child.first_name", "applicant.name", "local_authority.name")
@@ -140,6 +142,7 @@ def build_phase_transfer_request(
         passed=today > due.due,
         why=_text(_mapping(extras.get("transfer")).get("why")),
         needs_plan_early=_early_sentence(parties),
+        voice=voice_section(extras, parties.child),
     )
 
 
@@ -175,6 +178,7 @@ class ReassessmentRequest(Parties):
     decision_law: LawEntry  # reg 25(1)
     changes: tuple[Change, ...]  # extras.reassessment.changes, in a fixed order
     evidence: tuple[Evidence, ...]
+    voice: VoiceSection | None = None  # letters/voice.py: the child's voice, as given
 
 
 REASSESSMENT_NEEDS = ("child.first_name", "applicant.name", "local_authority.name")
@@ -232,4 +236,5 @@ def build_reassessment_request(
         decision_law=law.entry(Law.REASSESSMENT_DECISION),
         changes=changes,
         evidence=evidence,
+        voice=voice_section(extras, parties.child),
     )

@@ -461,7 +461,8 @@ TRANSFER = Journey(
             conditions.has_preferred_setting,
         ),
         Step("transfer-why", transfer_forms.TransferWhyForm),
-        # VOICE: child's voice steps go here
+        *VOICE_STEPS,
+        *ADULTHOOD_STEPS,
         Step(CHECK_ANSWERS, CheckAnswersForm),
     ),
     letters=(
@@ -492,7 +493,8 @@ REASSESSMENT = Journey(
             conditions.reassessment_refused,
         ),
         Step("reason-responses", stage_forms.ReasonResponsesForm, conditions.reassessment_refused),
-        # VOICE: child's voice steps go here
+        *VOICE_STEPS,
+        *ADULTHOOD_STEPS,
         Step(CHECK_ANSWERS, CheckAnswersForm),
     ),
     letters=(
@@ -577,7 +579,8 @@ ANNUAL_REVIEW = Journey(
         Step("review-changes", plan_life_forms.ReviewChangesForm),
         Step("plan-section-f", plan_life_forms.ReviewSectionFForm),
         Step("plan-fixes", stage_forms.PlanFixesForm, conditions.plan_has_vague_provision),
-        # VOICE: child's voice steps go here
+        *VOICE_STEPS,
+        *ADULTHOOD_STEPS,
         Step("review-decision", plan_life_forms.ReviewDecisionForm, conditions.review_meeting_held),
         Step(
             "review-decision-date",
@@ -617,7 +620,8 @@ AMENDMENTS = Journey(
             stage_forms.PreferredSettingKindForm,
             conditions.asks_school_kind_in_amendments,
         ),
-        # VOICE: child's voice steps go here
+        *VOICE_STEPS,
+        *ADULTHOOD_STEPS,
         Step(CHECK_ANSWERS, CheckAnswersForm),
     ),
     letters=(("amendment_representations", None),),
@@ -634,7 +638,6 @@ NOT_AMENDED = Journey(
         Step("council-reasons", plan_life_forms.CouncilReasonsForm),
         Step("reason-answers", plan_life_forms.CouncilReasonAnswersForm),
         Step("evidence", plan_life_forms.PlanLifeEvidenceFormSet),
-        # VOICE: child's voice steps go here
         Step("outcome", plan_life_forms.PlanLifeOutcomeForm),
         Step(CHECK_ANSWERS, CheckAnswersForm),
     ),
@@ -662,7 +665,8 @@ CEASING = Journey(
             conditions.is_young_person_19_or_over,
         ),
         Step("evidence", plan_life_forms.PlanLifeEvidenceFormSet),
-        # VOICE: child's voice steps go here
+        *VOICE_STEPS,
+        *ADULTHOOD_STEPS,
         Step("outcome", plan_life_forms.PlanLifeOutcomeForm),
         Step(CHECK_ANSWERS, CheckAnswersForm),
     ),

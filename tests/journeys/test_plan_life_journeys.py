@@ -17,6 +17,7 @@ from journeys.wizard.definition import AMENDMENTS, ANNUAL_REVIEW, CEASING, NOT_A
 from tests.conftest import (
     ABOUT_SLUGS,
     STEP_URL,
+    VOICE_LEFT_BLANK,
     about_answers,
     date_parts,
     formset,
@@ -59,7 +60,7 @@ def _responses(slug: str, reasons=REASONS) -> dict[str, str]:
 
 def young_person_about(born: date) -> dict[str, dict[str, Any]]:
     """The opening answers filled in by a young person for themselves."""
-    answers = about_answers()
+    answers = {**about_answers(), **VOICE_LEFT_BLANK}
     answers["child-name"] = {"child-name-first_name": "Jordan", "child-name-last_name": "Reid"}
     answers["child-pronouns"] = {"child-pronouns-pronouns": "they"}
     answers["child-date-of-birth"] = _date("child-date-of-birth-date_of_birth", born)
@@ -71,7 +72,7 @@ def young_person_about(born: date) -> dict[str, dict[str, Any]]:
 
 
 def review_answers(**overrides) -> dict[str, dict[str, Any]]:
-    answers = about_answers()
+    answers = {**about_answers(), **VOICE_LEFT_BLANK}
     answers.update(
         {
             "review-plan-date": {
@@ -115,7 +116,7 @@ def review_answers(**overrides) -> dict[str, dict[str, Any]]:
 
 
 def amendments_answers(**overrides) -> dict[str, dict[str, Any]]:
-    answers = about_answers()
+    answers = {**about_answers(), **VOICE_LEFT_BLANK}
     answers.update(
         {
             "proposal-date": _date("proposal-date-proposal_date", _days_ago(3)),
@@ -135,7 +136,7 @@ def amendments_answers(**overrides) -> dict[str, dict[str, Any]]:
 
 
 def not_amended_answers(**overrides) -> dict[str, dict[str, Any]]:
-    answers = about_answers()
+    answers = {**about_answers(), **VOICE_LEFT_BLANK}
     answers.update(
         {
             "not-amended-date": _date("not-amended-date-decision_date", _days_ago(20)),
@@ -151,7 +152,7 @@ def not_amended_answers(**overrides) -> dict[str, dict[str, Any]]:
 
 
 def ceasing_answers(stage: str, about=None, **overrides) -> dict[str, dict[str, Any]]:
-    answers = about or about_answers()
+    answers = {**(about or about_answers()), **VOICE_LEFT_BLANK}
     answers.update(
         {
             "cease-stage": {"cease-stage-cease_stage": stage},
@@ -180,6 +181,8 @@ class PlanLifeDefinitionTests:
             "review-provision",
             "review-changes",
             "plan-section-f",
+            "child-views",
+            "child-strengths",
             "check-answers",
         ]
 
@@ -190,9 +193,11 @@ class PlanLifeDefinitionTests:
             "plan-section-f": {"text": VAGUE_F},
         }
         visible = ANNUAL_REVIEW.visible_steps(answers)
-        assert visible[-5:] == [
+        assert visible[-7:] == [
             "plan-section-f",
             "plan-fixes",
+            "child-views",
+            "child-strengths",
             "review-decision",
             "review-decision-date",
             "check-answers",
@@ -215,6 +220,8 @@ class PlanLifeDefinitionTests:
             "plan-section-i",
             "amendments-wanted",
             "wants-school",
+            "child-views",
+            "child-strengths",
             "check-answers",
         ]
         wanted = {

@@ -18,6 +18,7 @@ from journeys.wizard.definition import JOURNEYS, REASSESSMENT, TRANSFER, TRIBUNA
 from tests.conftest import (
     ABOUT_SLUGS,
     STEP_URL,
+    VOICE_LEFT_BLANK,
     about_answers,
     date_parts,
     request_answers,
@@ -35,6 +36,7 @@ def transfer_answers(**overrides: dict[str, Any]) -> dict[str, dict[str, Any]]:
     later = timezone.localdate() + timedelta(days=300)
     answers = {
         **about_answers(),
+        **VOICE_LEFT_BLANK,
         "transfer-kind": {"transfer-kind-transfer": "school"},
         "transfer-year": {"transfer-year-year": next_move_year()},
         "transfer-date": date_parts("transfer-date-move_date", later.day, later.month, later.year),
@@ -51,6 +53,7 @@ def reassessment_answers(**overrides: dict[str, Any]) -> dict[str, dict[str, Any
     reason = REASSESSMENT_REASONS[2]
     answers = {
         **about_answers(),
+        **VOICE_LEFT_BLANK,
         "reassessment-changes": {
             "reassessment-changes-needs": "He now has panic attacks most mornings.",
             "reassessment-changes-setting": "",
@@ -76,6 +79,7 @@ def reassessment_answers(**overrides: dict[str, Any]) -> dict[str, dict[str, Any
 def tribunal_answers(**overrides: dict[str, Any]) -> dict[str, dict[str, Any]]:
     answers = {
         **about_answers(),
+        **VOICE_LEFT_BLANK,
         "tribunal-how": {"tribunal-how-how": "decided"},
         "tribunal-date": date_parts("tribunal-date-decision_date", 2, 11, 2026),
         "unopposed-date": date_parts("unopposed-date-decision_date", 2, 11, 2026),
@@ -125,6 +129,8 @@ class TransferDefinitionTests:
             "preferred-setting",
             "preferred-setting-kind",
             "transfer-why",
+            "child-views",
+            "child-strengths",
             "check-answers",
         ]
 
@@ -158,6 +164,8 @@ class ReassessmentDefinitionTests:
             "evidence",
             "reassessment-asked",
             *expected,
+            "child-views",
+            "child-strengths",
             "check-answers",
         ]
 
@@ -214,7 +222,8 @@ class TransferJourneyTests:
             "preferred_setting_kind": "academy",
         }
         assert case.extras["transfer"] == {
-            "transfer": {"why": "Small classes and a speech therapist on site."}
+            "transfer": {"why": "Small classes and a speech therapist on site."},
+            "child_voice": {},  # the voice pages, asked and left blank
         }
         # The engine's date, with what the regulation says, and the school's law.
         assert f"by Sunday 14 February {year}" in page or f"14 February {year}" in page
