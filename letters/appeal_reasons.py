@@ -83,7 +83,6 @@ class ReasonAnswer:
     reason: str  # the council's reason, as in decision.reasons_given ("" for a parent's point)
     answer: str  # the parent's answer in their own words ("" when none was given)
     legal_point: str  # how the legal test answers it
-    evidence: tuple[BundleDocument, ...]  # the case's evidence on this point (see _on_point)
 
 
 @dataclass(frozen=True)
@@ -125,7 +124,12 @@ class AppealReasons(Parties):
     outcome_sought: tuple[str, ...]  # extras.outcome_sought, else the default for the decision
     health_and_care: tuple[str, ...]  # the recommendations paragraphs; empty when not asked
     witnesses: tuple[Witness, ...]  # extras.appeal.witnesses
-    evidence: tuple[BundleDocument, ...]  # numbered as in the evidence index
+    # Every bundle document, numbered as in the evidence index, each with what it shows: the
+    # only place the letter states an evidence item's key points.
+    evidence: tuple[BundleDocument, ...]
+    # The case has evidence items of its own (beyond the decision letter, certificate, plan):
+    # each reason and the other points then refer the reader to the "Evidence" section.
+    own_evidence: bool
 
 
 APPEAL_REASONS_NEEDS = ("child.first_name", "applicant.name", "local_authority.name")
@@ -202,47 +206,20 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-# Words too common to show that a piece of evidence is about a reason.
-_COMMON_WORDS = frozenset(
-    {
-        "about", "after", "also", "been", "before", "being", "cannot", "could", "does", "from",
-        "have", "into", "more", "most", "need", "needs", "only", "other", "should", "some",
-        "such", "than", "that", "their", "them", "then", "there", "these", "they", "this",
-        "those", "very", "were", "what", "when", "which", "will", "with", "would", "your",
-        "child", "school",
-    }
-)  # fmt: skip
-
-
-def _words(text: str) -> set[str]:
-    found = {word.removesuffix("'s") for word in re.findall(r"[a-z][a-z']{3,}", text.casefold())}
-    return found - _COMMON_WORDS
-
-
-def _on_point(
-    text: str, evidence: tuple[BundleDocument, ...], child_name: str
-) -> tuple[BundleDocument, ...]:
-    """The evidence items whose title and summary share the most words with the reason and
-    answer (leaving out the child's name and common words); every item when none shares a
-    word, so each reason is answered with named evidence."""
-    words = _words(text) - {child_name.casefold()}
-    scores = [len(words & _words(f"{doc.title} {doc.shows}")) for doc in evidence]
-    best = max(scores, default=0)
-    if best == 0:
-        return evidence
-    return tuple(doc for doc, score in zip(evidence, scores, strict=True) if score == best)
-
-
 def _reasons(
     case: Mapping[str, Any],
     extras: Mapping[str, Any],
     kind: DecisionKind,
-    evidence: tuple[BundleDocument, ...],
-    child_name: str,
 ) -> tuple[ReasonAnswer, ...]:
     """Each of the council's reasons with the parent's answer (matched by the reason's words);
-    answers to reasons the case file does not record follow, so none is lost. `evidence` is
-    the case's own evidence items as numbered in the bundle."""
+    answers to reasons the case file does not record follow, so none is lost.
+
+    No evidence is tied to a reason here: neither the case file nor the journeys' extras link
+    a document to a reason (the family names the evidence, if at all, in their own answer,
+    which is quoted). The letter states each document's key points once, under "Evidence",
+    and each reason points there (`AppealReasons.own_evidence`). Before, the evidence whose
+    words most overlapped a reason was printed in full under it: a link the family never
+    made, and a letter of 30 reasons and 30 documents 1.8 million characters long."""
     responses = [r for r in extras.get("reason_responses") or () if isinstance(r, Mapping)]
     unused = list(range(len(responses)))
     pairs = []
@@ -266,7 +243,6 @@ def _reasons(
             reason,
             answer,
             law_answer(topic_of(reason), kind) if reason else "",
-            _on_point(f"{reason} {answer}", evidence, child_name),
         )
         for reason, answer in pairs
     )
@@ -447,13 +423,7 @@ def build_appeal_reasons(
         five_pm_law=law.entry(Law.APPEAL_BY_5PM),
         legal_test_heading=heading,
         legal_test=test,
-        reasons=_reasons(
-            case,
-            extras,
-            kind,
-            documents[-evidence_count:] if evidence_count else (),
-            _text(case["child"]["first_name"]),
-        ),
+        reasons=_reasons(case, extras, kind),
         plan_wording=wording,
         asks_for_specific_wording=kind
         in (DecisionKind.PLAN_CONTENTS, DecisionKind.REFUSAL_TO_AMEND),
@@ -468,4 +438,5 @@ def build_appeal_reasons(
         else (),
         witnesses=_witnesses(extras),
         evidence=documents,
+        own_evidence=evidence_count > 0,
     )

@@ -166,6 +166,15 @@ class Parties:
     # basis they act for the young person, in one sentence ("" otherwise). Also the end of
     # writer_introduction.
     acting_for_young_person: str
+    # The case is about a young person (over compulsory school age on the letter's date:
+    # journeys.rules.eligibility.is_young_person), whoever writes.
+    young_person: bool
+
+    @property
+    def child_label(self) -> str:
+        """The reference line's label: 'Young person' for a young person's case (written by
+        them, a parent, a carer or an advocate), else 'Child'."""
+        return "Young person" if self.young_person or self.child.writes_for_self else "Child"
 
     @property
     def representing(self) -> bool:
@@ -273,6 +282,7 @@ def parties_from_case(
         writer_introduction=introduction,
         represents=represents,
         acting_for_young_person="",
+        young_person=_young_person_age(case, today) is not None,
     )
     if represents is not None:
         parties = replace(parties, writer_introduction=parties.representative_sentence)

@@ -31,17 +31,20 @@ FORMATS = {
 # together, so a family's export is whole; PDFs beyond it are named in the ZIP's README.txt.
 PDF_TEXT_BUDGET = 60_000
 # And the most text one letter may hold to be made into a file at all: a little more than a
-# case file can hold, so only a letter that repeats the case's text many times over (reasons
-# for appeal citing every piece of evidence under each of 30 reasons was 1.8 million
-# characters, 480 pages, from a valid case file of 62,000) is refused, never a family's
-# letter; the refusal costs what building the HTML did, some milliseconds.
+# case file can hold, so only a letter that repeats the case's text many times over is
+# refused, never a family's letter; the refusal costs what building the HTML did, some
+# milliseconds. (Reasons for appeal once printed every piece of evidence under each of 30
+# reasons: 1.8 million characters, 480 pages, from a valid case file of 62,000. They now state
+# each document once: the most evidence a case may hold, with two long reasons and answers,
+# makes some 87,000; tests/security/test_bounded_work.py.)
 LETTER_TEXT_LIMIT = 120_000
 
 
 class LetterTooLong(MissingCaseData):
     """A letter whose text is beyond LETTER_TEXT_LIMIT: not made into a PDF or Word file.
     A MissingCaseData, so every caller that leaves out a letter it cannot make leaves this
-    one out too (a 404 for a download, never a server error)."""
+    one out too, never a server error; a download answers with a page that says why and
+    what to do (letters.views, status 422)."""
 
     def __init__(self, kind: str, length: int) -> None:
         ValueError.__init__(

@@ -229,9 +229,16 @@ class AppealReasonsTests:
         assert "This appeal is made within that time." in text
         for reason in plan_case["decision"]["reasons_given"]:
             assert reason in text
-        # Each reason answered with named evidence on its point.
-        assert "Document 4, Independent speech and language therapy report by Dr L Moreno" in text
-        assert "Document 5, Occupational therapy report by K Brown, OT" in text
+        # Each document's key points stated once, under "Evidence"; each reason points there
+        # (no document is tied to a reason the family did not tie it to).
+        for shows in (
+            "Document 4: Independent speech and language therapy report, by Dr L Moreno, dated "
+            "12 February 2026. What it shows: recommends 1 hour a week of direct therapy",
+            "Document 5: Occupational therapy report, by K Brown, OT, dated 2 March 2026. What "
+            "it shows: recommends a 6-week block",
+        ):
+            assert text.count(shows) == 1
+        assert text.count("For the evidence, see the documents listed, with what each shows") == 2
         # The plan's own vague wording, quoted, with the general request.
         assert "Priya will have access to speech and language therapy as needed." in text
         assert "section F specifies and quantifies every provision" in text
@@ -304,7 +311,10 @@ class AppealReasonsTests:
         assert "has or may have special educational needs" in text
         assert "(Children and Families Act 2014, s.36(8))" in text
         assert "Rowan's needs can be met from the school's SEN support" in text
-        assert "Document 3, SEN support review by Ms T Green, SENCo (10 July 2026)" in text
+        assert (
+            "Document 3: SEN support review, by Ms T Green, SENCo, dated 10 July 2026. What it "
+            "shows: reading age 8 years 2 months" in text
+        )
         assert "To order Leeds City Council to carry out an EHC needs assessment for Rowan." in text
 
     @pytest.mark.parametrize(

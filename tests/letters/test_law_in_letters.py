@@ -73,6 +73,11 @@ def render(kind: LetterKind, relationship: str, school: SchoolKind | None) -> st
         case["child"]["date_of_birth"] = "2008-01-05"
     else:
         case["applicant"]["relationship"] = relationship
+    if relationship != "young_person":
+        # A fixture about a young person, written by a parent or carer (or an advocate for
+        # one): they act with the young person's agreement (letters.parties: a letter that
+        # exercises a right refuses without it). Unused for a child.
+        case.setdefault("acting_for_young_person", "agreed")
     plan = case.setdefault("plan", {})
     plan.setdefault("preferred_setting", "Oakfield School")
     if school is not None:

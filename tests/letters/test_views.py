@@ -106,3 +106,47 @@ def test_a_download_uses_the_extras_of_the_journey_it_came_from(client):
     url = f"/cases/{case_id}/letters/reconsideration_request.html"
     assert "Answer from the refusal stage" in client.get(f"{url}?journey=refused").content.decode()
     assert "Answer from the appeal stage" in client.get(f"{url}?journey=appeal").content.decode()
+
+
+@pytest.mark.django_db
+class LetterTooLongPageTests:
+    """A letter beyond letters.services.LETTER_TEXT_LIMIT (lowered here: no letter a valid case
+    makes now reaches it) gets a page that says so and what to do, status 422, never a 404."""
+
+    @pytest.fixture(autouse=True)
+    def low_limit(self, monkeypatch):
+        from letters import services
+
+        monkeypatch.setattr(services, "LETTER_TEXT_LIMIT", 2_000)
+        rendered = []
+        monkeypatch.setattr(services, "html_to_pdf", lambda *a, **k: rendered.append(1))
+        return rendered
+
+    @pytest.mark.parametrize(("fmt", "name"), [("pdf", "PDF"), ("docx", "Word document")])
+    def test_the_download_explains_what_happened_and_what_to_do(
+        self, client, case_id, low_limit, fmt, name
+    ):
+        response = client.get(url(case_id, fmt=fmt) + "?journey=request")
+        assert response.status_code == 422
+        assert response["Content-Type"].startswith("text/html")
+        assert "Content-Disposition" not in response
+        assert response["Cache-Control"] == "private, no-store"
+        page = response.content.decode()
+        assert (
+            f'<h1 class="govuk-heading-l">This letter is too long to make into a {name}</h1>'
+            in page
+        )
+        assert "Your request for an EHC needs assessment would be about" in page
+        assert "Nothing you have saved has been lost." in page
+        assert "Make your answers shorter" in page
+        web_page = f"/cases/{case_id}/letters/request_assessment.html?journey=request"
+        assert f'href="{web_page}"' in page
+        assert f'href="/cases/{case_id}/"' in page
+        assert low_limit == []  # no PDF was rendered
+        # The web page version it offers is the whole letter, and the case page is there.
+        letter = client.get(web_page)
+        assert letter.status_code == 200 and b"Sam Okafor" in letter.content
+        assert client.get(f"/cases/{case_id}/").status_code == 200
+
+    def test_a_stranger_still_gets_a_404(self, case_id):
+        assert signed_in_client().get(url(case_id)).status_code == 404

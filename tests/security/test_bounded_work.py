@@ -2,7 +2,8 @@
 item 1). Times depend on the machine, so these tests hold the work itself: the pages of the
 longest letter a valid case file can make, the letter text one request may turn into PDF,
 and the previous worst case refused. bench/hostile.py measures the times (as ratios against
-a typical family's case)."""
+a typical family's case). Reasons for appeal state each document's key points once, so the
+most evidence a case may hold makes a whole letter."""
 
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
 
-from bench.hostile import amplifying_case_file, typical_case_file, worst_case_file
+from bench.hostile import amplifying_case_file, prose, typical_case_file, worst_case_file
 from journeys.cases.casefile import (
     ITEM_LENGTH,
+    SOME,
+    TEXT_LENGTH,
     TOTAL_TEXT_LENGTH,
     CaseFileError,
     _text_length,
@@ -30,6 +33,7 @@ from letters.services import (
     letter_render,
     letter_text_length,
 )
+from tests.letters.pdf_text import pdf_text
 
 # The longest letter a valid case file makes, in pages: some 29 (about a second to render).
 MOST_PAGES = 32
@@ -83,18 +87,78 @@ class BoundsTests:
         assert TOTAL_TEXT_LENGTH * 0.9 < pdf_renders[0] <= LETTER_TEXT_LIMIT
 
 
-class LetterTooLongTests:
-    def test_a_letter_repeating_the_case_many_times_over_is_not_made(self, pdf_renders):
+def many_documents_case_file() -> tuple[dict, dict]:
+    """A valid case with the most evidence the schema allows (SOME items, each ITEM_LENGTH
+    characters of key points, each told apart by its first words), two of the council's
+    reasons and the family's two answers, each TEXT_LENGTH long: (case file, extras)."""
+    case = typical_case_file()
+    case["evidence"] = [
+        {
+            "kind": "other",
+            "title": f"Report {number:02d}",
+            "author": "Dr A Patel",
+            "date": "2026-03-10",
+            "key_points": f"Finding {number:02d}. " + prose(ITEM_LENGTH - 13),
+        }
+        for number in range(1, SOME + 1)
+    ]
+    case["decision"]["reasons_given"] = [
+        "Council reason one. " + prose(TEXT_LENGTH - 20),
+        "Council reason two. " + prose(TEXT_LENGTH - 20),
+    ]
+    extras = {
+        "reason_responses": [
+            {"reason": reason, "response": f"Answer {n}. " + prose(TEXT_LENGTH - 10)}
+            for n, reason in enumerate(case["decision"]["reasons_given"], start=1)
+        ]
+    }
+    return case, extras
+
+
+POINTER = "For the evidence, see the documents listed, with what each shows, under"
+
+
+class ReasonsForAppealTests:
+    """Reasons for appeal state each document's key points once, under "Evidence", so the
+    letter grows with the case, not with reasons times evidence (it was 1.8 million
+    characters for `amplifying_case_file`, and refused)."""
+
+    def test_two_reasons_and_the_most_evidence_make_a_whole_letter(self, pdf_renders):
+        case, extras = many_documents_case_file()
+        validate_case_file(case)
+        letter = letter_render(kind="appeal_reasons", case_file=case, extras=extras)
+        assert SOME * ITEM_LENGTH < pdf_renders[0] < LETTER_TEXT_LIMIT  # some 87,000
+        text = pdf_text(letter.content)
+        for number in range(1, SOME + 1):
+            assert text.count(f"Finding {number:02d}.") == 1  # its key points, once
+            assert text.count(f"Report {number:02d}") == 1
+        assert "Council reason two." in text and "Answer 2." in text
+        assert text.count(POINTER) == 2  # one pointer a reason, no invented link
+        assert len(PdfReader(io.BytesIO(letter.content)).pages) <= MOST_PAGES
+
+    def test_thirty_reasons_and_thirty_documents_are_made_too(self, pdf_renders):
         case = amplifying_case_file()
         validate_case_file(case)
-        assert (
-            letter_text_length(
-                letter_render(kind="appeal_reasons", case_file=case, fmt="html").content.decode()
-            )
-            > 10 * LETTER_TEXT_LIMIT
-        )
+        text = pdf_text(letter_render(kind="appeal_reasons", case_file=case).content)
+        assert pdf_renders[0] < LETTER_TEXT_LIMIT * 0.7  # was 1.8 million characters
+        assert text.count(POINTER) == SOME
+        assert "Reason number 29 is given here" in text
+
+
+class LetterTooLongTests:
+    """The bound still holds for any letter: shown here with a lower limit, since no letter a
+    valid case makes now reaches it."""
+
+    @pytest.fixture(autouse=True)
+    def low_limit(self, monkeypatch):
+        monkeypatch.setattr(services, "LETTER_TEXT_LIMIT", 20_000)
+
+    def test_a_letter_beyond_the_limit_is_not_made(self, pdf_renders):
+        case = amplifying_case_file()
+        html = letter_render(kind="appeal_reasons", case_file=case, fmt="html").content
+        assert letter_text_length(html.decode()) > 20_000
         for fmt in ("pdf", "docx"):
-            with pytest.raises(LetterTooLong, match="more than the 120,000 a letter may"):
+            with pytest.raises(LetterTooLong, match="more than the 20,000 a letter may"):
                 letter_render(kind="appeal_reasons", case_file=case, fmt=fmt)
         assert pdf_renders == []
 
@@ -105,16 +169,19 @@ class LetterTooLongTests:
         assert [preview.kind for preview in previews] == ["appeal_checklist"]
 
     @pytest.mark.django_db
-    def test_its_download_is_a_404_and_the_export_names_it(self, client, pdf_renders):
+    def test_its_download_explains_and_the_export_names_it(self, client, pdf_renders):
         case_id = imported(client, amplifying_case_file())
         response = client.get(f"/cases/{case_id}/letters/appeal_reasons.pdf")
-        assert response.status_code == 404
+        assert response.status_code == 422
+        assert b"This letter is too long to make into a PDF" in response.content
         archive = exported(client, case_id)
         readme = archive.read("README.txt").decode()
         assert "Reasons for appeal: appeal-reasons-Priya-Shah-" in readme
-        assert readme.count("(too long to be made here)") == 2  # its PDF and Word file
+        mine = [line for line in readme.splitlines() if "appeal-reasons-Priya-Shah-" in line]
+        assert len(mine) == 2  # its PDF and Word file
+        assert all(line.endswith("(too long to be made here)") for line in mine)
         assert not any(name.startswith("letters/appeal-reasons") for name in archive.namelist())
-        assert all(size <= LETTER_TEXT_LIMIT for size in pdf_renders)
+        assert all(size <= 20_000 for size in pdf_renders)
 
 
 @pytest.mark.django_db
