@@ -25,6 +25,7 @@ from tests.e2e.test_stage_journeys_browser import (
     label,
     on_page,
     pdf_of,
+    skip_voice_pages,
     write_letters,
 )
 
@@ -110,6 +111,7 @@ def test_annual_review_journey_to_its_contribution(page: Page):
     label(page, "How often?").fill("once a week")
     continue_(page)
 
+    skip_voice_pages(page)
     letters = ["Contribution to the annual review"]
     write_letters(page, [OUTCOME], letters)
     expect(page.get_by_text("Send it to the council before the review meeting")).to_be_visible()

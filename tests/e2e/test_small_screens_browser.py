@@ -25,12 +25,16 @@ CHECK_ANSWERS = "check-answers"
 
 def answers_for(slug: str) -> dict:
     from tests.journeys import test_plan_life_journeys as plan_life
+    from tests.journeys import test_transfer_journeys as transfers
 
     plan_life_answers = {
         "annual-review": plan_life.review_answers,
         "amendments": plan_life.amendments_answers,
         "not-amended": plan_life.not_amended_answers,
         "ceasing": lambda: plan_life.ceasing_answers("considered"),
+        "transfer": transfers.transfer_answers,
+        "reassessment": transfers.reassessment_answers,
+        "tribunal-order": transfers.tribunal_answers,
     }
     if slug in plan_life_answers:
         return plan_life_answers[slug]()

@@ -712,7 +712,7 @@ def test_an_advocate_appeals_naming_the_parent_whose_rights_these_are(page: Page
 
     on_page(page, "What evidence do you have?")
     continue_(page)
-    on_page(page, "Who will speak for your child at the hearing?")
+    on_page(page, "Who will speak for Oliver at the hearing?")
     continue_(page)
     on_page(page, "Does your appeal also involve health or social care needs?")
     choose(page, "No")
