@@ -109,7 +109,9 @@ def answer_voice_pages(page: Page, views: str, strengths: str) -> None:
 def answer_reasons(page: Page, reasons: list[str], answers: list[str]) -> None:
     """The council's reasons, one a line, then the family's answer to each."""
     fill_in(page, "What reasons did the council give?", "\n".join(reasons))
+    # The question stays the heading, with its hint, even for a single reason.
     on_page(page, WHAT_YOU_SAY)
+    expect(page.locator("main")).to_contain_text("Say why you disagree")
     for reason, answer in zip(reasons, answers, strict=False):
         label(page, council_said(reason)).fill(answer)
     continue_(page)
@@ -349,12 +351,13 @@ def test_a_young_person_of_20_appeals_a_decision_to_stop_their_plan(page: Page):
 
     on_page(page, "What evidence do you have?")
     continue_(page)
-    # Their views are their own words: one question, told it is optional.
-    fill_in(
-        page,
-        "What do you think about your education, the help you get and what matters to you?",
-        JORDAN_VIEWS,
-    )
+    # Their views are their own words: one question, the page's title too, told it is optional.
+    views = "What do you think about your education, the help you get and what matters to you?"
+    on_page(page, views)
+    expect(page).to_have_title(re.compile(rf"^{re.escape(views)} \u2013 "))
+    expect(page.locator("main")).to_contain_text("This page is optional")
+    label(page, views).fill(JORDAN_VIEWS)
+    continue_(page)
     on_page(page, "What are you good at, and what do you hope for?")
     continue_(page)
     on_page(page, "Preparing for adulthood")
