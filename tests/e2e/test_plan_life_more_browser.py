@@ -381,7 +381,11 @@ def test_a_young_person_of_20_appeals_a_decision_to_stop_their_plan(page: Page):
         assert_letter_says(text, what, expected)
         assert "my child" not in text.lower(), f"the {what} speaks of 'my child'"
     checklist = pdf_of(page, "What to send with your appeal")
-    assert_letter_says(checklist, "young person's checklist", ["Jordan Reid"])
+    assert_letter_says(
+        checklist,
+        "young person's checklist",
+        ["Bristol City Council", "decision to stop maintaining your EHC plan"],
+    )
     assert "my child" not in checklist.lower()
 
 
