@@ -25,6 +25,7 @@ from tests.e2e.test_stage_journeys_browser import (
     label,
     on_page,
     pdf_of,
+    skip_voice_pages,
     write_letters,
 )
 
@@ -109,6 +110,8 @@ def test_annual_review_journey_to_its_contribution(page: Page):
     on_page(page, "Make the provision in section F specific")
     label(page, "How often?").fill("once a week")
     continue_(page)
+
+    skip_voice_pages(page)  # optional: the child's views and strengths
 
     letters = ["Contribution to the annual review"]
     write_letters(page, [OUTCOME], letters)

@@ -22,6 +22,7 @@ from tests.e2e.test_stage_journeys_browser import (
     label,
     on_page,
     pdf_of,
+    skip_voice_pages,
     write_letters,
 )
 
@@ -77,6 +78,8 @@ def test_a_parent_asks_for_a_secondary_school_for_the_move(page: Page):
     on_page(page, "Why does this school or college suit your child?")
     label(page, "Why does this school or college suit your child?").fill(WHY)
     continue_(page)
+
+    skip_voice_pages(page)  # optional: the child's views and strengths
 
     write_letters(page, ["Oakwood Academy", f"September {year}", WHY], [LETTER])
     due = long_date(date(year, 2, 14))
