@@ -237,7 +237,7 @@ def test_a_refusal_to_amend_to_its_appeal_documents(page: Page):
     assert_letter_says(pdf_of(page, "Reasons for appeal"), "reasons for appeal PDF", expected)
     assert_letter_says(docx_of(page, "Reasons for appeal"), "reasons for appeal DOCX", expected)
     assert_letter_says(
-        pdf_of(page, "Evidence index"), "evidence index PDF", [child, EVIDENCE["title"]]
+        docx_of(page, "Evidence index"), "evidence index DOCX", [child, EVIDENCE["title"]]
     )
     assert_letter_says(
         docx_of(page, "What to send with your appeal"),
@@ -380,7 +380,7 @@ def test_a_young_person_of_20_appeals_a_decision_to_stop_their_plan(page: Page):
     ):
         assert_letter_says(text, what, expected)
         assert "my child" not in text.lower(), f"the {what} speaks of 'my child'"
-    checklist = pdf_of(page, "What to send with your appeal")
+    checklist = docx_of(page, "What to send with your appeal")
     assert_letter_says(
         checklist,
         "young person's checklist",
