@@ -262,7 +262,7 @@ class ReviewDecisionDateForm(QuestionForm):
     title = "What date is on the council's decision letter?"
     caption = REVIEW
     uses_answers = True
-    decision_date = decision_date_field()
+    decision_date = decision_date_field(label=title)
 
     def __init__(self, *args, answers: Mapping[str, Any] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -327,7 +327,7 @@ class WantsSchoolForm(QuestionForm):
 class NotAmendedDateForm(QuestionForm):
     title = "What date is on the council's letter saying it will not change the plan?"
     caption = DECISION
-    decision_date = decision_date_field()
+    decision_date = decision_date_field(label=title)
 
 
 class CouncilReasonsForm(QuestionForm):

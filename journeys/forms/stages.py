@@ -45,9 +45,13 @@ def text_key(value: str) -> str:
     return hashlib.sha256(" ".join(value.lower().split()).encode()).hexdigest()[:12]
 
 
-def decision_date_field(subject: str = "The decision letter date") -> DateField:
+def decision_date_field(
+    subject: str = "The decision letter date", label: str = "What date is on the decision letter?"
+) -> DateField:
+    """The date on a decision letter. On a page of its own the label is the page's heading:
+    give the page's title as `label` where it is worded otherwise, so the two agree."""
     return DateField(
-        label="What date is on the decision letter?",
+        label=label,
         subject=subject,
         help_text=hint_with_example("Use the date printed on the letter, not the day it arrived."),
         error_messages={"required": "Enter the date on the decision letter"},
@@ -138,6 +142,9 @@ class ReasonResponsesForm(QuestionForm):
     uses_answers = True
     reasons_from = staticmethod(refusal_reasons)
     MAX_REASONS = 15
+    # Always the question as the heading, with the hint: a box is labelled with the council's
+    # words, so even with one reason its label must not become the page's heading.
+    is_single_question = False
 
     def __init__(self, *args, answers: Mapping[str, Any] | None = None, **kwargs):
         super().__init__(*args, **kwargs)

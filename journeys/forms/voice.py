@@ -82,7 +82,10 @@ class ChildViewsForm(QuestionForm):
             ].label = (
                 "What do you think about your education, the help you get and what matters to you?"
             )
-            self.fields["views"].help_text = ""
+            # One question, so its label is the page's heading: the page's title says the
+            # same, and the field carries the page's hint (that it is optional, and s.19).
+            self.fields["views"].help_text = self.hint
+            self.title = self.fields["views"].label
 
     def clean(self):
         cleaned = super().clean()

@@ -87,6 +87,24 @@ _POSSESSIVE_RE = re.compile(rf"\b{_CHILD}(?:\u2019|')s\b")
 _PLAIN_RE = re.compile(rf"\b{_CHILD}\b")
 
 
+# In a sentence about "your child", "they", "their" and "them" are the child too: for the young
+# person themselves, "you", "your" ("What is your child good at, and what do they enjoy?" ->
+# "What are you good at, and what do you enjoy?"). Only in that sentence: the next may speak of
+# something else ("Your letters list them.").
+_SENTENCES_RE = re.compile(r"(?<=[.?!])(\s+)")
+_PRONOUNS = {"they": "you", "their": "your", "theirs": "yours", "them": "you",
+             "themselves": "yourself"}  # fmt: skip
+_PRONOUN_RE = re.compile(r"\b(?P<word>[Tt]hey|[Tt]heir|theirs|them|themselves)\b")
+
+
+def _pronouns_to_you(sentence: str) -> str:
+    if "our child" not in sentence:
+        return sentence
+    return _PRONOUN_RE.sub(
+        lambda m: _capital(_PRONOUNS[m["word"].lower()], m["word"][0] == "T"), sentence
+    )
+
+
 def _capital(text: str, upper: bool) -> str:
     return text[:1].upper() + text[1:] if upper else text
 
@@ -100,6 +118,7 @@ def speak_to(text: str, wording: Wording) -> str:
     if not isinstance(text, str) or wording.audience is Audience.PARENT or "our child" not in text:
         return text
     if wording.audience is Audience.YOUNG_PERSON:
+        text = "".join(_pronouns_to_you(part) for part in _SENTENCES_RE.split(text))
         text = _INVERTED_RE.sub(lambda m: f"{_INVERTED[m['verb']]} you", text)
         text = _VERB_RE.sub(
             lambda m: f"{_capital('you', m['your'] == 'Y')} {_VERBS[m['verb']]}", text

@@ -111,7 +111,8 @@ def test_annual_review_journey_to_its_contribution(page: Page):
     label(page, "How often?").fill("once a week")
     continue_(page)
 
-    skip_voice_pages(page)
+    skip_voice_pages(page)  # optional: the child's views and strengths
+
     letters = ["Contribution to the annual review"]
     write_letters(page, [OUTCOME], letters)
     expect(page.get_by_text("Send it to the council before the review meeting")).to_be_visible()

@@ -79,7 +79,8 @@ def test_a_parent_asks_for_a_secondary_school_for_the_move(page: Page):
     label(page, "Why does this school or college suit your child?").fill(WHY)
     continue_(page)
 
-    skip_voice_pages(page)
+    skip_voice_pages(page)  # optional: the child's views and strengths
+
     write_letters(page, ["Oakwood Academy", f"September {year}", WHY], [LETTER])
     due = long_date(date(year, 2, 14))
     main = page.locator("main")

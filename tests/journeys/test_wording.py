@@ -46,6 +46,24 @@ def test_every_page_reads_right_for_every_audience(journey, step, wording):
         assert not BROKEN.search(words), words
 
 
+THEY = re.compile(r"\b(?:[Tt]hey|[Tt]heir|theirs|them|themselves)\b")
+
+
+@pytest.mark.parametrize(("journey", "step"), STEPS, ids=[f"{j.slug}-{s.slug}" for j, s in STEPS])
+def test_a_young_person_is_never_they_in_a_sentence_about_them(journey, step):
+    """ "What are you good at, and what do they enjoy?" is wrong: in a sentence written about
+    "your child", the young person reads "you" throughout."""
+    written = page_words(form_for_step(step, None, {}))
+    form = form_for_step(step, None, {})
+    speak_to_form(form, Wording(Audience.YOUNG_PERSON, "Sam", True))
+    for before, after in zip(written, page_words(form), strict=True):
+        for sentence, rewritten in zip(
+            re.split(r"(?<=[.?!])\s+", before), re.split(r"(?<=[.?!])\s+", after), strict=True
+        ):
+            if "our child" in sentence:
+                assert not THEY.search(rewritten), rewritten
+
+
 @pytest.mark.parametrize(
     ("text", "young_person", "other", "unnamed"),
     [
@@ -64,6 +82,14 @@ def test_every_page_reads_right_for_every_audience(journey, step, wording):
          "The young person finds it hard"),
         ("Enter your full name", "Enter your full name", "Enter your full name",
          "Enter your full name"),
+        ("What is your child good at, and what do they enjoy? Your letters list them.",
+         "What are you good at, and what do you enjoy? Your letters list them.",
+         "What is Sam good at, and what do they enjoy? Your letters list them.",
+         "What is the young person good at, and what do they enjoy? Your letters list them."),
+        ("What would your child like to do for themselves?",
+         "What would you like to do for yourself?",
+         "What would Sam like to do for themselves?",
+         "What would the young person like to do for themselves?"),
     ],
 )  # fmt: skip
 def test_speak_to(text, young_person, other, unnamed):
