@@ -119,6 +119,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--profile", choices=("post", "bare"))
     parser.add_argument("--lines", type=int, default=45)
+    parser.add_argument("--callers", help="with --profile: who calls functions matching this")
     args = parser.parse_args()
     _configure()
     from urllib.parse import urlencode
@@ -185,6 +186,8 @@ def main() -> int:
         for order in ("cumulative", "tottime"):
             stats = pstats.Stats(profiler).strip_dirs().sort_stats(order)
             stats.print_stats(args.lines)
+        if args.callers:
+            pstats.Stats(profiler).strip_dirs().print_callers(args.callers)
         return 0
     rounds = {"bare": [], "post": []}
     for _ in range(args.rounds):

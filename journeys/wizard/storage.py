@@ -90,7 +90,7 @@ class _CaseDraftStorage(BaseStorage):
     def _set_current_step(self, step) -> None:
         draft = dict(self.data)
         draft[self.step_key] = step
-        self._write(draft)
+        self._write(draft, answers_changed=False)
 
     def set_step_data(self, step, cleaned_data) -> None:
         super().set_step_data(step, cleaned_data)
@@ -100,7 +100,7 @@ class _CaseDraftStorage(BaseStorage):
         # formtools only changes the dict in memory; ours is kept at once, like every write.
         draft = dict(self.data)
         draft[self.extra_data_key] = extra_data
-        self._write(draft)
+        self._write(draft, answers_changed=False)
 
     # -- ours ------------------------------------------------------------------------------
     def exists(self) -> bool:
@@ -115,14 +115,22 @@ class _CaseDraftStorage(BaseStorage):
             self.extra_data_key: {},
         }
 
-    def _write(self, draft: dict[str, Any]) -> None:
+    # Whether every write may change the stored answers, whatever it was for (a database
+    # draft's write merges in what other requests saved meanwhile).
+    writes_merge = False
+
+    def _write(self, draft: dict[str, Any], *, answers_changed: bool = True) -> None:
+        """Keep the draft. `version` (which the view caches the cleaned answers by) moves
+        when the answers may have changed: not for the current step or extra data alone,
+        which a step POST writes after its answer (one re-validation of every step fewer)."""
         draft["journey"] = self.journey_slug
         draft["touched"] = datetime.now(UTC).isoformat()
         if _size(draft) > MAX_DRAFT_SIZE:
             raise SuspiciousOperation("A draft larger than any journey's answers")
         self._store(draft)
         self._pending = draft
-        self.version += 1
+        if answers_changed or self.writes_merge:
+            self.version += 1
 
     def _read(self) -> dict[str, Any] | None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -165,6 +173,7 @@ class CaseDatabaseStorage(_CaseDraftStorage):
     """
 
     _MISSING = object()
+    writes_merge = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -152,7 +152,13 @@ class JourneyStepView(NamedUrlWizardView):
         return self._answers
 
     def visible_slugs(self) -> list[str]:
-        return self.journey.visible_steps(self.answers)
+        """The steps these answers show; formtools asks once per conditional step, several
+        times a request, so it is worked out once per set of answers (issue 12)."""
+        answers = self.answers
+        if getattr(self, "_visible_for", None) is not answers:
+            self._visible = self.journey.visible_steps(answers)
+            self._visible_for = answers
+        return self._visible
 
     # formtools override: a form may be built from earlier answers (`uses_answers`: one box
     # per council reason), which formtools' empty default cannot give.
