@@ -8,6 +8,10 @@ limit's count), so these were some 10 % of its time:
   connection from the pool and gives it back.
 - Every key was checked for memcached's rules (length, control characters), which only
   ever *warn* (CacheKeyWarning) and mean nothing to Redis, whose keys may be any bytes.
+- A rate limit's count took two round trips (Django's `incr` asks EXISTS, then INCR) and a
+  third to open a window (`add`); `count_in_window` is one (a Lua script: INCR, and EXPIRE
+  when the count is new). It is also atomic, so a counter can never be left without its
+  expiry (with EXISTS then INCR, one expiring in between came back as a counter for ever).
 
 Everything else (serialisation, timeouts, pools, the fall-back of ehcp_site/shared_cache.py
 when Redis is down) is Django's.
@@ -32,6 +36,16 @@ class RedisCacheClient(DjangoRedisCacheClient):
         return client
 
 
+# KEYS[1]: the counter; ARGV[1]: the window in seconds. Returns the new count.
+COUNT_IN_WINDOW = """
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then
+    redis.call('EXPIRE', KEYS[1], ARGV[1])
+end
+return count
+"""
+
+
 class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
@@ -39,3 +53,11 @@ class RedisCache(DjangoRedisCache):
 
     def validate_key(self, key):
         """Redis takes any key: memcached's warnings do not apply."""
+
+    def count_in_window(self, key: str, timeout: int, version=None) -> int:
+        """Add one to the counter `key` (made if missing, expiring `timeout` seconds after it
+        was made) and return the new count, in one round trip. The counter is the integer
+        Django's own `incr` and `get` read."""
+        key = self.make_key(key, version=version)
+        client = self._cache.get_client(key, write=True)
+        return int(client.eval(COUNT_IN_WINDOW, 1, key, int(timeout)))
