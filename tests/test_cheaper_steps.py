@@ -171,3 +171,20 @@ def test_a_step_post_works_out_the_visible_steps_at_most_twice(client, monkeypat
     # Once for the answers before this one, once after it: not once per conditional step
     # each time formtools asks for its form list (some 24 times a POST before).
     assert len(calls) <= 2
+
+
+def test_answers_worked_out_again_from_a_changed_step_are_those_worked_out_afresh():
+    from journeys.wizard.answers import journey_answers
+    from journeys.wizard.definition import JOURNEYS
+
+    journey = JOURNEYS["request"]
+    stored = request_answers()
+    before = journey_answers(journey, stored.get)
+    assert len(before) > 10
+    for slug in stored:
+        for replacement in ({}, {**stored[slug]}):  # emptied (no longer valid), or the same
+            changed = {**stored, slug: replacement}
+            again = journey_answers(journey, changed.get, known=before, changed=slug)
+            assert again == journey_answers(journey, changed.get), slug
+    # A step that is not the journey's, or nothing known: everything is worked out afresh.
+    assert journey_answers(journey, stored.get, known={}, changed="nowhere") == before

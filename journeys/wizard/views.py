@@ -146,8 +146,15 @@ class JourneyStepView(NamedUrlWizardView):
     @property
     def answers(self) -> dict[str, Any]:
         """Cleaned answers of every visible, valid step; recomputed after each write."""
-        if getattr(self, "_answers_version", None) != self.storage.version:
-            self._answers = journey_answers(self.journey, self.storage.get_step_data)
+        known_version = getattr(self, "_answers_version", None)
+        if known_version != self.storage.version:
+            changed = None if known_version is None else self.storage.changed_since(known_version)
+            self._answers = journey_answers(
+                self.journey,
+                self.storage.get_step_data,
+                known=getattr(self, "_answers", None),
+                changed=changed,
+            )
             self._answers_version = self.storage.version
         return self._answers
 
