@@ -9,7 +9,8 @@ The production settings (DEBUG off, encrypted sessions, WhiteNoise's hashed stat
 rate limits, CSRF), as bench/live.production_env gives gunicorn. The database named in
 DATABASE_URL (PostgreSQL) is migrated and used as it is; without DATABASE_URL a temporary
 SQLite file. One parent starts a request journey and opens its first question
-(`child-name`), as bench/server.py's parents do; then, in turns, N GETs of /healthz/ and N
+(`child-name`), as bench/server.py's parents do (--step: a later question, the ones before
+it answered); then, in turns, N GETs of /healthz/ and N
 POSTs of the first question's answer (each a 302 to the next question; every response is
 checked), each from its own address (X-Forwarded-For, one trusted proxy), so the step's
 rate limit counts without refusing. Prints this thread's CPU time per request (median of
@@ -117,6 +118,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--step", default="child-name", help="the question answered (default: the first)"
+    )
     parser.add_argument("--profile", choices=("post", "bare"))
     parser.add_argument("--lines", type=int, default=45)
     parser.add_argument("--callers", help="with --profile: who calls functions matching this")
@@ -136,14 +140,24 @@ def main() -> int:
     status, _, page = parent.call("GET", step_path)
     assert status == 200, status
     token = CSRF_INPUT.search(page.decode())[1]
-    body = urlencode(
-        {
-            "csrfmiddlewaretoken": token,
-            "request-current_step": "child-name",
-            **request_answers()["child-name"],
-        }
-    ).encode()
-    next_path = step_path.replace("/child-name/", "/child-pronouns/")
+    answers = request_answers()
+
+    def answer(slug: str) -> bytes:
+        fields = {"csrfmiddlewaretoken": token, "request-current_step": slug, **answers[slug]}
+        return urlencode(fields, doseq=True).encode()
+
+    # --step: answer the questions before it first, so the draft holds their answers.
+    for _ in range(40):
+        slug = STEP.search(step_path)["step"]
+        status, headers, _ = parent.call("POST", step_path, answer(slug))
+        assert status == 302, (slug, status)
+        if slug == args.step:
+            break
+        step_path = STEP.search(headers["location"])[0]
+    else:
+        raise SystemExit(f"the request journey never reached {args.step}")
+    body = answer(args.step)
+    next_path = headers["location"]
 
     stranger = Browser(handler)  # as bench/server.py: the bare view is asked without cookies
 
@@ -202,6 +216,7 @@ def main() -> int:
 
     print(f"database        {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}")
     print(f"session engine  {settings.SESSION_ENGINE}")
+    print(f"step            {args.step}")
     print(f"requests        {args.n} of each, {args.rounds} rounds (ms per request, median)")
     print("                wall      CPU")
     for label, name in (("bare view", "bare"), ("step POST", "post")):
