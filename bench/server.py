@@ -112,6 +112,10 @@ def main() -> int:
 
                     def answer_step(state):
                         parent, step = state
+                        # Each POST from its own address, as for downloads below: 8 parents
+                        # answering 40 times a second each would meet the step POST's rate
+                        # limit (120 a minute per client) within seconds.
+                        parent.client_ip = SimulatedParent(parent.base_url).client_ip
                         data = {
                             "request-current_step": STEP_URL.search(step)["step"],
                             **answers["child-name"],

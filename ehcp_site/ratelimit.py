@@ -7,10 +7,11 @@ Every app server shares the count when the cache is shared (Redis, or the databa
 that is the default: see settings.CACHES). A request over the limit gets a 429 page that
 says when to try again, with a Retry-After header; the view is not called.
 
-The count is `cache.incr`, or `cache.add` (creates the window's counter only if missing)
-when there is no counter yet. Both are atomic on Redis and on the local-memory cache. On
-the database cache `incr` is a read then a write, so a burst of simultaneous requests can
-be counted a little short: use Redis where exact limits matter.
+On Redis the count is one atomic script (INCR, and EXPIRE for a new counter:
+ehcp_site/redis_cache.py). Elsewhere it is `cache.incr`, or `cache.add` (creates the
+window's counter only if missing) when there is no counter yet, both atomic on the
+local-memory cache. On the database cache `incr` is a read then a write, so a burst of
+simultaneous requests can be counted a little short: use Redis where exact limits matter.
 """
 
 from __future__ import annotations
@@ -73,6 +74,10 @@ def _count(cache_key: str, period: int) -> int:
     database cache while the shared cache is down: ehcp_site/shared_cache.py)."""
 
     def count(cache) -> int:
+        # Redis (ehcp_site/redis_cache.py): one atomic round trip.
+        count_in_window = getattr(cache, "count_in_window", None)
+        if count_in_window is not None:
+            return count_in_window(cache_key, period)
         # incr first: the window's counter usually exists already, and on the database
         # cache an add that finds it costs six queries for nothing.
         try:

@@ -11,7 +11,7 @@ the database alone, as the plain store does.
 from django.contrib.sessions.backends.base import UpdateError
 from django.contrib.sessions.backends.cached_db import SessionStore as CachedDatabaseStore
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
-from django.db import router
+from django.db import connections, router
 
 from ehcp_site.crypto import decrypt_text, encrypt_text
 from ehcp_site.shared_cache import cache_down_report
@@ -37,15 +37,40 @@ class SessionStore(DatabaseSessionStore):
             # cached_db's save, which puts the session unencrypted in the cache.
             return DatabaseSessionStore.save(self, must_create)
         row = self.create_model_instance(self._get_session(no_load=False))
-        using = router.db_for_write(self.model, instance=row)
-        updated = (
-            self.model._default_manager.using(using)
-            .filter(pk=row.pk)
-            .update(session_data=row.session_data, expire_date=row.expire_date)
-        )
+        connection = connections[router.db_for_write(self.model, instance=row)]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _update_sql(self.model, connection),
+                [
+                    row.session_data,
+                    connection.ops.adapt_datetimefield_value(row.expire_date),
+                    row.session_key,
+                ],
+            )
+            updated = cursor.rowcount
         if not updated:
             raise UpdateError
         return None
+
+
+_UPDATE_SQL: dict[tuple[type, str], str] = {}
+
+
+def _update_sql(model, connection) -> str:
+    """The UPDATE the ORM's `.filter(pk=...).update(session_data=..., expire_date=...)`
+    makes, written once per model and database vendor: building it through the ORM on every
+    request cost more than the statement itself (issue 12). Only the model's own table and
+    column names, quoted, go into the text; every value is a parameter."""
+    key = (model, connection.vendor)
+    if key not in _UPDATE_SQL:
+        quote = connection.ops.quote_name
+        meta = model._meta
+        data, expiry = (quote(meta.get_field(n).column) for n in ("session_data", "expire_date"))
+        _UPDATE_SQL[key] = (
+            f"UPDATE {quote(meta.db_table)} SET {data} = %s, {expiry} = %s "  # noqa: S608
+            f"WHERE {quote(meta.pk.column)} = %s"
+        )
+    return _UPDATE_SQL[key]
 
 
 class CachedSessionStore(SessionStore, CachedDatabaseStore):

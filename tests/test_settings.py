@@ -246,7 +246,7 @@ class ProductionSettingsTests:
 
     def test_redis_url_selects_redis(self):
         shown = settings_for(**PRODUCTION, REDIS_URL="redis://127.0.0.1:6379/1")
-        assert shown["cache"] == "django.core.cache.backends.redis.RedisCache"
+        assert shown["cache"] == "ehcp_site.redis_cache.RedisCache"
 
     def test_behind_a_proxy(self):
         shown = settings_for(

@@ -29,14 +29,28 @@ def cleaned_answer(form) -> Any:
 
 
 def journey_answers(
-    journey: Journey, stored_data: Callable[[str], Mapping[str, Any] | None]
+    journey: Journey,
+    stored_data: Callable[[str], Mapping[str, Any] | None],
+    *,
+    known: Mapping[str, Any] | None = None,
+    changed: str | None = None,
 ) -> dict[str, Any]:
     """Return {slug: answer} for each visible step whose stored data is valid.
 
     Steps are taken in order, so a step's condition sees only the answers before it.
+
+    After one step's stored data changed (`changed`), the answers worked out before
+    (`known`) still hold for every step before it: their stored data is the same, and their
+    conditions and forms see only the answers before them. Those are taken as they were and
+    only the changed step and the ones after it are validated again (issue 12: a step POST
+    re-validated every earlier answer twice).
     """
-    answers: dict[str, Any] = {}
-    for step in journey.steps:
+    slugs = [step.slug for step in journey.steps]
+    reuse_until = slugs.index(changed) if known is not None and changed in slugs else 0
+    answers: dict[str, Any] = {
+        slug: known[slug] for slug in slugs[:reuse_until] if known and slug in known
+    }
+    for step in journey.steps[reuse_until:]:
         if not step.shows_for(answers):
             continue
         data = stored_data(step.slug)

@@ -71,6 +71,8 @@ class _CaseDraftStorage(BaseStorage):
         self.journey_slug = journey_slug
         self.key = draft_key(journey_slug, case_id)
         self.version = 0
+        # For each version after 0, the one step whose data that write changed (None: any).
+        self._changes: list[str | None] = []
         # What this request sees until the first write creates the draft.
         self._pending = self._empty()
 
@@ -90,17 +92,17 @@ class _CaseDraftStorage(BaseStorage):
     def _set_current_step(self, step) -> None:
         draft = dict(self.data)
         draft[self.step_key] = step
-        self._write(draft)
+        self._write(draft, answers_changed=False)
 
     def set_step_data(self, step, cleaned_data) -> None:
         super().set_step_data(step, cleaned_data)
-        self._write(self.data)
+        self._write(self.data, changed_step=step)
 
     def _set_extra_data(self, extra_data) -> None:
         # formtools only changes the dict in memory; ours is kept at once, like every write.
         draft = dict(self.data)
         draft[self.extra_data_key] = extra_data
-        self._write(draft)
+        self._write(draft, answers_changed=False)
 
     # -- ours ------------------------------------------------------------------------------
     def exists(self) -> bool:
@@ -115,19 +117,43 @@ class _CaseDraftStorage(BaseStorage):
             self.extra_data_key: {},
         }
 
-    def _write(self, draft: dict[str, Any]) -> None:
+    # Whether every write may change the stored answers, whatever it was for (a database
+    # draft's write merges in what other requests saved meanwhile).
+    writes_merge = False
+
+    def _write(
+        self,
+        draft: dict[str, Any],
+        *,
+        answers_changed: bool = True,
+        changed_step: str | None = None,
+    ) -> None:
+        """Keep the draft. `version` (which the view caches the cleaned answers by) moves
+        when the answers may have changed: not for the current step or extra data alone,
+        which a step POST writes after its answer (one re-validation of every step fewer)."""
         draft["journey"] = self.journey_slug
         draft["touched"] = datetime.now(UTC).isoformat()
-        if _size(draft) > MAX_DRAFT_SIZE:
+        size = _size(draft)
+        if size > MAX_DRAFT_SIZE:
             raise SuspiciousOperation("A draft larger than any journey's answers")
-        self._store(draft)
+        self._store(draft, size)
         self._pending = draft
-        self.version += 1
+        if answers_changed or self.writes_merge:
+            self.version += 1
+            self._changes.append(None if self.writes_merge else changed_step)
+
+    def changed_since(self, version: int) -> str | None:
+        """The one step whose stored data every write since `version` changed, so that the
+        answers before it still hold; None when that is not known (nothing changed, a reset,
+        several steps, or a database draft, whose writes merge in other requests' answers)."""
+        changes = set(self._changes[version:])
+        return changes.pop() if len(changes) == 1 and None not in changes else None
 
     def _read(self) -> dict[str, Any] | None:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def _store(self, draft: dict[str, Any]) -> None:  # pragma: no cover - abstract
+    def _store(self, draft: dict[str, Any], size: int) -> None:  # pragma: no cover - abstract
+        """Keep `draft`, whose size (_size) is `size`."""
         raise NotImplementedError
 
 
@@ -137,14 +163,15 @@ class CaseSessionStorage(_CaseDraftStorage):
     def _read(self) -> dict[str, Any] | None:
         return self.request.session.get(SESSION_KEY, {}).get(self.key)
 
-    def _store(self, draft: dict[str, Any]) -> None:
+    def _store(self, draft: dict[str, Any], size: int) -> None:
         session = self.request.session
         drafts = dict(session.get(SESSION_KEY, {}))
         drafts[self.key] = draft
         oldest_first = sorted(drafts, key=lambda key: drafts[key].get("touched", ""))
         for stale in oldest_first[: max(0, len(drafts) - MAX_DRAFTS_PER_SESSION)]:
             del drafts[stale]
-        sizes = {key: _size(value) for key, value in drafts.items()}
+        # This draft's size is known already: serialising it again cost as much as the check.
+        sizes = {key: size if key == self.key else _size(value) for key, value in drafts.items()}
         for stale in oldest_first:
             if sum(sizes.values()) <= MAX_SESSION_DRAFTS_SIZE:
                 break
@@ -165,6 +192,7 @@ class CaseDatabaseStorage(_CaseDraftStorage):
     """
 
     _MISSING = object()
+    writes_merge = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -203,7 +231,7 @@ class CaseDatabaseStorage(_CaseDraftStorage):
 
     data = property(_CaseDraftStorage._get_data, _set_data)
 
-    def _store(self, draft: dict[str, Any]) -> None:
+    def _store(self, draft: dict[str, Any], size: int) -> None:
         key = {"user": self.request.user, "case_id": self.case_id, "journey": self.journey_slug}
         with transaction.atomic():
             row, created = Draft.objects.get_or_create(**key, defaults={"data": draft})

@@ -146,13 +146,26 @@ class JourneyStepView(NamedUrlWizardView):
     @property
     def answers(self) -> dict[str, Any]:
         """Cleaned answers of every visible, valid step; recomputed after each write."""
-        if getattr(self, "_answers_version", None) != self.storage.version:
-            self._answers = journey_answers(self.journey, self.storage.get_step_data)
+        known_version = getattr(self, "_answers_version", None)
+        if known_version != self.storage.version:
+            changed = None if known_version is None else self.storage.changed_since(known_version)
+            self._answers = journey_answers(
+                self.journey,
+                self.storage.get_step_data,
+                known=getattr(self, "_answers", None),
+                changed=changed,
+            )
             self._answers_version = self.storage.version
         return self._answers
 
     def visible_slugs(self) -> list[str]:
-        return self.journey.visible_steps(self.answers)
+        """The steps these answers show; formtools asks once per conditional step, several
+        times a request, so it is worked out once per set of answers (issue 12)."""
+        answers = self.answers
+        if getattr(self, "_visible_for", None) is not answers:
+            self._visible = self.journey.visible_steps(answers)
+            self._visible_for = answers
+        return self._visible
 
     # formtools override: a form may be built from earlier answers (`uses_answers`: one box
     # per council reason), which formtools' empty default cannot give.

@@ -18,7 +18,7 @@ from tests.conftest import PASSWORD, make_user, run_in_project
 CLOSED_PORT = "redis://127.0.0.1:1/0"
 REDIS_DOWN = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "ehcp_site.redis_cache.RedisCache",
         "LOCATION": CLOSED_PORT,
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     },
@@ -48,7 +48,7 @@ def test_settings_from_redis_url_keep_a_database_cache_to_fall_back_on():
     }
     result = run_in_project("-c", f"import django; django.setup(); {code}", env=env)
     assert result.returncode == 0, result.stderr
-    assert "['database', 'default'] django.core.cache.backends.redis.RedisCache" in result.stdout
+    assert "['database', 'default'] ehcp_site.redis_cache.RedisCache" in result.stdout
 
 
 def test_sign_in_sign_up_and_password_reset_work_and_are_still_limited(client, redis_down):
