@@ -107,7 +107,8 @@ def worst_case_file(*, total: int | None = None) -> dict:
 def amplifying_case_file() -> dict:
     """Valid (some 62,000 characters of text), but reasons for appeal cited every piece of
     evidence, key points and all, under each of the council's 30 reasons: 1.8 million
-    characters, some 480 pages. Letters this long are no longer made (LetterTooLong)."""
+    characters, some 480 pages. Reasons for appeal now state each key point once, so it
+    renders (about 72,700 characters)."""
     from journeys.cases.casefile import ITEM_LENGTH, SOME
 
     case = typical_case_file()
