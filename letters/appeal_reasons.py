@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -50,6 +50,7 @@ from letters.plan_wording import (
     _plan_sections,
     plan_fixes,
 )
+from letters.voice import VoiceSection, voice_section
 
 RECOMMENDATION_DECISIONS = frozenset(
     {
@@ -130,6 +131,15 @@ class AppealReasons(Parties):
     # The case has evidence items of its own (beyond the decision letter, certificate, plan):
     # each reason and the other points then refer the reader to the "Evidence" section.
     own_evidence: bool
+    voice: VoiceSection | None = None  # letters/voice.py: the child's voice, as given
+
+
+def _views_only(voice: VoiceSection | None) -> VoiceSection | None:
+    """The child's views, strengths and hopes, as given, without the request for outcomes in
+    preparing for adulthood, which is written to the council, not the Tribunal."""
+    if voice is None or not voice.lines:
+        return None
+    return replace(voice, adulthood=(), adulthood_request="", adulthood_law=None)
 
 
 APPEAL_REASONS_NEEDS = ("child.first_name", "applicant.name", "local_authority.name")
@@ -439,4 +449,5 @@ def build_appeal_reasons(
         witnesses=_witnesses(extras),
         evidence=documents,
         own_evidence=evidence_count > 0,
+        voice=_views_only(voice_section(extras, parties.child)),
     )

@@ -405,6 +405,7 @@ APPEAL = Journey(
         Step("evidence", request_forms.EvidenceFormSet),
         Step("witnesses", stage_forms.WitnessFormSet),
         Step("health-care", stage_forms.HealthCareForm, conditions.may_involve_health_or_care),
+        *VOICE_STEPS,
         Step("outcome", stage_forms.AppealOutcomeForm),
         Step(CHECK_ANSWERS, CheckAnswersForm),
     ),

@@ -60,11 +60,13 @@ def label(scope, text: str) -> Locator:
     return scope.get_by_label(text, exact=True)
 
 
-def skip_voice_pages(page: Page) -> None:
-    """The child's views, strengths and hopes are optional: continue with nothing entered."""
-    on_page(page, "What are your child's views?")
+def skip_voice_pages(page: Page, child: str = "your child", pronoun: str = "they") -> None:
+    """The child's views, strengths and hopes are optional: continue with nothing entered.
+    `child` is how the pages name the child ("your child" to a parent; the name to anyone
+    writing for the family)."""
+    on_page(page, f"What are {child}'s views?")
     continue_(page)
-    on_page(page, "What is your child good at, and what do they hope for?")
+    on_page(page, f"What is {child} good at, and what do {pronoun} hope for?")
     continue_(page)
 
 
@@ -596,6 +598,7 @@ def test_late_appeal_journey_from_the_home_page_to_its_letters(page: Page):
     continue_(page)
 
     # No health and care page: a refusal to assess has no plan to make recommendations on.
+    skip_voice_pages(page)
     on_page(page, "What do you want the Tribunal to order?")
     label(page, "What do you want the Tribunal to order?").fill(
         "Order Norfolk County Council to carry out an EHC needs assessment."
@@ -717,6 +720,7 @@ def test_an_advocate_appeals_naming_the_parent_whose_rights_these_are(page: Page
     on_page(page, "Does your appeal also involve health or social care needs?")
     choose(page, "No")
     continue_(page)
+    skip_voice_pages(page, "Oliver")
     on_page(page, "What do you want the Tribunal to order?")
     continue_(page)
 

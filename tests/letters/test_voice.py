@@ -201,3 +201,25 @@ def test_no_letter_of_a_young_person_speaks_of_my_child(kind, fixture):
     except MissingCaseData:
         return  # this letter does not apply to this case
     assert "my child" not in html.casefold()
+
+
+class ReasonsForAppealTests:
+    """Reasons for appeal carry the child's views, strengths and hopes as given; the request
+    for outcomes in preparing for adulthood is written to a council, so it stays out."""
+
+    def test_views_strengths_and_hopes_without_the_adulthood_request(self):
+        data = case("case_appeal_refusal")
+        name = data["child"]["first_name"]
+        for text in texts("appeal_reasons", data, VOICE):
+            assert f"{name}'s views, strengths and hopes" in text
+            assert f"In {name}'s own words: I want a quiet place to work." in text
+            assert f"What {name} hopes for: To be a vet." in text
+            assert "Preparing for adulthood" not in text
+            assert "include each of these areas" not in text
+
+    def test_nothing_given_nothing_said(self):
+        data = case("case_appeal_refusal")
+        for extras in (None, {"adulthood": VOICE["adulthood"]}):
+            for text in texts("appeal_reasons", data, extras):
+                assert "views, strengths and hopes" not in text
+                assert "Preparing for adulthood" not in text
