@@ -74,6 +74,15 @@ LOG = 2_000  # the delivery log: a few sessions a week, for years
 # 2 x 3,000 characters, 20 pieces of support and 20 of evidence of up to 2,000 and 1,400,
 # notes, names and addresses: about 100,000), so no answer the journey takes is refused.
 TOTAL_TEXT_LENGTH = 110_000
+# The delivery log (version 2) has its own budget and is not counted in the total above: 3
+# school years of weekly records for 8 items is some 1,250 rows, whose dates, provision ids
+# and "yes"/"no" alone are 20,000 characters. Its fixed-format values (dates, delivered) are
+# bounded by the schema and not counted at all; its notes and provision ids together are at
+# most this many characters (the tracker's form keeps a note to 200, so 500 full notes, or
+# short notes on every row of those 3 years). A letter that prints the log prints the missed
+# sessions, not every note.
+LOG_TEXT_LENGTH = 100_000
+LOG_FIXED_KEYS = frozenset({"date", "delivered"})
 
 
 def _text(max_length: int, *, min_length: int = 0) -> dict[str, Any]:
@@ -128,7 +137,8 @@ CASE_SCHEMA: dict[str, Any] = {
     "description": (
         f"Every list and string is bounded (maxItems, maxLength); all the text together is "
         f"at most {TOTAL_TEXT_LENGTH:,} characters, so that no letter made from it is longer "
-        f"than some 30 pages."
+        f"than some 30 pages. The delivery log is not counted in that total: its notes and "
+        f"provision ids together are at most {LOG_TEXT_LENGTH:,} characters."
     ),
     **_object(
         {
@@ -368,16 +378,37 @@ def validate_case_file(data: Any) -> dict[str, Any]:
         raise CaseFileError(
             f"the case file holds more than {TOTAL_TEXT_LENGTH:,} characters of text in all"
         )
+    if log_text_length(data.get("delivery_log", [])) > LOG_TEXT_LENGTH:
+        raise CaseFileError(
+            f"delivery_log: its notes hold more than {LOG_TEXT_LENGTH:,} characters in all"
+        )
     return data
 
 
-def _text_length(value: Any) -> int:
+def log_text_length(log: Any) -> int:
+    """The characters of a delivery log that count against LOG_TEXT_LENGTH: its notes and
+    provision ids (dates and "yes"/"no"/"partly" are fixed-format and bounded already)."""
+    return sum(
+        _text_length(value)
+        for row in _list(log)
+        if isinstance(row, dict)
+        for key, value in row.items()
+        if key not in LOG_FIXED_KEYS
+    )
+
+
+def _text_length(value: Any, *, top: bool = True) -> int:
+    """Every character of text in `value`, but for the delivery log (LOG_TEXT_LENGTH)."""
     if isinstance(value, str):
         return len(value)
     if isinstance(value, dict):
-        return sum(_text_length(item) for item in value.values())
+        return sum(
+            _text_length(item, top=False)
+            for key, item in value.items()
+            if not (top and key == "delivery_log")
+        )
     if isinstance(value, list):
-        return sum(_text_length(item) for item in value)
+        return sum(_text_length(item, top=False) for item in value)
     return 0
 
 

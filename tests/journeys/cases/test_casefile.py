@@ -10,9 +10,12 @@ from jsonschema import Draft202012Validator
 
 from journeys.cases.casefile import (
     CASE_SCHEMA,
+    LOG_TEXT_LENGTH,
     CaseFileError,
+    _text_length,
     case_from_request_answers,
     example_case_file,
+    log_text_length,
     request_step_data_from_case,
     validate_case_file,
 )
@@ -324,3 +327,45 @@ class Version2Tests:
         answers = journey_answers(REQUEST_ASSESSMENT, stored(request_step_data_from_case(case)))
         assert "represents-details" in answers and "represents-contact" in answers
         assert case_from_request_answers(answers) == case
+
+
+def weekly_log(*, items: int, weeks: int, note: str) -> list[dict]:
+    """A delivery log of `weeks` weekly records for `items` items, from 1 September 2025."""
+    start = date(2025, 9, 1).toordinal()
+    return [
+        {
+            "provision": f"f{item}",
+            "date": date.fromordinal(start + 7 * week).isoformat(),
+            "delivered": "partly",
+            "minutes": 20,
+            "note": note,
+        }
+        for week in range(weeks)
+        for item in range(1, items + 1)
+    ]
+
+
+class DeliveryLogBudgetTests:
+    def test_three_years_of_weekly_records_for_8_items_fit_beside_a_full_case(self):
+        case = copy.deepcopy(VERSION_2)
+        case["notes"] = "x" * 5_000
+        case["delivery_log"] = weekly_log(items=8, weeks=156, note="TA off sick, no cover")
+        assert len(case["delivery_log"]) == 1_248
+        assert validate_case_file(case) is case
+        # The log is not counted in the case's total, and has its own budget.
+        assert _text_length(case) < 10_000
+        assert log_text_length(case["delivery_log"]) == 1_248 * (2 + 21)
+
+    def test_a_log_over_its_own_budget_is_refused_by_name(self):
+        case = copy.deepcopy(VERSION_2)
+        case["delivery_log"] = weekly_log(items=8, weeks=70, note="n" * 200)
+        assert log_text_length(case["delivery_log"]) > LOG_TEXT_LENGTH
+        with pytest.raises(CaseFileError, match=r"^delivery_log: its notes hold more than 100,000"):
+            validate_case_file(case)
+
+    def test_dates_and_delivered_are_not_counted(self):
+        assert (
+            log_text_length([{"provision": "f1", "date": "2026-09-08", "delivered": "partly"}]) == 2
+        )
+        assert log_text_length("not a list") == 0
+        assert log_text_length(["not a row", {"note": "ab"}]) == 2
