@@ -834,6 +834,13 @@ def _is_about_provision(sentence: str) -> bool:
     )
 
 
+def is_about_provision(sentence: str) -> bool:
+    """Whether a statement is about provision (names a provider, an activity, a frequency or
+    a time, or uses a vague provision phrase), not a heading, a need or only a review: the
+    statements the provision tracker offers as items (Code of Practice 9.69)."""
+    return _is_about_provision(sentence)
+
+
 def provision_area(sentence: str) -> ProvisionArea:
     """The area of need a statement is about, by its first telling word (Code 2015, ch. 6)."""
     found = min(

@@ -1344,3 +1344,18 @@ def test_check_provision_never_fails_and_quotes_only_words_in_the_sentence(sente
 def test_check_text_checks_every_statement(text):
     reports = check_text(text)
     assert [report.sentence for report in reports] == split_sentences(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "about"),
+    [
+        ("Sam will have 1 hour a week of speech and language therapy.", True),
+        ("Communication and interaction", False),
+        ("Progress will be reviewed termly.", False),
+        ("Access to a quiet space.", True),
+    ],
+)
+def test_is_about_provision_names_the_statements_the_tracker_offers(sentence, about):
+    from journeys.rules.wording import is_about_provision
+
+    assert is_about_provision(sentence) is about
