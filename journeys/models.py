@@ -65,6 +65,11 @@ class Case(models.Model):
     # The child's and parent's names folded for search (fold_for_search: no accents, no case),
     # so "Sian" finds "Siân" with a plain LIKE on SQLite and PostgreSQL alike.
     search_names = models.CharField(max_length=400, blank=True, default="")
+    # Sessions of the plan's provision recorded as not delivered since 1 September of the
+    # school year it was last written in (None: no provision recorded), for the caseload's
+    # "provision not delivered" filter and its largest-shortfall-first order
+    # (journeys/cases/provision.py provision_missed_since_september).
+    provision_missed = models.PositiveIntegerField(null=True, blank=True)
     # "See an example letter" makes a case from the shipped fictional child: shown as an
     # example wherever it appears, never shared, and never counted among real cases.
     is_example = models.BooleanField(default=False)
@@ -82,6 +87,7 @@ class Case(models.Model):
             models.Index(fields=["reminders_opt_in"], name="case_reminders_idx"),
             models.Index(fields=["last_active_at"], name="case_last_active_idx"),
             models.Index(fields=["next_deadline_on"], name="case_next_deadline_idx"),
+            models.Index(fields=["provision_missed"], name="case_provision_missed_idx"),
         ]
 
     def __str__(self) -> str:
@@ -95,6 +101,7 @@ class Case(models.Model):
         "next_deadline_on",
         "next_deadline_rule",
         "search_names",
+        "provision_missed",
     )
 
 

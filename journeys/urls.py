@@ -1,6 +1,6 @@
 from django.urls import path
 
-from journeys.cases import calculator, overview_views
+from journeys.cases import calculator, overview_views, provision_views
 from journeys.cases import views as case_views
 from journeys.sharing import views as sharing_views
 from journeys.wizard import views
@@ -42,6 +42,26 @@ urlpatterns = [
         "cases/<uuid:case_id>/timeline/remove/",
         case_views.case_event_remove_view,
         name="timeline-remove",
+    ),
+    path(
+        "cases/<uuid:case_id>/provision/",
+        provision_views.provision_tracker_view,
+        name="provision",
+    ),
+    path(
+        "cases/<uuid:case_id>/provision/items/",
+        provision_views.provision_items_view,
+        name="provision-items",
+    ),
+    path(
+        "cases/<uuid:case_id>/provision/log/<str:monday>/",
+        provision_views.provision_week_view,
+        name="provision-week",
+    ),
+    path(
+        "cases/<uuid:case_id>/provision/terms/",
+        provision_views.provision_terms_view,
+        name="provision-terms",
     ),
     path("cases/<uuid:case_id>/reminders/", case_views.case_reminders_view, name="reminders"),
     path(

@@ -33,6 +33,7 @@ ROLES = (
     "organisation admin",  # of the organisation the case is shared with
 )
 SIGN_IN = "sign-in"
+PAST_MONDAY = "2025-10-13"
 REDIRECT = "redirect"
 
 
@@ -74,6 +75,11 @@ RULES = {
     "journeys:sharing-revoke": ("post", {}, OWNER_ACTION),
     "journeys:sharing-organisation": ("post", {}, expect(owner=200)),  # no choice: error page
     "journeys:sharing-stop": ("post", {}, OWNER_ACTION),
+    # The provision tracker (issue 15): read by all who may read the case, changed by the owner.
+    "journeys:provision": ("get", {}, READ),
+    "journeys:provision-week": ("get", {}, READ),
+    "journeys:provision-items": ("get", {}, OWNER_PAGE),
+    "journeys:provision-terms": ("get", {}, OWNER_PAGE),
     "caseload:case": ("get", {}, ORGANISATION_PAGE),
     "caseload:case-note": ("post", {"note-body": "Rang the school."}, ORGANISATION_ACTION),
     "caseload:case-assign": ("post", {"assign-assigned_to": ""}, ORGANISATION_ACTION),
@@ -142,6 +148,7 @@ def world(case_file):
         "journeys:sharing-revoke": {"access_id": live.id},
         "journeys:sharing-stop": {"organisation_id": shared_with.id},
         "letters:download": {"kind": "request_assessment", "fmt": "pdf"},
+        "journeys:provision-week": {"monday": PAST_MONDAY},
         # Every journey's first step (a new journey is covered the day it is declared).
         **{
             f"journeys:{slug}-step": {"step": journey.first_step}
@@ -190,3 +197,24 @@ def test_an_unknown_case_id_looks_like_someone_elses(world, url_name):
     else:
         assert response.status_code == 404
     assert _outcome(getattr(Client(), method)(url, data)) in (SIGN_IN, 200, REDIRECT)
+
+
+# The pages above are tried with GET; these are their writes, which only the owner may make.
+WRITES = {
+    "journeys:provision-week": {"nothing": "1"},
+    "journeys:provision-items": {"read": "1", "sections-F": "1 hour a week of speech therapy."},
+    "journeys:provision-terms": {"typical": "1"},
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("url_name", sorted(WRITES))
+def test_only_the_owner_changes_the_provision_record(world, url_name, role):
+    case, people, kwargs = world
+    url = reverse(url_name, kwargs={"case_id": case.id, **kwargs.get(url_name, {})})
+    browser = Client()
+    if role != "anonymous":
+        browser.force_login(people[role])
+    response = browser.post(url, WRITES[url_name])
+    assert _outcome(response) == OWNER_ACTION[role], f"{role} POST {url}"

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from journeys.cases.casefile import case_file_current
 from journeys.cases.casefile_io import EXPORT_CASE_FILE
+from journeys.cases.provision import provision_missed_since_september
 from journeys.cases.selectors import (
     DRAFTS_SESSION_KEY,
     OWNED_CASES_KEY,
@@ -68,10 +69,11 @@ def overwrites_newer_answers(
 
 
 def case_summary_refresh(*, case: Case) -> tuple[str, ...]:
-    """Copy the child's and parent's names, the council and the next open deadline out of
-    the case file into the columns lists read (so they filter, search and sort in the
-    database). Called by every service that writes a case file, before it saves; returns
-    the columns it set, for `update_fields`."""
+    """Copy the child's and parent's names, the council, the next open deadline and the
+    sessions of provision missed since September out of the case file into the columns
+    lists read (so they filter, search and sort in the database). Called by every service
+    that writes a case file, before it saves; returns the columns it set, for
+    `update_fields`."""
     child = case.case_file.get("child", {})
     case.child_name = " ".join(
         part for part in (child.get("first_name"), child.get("last_name")) if part
@@ -82,6 +84,9 @@ def case_summary_refresh(*, case: Case) -> tuple[str, ...]:
     case.next_deadline_on = deadline.due if deadline else None
     case.next_deadline_rule = deadline.rule.value if deadline else ""
     case.search_names = fold_for_search(f"{case.child_name} {case.parent_name}")[:400]
+    case.provision_missed = provision_missed_since_september(
+        case.case_file, case.extras or {}, timezone.localdate()
+    )
     return Case.SUMMARY_FIELDS
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from django.urls import reverse
 
 from journeys.cases.overview import case_facts, days_left_words
+from journeys.cases.provision import shows_tracker
 from journeys.cases.selectors import (
     CaseAccess,
     case_list_for_parent,
@@ -251,6 +252,8 @@ def case_overview_for(*, access: CaseAccess, user, session, today: date) -> dict
             ),
         ],
         "facts": case_facts(case.case_file),
+        # The provision tracker (issue 15), once there is a plan to deliver.
+        "shows_tracker": shows_tracker(case.case_file, case.extras.keys()),
         "stage": stage_label(case.journey),
     }
 

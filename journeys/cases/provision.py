@@ -1,0 +1,240 @@
+"""A case's provision and its delivery, read: the one place that turns the case file (and the
+family's term dates, kept in the case's extras) into the rules' shortfall.
+
+The tracker pages, the caseload's column (through case_summary_refresh), the
+`provision_report` command and the letters all read the shortfall through
+`provision_shortfall`, so a figure is counted one way. The arithmetic itself is pure:
+journeys/rules/provision.py. Writes are in journeys/cases/provision_services.py; who may see
+a case is decided by journeys/cases/selectors.py before anything here is called.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from journeys.rules.provision import (
+    Item,
+    LogRow,
+    Period,
+    Shortfall,
+    TermDates,
+    gaps,
+    items_from_case,
+    log_from_case,
+    shortfall,
+    typical_term_dates,
+    week_start,
+)
+from journeys.rules.stages import has_plan
+from journeys.rules.vocabulary import Per
+
+# Case.extras key of the family's own term dates ({"terms": [["YYYY-MM-DD", "YYYY-MM-DD"]]}):
+# not a journey slug, so the stages never read it as a finished journey.
+TERMS_KEY = "provision-terms"
+FAMILY_TERMS_NAME = "Term dates you gave"
+# What the tracker says of an item whose frequency the plan does not give.
+UNQUANTIFIED = (
+    "The plan does not say how often, so a missed session is hard to prove. Ask for this to be "
+    "specified at the next review."
+)
+# Counted weekly: a week's page can record them (longer periods are recorded when they happen).
+WEEKLY = frozenset({Per.WEEK})
+
+
+def school_year_start(today: date) -> date:
+    """1 September of the school year `today` is in."""
+    return date(today.year if today.month >= 9 else today.year - 1, 9, 1)
+
+
+def first_log_date(case_file: Mapping[str, Any]) -> date | None:
+    dates = [row.date for row in log_from_case(case_file)]
+    return min(dates) if dates else None
+
+
+def default_start(case_file: Mapping[str, Any], today: date) -> date:
+    """Where the tracker counts from unless the family chooses: 1 September of this school
+    year, or the first day they recorded if that is later."""
+    start = school_year_start(today)
+    first = first_log_date(case_file)
+    return max(start, first) if first else start
+
+
+def family_terms(extras: Mapping[str, Any]) -> TermDates | None:
+    """The term dates the family gave, or None (then the typical English school year)."""
+    stored = extras.get(TERMS_KEY)
+    if not isinstance(stored, dict) or not stored.get("terms"):
+        return None
+    terms = tuple(
+        (date.fromisoformat(start), date.fromisoformat(end)) for start, end in stored["terms"]
+    )
+    return TermDates(name=FAMILY_TERMS_NAME, terms=terms)
+
+
+def terms_for(extras: Mapping[str, Any], start: date, end: date) -> TermDates:
+    """The term-dates table the counting uses: the family's, else a typical English year
+    covering the range."""
+    return family_terms(extras) or typical_term_dates(start, end)
+
+
+def provision_shortfall(
+    *, case_file: Mapping[str, Any], extras: Mapping[str, Any], start: date, end: date
+) -> Shortfall:
+    """The shortfall between two dates inclusive, with the term dates the family uses: what
+    the tracker, the caseload column, provision_report and the letters all show."""
+    return shortfall(
+        items_from_case(case_file),
+        log_from_case(case_file),
+        start,
+        end,
+        terms_for(extras, start, end),
+    )
+
+
+def provision_missed_since_september(
+    case_file: Mapping[str, Any], extras: Mapping[str, Any], today: date
+) -> int | None:
+    """Sessions recorded as not delivered since 1 September of this school year (None: the
+    case records no provision): the caseload's column."""
+    if not case_file.get("provision"):
+        return None
+    if not case_file.get("delivery_log"):
+        return 0
+    start = school_year_start(today)
+    end = max(today, start)
+    found = provision_shortfall(case_file=case_file, extras=extras, start=start, end=end)
+    return max(0, found.total.missed or 0)
+
+
+def shows_tracker(case_file: Mapping[str, Any], finished: Any = ()) -> bool:
+    """Whether the case page links to the tracker: the case has a plan, or provision."""
+    return bool(case_file.get("provision")) or has_plan(case_file, finished)
+
+
+# -- a week's page ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WeekRow:
+    """One item on a week's page: what is recorded for it that week (None: nothing)."""
+
+    item: Item
+    recorded: LogRow | None
+    records: int  # how many rows the week holds for it (more than one: kept per session)
+    due: bool  # counted weekly and, if term time only, the week has a term day
+
+
+def week_days(monday: date) -> tuple[date, date]:
+    return monday, monday + timedelta(days=6)
+
+
+def week_has_term_day(terms: TermDates, monday: date) -> bool:
+    return any(terms.is_term_day(monday + timedelta(days=n)) for n in range(5))
+
+
+def provision_week(
+    *, case_file: Mapping[str, Any], extras: Mapping[str, Any], monday: date
+) -> tuple[list[WeekRow], bool]:
+    """Each item with what the week records for it, and whether the week has a term day."""
+    first, last = week_days(monday)
+    terms = terms_for(extras, first, last)
+    in_term = week_has_term_day(terms, monday)
+    log = log_from_case(case_file)
+    rows = []
+    for item in items_from_case(case_file):
+        mine = [row for row in log if row.provision == item.id and first <= row.date <= last]
+        weekly = item.per in WEEKLY or not item.quantified
+        rows.append(
+            WeekRow(
+                item=item,
+                recorded=mine[-1] if mine else None,
+                records=len(mine),
+                due=weekly and (in_term or not item.term_time_only),
+            )
+        )
+    return rows, in_term
+
+
+# -- the tracker --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrackerItem:
+    item: Item
+    counts: Any  # the rules' ItemShortfall
+    gap_weeks: tuple[date, ...]  # Mondays of the periods still to fill, oldest first
+    flag: str  # UNQUANTIFIED, or ""
+
+
+@dataclass(frozen=True)
+class Tracker:
+    start: date
+    end: date
+    shortfall: Shortfall
+    items: list[TrackerItem]
+    terms: TermDates
+    terms_are_the_familys: bool
+    gap_weeks: tuple[date, ...]  # every item's, once each, oldest first
+
+
+# The most gaps listed as links: a family 3 years behind is told how many, not given 150 links.
+GAPS_SHOWN = 12
+
+
+def provision_tracker(
+    *, case_file: Mapping[str, Any], extras: Mapping[str, Any], start: date, end: date
+) -> Tracker:
+    """Everything the tracker page shows, from `start` to `end` inclusive."""
+    terms = terms_for(extras, start, end)
+    items = items_from_case(case_file)
+    log = log_from_case(case_file)
+    found = shortfall(items, log, start, end, terms)
+    by_id = {counts.item.id: counts for counts in found.items}
+    rows = []
+    every_gap: set[date] = set()
+    for item in items:
+        missing = gaps(item, log, start, end, terms) if item.quantified else ()
+        mondays = tuple(sorted({week_start(period.start) for period in missing}))
+        every_gap.update(mondays)
+        rows.append(
+            TrackerItem(
+                item=item,
+                counts=by_id.get(item.id),
+                gap_weeks=mondays,
+                flag="" if item.quantified else UNQUANTIFIED,
+            )
+        )
+    return Tracker(
+        start=start,
+        end=end,
+        shortfall=found,
+        items=rows,
+        terms=terms,
+        terms_are_the_familys=family_terms(extras) is not None,
+        gap_weeks=tuple(sorted(every_gap)),
+    )
+
+
+def period_label(period: Period) -> str:
+    return f"{period.start:%-d %B %Y} to {period.end:%-d %B %Y}"
+
+
+# -- what the family can do about it --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProvisionAction:
+    """A next step offered under the tracker ("What you can do"): a letter or a page."""
+
+    title: str
+    href: str
+    hint: str = ""
+
+
+def provision_actions(*, case: Any, tracker: Tracker) -> list[ProvisionAction]:
+    """The steps the tracker offers for this shortfall: the enforcement letters (a
+    complaint, the Ombudsman, a pre-action letter, a chaser after an order) join here when
+    they exist. Empty until then; the page says what to do without them."""
+    return []
