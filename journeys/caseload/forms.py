@@ -7,7 +7,14 @@ from __future__ import annotations
 from django import forms
 
 from ehcp_site.accounts.models import Membership
-from journeys.caseload.selectors import ANYONE, UNASSIGNED, CaseloadFilters, DeadlineWindow
+from journeys.caseload.selectors import (
+    ANYONE,
+    UNASSIGNED,
+    CaseloadFilters,
+    DeadlineWindow,
+    ProvisionFilter,
+    SortOrder,
+)
 from journeys.cases.labels import STAGE_LABELS
 from journeys.forms.fields import choice
 
@@ -44,9 +51,22 @@ class CaseloadFilterForm(forms.Form):
         widget=forms.Select,
     )
 
+    provision = choice(
+        label="Provision in the plan",
+        choices=ProvisionFilter.choices(),
+        required_message="Choose from the list",
+        widget=forms.Select,
+    )
+    sort = choice(
+        label="Order",
+        choices=SortOrder.choices(),
+        required_message="Choose an order from the list",
+        widget=forms.Select,
+    )
+
     def __init__(self, *args, members: list[Membership], **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("stage", "deadline", "assigned"):
+        for name in ("stage", "deadline", "assigned", "provision", "sort"):
             self.fields[name].required = False
         self.fields["assigned"].choices = [
             (ANYONE, "Anyone"),
@@ -65,6 +85,8 @@ class CaseloadFilterForm(forms.Form):
             deadline=data.get("deadline", ""),
             assigned=data.get("assigned", ""),
             search=data.get("q", "").strip(),
+            provision=data.get("provision", ""),
+            sort=data.get("sort", ""),
         )
 
 

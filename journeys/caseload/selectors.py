@@ -41,6 +41,16 @@ class DeadlineWindow(LabelledEnum):
     NONE = "none", "No deadline"
 
 
+class ProvisionFilter(LabelledEnum):
+    ANY = "", "Any"
+    MISSED = "missed", "Provision not delivered (sessions missed this school year)"
+
+
+class SortOrder(LabelledEnum):
+    DEADLINE = "", "Next deadline first"
+    SHORTFALL = "shortfall", "Most sessions missed first"
+
+
 # The assigned-worker filter's two fixed values; any other value is a member's user id.
 ANYONE = ""
 UNASSIGNED = "none"
@@ -54,6 +64,8 @@ class CaseloadFilters:
     deadline: str = DeadlineWindow.ANY.value
     assigned: str = ANYONE  # ANYONE, UNASSIGNED or a member's user id (as text)
     search: str = ""
+    provision: str = ProvisionFilter.ANY.value
+    sort: str = SortOrder.DEADLINE.value
 
     def as_query(self) -> dict[str, str]:
         """The filters as GET parameters (the form's names), for links to other pages."""
@@ -62,6 +74,8 @@ class CaseloadFilters:
             "stage": self.stage,
             "deadline": self.deadline,
             "assigned": self.assigned,
+            "provision": self.provision,
+            "sort": self.sort,
         }
         return {key: value for key, value in values.items() if value}
 
@@ -82,6 +96,7 @@ class CaseloadRow:
     assigned_has_left: bool  # assigned to someone no longer in the organisation
     reviewed_at: datetime | None
     notes_count: int
+    provision_missed: int | None = None  # sessions missed this school year (None: no record)
 
 
 @dataclass(frozen=True)
@@ -168,6 +183,13 @@ def membership_get_in_organisation_or_404(
 # Overdue dates are the earliest, so ascending order puts them first; then by name, then id
 # so that a page boundary never moves between two requests.
 ORDERING = (F("case__next_deadline_on").asc(nulls_last=True), "case__child_name", "case_id")
+# "Most sessions missed first" (issue 15): the column the services keep on Case; cases with no
+# provision recorded last, then as the deadline order.
+SHORTFALL_ORDERING = (F("case__provision_missed").desc(nulls_last=True), *ORDERING)
+
+
+def _ordering(filters: CaseloadFilters) -> tuple:
+    return SHORTFALL_ORDERING if filters.sort == SortOrder.SHORTFALL else ORDERING
 
 
 def caseload_shares(
@@ -181,7 +203,7 @@ def caseload_shares(
             filters,
             today,
         )
-    ).order_by(*ORDERING)
+    ).order_by(*_ordering(filters))
 
 
 def _with_row_details(shares: QuerySet) -> QuerySet:
@@ -224,6 +246,8 @@ def _filtered(shares: QuerySet, filters: CaseloadFilters, today: date) -> QueryS
         shares = shares.filter(assigned_to__isnull=True)
     elif filters.assigned:
         shares = shares.filter(assigned_to_id=int(filters.assigned))
+    if filters.provision == ProvisionFilter.MISSED:
+        shares = shares.filter(case__provision_missed__gt=0)
     if filters.search:
         # Folded the same way as the stored names: "Sian" finds "Siân", on any database.
         shares = shares.filter(case__search_names__contains=fold_for_search(filters.search))
@@ -248,12 +272,13 @@ def caseload_page(
         filters,
         today,
     )
-    paginator = Paginator(ordered.order_by(*ORDERING).values_list("pk", flat=True), per_page)
+    ordering = _ordering(filters)
+    paginator = Paginator(ordered.order_by(*ordering).values_list("pk", flat=True), per_page)
     page = paginator.get_page(page_number)
     shares = _with_row_details(OrganisationShare.objects.filter(pk__in=page.object_list))
     query = filters.as_query()
     return CaseloadPage(
-        rows=[_row(share, today=today) for share in shares.order_by(*ORDERING)],
+        rows=[_row(share, today=today) for share in shares.order_by(*ordering)],
         page=page,
         total=paginator.count,
         previous_href=_page_href(query, page.previous_page_number()) if page.has_previous() else "",
@@ -288,6 +313,7 @@ def _row(share: OrganisationShare, *, today: date) -> CaseloadRow:
         assigned_has_left=assigned is not None and not share.assigned_is_member,
         reviewed_at=share.reviewed_at,
         notes_count=share.notes_count,
+        provision_missed=case.provision_missed,
     )
 
 

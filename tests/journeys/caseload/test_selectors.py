@@ -309,3 +309,62 @@ def test_case_notes_are_this_organisations_only_newest_first(
     )
     CaseNote.objects.create(case=case, organisation=other_organisation, author_name="E", body="x")
     assert case_note_list(case=case, organisation=organisation) == [newer, older]
+
+
+@pytest.mark.django_db
+class ProvisionShortfallTests:
+    """Issue 15: "provision not delivered" and the largest shortfall first, from the column
+    the services keep on Case (sessions missed since 1 September)."""
+
+    @pytest.fixture
+    def shares(self, case_file, organisation):
+        from journeys.models import Case
+
+        for first, missed, due_in in [
+            ("Few", 2, 5),
+            ("Many", 9, 40),
+            ("None", None, 1),
+            ("Zero", 0, 3),
+            ("Some", 4, None),
+        ]:
+            share = share_case(case_file, organisation, first=first, last="Child", due_in=due_in)
+            Case.objects.filter(pk=share.pk).update(provision_missed=missed)
+
+    def test_provision_not_delivered_lists_only_cases_with_sessions_missed(
+        self, organisation, shares
+    ):
+        assert sorted(listed(organisation, provision="missed")) == [
+            "Few Child",
+            "Many Child",
+            "Some Child",
+        ]
+
+    def test_largest_shortfall_first_then_by_deadline_and_no_record_last(
+        self, organisation, shares
+    ):
+        assert listed(organisation, sort="shortfall") == [
+            "Many Child",
+            "Some Child",
+            "Few Child",
+            "Zero Child",
+            "None Child",
+        ]
+        # The deadline order is unchanged without it.
+        assert listed(organisation)[0] == "None Child"
+
+    def test_the_page_keeps_the_order_and_shows_the_column(self, organisation, shares):
+        page = caseload_page(
+            organisation=organisation,
+            filters=CaseloadFilters(sort="shortfall", provision="missed"),
+            today=timezone.localdate(),
+            page_number=1,
+        )
+        assert [(row.child_name, row.provision_missed) for row in page.rows] == [
+            ("Many Child", 9),
+            ("Some Child", 4),
+            ("Few Child", 2),
+        ]
+        assert CaseloadFilters(sort="shortfall", provision="missed").as_query() == {
+            "provision": "missed",
+            "sort": "shortfall",
+        }
