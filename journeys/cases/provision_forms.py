@@ -228,14 +228,21 @@ class WeekItemForm(forms.Form):
         hint=f"For example, therapist off sick, no cover. Up to {NOTE_LENGTH} characters.",
     )
 
-    def __init__(self, *args, item_label: str = "", **kwargs):
+    # The page's items changed since it was shown (another tab, a removed item): the row
+    # posted is not the item the page now shows there.
+    STALE = "The list of items changed since this page was shown. Check this item and save again."
+
+    def __init__(self, *args, item_label: str = "", item_id: str = "", **kwargs):
         super().__init__(*args, **kwargs)
+        self.item_id = item_id
         self.fields["delivered"].required = False
         if item_label:
             self.fields["delivered"].label = f"What happened: {item_label}"
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        if self.item_id and data.get("provision") != self.item_id:
+            self.add_error(None, self.STALE)
         recorded = data.get("delivered") not in (None, "", NOT_RECORDED)
         if not recorded and (data.get("minutes") or data.get("note")):
             self.add_error("delivered", "Choose what happened, or empty the minutes and note")

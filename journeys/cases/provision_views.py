@@ -222,7 +222,12 @@ def provision_week_view(request, case_id: uuid.UUID, monday: str) -> HttpRespons
             ]
         else:
             forms = [
-                WeekItemForm(request.POST, prefix=f"item{index}", item_label=row.item.text[:80])
+                WeekItemForm(
+                    request.POST,
+                    prefix=f"item{index}",
+                    item_label=row.item.text[:80],
+                    item_id=row.item.id,
+                )
                 for index, row in enumerate(rows)
             ]
             valid = all([form.is_valid() for form in forms])  # every form, for every error
