@@ -124,7 +124,9 @@ def provision_items_view(request, case_id: uuid.UUID) -> HttpResponse:
     case = case_access_or_404(request, case_id, need=Need.OWN).case
     items = items_from_case(case.case_file)
     sections_form = SectionsForm(prefix="sections", initial=_sections_initial(case))
-    formset = ItemsFormSet(prefix="items", initial=[item_initial(item) for item in items])
+    initial = [item_initial(item) for item in items]
+    formset = ItemsFormSet(prefix="items", initial=initial)
+    refused: list[tuple[str, str]] = []
     if request.method == "POST" and "read" in request.POST:
         sections_form = SectionsForm(request.POST, prefix="sections")
         if sections_form.is_valid():
@@ -146,16 +148,16 @@ def provision_items_view(request, case_id: uuid.UUID) -> HttpResponse:
                     "F", "We could not find any provision in that text. Add the items below."
                 )
     elif request.method == "POST":
-        formset = ItemsFormSet(request.POST, prefix="items")
+        formset = ItemsFormSet(request.POST, prefix="items", initial=initial)
         if formset.is_valid():
             try:
                 provision_items_save(case=case, items=formset.items({item.id for item in items}))
             except ProvisionRefused as problem:
-                messages.error(request, str(problem))
+                refused = [("#items", str(problem))]
             else:
                 messages.success(request, "Saved what the plan promises.")
                 return redirect("journeys:provision", case_id=case.id)
-    errors = [*error_summary(sections_form), *error_summary(formset)]
+    errors = [*error_summary(sections_form), *error_summary(formset), *refused]
     return render(
         request,
         "journeys/provision/items.html",
