@@ -7,8 +7,9 @@ its deadlines arranged for people (`timeline`, `guidance`, `calendar_file`), its
 its stage and next deadline in words (`overview`, `labels`), the deadline calculator, the
 provision tracker (`provision`: the case -> the rules' shortfall, for pages, the caseload
 column, `provision_report` and letters; `provision_services`, `provision_forms`,
-`provision_views`), and the case pages (`views`, `forms`; `overview_views`: the case list, a case's overview and who has
-seen it, whose rows come from journeys/wizard/progress.py because they are the journeys).
+`provision_views`), and the case pages (`views`, `forms`; `overview_views`: the case list, a
+case's overview and who has seen it, whose rows come from journeys/wizard/progress.py
+because they are the journeys).
 
 May import: `journeys.forms`, `journeys.models`, `journeys.rules`, letters (a case's letters).
 Imported by: `wizard`, `sharing`, `caseload`, `jobs`, letters, and accounts only through the

@@ -237,7 +237,7 @@ class WeekItemForm(forms.Form):
         self.item_id = item_id
         self.fields["delivered"].required = False
         if item_label:
-            self.fields["delivered"].label = f"What happened: {item_label}"
+            self.fields["delivered"].label = f"What happened to {item_label} this week?"
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -209,7 +209,7 @@ def provision_week_view(request, case_id: uuid.UUID, monday: str) -> HttpRespons
     rows, in_term = provision_week(case_file=case.case_file, extras=case.extras, monday=day)
     forms = [
         WeekItemForm(
-            prefix=f"item{index}", initial=week_initial(row), item_label=row.item.text[:80]
+            prefix=f"item{index}", initial=week_initial(row), item_label=row.item.id.upper()
         )
         for index, row in enumerate(rows)
     ]
@@ -227,7 +227,7 @@ def provision_week_view(request, case_id: uuid.UUID, monday: str) -> HttpRespons
                 WeekItemForm(
                     request.POST,
                     prefix=f"item{index}",
-                    item_label=row.item.text[:80],
+                    item_label=row.item.id.upper(),
                     item_id=row.item.id,
                 )
                 for index, row in enumerate(rows)
