@@ -199,8 +199,13 @@ class LogRow:
     note: str = ""
 
 
-def items_from_case(case_file: Mapping[str, Any]) -> tuple[Item, ...]:
-    """The `provision` items of a (validated) case file."""
+def items_from_case(
+    case_file: Mapping[str, Any], dates: Mapping[str, Mapping[str, str]] | None = None
+) -> tuple[Item, ...]:
+    """The `provision` items of a (validated) case file. `dates` ({item id: {"starts":
+    "YYYY-MM-DD", "ends": "YYYY-MM-DD"}}, either optional) is when each item came into or left
+    the plan, kept by the tracker outside the case file (the case's extras "provision_dates")."""
+    dates = dates or {}
     return tuple(
         Item(
             id=raw["id"],
@@ -211,9 +216,30 @@ def items_from_case(case_file: Mapping[str, Any]) -> tuple[Item, ...]:
             minutes=raw.get("minutes"),
             provider=raw.get("provider", ""),
             term_time_only=bool(raw.get("term_time_only", False)),
+            starts=_optional_date(dates.get(raw["id"], {}).get("starts")),
+            ends=_optional_date(dates.get(raw["id"], {}).get("ends")),
         )
         for raw in case_file.get("provision", [])
     )
+
+
+def _optional_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def term_dates_from(raw: Mapping[str, Any] | None, start: date, end: date) -> TermDates:
+    """The family's own term dates, as the tracker keeps them (the case's extras
+    "term_dates": {"name": "...", "terms": [["YYYY-MM-DD", "YYYY-MM-DD"], ...], "holidays":
+    [[..., ...], ...]}), or, when they have given none, the typical table for the range."""
+    if not raw or not raw.get("terms"):
+        return typical_term_dates(start, end)
+
+    def spans(key: str) -> tuple[Period, ...]:
+        return tuple(
+            Period(date.fromisoformat(a), date.fromisoformat(b)) for a, b in raw.get(key, [])
+        )
+
+    return TermDates(raw.get("name") or "your own term dates", spans("terms"), spans("holidays"))
 
 
 def log_from_case(case_file: Mapping[str, Any]) -> tuple[LogRow, ...]:

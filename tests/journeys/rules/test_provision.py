@@ -20,6 +20,7 @@ from journeys.rules.provision import (
     periods,
     report_json,
     shortfall,
+    term_dates_from,
     typical_term_dates,
     week_start,
 )
@@ -301,6 +302,30 @@ def test_the_family_s_own_term_dates():
     result = shortfall([item], [], date(2026, 10, 12), date(2026, 11, 8), school)
     assert result.items[0].expected == 2
     assert report_json(result)["terms"] == "Hillside Primary's dates"
+
+
+def test_term_dates_and_item_dates_as_the_tracker_keeps_them():
+    raw = {
+        "name": "Hillside Primary's dates",
+        "terms": [["2026-09-01", "2026-12-16"]],
+        "holidays": [["2026-10-19", "2026-10-30"]],
+    }
+    own = term_dates_from(raw, date(2026, 9, 1), date(2026, 12, 31))
+    assert own.name == "Hillside Primary's dates"
+    assert not own.is_term_day(date(2026, 10, 20)) and own.is_term_day(date(2026, 11, 2))
+    assert term_dates_from({"terms": [["2026-09-01", "2026-12-16"]]}, date.min, date.max).name == (
+        "your own term dates"
+    )
+    assert term_dates_from(None, date(2026, 9, 1), date(2026, 9, 30)).name == TYPICAL_TERMS_NAME
+    assert term_dates_from({"terms": []}, date(2026, 9, 1), date(2026, 9, 30)).name == (
+        TYPICAL_TERMS_NAME
+    )
+    case_file = {"provision": [{"id": "f1"}, {"id": "f2"}]}
+    old, new = items_from_case(
+        case_file, {"f1": {"ends": "2026-10-31"}, "f2": {"starts": "2026-11-01"}}
+    )
+    assert (old.starts, old.ends) == (None, date(2026, 10, 31))
+    assert (new.starts, new.ends) == (date(2026, 11, 1), None)
 
 
 def test_gaps_are_the_weeks_to_fill_in():
