@@ -113,7 +113,7 @@ TEXT = _text(TEXT_LENGTH)
 ITEM = _text(ITEM_LENGTH)
 DATE = {"type": "string", "pattern": ISO_DATE, "format": "date"}
 ADDRESS = _array(STRING, FEW)
-COUNT = {"type": "integer", "minimum": 0}
+COUNT = {"type": "integer", "minimum": 0, "maximum": 10_000}  # sessions or minutes
 
 V1_DECISION_KINDS = [k.value for k in DecisionKind if k != DecisionKind.REFUSAL_TO_REASSESS]
 
