@@ -21,20 +21,22 @@ from journeys.rules.provision import (
     Period,
     Shortfall,
     TermDates,
-    gaps,
     items_from_case,
     log_from_case,
     shortfall,
-    typical_term_dates,
+    term_dates_from,
     week_start,
 )
 from journeys.rules.stages import has_plan
 from journeys.rules.vocabulary import Per
 
-# Case.extras key of the family's own term dates ({"terms": [["YYYY-MM-DD", "YYYY-MM-DD"]]}):
-# not a journey slug, so the stages never read it as a finished journey.
-TERMS_KEY = "provision-terms"
-FAMILY_TERMS_NAME = "Term dates you gave"
+# Case.extras keys the rules read (journeys.rules.provision): the family's own term dates
+# ({"name": ..., "terms": [["YYYY-MM-DD", "YYYY-MM-DD"], ...], "holidays": [...]}) and when
+# an item came into or left the plan ({item id: {"starts": ..., "ends": ...}}). Neither is a
+# journey slug, so the stages never read them as finished journeys.
+TERMS_KEY = "term_dates"
+ITEM_DATES_KEY = "provision_dates"
+FAMILY_TERMS_NAME = "the term dates you gave"
 # What the tracker says of an item whose frequency the plan does not give.
 UNQUANTIFIED = (
     "The plan does not say how often, so a missed session is hard to prove. Ask for this to be "
@@ -62,21 +64,21 @@ def default_start(case_file: Mapping[str, Any], today: date) -> date:
     return max(start, first) if first else start
 
 
-def family_terms(extras: Mapping[str, Any]) -> TermDates | None:
-    """The term dates the family gave, or None (then the typical English school year)."""
+def has_family_terms(extras: Mapping[str, Any]) -> bool:
+    """Whether the family gave their own term dates (else a typical English school year)."""
     stored = extras.get(TERMS_KEY)
-    if not isinstance(stored, dict) or not stored.get("terms"):
-        return None
-    terms = tuple(
-        (date.fromisoformat(start), date.fromisoformat(end)) for start, end in stored["terms"]
-    )
-    return TermDates(name=FAMILY_TERMS_NAME, terms=terms)
+    return isinstance(stored, dict) and bool(stored.get("terms"))
 
 
 def terms_for(extras: Mapping[str, Any], start: date, end: date) -> TermDates:
     """The term-dates table the counting uses: the family's, else a typical English year
-    covering the range."""
-    return family_terms(extras) or typical_term_dates(start, end)
+    covering the range (journeys.rules.provision.term_dates_from)."""
+    return term_dates_from(extras.get(TERMS_KEY), start, end)
+
+
+def case_items(case_file: Mapping[str, Any], extras: Mapping[str, Any]) -> tuple[Item, ...]:
+    """The plan's items, with when each came into or left the plan where the family said."""
+    return items_from_case(case_file, extras.get(ITEM_DATES_KEY))
 
 
 def provision_shortfall(
@@ -85,7 +87,7 @@ def provision_shortfall(
     """The shortfall between two dates inclusive, with the term dates the family uses: what
     the tracker, the caseload column, provision_report and the letters all show."""
     return shortfall(
-        items_from_case(case_file),
+        case_items(case_file, extras),
         log_from_case(case_file),
         start,
         end,
@@ -131,7 +133,7 @@ def week_days(monday: date) -> tuple[date, date]:
 
 
 def week_has_term_day(terms: TermDates, monday: date) -> bool:
-    return any(terms.is_term_day(monday + timedelta(days=n)) for n in range(5))
+    return terms.has_term_day(Period(*week_days(monday)))
 
 
 def provision_week(
@@ -143,7 +145,7 @@ def provision_week(
     in_term = week_has_term_day(terms, monday)
     log = log_from_case(case_file)
     rows = []
-    for item in items_from_case(case_file):
+    for item in case_items(case_file, extras):
         mine = [row for row in log if row.provision == item.id and first <= row.date <= last]
         weekly = item.per in WEEKLY or not item.quantified
         rows.append(
@@ -175,6 +177,7 @@ class Tracker:
     shortfall: Shortfall
     items: list[TrackerItem]
     terms: TermDates
+    term_rows: list[TermRow]
     terms_are_the_familys: bool
     gap_weeks: tuple[date, ...]  # every item's, once each, oldest first
 
@@ -188,22 +191,19 @@ def provision_tracker(
 ) -> Tracker:
     """Everything the tracker page shows, from `start` to `end` inclusive."""
     terms = terms_for(extras, start, end)
-    items = items_from_case(case_file)
-    log = log_from_case(case_file)
-    found = shortfall(items, log, start, end, terms)
-    by_id = {counts.item.id: counts for counts in found.items}
+    found = shortfall(case_items(case_file, extras), log_from_case(case_file), start, end, terms)
     rows = []
     every_gap: set[date] = set()
-    for item in items:
-        missing = gaps(item, log, start, end, terms) if item.quantified else ()
-        mondays = tuple(sorted({week_start(period.start) for period in missing}))
+    for counts in found.items:
+        # A period still to fill is shown as the week it starts in (a month's first week).
+        mondays = tuple(sorted({week_start(period.start) for period in counts.gaps}))
         every_gap.update(mondays)
         rows.append(
             TrackerItem(
-                item=item,
-                counts=by_id.get(item.id),
+                item=counts.item,
+                counts=counts,
                 gap_weeks=mondays,
-                flag="" if item.quantified else UNQUANTIFIED,
+                flag="" if counts.item.quantified else UNQUANTIFIED,
             )
         )
     return Tracker(
@@ -212,13 +212,29 @@ def provision_tracker(
         shortfall=found,
         items=rows,
         terms=terms,
-        terms_are_the_familys=family_terms(extras) is not None,
+        term_rows=term_rows(terms, start, end),
+        terms_are_the_familys=has_family_terms(extras),
         gap_weeks=tuple(sorted(every_gap)),
     )
 
 
-def period_label(period: Period) -> str:
-    return f"{period.start:%-d %B %Y} to {period.end:%-d %B %Y}"
+@dataclass(frozen=True)
+class TermRow:
+    term: Period
+    holidays: tuple[Period, ...]  # the half terms inside it
+
+
+def term_rows(terms: TermDates, start: date, end: date) -> list[TermRow]:
+    """The terms that touch [start, end], each with the holidays inside it, for the table
+    the tracker shows ("the term-dates table used")."""
+    return [
+        TermRow(
+            term,
+            tuple(h for h in terms.holidays if h.start <= term.end and h.end >= term.start),
+        )
+        for term in terms.terms
+        if term.end >= start and term.start <= end
+    ]
 
 
 # -- what the family can do about it --------------------------------------------------------

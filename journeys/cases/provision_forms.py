@@ -25,7 +25,7 @@ SECTION_LABELS = {
 }
 MOST_SESSIONS = 50  # a period: 10 sessions a school day at most
 MOST_MINUTES = 24 * 60  # one session
-MOST_WEEK_MINUTES = 7 * 24 * 60
+MOST_WEEK_MINUTES = 10_000  # the case file's bound on a count (a week is 10,080)
 
 
 def _number(*, label: str, subject: str, hint: str, most: int) -> forms.IntegerField:
@@ -283,13 +283,13 @@ def _day(parts: tuple[str | None, ...]) -> date:
     return date(int(parts[3]), int(parts[4]), int(parts[5]))
 
 
-def parse_terms(text: str) -> list[tuple[date, date]]:
+def parse_terms(text: str, *, what: str = "term") -> list[tuple[date, date]]:
     """One term a line, "3/9/2026 to 23/10/2026" (or ISO dates); raises ValidationError
-    naming the first line that is not a term."""
+    naming the first line that is not a term (or a half term: `what`)."""
     terms = []
     lines = [line for line in text.splitlines() if line.strip()]
     if len(lines) > MOST_TERMS:
-        raise ValidationError(f"Enter up to {MOST_TERMS} terms")
+        raise ValidationError(f"Enter up to {MOST_TERMS} {what}s")
     for number, line in enumerate(lines, start=1):
         match = _TERM_LINE.match(line)
         try:
@@ -299,35 +299,46 @@ def parse_terms(text: str) -> list[tuple[date, date]]:
             start, end = _day(groups[:6]), _day(groups[6:])
         except ValueError:
             raise ValidationError(
-                f"Line {number} is not a term: write it like 3/9/2026 to 23/10/2026"
+                f"Line {number} is not a {what}: write it like 3/9/2026 to 23/10/2026"
             ) from None
         if end < start:
-            raise ValidationError(f"Line {number}: the term must end after it starts")
+            raise ValidationError(f"Line {number}: the {what} must end after it starts")
         if not 2000 <= start.year <= 2100 or not 2000 <= end.year <= 2100:
             raise ValidationError(f"Line {number}: give a year from 2000 to 2100")
         terms.append((start, end))
     return terms
 
 
-def terms_text(terms) -> str:
-    return "\n".join(f"{start:%-d/%-m/%Y} to {end:%-d/%-m/%Y}" for start, end in terms)
+def terms_text(periods) -> str:
+    """Periods (the rules' Period) one a line, as the form takes them."""
+    return "\n".join(f"{p.start:%-d/%-m/%Y} to {p.end:%-d/%-m/%Y}" for p in periods)
 
 
 class TermsForm(forms.Form):
     terms = forms.CharField(
-        label="Term dates",
-        help_text="One term a line, first and last day, like 3/9/2026 to 23/10/2026. Put each "
-        "half term in as its own term. Days not in a term are counted as holidays.",
+        label="Terms",
+        help_text="One term a line, its first and last day, like 3/9/2026 to 19/12/2026.",
         max_length=MOST_TERMS * 40,
-        widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}),
+        widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}),
         error_messages={
             "required": "Enter the term dates, or choose to use a typical school year",
             "max_length": f"Enter up to {MOST_TERMS} terms",
         },
     )
+    holidays = forms.CharField(
+        label="Half terms (optional)",
+        help_text="The holidays inside a term, one a line, like 26/10/2026 to 30/10/2026.",
+        required=False,
+        max_length=MOST_TERMS * 40,
+        widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}),
+        error_messages={"max_length": f"Enter up to {MOST_TERMS} half terms"},
+    )
 
     def clean_terms(self) -> list[tuple[date, date]]:
         return parse_terms(self.cleaned_data["terms"])
+
+    def clean_holidays(self) -> list[tuple[date, date]]:
+        return parse_terms(self.cleaned_data.get("holidays", ""), what="half term")
 
 
 class SinceForm(forms.Form):

@@ -24,7 +24,7 @@ from typing import Any
 from django.db import transaction
 
 from journeys.cases.casefile import CaseFileError, case_file_current, validate_case_file
-from journeys.cases.provision import TERMS_KEY, week_days
+from journeys.cases.provision import FAMILY_TERMS_NAME, TERMS_KEY, week_days
 from journeys.cases.services import case_mark_active, case_summary_refresh
 from journeys.models import AuditEvent, Case
 from journeys.rules.provision_parse import suggest_quantities
@@ -237,14 +237,26 @@ def _audit_week_changed(*, case: Case, user, monday: date) -> None:
 
 
 @transaction.atomic
-def provision_terms_save(*, case: Case, terms: list[tuple[date, date]] | None) -> Case:
-    """Keep the family's own term dates (None or empty: go back to a typical English year).
-    They are kept in the case's extras, beside the case file, and change the counting from
-    the next page shown; the caseload's column is refreshed now."""
+def provision_terms_save(
+    *,
+    case: Case,
+    terms: list[tuple[date, date]] | None,
+    holidays: list[tuple[date, date]] | None = None,
+) -> Case:
+    """Keep the family's own term dates and the half terms inside them (no terms: go back to a
+    typical English year). They are kept in the case's extras (TERMS_KEY, the shape
+    journeys.rules.provision.term_dates_from reads), beside the case file, and change the
+    counting from the next page shown; the caseload's column is refreshed now."""
     case = _locked(case)
     extras = {key: value for key, value in case.extras.items() if key != TERMS_KEY}
     if terms:
         extras[TERMS_KEY] = {
-            "terms": [[start.isoformat(), end.isoformat()] for start, end in sorted(terms)]
+            "name": FAMILY_TERMS_NAME,
+            "terms": _spans(terms),
+            "holidays": _spans(holidays or []),
         }
     return _save(case, dict(case.case_file), extras=extras)
+
+
+def _spans(spans: list[tuple[date, date]]) -> list[list[str]]:
+    return [[start.isoformat(), end.isoformat()] for start, end in sorted(spans)]

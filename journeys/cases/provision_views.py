@@ -23,7 +23,7 @@ from journeys.cases.provision import (
     GAPS_SHOWN,
     UNQUANTIFIED,
     default_start,
-    family_terms,
+    has_family_terms,
     provision_actions,
     provision_tracker,
     provision_week,
@@ -287,7 +287,9 @@ def provision_terms_view(request, case_id: uuid.UUID) -> HttpResponse:
     today = timezone.localdate()
     start = default_start(case.case_file, today)
     shown = terms_for(case.extras, start, today)
-    form = TermsForm(initial={"terms": terms_text(shown.terms)})
+    form = TermsForm(
+        initial={"terms": terms_text(shown.terms), "holidays": terms_text(shown.holidays)}
+    )
     if request.method == "POST" and "typical" in request.POST:
         provision_terms_save(case=case, terms=None)
         messages.success(request, "The tracker now counts with a typical English school year.")
@@ -295,7 +297,11 @@ def provision_terms_view(request, case_id: uuid.UUID) -> HttpResponse:
     if request.method == "POST":
         form = TermsForm(request.POST)
         if form.is_valid():
-            provision_terms_save(case=case, terms=form.cleaned_data["terms"])
+            provision_terms_save(
+                case=case,
+                terms=form.cleaned_data["terms"],
+                holidays=form.cleaned_data["holidays"],
+            )
             messages.success(request, "Saved your term dates.")
             return redirect("journeys:provision", case_id=case.id)
     return render(
@@ -306,7 +312,7 @@ def provision_terms_view(request, case_id: uuid.UUID) -> HttpResponse:
             "child_name": _child(case),
             "form": form,
             "terms": shown,
-            "familys": family_terms(case.extras) is not None,
+            "familys": has_family_terms(case.extras),
             "page_errors": error_summary(form),
         },
     )

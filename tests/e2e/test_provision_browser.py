@@ -130,7 +130,7 @@ def test_a_parent_records_a_week_by_keyboard_on_a_phone(phone: Page, case):
     phone.goto(f"/cases/{case.id}/provision/?since_0=1&since_1=9&since_2=2025")
     expect(phone.get_by_role("heading", level=1)).to_have_text("Is the plan being delivered?")
     expect(phone.get_by_role("img").first).to_be_visible()
-    expect(phone.get_by_text("The plan does not say how often")).to_be_visible()
+    expect(phone.locator(".govuk-warning-text")).to_contain_text("The plan does not say how often")
     fits(phone)
     # The table scrolls inside its own region, which the keyboard can reach.
     for _ in range(60):

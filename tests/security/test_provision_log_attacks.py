@@ -73,7 +73,7 @@ class HostileWeekPostTests:
         [
             ({"delivered": "no", "note": "x" * 10_000}, "The note must be 200 characters or fewer"),
             ({"delivered": "no", "note": "off\x00sick"}, "The note must not contain tabs or line"),
-            ({"delivered": "no", "minutes": "9" * 40}, "The minutes must be 10,080 or fewer"),
+            ({"delivered": "no", "minutes": "9" * 40}, "The minutes must be 10,000 or fewer"),
             ({"delivered": "no", "minutes": "-5"}, "The minutes must be 0 or more"),
             ({"delivered": "no", "minutes": "1e9"}, "The minutes must be a whole number"),
             ({"delivered": "<script>alert(1)</script>"}, "Choose what happened"),

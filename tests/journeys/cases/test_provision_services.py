@@ -11,11 +11,12 @@ from journeys.cases.provision import (
     FAMILY_TERMS_NAME,
     TERMS_KEY,
     default_start,
-    family_terms,
+    has_family_terms,
     provision_missed_since_september,
     provision_week,
     school_year_start,
     shows_tracker,
+    terms_for,
 )
 from journeys.cases.provision_services import (
     ProvisionRefused,
@@ -225,17 +226,23 @@ class TermsTests:
         provision_terms_save(
             case=case,
             terms=[(date(2025, 11, 3), date(2025, 12, 19)), (date(2025, 9, 3), date(2025, 10, 24))],
+            holidays=[(date(2025, 10, 27), date(2025, 10, 31))],
         )
         extras = fresh(case).extras
         assert extras[TERMS_KEY] == {
-            "terms": [["2025-09-03", "2025-10-24"], ["2025-11-03", "2025-12-19"]]
+            "name": FAMILY_TERMS_NAME,
+            "terms": [["2025-09-03", "2025-10-24"], ["2025-11-03", "2025-12-19"]],
+            "holidays": [["2025-10-27", "2025-10-31"]],
         }
-        terms = family_terms(extras)
+        assert has_family_terms(extras)
+        terms = terms_for(extras, date(2025, 9, 1), date(2025, 12, 31))
         assert terms.name == FAMILY_TERMS_NAME
-        assert terms.terms[0] == (date(2025, 9, 3), date(2025, 10, 24))
+        assert (terms.terms[0].start, terms.terms[0].end) == (date(2025, 9, 3), date(2025, 10, 24))
+        assert not terms.is_term_day(date(2025, 10, 28))
         provision_terms_save(case=case, terms=None)
         assert TERMS_KEY not in fresh(case).extras
-        assert family_terms(fresh(case).extras) is None
+        assert not has_family_terms(fresh(case).extras)
+        assert "typical" in terms_for({}, date(2025, 9, 1), date(2025, 12, 31)).name
 
     def test_the_terms_key_is_never_taken_for_a_finished_journey(self, case):
         provision_terms_save(case=case, terms=[(date(2025, 9, 3), date(2025, 10, 24))])

@@ -289,14 +289,23 @@ class SharedReadOnlyTests:
 class TermDatesTests:
     def test_the_family_gives_their_own_terms_and_goes_back(self, browser, case):
         url = f"/cases/{case.id}/provision/terms/"
-        assert "typical English" in browser.get(url).content.decode()
-        response = browser.post(url, {"terms": "2/9/2026 to 23/10/2026\n2026-11-02 - 2026-12-18"})
+        assert "a typical English school year" in browser.get(url).content.decode()
+        response = browser.post(
+            url,
+            {
+                "terms": "2/9/2026 to 18/12/2026\n2027-01-04 - 2027-03-26",
+                "holidays": "26/10/2026 to 30/10/2026",
+            },
+        )
         assert response.status_code == 302
-        saved = reloaded(case).extras["provision-terms"]
-        assert saved == {"terms": [["2026-09-02", "2026-10-23"], ["2026-11-02", "2026-12-18"]]}
-        assert "provision-terms" not in reloaded(case).case_file
+        saved = reloaded(case).extras["term_dates"]
+        assert saved["terms"] == [["2026-09-02", "2026-12-18"], ["2027-01-04", "2027-03-26"]]
+        assert saved["holidays"] == [["2026-10-26", "2026-10-30"]]
+        assert "term_dates" not in reloaded(case).case_file
+        page = browser.get(url).content.decode()
+        assert "These are the term dates you gave." in page and "26/10/2026 to 30/10/2026" in page
         browser.post(url, {"typical": "1"})
-        assert "provision-terms" not in reloaded(case).extras
+        assert "term_dates" not in reloaded(case).extras
 
     def test_a_line_that_is_not_a_term_is_named(self, browser, case):
         response = browser.post(
