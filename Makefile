@@ -76,6 +76,7 @@ lint: $(INSTALLED)
 bench: $(INSTALLED)
 	$(PY) bench/run.py
 	$(PY) bench/deadlines.py
+	$(PY) bench/provision.py
 	$(PY) bench/server.py
 	if [ -n "$$DATABASE_URL" ]; then $(PY) bench/dashboard.py && $(PY) bench/load.py; fi
 

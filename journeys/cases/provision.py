@@ -52,8 +52,9 @@ def school_year_start(today: date) -> date:
 
 
 def first_log_date(case_file: Mapping[str, Any]) -> date | None:
-    dates = [row.date for row in log_from_case(case_file)]
-    return min(dates) if dates else None
+    """The first day recorded (ISO dates sort as text: no need to read every row)."""
+    first = min((row["date"] for row in case_file.get("delivery_log", [])), default=None)
+    return date.fromisoformat(first) if first else None
 
 
 def default_start(case_file: Mapping[str, Any], today: date) -> date:
@@ -70,10 +71,22 @@ def has_family_terms(extras: Mapping[str, Any]) -> bool:
     return isinstance(stored, dict) and bool(stored.get("terms"))
 
 
+class _RememberedTerms(TermDates):
+    """The same table, remembering whether each period has a term day: a tracker of 3 years
+    asks it about the same weeks once per item (and once more for the page's weeks)."""
+
+    def has_term_day(self, period: Period) -> bool:
+        answers = self.__dict__.setdefault("_answers", {})
+        if period not in answers:
+            answers[period] = super().has_term_day(period)
+        return answers[period]
+
+
 def terms_for(extras: Mapping[str, Any], start: date, end: date) -> TermDates:
     """The term-dates table the counting uses: the family's, else a typical English year
     covering the range (journeys.rules.provision.term_dates_from)."""
-    return term_dates_from(extras.get(TERMS_KEY), start, end)
+    terms = term_dates_from(extras.get(TERMS_KEY), start, end)
+    return _RememberedTerms(terms.name, terms.terms, terms.holidays)
 
 
 def case_items(case_file: Mapping[str, Any], extras: Mapping[str, Any]) -> tuple[Item, ...]:

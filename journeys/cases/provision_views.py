@@ -79,14 +79,7 @@ def provision_tracker_view(request, case_id: uuid.UUID) -> HttpResponse:
     case = access.case
     _looked(request, access, "the provision tracker")
     today = timezone.localdate()
-    since_form = SinceForm(request.GET if "since_0" in request.GET else None, prefix="")
-    start = default_start(case.case_file, today)
-    if since_form.is_bound and since_form.is_valid() and since_form.cleaned_data["since"] <= today:
-        start = since_form.cleaned_data["since"]
-    elif since_form.is_bound and since_form.is_valid():
-        since_form.add_error("since", "The date to count from must be today or in the past")
-    if not since_form.is_bound:
-        since_form = SinceForm(initial={"since": start}, prefix="")
+    start, since_form = _since(request, case, today)
     tracker = provision_tracker(
         case_file=case.case_file, extras=case.extras, start=start, end=today
     )
@@ -113,6 +106,20 @@ def provision_tracker_view(request, case_id: uuid.UUID) -> HttpResponse:
             "actions": provision_actions(case=case, tracker=tracker),
         },
     )
+
+
+def _since(request, case, today: date) -> tuple[date, SinceForm]:
+    """The day the tracker counts from: the one asked for, else this school year's start (or
+    the first record if later); and the form that asks, with its error if any."""
+    if "since_0" not in request.GET:
+        start = default_start(case.case_file, today)
+        return start, SinceForm(initial={"since": start}, prefix="")
+    form = SinceForm(request.GET, prefix="")
+    if form.is_valid() and form.cleaned_data["since"] <= today:
+        return form.cleaned_data["since"], form
+    if form.is_valid():
+        form.add_error("since", "The date to count from must be today or in the past")
+    return default_start(case.case_file, today), form
 
 
 # -- what the plan promises ------------------------------------------------------------
