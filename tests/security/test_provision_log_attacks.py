@@ -5,6 +5,7 @@ already recorded is lost or changed."""
 from __future__ import annotations
 
 import copy
+import time
 from datetime import date, timedelta
 
 import pytest
@@ -157,3 +158,43 @@ class HostileWeekPostTests:
             assert post(browser, case, {"nothing": "1"}).status_code == 302
         rows = [row for row in log_of(case) if row["date"] == MONDAY.isoformat()]
         assert sorted(row["provision"] for row in rows) == ["f1", "f2"]
+
+
+MARKUP = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+@pytest.mark.django_db
+def test_markup_in_items_and_notes_is_text_on_every_provision_page(browser, case, owner):
+    saved = Case.objects.get(pk=case.pk)
+    saved.case_file = {
+        **saved.case_file,
+        "provision": [{**ITEMS[0], "text": MARKUP, "provider": MARKUP}, ITEMS[1]],
+        "delivery_log": [
+            {"provision": "f1", "date": MONDAY.isoformat(), "delivered": "no", "note": MARKUP}
+        ],
+    }
+    saved.save()
+    for path in ("", "items/", f"log/{MONDAY.isoformat()}/", "terms/"):
+        page = browser.get(f"/cases/{case.id}/provision/{path}?since_0=1&since_1=9&since_2=2025")
+        body = page.content.decode()
+        assert page.status_code == 200, path
+        assert "<script>alert" not in body and "<img src=x" not in body, path
+    tracker = browser.get(f"/cases/{case.id}/provision/?since_0=1&since_1=9&since_2=2025")
+    assert "&lt;script&gt;" in tracker.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_items_post_claiming_a_million_forms_is_bounded(browser, case):
+    data = {
+        "items-TOTAL_FORMS": "1000000",
+        "items-INITIAL_FORMS": "0",
+        "items-MIN_NUM_FORMS": "0",
+        "items-MAX_NUM_FORMS": "200",
+        "save": "1",
+    }
+    started = time.perf_counter()
+    response = browser.post(f"/cases/{case.id}/provision/items/", data)
+    assert time.perf_counter() - started < 5
+    assert response.status_code == 200
+    assert "A plan can have up to 200 items here" in response.content.decode()
+    assert Case.objects.get(pk=case.pk).case_file["provision"] == ITEMS
