@@ -43,7 +43,7 @@ class DeadlineWindow(LabelledEnum):
 
 class ProvisionFilter(LabelledEnum):
     ANY = "", "Any"
-    MISSED = "missed", "Provision not delivered (sessions missed this school year)"
+    MISSED = "missed", "Provision not delivered"
 
 
 class SortOrder(LabelledEnum):

@@ -126,7 +126,7 @@ class DashboardTableTests:
             '<caption class="govuk-table__caption govuk-table__caption--m">'
             "Cases shared with Sunrise SEND Support</caption>" in page
         )
-        assert page.count('scope="col"') == 9  # with "Sessions missed" (issue 15)
+        assert page.count('scope="col"') == 8
         assert f'href="/cases/{case.id}/"' in page  # the case overview
         assert f'href="/cases/{case.id}/organisation/"' in page
         for text in (
@@ -796,3 +796,23 @@ class NewStagesTests:
         page = client_for(worker).get(dashboard(organisation)).content.decode()
         label = deadline_label("tribunal_order_compliance")
         assert label and escape(label) in page
+
+
+@pytest.mark.django_db
+def test_the_dashboard_filters_and_sorts_by_provision_missed_and_links_the_tracker(
+    case_file, organisation, worker
+):
+    for first, missed in (("Few", 2), ("Many", 7), ("Fine", 0)):
+        case = share_case(case_file, organisation, first=first, last="Lee")
+        Case.objects.filter(pk=case.pk).update(provision_missed=missed)
+    page = (
+        client_for(worker)
+        .get(dashboard(organisation), {"provision": "missed", "sort": "shortfall"})
+        .content.decode()
+    )
+    assert page.index("Many Lee") < page.index("Few Lee")
+    assert "Fine Lee" not in page
+    assert "7 sessions missed" in page and "2 sessions missed" in page
+    many = Case.objects.get(child_name="Many Lee")
+    assert f'href="/cases/{many.id}/provision/"' in page
+    assert '<option value="missed" selected>Provision not delivered</option>' in page
