@@ -107,11 +107,17 @@ def provision_items_suggested(*, sections: Mapping[str, str]) -> list[dict[str, 
 
 @transaction.atomic
 def provision_items_add(*, case: Case, items: Iterable[Mapping[str, Any]]) -> Case:
-    """Add items (each given an id "f1", "g2"... not used before) after those kept."""
+    """Add items (each given an id "f1", "g2"... not used before) after those kept. An item
+    the plan already lists (the same section and words) is not added twice, so pasting the
+    same text again, or pressing the button twice, changes nothing."""
     case = _locked(case)
     provision = list(case.case_file.get("provision", []))
     taken = {item["id"] for item in provision}
+    listed = {(item.get("section"), item.get("text")) for item in provision}
     for item in items:
+        if (item.get("section", "F"), item.get("text")) in listed:
+            continue
+        listed.add((item.get("section", "F"), item.get("text")))
         new_id = _next_id(item.get("section", "F"), taken)
         taken.add(new_id)
         provision.append(_clean_item({**item, "id": new_id}))

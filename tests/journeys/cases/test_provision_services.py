@@ -101,6 +101,16 @@ class ItemsTests:
         ids = [item["id"] for item in fresh(case).case_file["provision"]]
         assert ids == ["f1", "f2", "g1", "f3", "g2"]
 
+    def test_the_same_paste_twice_adds_nothing_more(self, case):
+        pasted = [
+            {"section": "F", "text": "Daily reading"},
+            {"section": "F", "text": "Daily reading"},
+        ]
+        provision_items_add(case=case, items=pasted)
+        provision_items_add(case=case, items=pasted)
+        texts = [item["text"] for item in fresh(case).case_file["provision"]]
+        assert texts.count("Daily reading") == 1 and len(texts) == 4
+
     def test_removing_an_item_removes_its_records_so_a_new_item_never_inherits_them(self, case):
         provision_week_record(
             case=case,
