@@ -175,12 +175,31 @@ def provision_week(
 # -- the tracker --------------------------------------------------------------------------
 
 
+def hours(minutes: int) -> str:
+    """Minutes as hours for people: "1.5", "20", "0.3"."""
+    return f"{minutes / 60:.1f}".removesuffix(".0")
+
+
+def hours_text(counts: Any) -> str:
+    """ "12.5 of 20 hours delivered", or "" when the plan does not say how long."""
+    if counts.expected_minutes is None or counts.delivered_minutes is None:
+        return ""
+    return (
+        f"{hours(counts.delivered_minutes)} of {hours(counts.expected_minutes)} "
+        f"hour{'' if counts.expected_minutes == 60 else 's'} delivered"
+    )
+
+
 @dataclass(frozen=True)
 class TrackerItem:
     item: Item
     counts: Any  # the rules' ItemShortfall
     gap_weeks: tuple[date, ...]  # Mondays of the periods still to fill, oldest first
     flag: str  # UNQUANTIFIED, or ""
+
+    @property
+    def hours(self) -> str:
+        return hours_text(self.counts)
 
 
 @dataclass(frozen=True)
@@ -193,6 +212,11 @@ class Tracker:
     term_rows: list[TermRow]
     terms_are_the_familys: bool
     gap_weeks: tuple[date, ...]  # every item's, once each, oldest first
+
+    @property
+    def hours(self) -> str:
+        """In total, over the items whose plan says how long a session is."""
+        return hours_text(self.shortfall.total) if self.shortfall.total.expected_minutes else ""
 
 
 # The most gaps listed as links: a family 3 years behind is told how many, not given 150 links.

@@ -309,3 +309,21 @@ def test_the_remembered_term_table_counts_exactly_as_the_rules_own():
         assert shortfall(items, log, START, END, terms_for(extras, START, END)) == shortfall(
             items, log, START, END, plain
         )
+
+
+@pytest.mark.parametrize(
+    ("expected", "delivered", "words"),
+    [
+        (1200, 750, "12.5 of 20 hours delivered"),
+        (60, 0, "0 of 1 hour delivered"),
+        (90, 20, "0.3 of 1.5 hours delivered"),
+        (None, None, ""),
+    ],
+)
+def test_hours_are_said_for_people(expected, delivered, words):
+    from types import SimpleNamespace
+
+    from journeys.cases.provision import hours_text
+
+    counts = SimpleNamespace(expected_minutes=expected, delivered_minutes=delivered)
+    assert hours_text(counts) == words

@@ -159,6 +159,7 @@ class FromSectionFToAShortfallTests:
         cells = re.findall(r'govuk-table__cell--numeric">(?:<span[^>]*>[^<]*</span>)?([^<]*)<', row)
         expected, delivered, _partly, missed = (int(cell) for cell in cells[:4])
         assert missed == 1 and delivered == 0 and expected >= 2
+        assert f"0 of {expected} hours delivered" in tracker  # 60 minutes a session
         # The weeks before it are gaps to fill, never counted as delivered.
         assert f"/provision/log/{(monday - timedelta(days=7)).isoformat()}/" in tracker
         # The caseload's column: sessions missed since 1 September of this school year.
