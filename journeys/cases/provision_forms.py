@@ -119,8 +119,22 @@ class ItemForm(forms.Form):
     term_time_only = forms.BooleanField(
         label="Term time only (not in the school holidays)", required=False, initial=True
     )
+    starts = DateField(
+        label="In the plan from (optional)",
+        subject="The date it came into the plan",
+        required=False,
+        help_text="Only if an amended plan added it: the date of that plan.",
+    )
+    ends = DateField(
+        label="Taken out of the plan on (optional)",
+        subject="The date it was taken out",
+        required=False,
+        help_text="If an amended plan took it out or changed it, the date of that plan. What "
+        "you recorded for it is kept, and nothing is expected after this date.",
+    )
     remove = forms.BooleanField(
-        label="Remove this item, and what you recorded for it", required=False
+        label="Remove this item, and what you recorded for it (if it was never in the plan)",
+        required=False,
     )
 
     def __init__(self, *args, **kwargs):
@@ -132,6 +146,9 @@ class ItemForm(forms.Form):
         if data.get("remove"):
             self.errors.pop("text", None)  # a removed item needs nothing else
             return data
+        starts, ends = data.get("starts"), data.get("ends")
+        if starts and ends and ends < starts:
+            self.add_error("ends", "The date it was taken out must be after it came in")
         sessions, per = data.get("sessions"), data.get("per")
         if sessions and not per:
             self.add_error("per", "Choose how often, or empty the number of sessions")
@@ -152,6 +169,8 @@ class ItemForm(forms.Form):
             "per": data.get("per") or None,
             "minutes": data.get("minutes"),
             "term_time_only": bool(data.get("term_time_only")),
+            "starts": data.get("starts"),
+            "ends": data.get("ends"),
         }
 
 
@@ -192,6 +211,8 @@ def item_initial(item) -> dict[str, Any]:
         "per": item.per.value if item.per else "",
         "minutes": item.minutes,
         "term_time_only": item.term_time_only,
+        "starts": item.starts,
+        "ends": item.ends,
     }
 
 

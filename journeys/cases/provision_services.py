@@ -24,7 +24,7 @@ from typing import Any
 from django.db import transaction
 
 from journeys.cases.casefile import CaseFileError, case_file_current, validate_case_file
-from journeys.cases.provision import FAMILY_TERMS_NAME, TERMS_KEY, week_days
+from journeys.cases.provision import FAMILY_TERMS_NAME, ITEM_DATES_KEY, TERMS_KEY, week_days
 from journeys.cases.services import case_mark_active, case_summary_refresh
 from journeys.models import AuditEvent, Case
 from journeys.rules.provision_parse import suggest_quantities
@@ -128,14 +128,21 @@ def provision_items_add(*, case: Case, items: Iterable[Mapping[str, Any]]) -> Ca
 def provision_items_save(*, case: Case, items: Iterable[Mapping[str, Any]]) -> Case:
     """The parent's confirmed list: `items` replace the provision (an item without an id is
     new and gets one). An item removed takes its delivery records with it, so a later item
-    given the same id never inherits them."""
+    given the same id never inherits them. An item's `starts` and `ends` (dates, optional:
+    when an amended plan brought it in or took it out) are kept in the case's extras
+    (ITEM_DATES_KEY), where the rules read them; the case file has no such keys."""
     case = _locked(case)
+    items = list(items)
     kept: list[dict[str, Any]] = []
+    dates: dict[str, dict[str, str]] = {}
     taken = {item["id"] for item in items if item.get("id")}
     for item in items:
         item_id = item.get("id") or _next_id(item.get("section", "F"), taken)
         taken.add(item_id)
         kept.append(_clean_item({**item, "id": item_id}))
+        when = {key: item[key].isoformat() for key in ("starts", "ends") if item.get(key)}
+        if when:
+            dates[item_id] = when
     ids = {item["id"] for item in kept}
     case_file = {**case.case_file, "provision": kept}
     log = [row for row in case.case_file.get("delivery_log", []) if row["provision"] in ids]
@@ -143,7 +150,10 @@ def provision_items_save(*, case: Case, items: Iterable[Mapping[str, Any]]) -> C
         case_file["delivery_log"] = log
     if not kept:
         case_file.pop("provision", None)
-    return _save(case, case_file)
+    extras = {key: value for key, value in case.extras.items() if key != ITEM_DATES_KEY}
+    if dates:
+        extras[ITEM_DATES_KEY] = dates
+    return _save(case, case_file, extras=extras)
 
 
 def _clean_item(item: Mapping[str, Any]) -> dict[str, Any]:

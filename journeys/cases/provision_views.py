@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods
 from journeys.cases.provision import (
     GAPS_SHOWN,
     UNQUANTIFIED,
+    case_items,
     default_start,
     has_family_terms,
     provision_actions,
@@ -50,7 +51,7 @@ from journeys.cases.provision_services import (
 )
 from journeys.cases.selectors import Need, case_access_or_404
 from journeys.cases.services import case_audit, case_touch
-from journeys.rules.provision import items_from_case, week_start
+from journeys.rules.provision import week_start
 from journeys.rules.provision_chart import shortfall_svg
 from journeys.rules.vocabulary import Delivered
 from journeys.templatetags.govuk import error_summary
@@ -129,7 +130,7 @@ def _since(request, case, today: date) -> tuple[date, SinceForm]:
 def provision_items_view(request, case_id: uuid.UUID) -> HttpResponse:
     """Paste sections F, G and H, then confirm or correct each item (owner only)."""
     case = case_access_or_404(request, case_id, need=Need.OWN).case
-    items = items_from_case(case.case_file)
+    items = case_items(case.case_file, case.extras)
     sections_form = SectionsForm(prefix="sections", initial=_sections_initial(case))
     initial = [item_initial(item) for item in items]
     formset = ItemsFormSet(prefix="items", initial=initial)

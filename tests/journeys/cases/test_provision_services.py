@@ -13,6 +13,7 @@ from journeys.cases.provision import (
     default_start,
     has_family_terms,
     provision_missed_since_september,
+    provision_shortfall,
     provision_week,
     school_year_start,
     shows_tracker,
@@ -124,6 +125,41 @@ class ItemsTests:
         saved = fresh(case).case_file
         assert [item["id"] for item in saved["provision"]] == ["f1", "g1"]
         assert [row["provision"] for row in saved["delivery_log"]] == ["f1"]
+
+    def test_an_item_an_amended_plan_ended_keeps_its_records_and_its_dates(self, case):
+        provision_week_record(
+            case=case, monday=date(2025, 10, 13), entries=[WeekEntry("f1", Delivered.NO)]
+        )
+        provision_items_save(
+            case=case,
+            items=[
+                {**WEEKLY, "ends": date(2025, 10, 31)},
+                {**TERMLY, "id": "", "text": "Weekly visit", "starts": date(2025, 11, 3)},
+            ],
+        )
+        saved = fresh(case)
+        assert saved.extras["provision_dates"] == {
+            "f1": {"ends": "2025-10-31"},
+            "f2": {"starts": "2025-11-03"},  # f2 was removed: its id is free again
+        }
+        assert [row["provision"] for row in saved.case_file["delivery_log"]] == ["f1"]
+        assert "ends" not in saved.case_file["provision"][0]  # not a case-file key
+        # Nothing is expected of f1 after it left the plan.
+        found = provision_shortfall(
+            case_file=saved.case_file,
+            extras=saved.extras,
+            start=date(2025, 9, 1),
+            end=date(2025, 12, 31),
+        )
+        until_october = provision_shortfall(
+            case_file=saved.case_file,
+            extras=saved.extras,
+            start=date(2025, 9, 1),
+            end=date(2025, 10, 31),
+        )
+        assert found.items[0].expected == until_october.items[0].expected
+        provision_items_save(case=case, items=[WEEKLY])
+        assert "provision_dates" not in fresh(case).extras
 
     def test_a_count_without_a_period_is_not_kept_as_how_often(self, case):
         provision_items_save(case=case, items=[{**WEEKLY, "per": None}])

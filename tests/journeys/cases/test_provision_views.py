@@ -313,3 +313,27 @@ class TermDatesTests:
             f"/cases/{case.id}/provision/terms/", {"terms": "2/9/2026 to 23/10/2026\nhalf term"}
         )
         assert "Line 2 is not a term" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_item_taken_out_by_an_amended_plan_keeps_its_records(browser, case):
+    browser.post(
+        f"/cases/{case.id}/provision/items/",
+        {"read": "1", "sections-F": SECTION_F, "sections-G": "", "sections-H": ""},
+    )
+    provision = reloaded(case).case_file["provision"]
+    data = item_post(provision, extra_blank=False)
+    data.update({"items-0-ends_0": "31", "items-0-ends_1": "10", "items-0-ends_2": "2025"})
+    data.update({"items-1-starts_0": "1", "items-1-starts_1": "11", "items-1-starts_2": "2025"})
+    data.update({"items-1-ends_0": "1", "items-1-ends_1": "10", "items-1-ends_2": "2025"})
+    page = browser.post(f"/cases/{case.id}/provision/items/", data).content.decode()
+    assert "The date it was taken out must be after it came in" in page
+    del data["items-1-ends_0"], data["items-1-ends_1"], data["items-1-ends_2"]
+    response = browser.post(f"/cases/{case.id}/provision/items/", data)
+    assert response.status_code == 302
+    assert reloaded(case).extras["provision_dates"] == {
+        "f1": {"ends": "2025-10-31"},
+        "f2": {"starts": "2025-11-01"},
+    }
+    page = browser.get(f"/cases/{case.id}/provision/items/").content.decode()
+    assert 'value="31"' in page  # shown again, open
