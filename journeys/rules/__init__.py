@@ -8,9 +8,9 @@ shortfall: sessions the plan promises against the delivery log, with the term-da
 `provision_chart` (that shortfall as an accessible SVG), `bundle` (the Tribunal's page
 limits for each decision, read from the Practice Direction entries in `law`),
 `decision_letter` (what the council's decision letter must contain and which of it a pasted
-letter lacks) and `evidence_gaps` (which evidence speaks to each need and point in dispute). A new deadline rule,
-appeal-related or not, is one function in `deadlines.py` plus its scenario table in
-tests/journeys/rules/ (held to 100% branch coverage).
+letter lacks) and `evidence_gaps` (which evidence speaks to each need and point in
+dispute). A new deadline rule, appeal-related or not, is one function in `deadlines.py`
+plus its scenario table in tests/journeys/rules/ (held to 100% branch coverage).
 
 May import: the standard library and pure packages (dateutil, holidays), never Django or
 another journeys room. Imported by anyone: it is the bottom floor.

@@ -66,6 +66,19 @@ MISSING_SENTENCE: dict[LetterItem, str] = {
     "and support service (SENDIASS).",
 }
 
+# What the letter mentions, for the page's list of what was found.
+ITEM_LABEL: dict[LetterItem, str] = {
+    LetterItem.REASONS: "the council's reasons",
+    LetterItem.RIGHT_OF_APPEAL: "the right to appeal to the SEND Tribunal",
+    LetterItem.APPEAL_TIME_LIMIT: "the time limit for appealing",
+    LetterItem.MEDIATION_RIGHT: "that you can ask for mediation",
+    LetterItem.MEDIATION_CERTIFICATE: "that a mediation certificate is needed before appealing",
+    LetterItem.MEDIATION_ADVISER_CONTACT: "contact details for the mediation adviser",
+    LetterItem.MEDIATION_TIMESCALE: "the time limit for contacting the mediation adviser",
+    LetterItem.DISAGREEMENT_RESOLUTION: "disagreement resolution services",
+    LetterItem.INFORMATION_ADVICE: "where to get information and advice (such as SENDIASS)",
+}
+
 # The entry that requires each decision's notice to say these things.
 NOTICE_LAW: dict[DecisionKind, Law] = {
     DecisionKind.REFUSAL_TO_ASSESS: Law.REFUSAL_NOTICE_CONTENTS,
@@ -130,11 +143,15 @@ class MissingItem:
     law: tuple[LawEntry, ...]
 
     @property
+    def citation(self) -> str:
+        """Every provision that requires the item, cited once."""
+        return cite_all(*(law.key for law in self.law))
+
+    @property
     def ground(self) -> str:
         """The sentence with its citations before the full stop, as a late-appeal request or
         a complaint states it: "... for appealing (SEND Regulations 2014, reg 5(3))."."""
-        citation = cite_all(*(law.key for law in self.law))
-        return f"{self.sentence.removesuffix('.')} ({citation})."
+        return f"{self.sentence.removesuffix('.')} ({self.citation})."
 
 
 class NoteCode(StrEnum):
@@ -168,6 +185,10 @@ class LetterCheck:
     @property
     def missing_codes(self) -> tuple[LetterItem, ...]:
         return tuple(item.code for item in self.missing)
+
+    @property
+    def found_labels(self) -> tuple[str, ...]:
+        return tuple(ITEM_LABEL[item] for item in self.found)
 
     @property
     def grounds(self) -> tuple[str, ...]:

@@ -191,3 +191,9 @@ def test_found_and_missing_split_what_is_required(kind, text):
     assert set(result.found) | set(result.missing_codes) == set(required)
     # In the order the law lists them.
     assert list(result.missing_codes) == [code for code in required if code in result.missing_codes]
+
+
+def test_found_items_have_labels_for_the_page():
+    passage = PASSAGES[LetterItem.DISAGREEMENT_RESOLUTION]
+    result = check_decision_letter(passage, "cease_to_maintain")
+    assert result.found_labels == ("disagreement resolution services",)
