@@ -1,8 +1,9 @@
 """The two checks on a case (issue 16): the council's decision letter against what the law
 says it must contain, and the case's evidence against each need and point in dispute.
 
-Both are reads: anyone who may read the case may use them (the selector decides), and
-nothing is saved. The pasted letter is checked and shown back, never stored. The rules are
+Both are reads: anyone who may read the case may use them (the selector decides). The pasted
+letter is checked and shown back, never stored; the parent alone may keep what the check
+found (the missing items' codes) for their reasons for appeal. The rules are
 pure (journeys.rules.decision_letter, journeys.rules.evidence_gaps); these views only parse,
 call them and render.
 """
@@ -17,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from journeys.cases.forms import DecisionLetterForm
 from journeys.cases.selectors import CaseAccess, Need, case_access_or_404
-from journeys.cases.services import case_audit
+from journeys.cases.services import case_audit, case_letter_check_save
 from journeys.rules.decision_letter import check_decision_letter
 from journeys.rules.evidence_gaps import evidence_gaps
 from journeys.rules.vocabulary import DecisionKind
@@ -30,8 +31,11 @@ def _decision_kind(case_file) -> str:
     return kind if kind in DecisionKind._value2member_map_ else ""
 
 
-def _render_check(request, access: CaseAccess, form: DecisionLetterForm, result) -> HttpResponse:
+def _render_check(
+    request, access: CaseAccess, form: DecisionLetterForm, result, *, saved: bool = False
+) -> HttpResponse:
     case = access.case
+    case_kind = _decision_kind(case.case_file)
     return render(
         request,
         "journeys/check_decision_letter.html",
@@ -41,6 +45,10 @@ def _render_check(request, access: CaseAccess, form: DecisionLetterForm, result)
             "child_name": case.case_file["child"]["first_name"],
             "form": form,
             "result": result,
+            # The parent may keep the findings for their appeal when the letter checked is
+            # about the case's own decision (the reasons for appeal use only that).
+            "can_save": access.is_owner and result is not None and result.decision == case_kind,
+            "saved": saved,
             "page_errors": error_summary(form),
         },
     )
@@ -57,12 +65,17 @@ def case_check_letter_view(request, case_id: uuid.UUID) -> HttpResponse:
         initial = {"decision_kind": _decision_kind(access.case.case_file)}
         return _render_check(request, access, DecisionLetterForm(initial=initial), None)
     form = DecisionLetterForm(request.POST)
-    result = None
-    if form.is_valid():
-        result = check_decision_letter(
-            form.cleaned_data["letter_text"], form.cleaned_data["decision_kind"]
-        )
-    return _render_check(request, access, form, result)
+    if not form.is_valid():
+        return _render_check(request, access, form, None)
+    result = check_decision_letter(
+        form.cleaned_data["letter_text"], form.cleaned_data["decision_kind"]
+    )
+    saved = False
+    if "save" in request.POST and result.decision == _decision_kind(access.case.case_file):
+        owner = case_access_or_404(request, case_id, need=Need.OWN)
+        case_letter_check_save(case=owner.case, check=result)
+        saved = True
+    return _render_check(request, access, form, result, saved=saved)
 
 
 @require_GET

@@ -127,6 +127,62 @@ class CheckLetterTests:
 
 
 @pytest.mark.django_db
+class KeepForAppealTests:
+    """The parent may keep what the check found for their reasons for appeal: only the
+    decision and the missing items' codes, never the letter's text."""
+
+    def _post(self, client, case, **data):
+        return client.post(
+            reverse("journeys:check-letter", kwargs={"case_id": case.id}),
+            {
+                "decision_kind": "refusal_to_assess",
+                "letter_text": _letter("03_surrey_refusal_to_assess_no_reasons.txt"),
+                **data,
+            },
+        )
+
+    def test_the_parent_keeps_the_codes_for_this_decision(self, browser, case):
+        page = self._post(browser, case)
+        assert "Use these in my reasons for appeal" in page.content.decode()
+        page = self._post(browser, case, save="1")
+        assert "your reasons for appeal will now say what the decision letter left out" in (
+            page.content.decode()
+        )
+        case.refresh_from_db()
+        assert case.extras["letter-check"] == {
+            "decision_letter": {
+                "kind": "refusal_to_assess",
+                "date": "2026-02-20",
+                "missing": ["reasons", "mediation_adviser_contact"],
+            }
+        }
+        assert "Surrey" not in str(case.extras)  # the letter's text is not kept
+
+    def test_a_letter_about_another_decision_is_not_kept(self, browser, case):
+        page = self._post(browser, case, decision_kind="cease_to_maintain", save="1")
+        assert "Use these in my reasons for appeal" not in page.content.decode()
+        case.refresh_from_db()
+        assert "letter-check" not in case.extras
+
+    def test_only_the_parent_may_keep_it(self, case):
+        advocate = make_user("ada@example.org", "Ada Advocate")
+        AdvocateAccess.objects.create(
+            case=case,
+            email="ada@example.org",
+            token_hash="b" * 64,
+            expires_at="2999-01-01T00:00:00Z",
+            accepted_by=advocate,
+            accepted_at="2026-01-01T00:00:00Z",
+        )
+        client = Client()
+        client.force_login(advocate)
+        assert "Use these in my reasons" not in self._post(client, case).content.decode()
+        assert self._post(client, case, save="1").status_code == 404
+        case.refresh_from_db()
+        assert "letter-check" not in case.extras
+
+
+@pytest.mark.django_db
 class EvidenceGapsPageTests:
     def test_each_need_and_reason_with_its_evidence_and_gap(self, browser, case):
         page = browser.get(reverse("journeys:evidence-gaps", kwargs={"case_id": case.id}))
