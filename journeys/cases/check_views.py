@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from journeys.cases.forms import DecisionLetterForm
 from journeys.cases.selectors import CaseAccess, Need, case_access_or_404
-from journeys.cases.services import case_audit, case_letter_check_save
+from journeys.cases.services import case_audit, case_extras_for, case_letter_check_save
 from journeys.rules.decision_letter import check_decision_letter
 from journeys.rules.evidence_gaps import evidence_gaps
 from journeys.rules.vocabulary import DecisionKind
@@ -78,6 +78,16 @@ def case_check_letter_view(request, case_id: uuid.UUID) -> HttpResponse:
     return _render_check(request, access, form, result, saved=saved)
 
 
+def _points_in_dispute(case) -> list[str]:
+    """The council's reasons (decision.reasons_given), then the further points the family
+    disputes in the appeal journey (extras appeal.grounds)."""
+    decision = case.case_file.get("decision")
+    reasons = decision.get("reasons_given") if isinstance(decision, dict) else None
+    appeal = case_extras_for(case).get("appeal")
+    grounds = appeal.get("grounds") if isinstance(appeal, dict) else None
+    return [point for point in [*(reasons or ()), *(grounds or ())] if isinstance(point, str)]
+
+
 @require_GET
 def case_evidence_gaps_view(request, case_id: uuid.UUID) -> HttpResponse:
     """For each need and each of the council's reasons: the evidence that speaks to it, and
@@ -92,6 +102,6 @@ def case_evidence_gaps_view(request, case_id: uuid.UUID) -> HttpResponse:
             "case": case,
             "access": access,
             "child_name": case.case_file["child"]["first_name"],
-            "gaps": evidence_gaps(case.case_file),
+            "gaps": evidence_gaps(case.case_file, points=_points_in_dispute(case)),
         },
     )

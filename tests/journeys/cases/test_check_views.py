@@ -196,6 +196,15 @@ class EvidenceGapsPageTests:
         assert "A diagnosis is not needed" in html
         assert "Source: Children and Families Act 2014, s.20(1)." in html
 
+    def test_the_appeal_journeys_further_points_are_checked_too(self, browser, case):
+        case.extras = {"appeal": {"appeal": {"grounds": ["The school cannot meet his needs"]}}}
+        case.save()
+        html = browser.get(
+            reverse("journeys:evidence-gaps", kwargs={"case_id": case.id})
+        ).content.decode()
+        assert "Needs can be met from SEN support" in html
+        assert "The school cannot meet his needs" in html
+
     def test_a_case_with_no_needs_says_where_they_are_asked(self, browser, case):
         case.case_file = {**case.case_file, "needs": [], "decision": {"kind": "refusal_to_assess"}}
         case.save()
@@ -204,6 +213,7 @@ class EvidenceGapsPageTests:
         ).content.decode()
         assert "does not describe any needs yet" in html
         assert "The council's reasons" not in html
+        assert "Nothing in the evidence list" not in html
 
     def test_the_case_page_links_to_both_checks(self, browser, case):
         html = browser.get(
