@@ -67,3 +67,25 @@ def test_the_evidence_for_each_need_passes_axe(page: Page):
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Evidence for each need")
     assert_accessible(page)
+
+
+def test_keeping_the_findings_for_the_appeal_passes_axe(page: Page):
+    from journeys.models import Case
+
+    open_example_case(page)
+    case = Case.objects.get(pk=re.search(r"/cases/([0-9a-f-]+)/", page.url)[1])
+    case.case_file = {
+        **case.case_file,
+        "decision": {"kind": "refusal_to_assess", "date": "2026-02-03"},
+    }
+    case.save()
+    page.get_by_role("link", name="Check the council's decision letter").click()
+    expect(page.get_by_label("Refusal to assess", exact=True)).to_be_checked()
+    page.get_by_label("Paste the text of the letter").fill(KENT)
+    page.get_by_role("button", name="Check the letter").click()
+    page.get_by_role("button", name="Use these in my reasons for appeal").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("alert")).to_contain_text("your reasons for appeal will now say")
+    assert_accessible(page)
+    case.refresh_from_db()
+    assert case.extras["letter-check"]["decision_letter"]["kind"] == "refusal_to_assess"
