@@ -1,6 +1,6 @@
 from django.urls import path
 
-from journeys.cases import calculator, overview_views, provision_views
+from journeys.cases import calculator, check_views, overview_views, provision_views
 from journeys.cases import views as case_views
 from journeys.sharing import views as sharing_views
 from journeys.wizard import views
@@ -64,6 +64,16 @@ urlpatterns = [
         name="provision-terms",
     ),
     path("cases/<uuid:case_id>/reminders/", case_views.case_reminders_view, name="reminders"),
+    path(
+        "cases/<uuid:case_id>/check-decision-letter/",
+        check_views.case_check_letter_view,
+        name="check-letter",
+    ),
+    path(
+        "cases/<uuid:case_id>/evidence-gaps/",
+        check_views.case_evidence_gaps_view,
+        name="evidence-gaps",
+    ),
     path(
         "cases/<uuid:case_id>/continue/<slug:journey>/",
         case_views.case_continue_view,

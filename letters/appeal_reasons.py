@@ -18,6 +18,12 @@ from datetime import date
 from typing import Any
 
 from journeys.rules import law
+from journeys.rules.decision_letter import (
+    MISSING_SENTENCE,
+    MissingItem,
+    item_law,
+    required_items,
+)
 from journeys.rules.law import Law, LawEntry, SchoolKind
 from journeys.rules.vocabulary import DecisionKind, SettingKind
 from letters.appeals import (
@@ -111,6 +117,10 @@ class AppealReasons(Parties):
     late: bool
     late_reason: str  # extras.appeal.late_reason
     late_law: LawEntry
+    # What the decision letter left out that the law requires, as cited sentences (issue 16):
+    # grounds for the extension (r.5(3)(a)), from the decision-letter check the parent saved
+    # for this decision (extras.decision_letter). Printed only when the appeal is late.
+    letter_gaps: tuple[str, ...]
     five_pm_law: LawEntry
     legal_test_heading: str
     legal_test: tuple[str, ...]  # paragraphs
@@ -368,6 +378,24 @@ def _plan_wording(
     return tuple(groups[s] for s in order)
 
 
+def letter_gaps(
+    case: Mapping[str, Any], kind: DecisionKind, extras: Mapping[str, Any]
+) -> tuple[str, ...]:
+    """The decision-letter check's missing items as cited sentences, when the check saved is
+    of this case's decision (same kind, same date): a check of an earlier letter says nothing
+    about this one. Codes that are not a requirement for this decision are dropped."""
+    saved = _mapping(extras.get("decision_letter"))
+    decision = _mapping(case.get("decision"))
+    if saved.get("kind") != kind.value or saved.get("date") != decision.get("date"):
+        return ()
+    codes = {code for code in saved.get("missing") or () if isinstance(code, str)}
+    return tuple(
+        MissingItem(item, MISSING_SENTENCE[item], item_law(item, kind)).ground
+        for item in required_items(kind)
+        if item.value in codes
+    )
+
+
 def build_appeal_reasons(
     case: Mapping[str, Any], *, today: date, extras: Mapping[str, Any] | None = None
 ) -> AppealReasons:
@@ -430,6 +458,7 @@ def build_appeal_reasons(
         late=appeal.get("late") is True or deadline.passed,
         late_reason=_text(appeal.get("late_reason")),
         late_law=law.entry(Law.LATE_APPEAL),
+        letter_gaps=letter_gaps(case, kind, extras),
         five_pm_law=law.entry(Law.APPEAL_BY_5PM),
         legal_test_heading=heading,
         legal_test=test,

@@ -47,6 +47,15 @@ class AppealExtras(TypedDict, total=False):
     health_or_care: bool  # the parent's answers touch health or social care needs
 
 
+class DecisionLetterCheck(TypedDict, total=False):
+    """Extras `decision_letter` (issue 16): what the decision-letter check found, saved by the
+    parent from the check page (journeys.cases.services.case_letter_check_save)."""
+
+    kind: str  # the decision the letter notified (DecisionKind value)
+    date: str  # the case's decision.date when it was saved: a check of another letter is stale
+    missing: list[str]  # journeys.rules.decision_letter.LetterItem values
+
+
 class ReviewOutcome(TypedDict, total=False):
     outcome: str  # an outcome from section E, as the family wrote it
     on_track: str  # "yes" | "partly" | "no"

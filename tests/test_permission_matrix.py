@@ -63,6 +63,13 @@ RULES = {
     "journeys:timeline": ("get", {}, READ),
     "journeys:calendar": ("get", {}, READ),
     "letters:download": ("get", {}, READ),
+    # Issue 16: the two checks are reads (the pasted letter is checked, never saved).
+    "journeys:check-letter": (
+        "post",
+        {"decision_kind": "refusal_to_assess", "letter_text": "We will not assess."},
+        READ,
+    ),
+    "journeys:evidence-gaps": ("get", {}, READ),
     "journeys:timeline-remove": ("post", {}, OWNER_ACTION),
     "journeys:reminders": ("post", {"stop": "1"}, OWNER_ACTION),
     "journeys:continue": ("post", {}, OWNER_ACTION),

@@ -1,4 +1,4 @@
-"""Forms on a case's timeline page: record a date, and ask for email reminders."""
+"""Forms on a case's pages: record a date, ask for email reminders, check a decision letter."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from django.utils import timezone
 from journeys.cases.casefile import CaseFileError, validate_case_file
 from journeys.cases.casefile_io import NotACaseZip, case_file_bytes_from_upload
 from journeys.forms.base import QuestionForm
-from journeys.forms.fields import DateField, choice, hint_with_example
+from journeys.forms.fields import DateField, choice, hint_with_example, text
 from journeys.rules.events import event_contradiction, recorded_events
-from journeys.rules.vocabulary import EventType, Transfer, TribunalOrder
+from journeys.rules.vocabulary import DecisionKind, EventType, Transfer, TribunalOrder
 
 # Only the phase-transfer date is about the future; every other event has happened.
 FUTURE_ALLOWED = frozenset({EventType.PHASE_TRANSFER_YEAR})
@@ -150,3 +150,24 @@ class ImportCaseForm(QuestionForm):
             raise ValidationError(
                 f"The case file cannot be used: {reason}", code="invalid"
             ) from None
+
+
+class DecisionLetterForm(QuestionForm):
+    """The decision-letter check (issue 16): which decision, and the letter's text. The text
+    is checked and shown back, never saved (it is the council's letter, not the case file)."""
+
+    title = "Check the council's decision letter"
+    decision_kind = choice(
+        label="What did the council decide?",
+        choices=DecisionKind.choices(),
+        required_message="Select what the council decided",
+    )
+    letter_text = text(
+        label="Paste the text of the letter",
+        subject="The letter",
+        required_message="Paste the text of the council's letter",
+        max_length=20_000,
+        multiline=True,
+        hint="Copy all of it, including any leaflet or page about appeals and mediation sent "
+        "with it. We do not keep this text.",
+    )

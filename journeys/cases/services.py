@@ -26,6 +26,7 @@ from journeys.cases.selectors import (
 )
 from journeys.cases.timeline import next_open_deadline
 from journeys.models import AuditEvent, Case, Draft, fold_for_search
+from journeys.rules.decision_letter import LetterCheck
 from journeys.rules.events import event_contradiction, recorded_events
 from journeys.rules.vocabulary import V1_EVENT_TYPES, EventType
 from letters.cache import letter_files_forget
@@ -303,8 +304,13 @@ def case_event_remove(*, case: Case, event_type: str, event_date: str) -> Case:
     return case
 
 
+LETTER_CHECK_EXTRAS = "letter-check"
+
 # Later stages first-hand know more; a journey's own answers win for its own letters.
 EXTRAS_ORDER = (
+    # Not a journey: what the decision-letter check found, saved by the parent
+    # (case_letter_check_save), read by the reasons for appeal.
+    LETTER_CHECK_EXTRAS,
     "request",
     "refused",
     "reassessment",
@@ -318,6 +324,26 @@ EXTRAS_ORDER = (
     "appeal",
     "tribunal-order",
 )
+
+
+def case_letter_check_save(*, case: Case, check: LetterCheck) -> Case:
+    """Keep what the decision-letter check found for the case's own decision, so that a late
+    appeal's reasons can say what the letter left out (letters/appeal_reasons.py). Only the
+    decision (kind and date) and the missing items' codes are kept, never the letter's text;
+    a later check replaces it."""
+    decision = case.case_file.get("decision") or {}
+    case.extras = {
+        **case.extras,
+        LETTER_CHECK_EXTRAS: {
+            "decision_letter": {
+                "kind": check.decision.value,
+                "date": decision.get("date", ""),
+                "missing": [code.value for code in check.missing_codes],
+            }
+        },
+    }
+    case.save(update_fields=["extras"])
+    return case
 
 
 def case_extras_for(case: Case, journey_slug: str | None = None) -> dict[str, Any]:

@@ -104,6 +104,21 @@ class Law(StrEnum):
     RIGHT_OF_APPEAL_REASSESSMENT = "right_of_appeal_reassessment"
     TRIBUNAL_ORDER_COMPLIANCE = "tribunal_order_compliance"
     UNOPPOSED_APPEAL = "unopposed_appeal"
+    # Issue 16: what a decision letter must say, and the Tribunal's limits on bundles.
+    NO_PLAN_NOTICE_CONTENTS = "no_plan_notice_contents"
+    FINAL_PLAN_NOTICE_CONTENTS = "final_plan_notice_contents"
+    NOT_AMEND_NOTICE_CONTENTS = "not_amend_notice_contents"
+    CEASE_NOTICE_CONTENTS = "cease_notice_contents"
+    REASSESSMENT_NOTICE_CONTENTS = "reassessment_notice_contents"
+    MEDIATION_NOTICE_INFORMATION = "mediation_notice_information"
+    BUNDLE_EVIDENCE_LOWER = "bundle_evidence_lower"
+    BUNDLE_EVIDENCE_HIGHER = "bundle_evidence_higher"
+    BUNDLE_WORKING_DOCUMENT = "bundle_working_document"
+    BUNDLE_EXPERT_REPORT = "bundle_expert_report"
+    BUNDLE_EXPERT_SUMMARY = "bundle_expert_summary"
+    BUNDLE_WITNESS_STATEMENT = "bundle_witness_statement"
+    BUNDLE_FORMAT = "bundle_format"
+    BUNDLE_MORE_PAGES = "bundle_more_pages"
 
 
 class Stage(StrEnum):
@@ -209,6 +224,10 @@ class LawEntry:
     when: When = ALWAYS
     exceptions: tuple[str, ...] = ()  # the only circumstances that allow longer or otherwise
     safe_reading: str = ""  # where the text is unclear: the reading taken, and why
+    # The one number the entry states, for rules that compute with it (a page limit), so the
+    # number lives here only: journeys.rules.bundle reads it, and a test checks that the
+    # statement says it.
+    figure: int | None = None
 
     @property
     def cited(self) -> str:
@@ -814,6 +833,158 @@ ENTRIES: tuple[LawEntry, ...] = (
         "council must act within the same kinds of time limits, counted from the date it told "
         "the Tribunal.",
         "SEND Regulations 2014, reg 45 (as amended in 2015)",
+    ),
+    # -- what a decision letter must say (issue 16) ------------------------------------------
+    # Read with the `search` tool on legislation.gov.uk: reg 5(3) (revised text), reg 10(3),
+    # reg 31(3) and reg 32 (as made), and reg 22(4) (the 2020 point-in-time text), each
+    # listing the same four things: the right to appeal, its time limits, the mediation
+    # information of reg 32, and the availability of disagreement resolution services and of
+    # information and advice about special educational needs. Reg 14(2), reg 22(5) and reg 25
+    # were not found in the stored pages: their entries say so, and read them as the same list
+    # (DOMAIN.md 1.1 and 1.4), which is what councils' own pages (Essex, Waltham Forest, Kent)
+    # and SENDIASS guides say they send. journeys.rules.decision_letter checks a letter
+    # against these entries.
+    LawEntry(
+        Law.NO_PLAN_NOTICE_CONTENTS,
+        "A decision, after an EHC needs assessment, not to issue an EHC plan must give the "
+        "reasons, the right to appeal and its time limits, the information about mediation, "
+        "and where to find disagreement resolution services and information and advice about "
+        "special educational needs.",
+        "Children and Families Act 2014, s.36(9); SEND Regulations 2014, reg 10(3)",
+        When(decisions=frozenset({DecisionKind.REFUSAL_TO_ISSUE_PLAN})),
+        safe_reading="Reg 10(3) was read (as made). The duty in s.36(9) to give reasons was "
+        "not read; reg 45(3A)(a) (read) requires reasons for the same decision after an "
+        "unopposed appeal, and the Code asks for them, so a letter without reasons is treated "
+        "as missing them.",
+    ),
+    LawEntry(
+        Law.FINAL_PLAN_NOTICE_CONTENTS,
+        "When the council sends a final EHC plan, or a final amended plan, it must tell the "
+        "parent or young person of the right to appeal about the plan and its time limits, "
+        "the information about mediation, and where to find disagreement resolution services "
+        "and information and advice about special educational needs.",
+        "SEND Regulations 2014, reg 14(2) and reg 22(5)",
+        When(decisions=frozenset({DecisionKind.PLAN_CONTENTS, DecisionKind.PLACEMENT_ONLY})),
+        safe_reading="The text of reg 14(2) and reg 22(5) was not found. Reg 45(3A)(b) (read) "
+        "names the sending of the finalised plan \u201cunder regulation 14(2)\u201d, and "
+        "summaries of reg 14 and reg 22(5) say the notice must give the appeal and mediation "
+        "information; the list is read as the same as reg 5(3), 10(3) and 31(3). No reasons "
+        "are required: the plan is the decision.",
+    ),
+    LawEntry(
+        Law.NOT_AMEND_NOTICE_CONTENTS,
+        "A decision, after a review, not to amend the EHC plan must give the reasons, the "
+        "right to appeal and its time limits, the information about mediation, and where to "
+        "find disagreement resolution services and information and advice about special "
+        "educational needs.",
+        "SEND Regulations 2014, reg 22(4) and (5)",
+        When(decisions=frozenset({DecisionKind.REFUSAL_TO_AMEND})),
+        safe_reading="Reg 22(4) (read) requires the decision and its reasons. The text of "
+        "reg 22(5) was not found; the appeal and mediation information is read as the same "
+        "list as reg 31(3), as Essex County Council's and sen-help's guides state it.",
+    ),
+    LawEntry(
+        Law.CEASE_NOTICE_CONTENTS,
+        "A decision to cease to maintain an EHC plan must give the right to appeal and its "
+        "time limits, the information about mediation, and where to find disagreement "
+        "resolution services and information and advice about special educational needs.",
+        "SEND Regulations 2014, reg 31(3)",
+        When(decisions=frozenset({DecisionKind.CEASE_TO_MAINTAIN})),
+        safe_reading="Reg 31 was read as made. It does not list reasons, so a letter without "
+        "them is not said to break reg 31 (the family may still ask for them).",
+    ),
+    LawEntry(
+        Law.REASSESSMENT_NOTICE_CONTENTS,
+        "A decision not to re-assess must give the right to appeal and its time limits, the "
+        "information about mediation, and where to find disagreement resolution services and "
+        "information and advice about special educational needs.",
+        "SEND Regulations 2014, reg 25",
+        When(decisions=frozenset({DecisionKind.REFUSAL_TO_REASSESS})),
+        safe_reading="The text of reg 25 was not found in the stored pages. A refusal to "
+        "re-assess is appealable (s.51(2)(d)) and needs a mediation certificate like a refusal "
+        "to assess, so the notice is read as needing the same information as reg 5(3).",
+    ),
+    LawEntry(
+        Law.MEDIATION_NOTICE_INFORMATION,
+        "The information about mediation is: the right to ask for mediation; that a mediation "
+        "certificate is needed before appealing; the contact details of the mediation adviser "
+        "to contact for it; the time limits for asking for mediation; that the parent or young "
+        "person must tell the council if they want mediation, and what about; and who to "
+        "contact at the council to arrange it.",
+        "SEND Regulations 2014, reg 32",
+    ),
+    # -- the Tribunal's limits on bundles (issue 16) -----------------------------------------
+    # Practice Direction No. 1 of 2025 (Senior President of Tribunals, First-tier Tribunal,
+    # Health, Education and Social Care Chamber), for final hearings listed after 15 July 2025.
+    # The Direction itself was not in the stored pages; its figures were checked with the
+    # `search` tool against Birkett Long (25 April 2025), Enable Law, Education Law Advice
+    # (21 May 2025), Russell-Cooke (experts), specialeducationalneeds.co.uk (chronological
+    # order, SEND7) and Local Government Lawyer. They agree on every figure below; none
+    # disagreed, so no lower figure had to be chosen.
+    LawEntry(
+        Law.BUNDLE_EVIDENCE_LOWER,
+        "Each party's evidence is limited to 75 pages in an appeal against a refusal to assess "
+        "or re-assess, an appeal about the school or college in section I, an appeal against a "
+        "decision to cease the plan, and a request for recommendations about health and social "
+        "care.",
+        "Practice Direction No. 1 of 2025 (First-tier Tribunal, HESC Chamber), Schedule One",
+        figure=75,
+        safe_reading="Where the decision does not say which sections of the plan are in "
+        "dispute (a refusal to amend after a review), the product uses this lower limit: a "
+        "pack within it complies whichever limit applies.",
+    ),
+    LawEntry(
+        Law.BUNDLE_EVIDENCE_HIGHER,
+        "Each party's evidence is limited to 100 pages in an appeal against a refusal to issue "
+        "a plan, and in an appeal about sections B and F of the plan (with or without "
+        "section I).",
+        "Practice Direction No. 1 of 2025 (First-tier Tribunal, HESC Chamber), Schedule One",
+        figure=100,
+        safe_reading="Summaries give \u201cSection B and/or Section F: 100 pages\u201d and "
+        "\u201cSection I: 75 pages\u201d; an appeal about B or F that also disputes "
+        "section I is read as 100.",
+    ),
+    LawEntry(
+        Law.BUNDLE_WORKING_DOCUMENT,
+        "The working document must not be longer than 25 pages of A4.",
+        "Practice Direction No. 1 of 2025 (First-tier Tribunal, HESC Chamber)",
+        figure=25,
+    ),
+    LawEntry(
+        Law.BUNDLE_EXPERT_REPORT,
+        "An expert's report must not be longer than 15 pages of A4, including its summary.",
+        "Practice Direction No. 1 of 2025 (First-tier Tribunal, HESC Chamber)",
+        figure=15,
+    ),
+    LawEntry(
+        Law.BUNDLE_EXPERT_SUMMARY,
+        "An expert's report must begin with a summary of no more than 2 pages of A4.",
+        "Practice Direction No. 1 of 2025 (First-tier Tribunal, HESC Chamber)",
+        figure=2,
+    ),
+    LawEntry(
+        Law.BUNDLE_WITNESS_STATEMENT,
+        "A witness statement must not be longer than 10 pages of A4, not counting its "
+        "exhibits, unless a note explains why it needs to be.",
+        "Practice Direction No. 1 of 2025 (First-tier Tribunal, HESC Chamber)",
+        figure=10,
+    ),
+    LawEntry(
+        Law.BUNDLE_FORMAT,
+        "Statements and reports must be typed in a font of at least 12 points, in numbered "
+        "paragraphs, and evidence is put in date order.",
+        "Practice Direction No. 1 of 2025 (First-tier Tribunal, HESC Chamber)",
+        figure=12,
+    ),
+    LawEntry(
+        Law.BUNDLE_MORE_PAGES,
+        "To send more pages than the limit, a party must ask the Tribunal first, with a "
+        "request for change (form SEND7) explaining why the extra pages are needed, after "
+        "sending it to the other party. A bundle that does not comply can be rejected, and "
+        "the hearing date can be lost.",
+        "Practice Direction No. 1 of 2025 (First-tier Tribunal, HESC Chamber)",
+        safe_reading="The SEND7 steps (copy to the council, 5 days for its reply) are as "
+        "SEND Advice Surrey's guide states them.",
     ),
 )
 

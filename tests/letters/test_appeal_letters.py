@@ -42,6 +42,7 @@ from letters.plan_wording import explain_flags
 from letters.registry import letter_spec
 from letters.rendering import StaticFilesOnlyFetcher, html_to_pdf, letter_html
 from letters.services import letter_render
+from tests.letters.docx_text import docx_text
 from tests.letters.pdf_text import pdf_text, text_positions_outside_page
 
 ROOT = Path(__file__).parent.parent.parent
@@ -877,3 +878,61 @@ def test_the_builders_are_pure():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert result.stdout.strip() == "False"
+
+
+class DecisionLetterGapsTests:
+    """Issue 16: what the decision-letter check found, saved for this decision, becomes the
+    grounds for more time in a late appeal, each with its regulation; never otherwise."""
+
+    LATE_DAY = date(2027, 2, 1)  # after Mon 4 Jan 2027, case_appeal_refusal's last day
+
+    def _saved(self, case, **overrides):
+        saved = {
+            "kind": case["decision"]["kind"],
+            "date": case["decision"]["date"],
+            "missing": ["appeal_time_limit", "mediation_adviser_contact", "not_a_code"],
+        }
+        return {"decision_letter": {**saved, **overrides}}
+
+    def test_a_late_appeal_gives_what_the_letter_left_out_as_grounds(self, refusal_case):
+        text = " ".join(
+            render("appeal_reasons", refusal_case, self.LATE_DAY, self._saved(refusal_case)).split()
+        )
+        assert "Why this appeal is late" in text
+        assert "did not give all the information the law requires it to give" in text
+        # The PDF's text layer may break a line after "s.": the sentence and its citation.
+        assert (
+            "The decision letter does not give the time limit for appealing (Children and "
+            "Families Act 2014,"
+        ) in text
+        assert "36(5); SEND Regulations 2014, reg 5(3))." in text
+        assert "does not give contact details for the mediation adviser" in text
+        # The gaps are the reasons: no promise of reasons to follow.
+        assert "will follow as soon as possible" not in text
+
+    def test_the_word_document_says_the_same(self, refusal_case):
+        content = letter_render(
+            kind="appeal_reasons",
+            case_file=refusal_case,
+            fmt="docx",
+            today=self.LATE_DAY,
+            extras=self._saved(refusal_case),
+        ).content
+        text = docx_text(content)
+        assert (
+            "The decision letter does not give the time limit for appealing (Children and "
+            "Families Act 2014, s.36(5); SEND Regulations 2014, reg 5(3))."
+        ) in text
+
+    def test_in_time_the_gaps_are_not_mentioned(self, refusal_case):
+        text = render("appeal_reasons", refusal_case, REFUSAL_APPEAL_DAY, self._saved(refusal_case))
+        assert "did not give all the information" not in text
+
+    @pytest.mark.parametrize(
+        "overrides", [{"date": "2020-01-01"}, {"kind": "cease_to_maintain"}, {"missing": []}]
+    )
+    def test_a_check_of_another_letter_says_nothing(self, refusal_case, overrides):
+        extras = self._saved(refusal_case, **overrides)
+        text = render("appeal_reasons", refusal_case, self.LATE_DAY, extras)
+        assert "did not give all the information" not in text
+        assert "will follow as soon as possible" in text

@@ -11,11 +11,13 @@ from journeys.cases.services import (
     case_drafts_delete_for_owner,
     case_event_add,
     case_extras_for,
+    case_letter_check_save,
     case_summary_refresh,
     case_touch,
     merge_case_files,
 )
 from journeys.models import Case
+from journeys.rules.decision_letter import check_decision_letter
 from tests.factories import CaseFactory
 
 SAVED = {
@@ -191,3 +193,16 @@ def test_adding_a_date_that_contradicts_the_timeline_is_refused():
     assert {"type": "final_plan_issued", "date": "2026-06-01"} in Case.objects.get(
         pk=case.pk
     ).case_file["events"]
+
+
+@pytest.mark.django_db
+def test_a_saved_letter_check_reaches_every_letters_extras(case_file):
+    case_file = {**case_file, "decision": {"kind": "refusal_to_assess", "date": "2026-02-20"}}
+    case = CaseFactory(journey="request", case_file=case_file, extras={"appeal": {"late": True}})
+    check = check_decision_letter("You can appeal to the SEND Tribunal.", "refusal_to_assess")
+    case_letter_check_save(case=case, check=check)
+    case.refresh_from_db()
+    merged = case_extras_for(case, "appeal")
+    assert merged["late"] is True  # the journey's own extras are untouched
+    assert merged["decision_letter"]["missing"] == [code.value for code in check.missing_codes]
+    assert "right_of_appeal" not in merged["decision_letter"]["missing"]

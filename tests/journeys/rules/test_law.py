@@ -48,6 +48,8 @@ class LawEntryTests:
                 "Local Government Act 1974",
                 "Civil Procedure Rules",
                 "Pre-Action Protocol for Judicial Review",
+                # Issue 16: the Tribunal's limits on bundles.
+                "Practice Direction No. 1 of 2025",
             )
         )
         assert item.statement.endswith(".")
