@@ -141,15 +141,12 @@ def provision_items_view(request, case_id: uuid.UUID) -> HttpResponse:
             found = provision_items_suggested(sections=sections_form.cleaned_data)
             if found:
                 try:
-                    provision_items_add(case=case, items=found)
+                    saved = provision_items_add(case=case, items=found)
                 except ProvisionRefused as problem:
                     sections_form.add_error("F", str(problem))
                 else:
-                    messages.success(
-                        request,
-                        f"We found {len(found)} item{'s' if len(found) != 1 else ''}. Check "
-                        "each one says what the plan says, and how often.",
-                    )
+                    added = len(saved.case_file.get("provision", [])) - len(items)
+                    messages.success(request, _found_message(added))
                     return redirect("journeys:provision-items", case_id=case.id)
             else:
                 sections_form.add_error(
@@ -178,6 +175,15 @@ def provision_items_view(request, case_id: uuid.UUID) -> HttpResponse:
             "page_errors": errors,
             "has_items": bool(items),
         },
+    )
+
+
+def _found_message(added: int) -> str:
+    if not added:
+        return "Every item in that text is already listed below."
+    return (
+        f"We found {added} item{'s' if added != 1 else ''}. Check each one says what the plan "
+        "says, and how often."
     )
 
 

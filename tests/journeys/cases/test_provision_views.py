@@ -115,6 +115,7 @@ class FromSectionFToAShortfallTests:
         assert reloaded(case).case_file["format"] == "ehcp-case/2"
 
         page = browser.get(items_url).content.decode()
+        assert "We found 2 items." in page
         assert "The plan does not say how often, so a missed session is hard to prove" in page
         assert "Item F1" in page and "Item F2" in page
 
@@ -337,3 +338,12 @@ def test_an_item_taken_out_by_an_amended_plan_keeps_its_records(browser, case):
     }
     page = browser.get(f"/cases/{case.id}/provision/items/").content.decode()
     assert 'value="31"' in page  # shown again, open
+
+
+@pytest.mark.django_db
+def test_pasting_the_same_section_again_says_it_is_already_listed(browser, case):
+    data = {"read": "1", "sections-F": SECTION_F, "sections-G": "", "sections-H": ""}
+    browser.post(f"/cases/{case.id}/provision/items/", data)
+    response = browser.post(f"/cases/{case.id}/provision/items/", data, follow=True)
+    assert "Every item in that text is already listed below." in response.content.decode()
+    assert len(reloaded(case).case_file["provision"]) == 2
