@@ -71,22 +71,10 @@ def has_family_terms(extras: Mapping[str, Any]) -> bool:
     return isinstance(stored, dict) and bool(stored.get("terms"))
 
 
-class _RememberedTerms(TermDates):
-    """The same table, remembering whether each period has a term day: a tracker of 3 years
-    asks it about the same weeks once per item (and once more for the page's weeks)."""
-
-    def has_term_day(self, period: Period) -> bool:
-        answers = self.__dict__.setdefault("_answers", {})
-        if period not in answers:
-            answers[period] = super().has_term_day(period)
-        return answers[period]
-
-
 def terms_for(extras: Mapping[str, Any], start: date, end: date) -> TermDates:
     """The term-dates table the counting uses: the family's, else a typical English year
     covering the range (journeys.rules.provision.term_dates_from)."""
-    terms = term_dates_from(extras.get(TERMS_KEY), start, end)
-    return _RememberedTerms(terms.name, terms.terms, terms.holidays)
+    return term_dates_from(extras.get(TERMS_KEY), start, end)
 
 
 def case_items(case_file: Mapping[str, Any], extras: Mapping[str, Any]) -> tuple[Item, ...]:

@@ -45,6 +45,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from dateutil.easter import easter
@@ -86,12 +87,18 @@ class TermDates:
         )
 
     def has_term_day(self, period: Period) -> bool:
-        day = period.start
-        while day <= period.end:
-            if self.is_term_day(day):
-                return True
-            day += timedelta(days=1)
-        return False
+        # Remembered: a tracker of 3 years of 8 items asks about the same weeks once an item.
+        return _has_term_day(self, period)
+
+
+@lru_cache(maxsize=8192)
+def _has_term_day(terms: TermDates, period: Period) -> bool:
+    day = period.start
+    while day <= period.end:
+        if terms.is_term_day(day):
+            return True
+        day += timedelta(days=1)
+    return False
 
 
 def _first_weekday_on_or_after(day: date) -> date:

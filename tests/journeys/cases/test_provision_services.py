@@ -327,26 +327,6 @@ class ReadTests:
         assert shows_tracker({}, ["annual-review"])
 
 
-def test_the_remembered_term_table_counts_exactly_as_the_rules_own():
-    """terms_for remembers each period's answer (speed); the counts must not change."""
-    from bench.provision import END, START, bench_case_file
-    from journeys.rules.provision import items_from_case, log_from_case, shortfall, term_dates_from
-
-    case_file = bench_case_file()
-    family = {
-        "term_dates": {
-            "terms": [["2023-09-04", "2024-07-19"], ["2024-09-02", "2025-07-18"]],
-            "holidays": [["2023-10-23", "2023-10-27"]],
-        }
-    }
-    for extras in ({}, family):
-        plain = term_dates_from(extras.get("term_dates"), START, END)
-        items, log = items_from_case(case_file), log_from_case(case_file)
-        assert shortfall(items, log, START, END, terms_for(extras, START, END)) == shortfall(
-            items, log, START, END, plain
-        )
-
-
 @pytest.mark.parametrize(
     ("expected", "delivered", "words"),
     [

@@ -85,6 +85,15 @@ def test_the_typical_year_has_the_usual_39_weeks_of_term():
     assert len(periods(weekly(), date(2026, 9, 1), date(2027, 8, 31), TERMS)) == 51
 
 
+def test_has_term_day_remembers_the_answer_of_a_day_by_day_look():
+    start = date(2025, 8, 25)
+    for offset in range(0, 700, 3):
+        period = Period(start + timedelta(days=offset), start + timedelta(days=offset + 6))
+        days = [period.start + timedelta(days=n) for n in range(7)]
+        for _ in range(2):  # asked again: the remembered answer is the same
+            assert TERMS.has_term_day(period) is any(TERMS.is_term_day(d) for d in days)
+
+
 def test_a_term_that_starts_at_a_weekend_starts_on_the_monday():
     # 3 September 2028 is a Sunday.
     terms = typical_term_dates(date(2028, 9, 1), date(2028, 9, 30))
