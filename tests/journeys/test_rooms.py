@@ -32,11 +32,13 @@ FLOOR = {
     "forms": 1,
     "local_authorities": 1,
     "templatetags": 1,
+    "documents": 1,
     "cases": 2,
     "wizard": 3,
     "sharing": 3,
     "caseload": 3,
     "jobs": 3,
+    "evidence": 3,
 }
 BASE = {"models", "forms", "local_authorities", "templatetags"}
 GLUE = {"urls", "admin", "apps", "management", "migrations", "__init__"}
@@ -161,7 +163,8 @@ def test_the_walk_sees_every_room():
 
 
 @pytest.mark.parametrize(
-    "name", ["wizard", "cases", "sharing", "caseload", "jobs", "forms", "rules"]
+    "name",
+    ["wizard", "cases", "sharing", "caseload", "jobs", "forms", "rules", "documents", "evidence"],
 )
 def test_each_room_says_what_lives_there_and_who_may_import_it(name):
     docstring = ast.get_docstring(ast.parse((APP_DIR / name / "__init__.py").read_text()))

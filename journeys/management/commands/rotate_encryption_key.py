@@ -8,13 +8,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from ehcp_site.crypto import fernet, rotate_text
-from journeys.models import AdvocateAccess, Case, CaseNote, Draft
+from journeys.documents.store import blob_rotate
+from journeys.models import AdvocateAccess, Case, CaseNote, Draft, EvidenceFile, EvidencePack
 
 ENCRYPTED_FIELDS = (
     (Case, ("case_file", "extras", "email")),
     (Draft, ("data",)),
     (CaseNote, ("body",)),
     (AdvocateAccess, ("email",)),
+    (EvidenceFile, ("name", "title", "author")),
+    (EvidencePack, ("documents",)),
 )
 
 
@@ -48,4 +51,10 @@ class Command(BaseCommand):
             )
             sessions += 1
         counts.append(f"{sessions} sessions")
+        stored = 0
+        for model in (EvidenceFile, EvidencePack):
+            for name in model.objects.exclude(stored_as="").values_list("stored_as", flat=True):
+                blob_rotate(name)  # the documents and packs themselves
+                stored += 1
+        counts.append(f"{stored} stored documents")
         self.stdout.write("Re-encrypted with the newest key: " + ", ".join(counts) + ".")
