@@ -291,5 +291,8 @@ LOGGING = {
         # Font-subsetting notes from WeasyPrint and fontTools are not problems anyone can act on.
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "ERROR"},
+        # pypdf's notes on damaged files ("EOF marker not found"): a file it cannot read is
+        # refused with a plain message (journeys/documents/checks.py); the rest is repaired.
+        "pypdf": {"level": "ERROR"},
     },
 }

@@ -22,13 +22,15 @@ FIELD_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LWZpZWxkLWVuY3J5cHRpb24ta2V5LTA="]
 # Packs are built at once, in the test's own process (the worker is tested apart).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-# Documents go to a folder of this test run's own, never the checkout's private/evidence.
+# Documents go to a folder in the temporary directory, never the checkout's private/evidence
+# (stored names are random, so runs side by side do not meet).
 import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 STORAGES = {
     **STORAGES,  # noqa: F405
     "evidence": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": tempfile.mkdtemp(prefix="ehcp-evidence-test-")},
+        "OPTIONS": {"location": str(Path(tempfile.gettempdir()) / "ehcp-evidence-test")},
     },
 }

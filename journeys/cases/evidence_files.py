@@ -72,25 +72,22 @@ def evidence_files_for_export(*, case: Case) -> list[tuple[str, bytes]]:
 
 def evidence_files_import(*, case: Case, files: dict[str, bytes]) -> list[str]:
     """Bring back the documents the case file names from a "Download everything" ZIP (`files`:
-    name -> bytes). Each goes through the same checks as an upload; returns the names that
-    could not be kept (the case file then stops naming them)."""
-    refused, kept_items = [], []
+    name -> bytes). Each goes through the same checks as an upload. Returns the names that
+    could not be kept (not in the ZIP, or refused); the case file still names them, as it
+    was given, and the evidence page offers to add each one again."""
+    refused = []
     for item in case.case_file.get("evidence", []):
         name = item.get("file")
         if name is None:
-            kept_items.append(item)
             continue
-        content = files.get(name)
         try:
-            if content is None:
+            if name not in files:
                 raise DocumentRefused("not in the ZIP")
-            clean = document_clean(content)
-            day = date.fromisoformat(item["date"]) if item.get("date") else None
-            if day is None:
+            if not item.get("date"):
                 raise DocumentRefused("no date")
+            clean = document_clean(files[name])
         except DocumentRefused:
             refused.append(name)
-            kept_items.append({k: v for k, v in item.items() if k != "file"})
             continue
         evidence_file_store(
             case=case,
@@ -98,12 +95,8 @@ def evidence_files_import(*, case: Case, files: dict[str, bytes]) -> list[str]:
             name=name,
             title=item.get("title") or name,
             author=item.get("author", ""),
-            document_date=day,
+            document_date=date.fromisoformat(item["date"]),
         )
-        kept_items.append(item)
-    if refused:
-        case.case_file = {**case.case_file, "evidence": kept_items}
-        case.save(update_fields=["case_file", "updated_at"])
     return refused
 
 

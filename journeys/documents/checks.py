@@ -65,7 +65,8 @@ def document_clean(content: bytes, *, max_bytes: int = MAX_BYTES) -> CleanDocume
     if not content:
         raise DocumentRefused("The selected file is empty")
     if len(content) > max_bytes:
-        raise DocumentRefused(f"The file must be smaller than {max_bytes // (1024 * 1024)} MB")
+        size = f"{max_bytes // (1024 * 1024)} MB" if max_bytes >= 1024 * 1024 else "the limit"
+        raise DocumentRefused(f"The file must be smaller than {size}")
     kind = sniff(content)
     if kind is None:
         raise DocumentRefused("The file must be a PDF, JPEG, PNG or Word document (DOCX)")
@@ -88,9 +89,11 @@ def pdf_reader(content: bytes) -> PdfReader:
             )
         # The page tree's own count first: refusing from it costs nothing, where walking a
         # tree that claims millions of pages would take the worker's time and memory.
-        declared = reader.trailer["/Root"]["/Pages"].get("/Count")
+        tree = reader.trailer["/Root"]["/Pages"]
+        declared = tree.get("/Count")
         if isinstance(declared, int) and declared > MAX_PAGES:
             raise DocumentRefused(_too_many_pages(declared))
+        _walk_page_tree(tree)  # a tree that lists one page a million times, cheaply refused
         count = len(reader.pages)
     except DocumentRefused:
         raise
@@ -112,6 +115,27 @@ def pdf_reader(content: bytes) -> PdfReader:
     if count > MAX_PAGES:
         raise DocumentRefused(_too_many_pages(count))
     return reader
+
+
+def _walk_page_tree(root) -> None:
+    """Visit the page tree, refusing it as soon as it reaches more than MAX_PAGES pages (or
+    a few times that many entries), before pypdf builds its list of every page."""
+    stack, pages, visited = [root], 0, 0
+    while stack:
+        node = stack.pop().get_object()
+        visited += 1
+        if visited > 4 * MAX_PAGES:
+            raise DocumentRefused(_too_many_pages(None))
+        kids = node.get("/Kids") if node.get("/Type") != "/Page" else None
+        if kids is None:
+            pages += 1
+            if pages > MAX_PAGES:
+                raise DocumentRefused(_too_many_pages(None))
+        else:
+            kids = kids.get_object()
+            if len(kids) > 4 * MAX_PAGES:
+                raise DocumentRefused(_too_many_pages(None))
+            stack.extend(kids)
 
 
 def _too_many_pages(count: int | None) -> str:

@@ -14,6 +14,11 @@ from journeys.rules.vocabulary import EvidenceKind
 ACCEPT = ".pdf,application/pdf,.jpg,.jpeg,image/jpeg,.png,image/png,.docx"
 
 
+def too_big_message(limit: int) -> str:
+    size = f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit // 1024} KB"
+    return f"The file must be smaller than {size}"
+
+
 class EvidenceUploadForm(QuestionForm):
     title = "Add a document"
     document = forms.FileField(
@@ -59,9 +64,7 @@ class EvidenceUploadForm(QuestionForm):
         upload = self.cleaned_data["document"]
         limit = settings.EVIDENCE_MAX_BYTES
         if upload.size > limit:
-            raise ValidationError(
-                f"The file must be smaller than {limit // (1024 * 1024)} MB", code="too_big"
-            )
+            raise ValidationError(too_big_message(limit), code="too_big")
         try:
             return upload.name, document_clean(upload.read(), max_bytes=limit)
         except DocumentRefused as problem:

@@ -17,7 +17,7 @@ from ehcp_site.downloads import child_words, download_name
 from ehcp_site.ratelimit import rate_limited
 from journeys.cases.selectors import Need, case_access_or_404
 from journeys.cases.services import case_audit
-from journeys.evidence.forms import EvidenceUploadForm, PackChoiceForm
+from journeys.evidence.forms import EvidenceUploadForm, PackChoiceForm, too_big_message
 from journeys.evidence.planning import Chosen, pack_plan
 from journeys.evidence.selectors import (
     evidence_file_content,
@@ -75,13 +75,10 @@ def evidence_upload_view(request, case_id: uuid.UUID) -> HttpResponse:
     index = _item_index(request)
     item = evidence_item_at(case=case, index=index)
     if request.method == "POST" and _too_big(request):
-        form = EvidenceUploadForm(request.POST, prefix="evidence")
-        form.is_valid()
-        form.errors.pop("document", None)
-        form.add_error(
-            "document",
-            f"The file must be smaller than {settings.EVIDENCE_MAX_BYTES // (1024 * 1024)} MB",
-        )
+        # Said from Content-Length alone: the body (the file) is never read or parsed.
+        form = EvidenceUploadForm(prefix="evidence", initial=_prefill(item))
+        form.cleaned_data = {}
+        form.add_error("document", too_big_message(settings.EVIDENCE_MAX_BYTES))
     elif request.method == "POST":
         form = EvidenceUploadForm(request.POST, request.FILES, prefix="evidence")
         if form.is_valid():
