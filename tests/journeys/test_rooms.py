@@ -2,8 +2,9 @@
 docstrings say who may import them).
 
 Floors, lowest first: `rules` (pure, no Django; tests/journeys/rules/test_purity.py) <- the
-base (`models`, `forms`, `local_authorities`, `templatetags`) <- `cases` <- the rooms that
-use saved cases: `wizard`, `sharing`, `caseload`, `jobs`, which never import each other.
+base (`models`, `forms`, `local_authorities`, `templatetags`, and `documents`, which knows
+files but not cases) <- `cases` <- the rooms that use saved cases: `wizard`, `sharing`,
+`caseload`, `jobs`, `evidence`, which never import each other.
 A module may import its own room and any lower floor, never a higher floor or a sibling.
 
 Pages (views and urls modules) sit on top of every room: they may call any room's
