@@ -83,6 +83,7 @@ bench: $(INSTALLED)
 	$(PY) bench/run.py
 	$(PY) bench/deadlines.py
 	$(PY) bench/server.py
+	$(PY) bench/evidence_pack.py
 	if [ -n "$$DATABASE_URL" ]; then $(PY) bench/dashboard.py && $(PY) bench/load.py; fi
 
 clean:

@@ -16,6 +16,7 @@ from datetime import date
 from django.template.loader import render_to_string
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (
+    ArrayObject,
     DecodedStreamObject,
     DictionaryObject,
     NameObject,
@@ -113,7 +114,7 @@ def pack_build(
         )
     )
     for number, page in enumerate(writer.pages, start=1):
-        _stamp(page, f"Page {number} of {total}", font)
+        _stamp(writer, page, f"Page {number} of {total}", font)
 
     writer.add_outline_item(title="Index", page_number=0)
     for entry in entries:
@@ -163,23 +164,45 @@ def _index_pdf(*, entries, heading: str, subheading: str, total: int, limit) -> 
     return html_to_pdf(html)
 
 
-def _stamp(page: PageObject, text: str, font) -> None:
-    """Write `text` at the bottom right of the page, on a white patch, above its content."""
-    page.transfer_rotation_to_content()
+def _stamp(writer: PdfWriter, page: PageObject, text: str, font) -> None:
+    """Write `text` at the bottom right of the page, on a white patch, above its content.
+
+    The page's own content streams are left as they are (not parsed: parsing them was most
+    of a 300-page pack's time): the stamp is a stream of its own after them, the original
+    wrapped in q/Q so whatever state it leaves cannot move the stamp."""
+    if page.rotation % 360:
+        page.transfer_rotation_to_content()  # rare: only then is the content rewritten
     box = page.cropbox
     width = sum(_WIDTHS.get(char, 556) for char in text) * STAMP_SIZE / 1000
     x = float(box.right) - STAMP_MARGIN - width
     y = float(box.bottom) + STAMP_MARGIN
-    stamp = PageObject.create_blank_page(width=float(box.width), height=float(box.height))
-    stamp[NameObject("/Resources")] = DictionaryObject(
-        {NameObject("/Font"): DictionaryObject({NameObject("/EhcpStamp"): font})}
-    )
-    content = DecodedStreamObject()
-    content.set_data(
+
+    resources = page.get("/Resources")
+    if resources is None:
+        resources = DictionaryObject()
+        page[NameObject("/Resources")] = resources
+    resources = resources.get_object()
+    fonts = resources.get("/Font")
+    if fonts is None:
+        fonts = DictionaryObject()
+        resources[NameObject("/Font")] = fonts
+    fonts.get_object()[NameObject("/EhcpStamp")] = font
+
+    before, after = DecodedStreamObject(), DecodedStreamObject()
+    before.set_data(b"q\n")
+    after.set_data(
         (
-            f"q 1 1 1 rg {x - 4:.2f} {y - 4:.2f} {width + 8:.2f} {STAMP_SIZE + 6:.2f} re f "
-            f"0 0 0 rg BT /EhcpStamp {STAMP_SIZE} Tf {x:.2f} {y:.2f} Td ({text}) Tj ET Q"
+            f"\nQ q 1 1 1 rg {x - 4:.2f} {y - 4:.2f} {width + 8:.2f} {STAMP_SIZE + 6:.2f} re f "
+            f"0 0 0 rg BT /EhcpStamp {STAMP_SIZE} Tf {x:.2f} {y:.2f} Td ({text}) Tj ET Q\n"
         ).encode("latin-1")
     )
-    stamp[NameObject("/Contents")] = content
-    page.merge_page(stamp, over=True)
+    contents = page.raw_get("/Contents") if "/Contents" in page else None
+    if contents is None:
+        existing = []
+    elif isinstance(contents.get_object(), ArrayObject):
+        existing = list(contents.get_object())
+    else:
+        existing = [contents]
+    page[NameObject("/Contents")] = ArrayObject(
+        [writer._add_object(before), *existing, writer._add_object(after)]
+    )

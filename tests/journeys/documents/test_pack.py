@@ -95,3 +95,30 @@ class PackBuildTests:
         )
         with pytest.raises(DocumentRefused, match=r"^b\.pdf: The PDF cannot be opened"):
             pack_build(documents=[bad], limit=None, heading="Evidence pack")
+
+
+def test_rotated_pages_and_pages_that_leave_their_state_changed_are_stamped():
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    writer = PdfWriter()
+    turned = writer.add_blank_page(595, 842)
+    turned.rotate(90)
+    scaled = writer.add_blank_page(595, 842)
+    stream = DecodedStreamObject()
+    stream.set_data(b"5 0 0 5 0 0 cm 0.5 g")  # no q/Q: the state leaks to what follows
+    scaled[NameObject("/Contents")] = writer._add_object(stream)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    pack = pack_build(
+        documents=[
+            PackDocument(title="Odd", date=date(2026, 1, 1), author="", pdf=buffer.getvalue())
+        ],
+        limit=None,
+        heading="Evidence pack",
+    )
+    reader = PdfReader(io.BytesIO(pack.pdf))
+    assert "Page 2 of 3" in reader.pages[1].extract_text()
+    assert "Page 3 of 3" in reader.pages[2].extract_text()
+    assert reader.pages[1].rotation == 0  # turned into the content, so the stamp reads upright
+    assert b"Q q 1 1 1 rg" in reader.pages[2].get_contents().get_data()
