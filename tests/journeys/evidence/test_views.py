@@ -305,3 +305,22 @@ class LaterJourneysTests:
             ("C", None),
             ("B", "b.pdf"),
         ]
+
+
+class EveryWayACaseGoesTests:
+    def test_deleting_the_account_deletes_its_documents_and_packs(
+        self, browser, case, owner, django_capture_on_commit_callbacks
+    ):
+        from ehcp_site.accounts.services import user_delete
+        from journeys.models import EvidencePack
+
+        _upload(browser, case, documents.pdf_bytes())
+        kept = EvidenceFile.objects.get()
+        browser.post(f"/cases/{case.id}/evidence/pack/", {"pack-documents": [str(kept.id)]})
+        stored = [kept.stored_as, EvidencePack.objects.get().stored_as]
+        assert all(evidence_storage().exists(name) for name in stored)
+
+        with django_capture_on_commit_callbacks(execute=True):
+            user_delete(user=owner)
+
+        assert not any(evidence_storage().exists(name) for name in stored)
