@@ -47,14 +47,17 @@ def blob_read(name: str) -> bytes:
         ) from None
 
 
-def blob_rotate(name: str) -> None:
-    """Re-encrypt one stored file with the newest key (rotate_encryption_key)."""
+def blob_rotate(name: str) -> str:
+    """Re-encrypt one stored file with the newest key (rotate_encryption_key): written under
+    a new name first, so a crash half-way leaves the old file whole. Returns the new name;
+    the caller records it, then deletes the old one (blob_delete)."""
     storage = evidence_storage()
     with storage.open(name, "rb") as stored:
         token = stored.read()
-    rotated = fernet().rotate(token)
-    storage.delete(name)
-    storage.save(name, ContentFile(rotated))
+    folder = name.rpartition("/")[0]
+    return storage.save(
+        f"{folder}/{secrets.token_hex(16)}.bin", ContentFile(fernet().rotate(token))
+    )
 
 
 def blob_delete(name: str) -> None:

@@ -16,10 +16,10 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from journeys.cases.casefile import case_file_current
+from journeys.cases.casefile import case_file_current, validate_case_file
 from journeys.cases.evidence_files import evidence_file_name, evidence_file_store
 from journeys.cases.services import case_mark_active, case_summary_refresh
-from journeys.documents.checks import CleanDocument, DocumentRefused
+from journeys.documents.checks import DOCX, CleanDocument, DocumentRefused, pdf_reader
 from journeys.documents.convert import ConversionUnavailable, document_pdf
 from journeys.documents.pack import Pack, PackDocument, pack_build
 from journeys.documents.store import blob_delete, blob_read, blob_save
@@ -52,6 +52,26 @@ def evidence_file_add(
     kept = evidence_file_store(
         case=case, clean=clean, name=name, title=title, author=author, document_date=document_date
     )
+    # If anything below fails, the transaction rolls the row back: the bytes must go too.
+    try:
+        _name_in_case_file(
+            case=case,
+            name=name,
+            title=title,
+            author=author,
+            document_date=document_date,
+            evidence_kind=evidence_kind,
+            item_index=item_index,
+        )
+    except Exception:
+        blob_delete(kept.stored_as)
+        raise
+    return kept
+
+
+def _name_in_case_file(
+    *, case, name, title, author, document_date, evidence_kind, item_index
+) -> None:
     items = list(case.case_file.get("evidence", []))
     described = {"title": title, "author": author, "date": document_date.isoformat()}
     described = {k: v for k, v in described.items() if v}
@@ -59,10 +79,10 @@ def evidence_file_add(
         items[item_index] = {**items[item_index], **described, "file": name}
     else:
         items.append({"kind": evidence_kind, **described, "file": name})
-    case.case_file = case_file_current({**case.case_file, "evidence": items})
+    # Still a valid case file (CaseFileError otherwise: say 30 evidence items already).
+    case.case_file = validate_case_file(case_file_current({**case.case_file, "evidence": items}))
     changed = (*case_summary_refresh(case=case), *case_mark_active(case=case))
     case.save(update_fields=["case_file", "updated_at", *changed])
-    return kept
 
 
 @transaction.atomic
@@ -103,14 +123,19 @@ def pack_heading(case_file: dict) -> str:
     return f"Evidence pack: {names}" if names else "Evidence pack"
 
 
-def evidence_pack_make(*, case_file: dict, documents: list[SourceDocument]) -> Pack:
+def evidence_pack_make(
+    *, case_file: dict, documents: list[SourceDocument], converted: dict | None = None
+) -> Pack:
     """The pack of these documents, with the limit for the case's decision. Raises
     DocumentRefused naming a document that cannot be used, ConversionUnavailable when a
-    Word document needs LibreOffice and it is not installed."""
+    Word document needs LibreOffice and it is not installed. `converted`, when given, is
+    filled with each Word document's exact page count (by name)."""
     limit = evidence_page_limit((case_file.get("decision") or {}).get("kind"))
     pages = []
     for document in documents:
         pdf = document_pdf(kind=document.kind, content=document.content, name=document.name)
+        if converted is not None and document.kind == DOCX:
+            converted[document.name] = len(pdf_reader(pdf).pages)
         pages.append(
             PackDocument(
                 title=document.title or document.name,
@@ -191,11 +216,13 @@ def evidence_pack_run(*, pack_id: str) -> None:
         return  # built already, being built by another worker, or deleted
     pack = EvidencePack.objects.select_related("case").get(pk=pack_id)
     files = {str(f.pk): f for f in EvidenceFile.objects.filter(case=pack.case)}
+    converted: dict[str, int] = {}
     try:
         chosen = [files[file_id] for file_id in pack.file_ids if file_id in files]
         if len(chosen) != len(pack.file_ids):
             raise DocumentRefused("A document chosen for the pack has been deleted")
         built = evidence_pack_make(
+            converted=converted,
             case_file=pack.case.case_file,
             documents=[
                 SourceDocument(
@@ -222,6 +249,9 @@ def evidence_pack_run(*, pack_id: str) -> None:
             finished_at=timezone.now(),
         )
         raise
+    for f in chosen:  # a Word document's pages are known now: the next count is exact
+        if f.name in converted:
+            EvidenceFile.objects.filter(pk=f.pk).update(pages=converted[f.name], pages_exact=True)
     stored_as = blob_save(folder=str(pack.case_id), content=built.pdf)
     pack.documents = pack_summary(built)["documents"]  # encrypted by the field, on save
     saved = EvidencePack.objects.filter(pk=pack_id).update(

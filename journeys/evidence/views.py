@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from ehcp_site.downloads import child_words, download_name
 from ehcp_site.ratelimit import rate_limited
+from journeys.cases.casefile import CaseFileError
 from journeys.cases.selectors import Need, case_access_or_404
 from journeys.cases.services import case_audit
 from journeys.evidence.forms import EvidenceUploadForm, PackChoiceForm, too_big_message
@@ -83,18 +84,26 @@ def evidence_upload_view(request, case_id: uuid.UUID) -> HttpResponse:
         form = EvidenceUploadForm(request.POST, request.FILES, prefix="evidence")
         if form.is_valid():
             upload_name, clean = form.cleaned_data["document"]
-            kept = evidence_file_add(
-                case=case,
-                clean=clean,
-                upload_name=upload_name,
-                title=form.cleaned_data["document_title"],
-                author=form.cleaned_data["author"],
-                document_date=form.cleaned_data["date"],
-                evidence_kind=form.cleaned_data["kind"],
-                item_index=index if item is not None else None,
-            )
-            messages.success(request, f"We have kept \u201c{kept.title}\u201d with the case.")
-            return redirect("journeys:evidence", case_id=case.id)
+            try:
+                kept = evidence_file_add(
+                    case=case,
+                    clean=clean,
+                    upload_name=upload_name,
+                    title=form.cleaned_data["document_title"],
+                    author=form.cleaned_data["author"],
+                    document_date=form.cleaned_data["date"],
+                    evidence_kind=form.cleaned_data["kind"],
+                    item_index=index if item is not None else None,
+                )
+            except CaseFileError:
+                form.add_error(
+                    "document",
+                    "The case cannot list more evidence. Delete a document you no longer "
+                    "need, then add this one",
+                )
+            else:
+                messages.success(request, f"We have kept \u201c{kept.title}\u201d with the case.")
+                return redirect("journeys:evidence", case_id=case.id)
     else:
         form = EvidenceUploadForm(prefix="evidence", initial=_prefill(item))
     return render(

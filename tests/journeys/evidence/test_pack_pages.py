@@ -172,3 +172,22 @@ class PackPageTests:
         browser.post(f"/cases/{case.id}/evidence/{three[0].id}/delete/")
         assert [p.file_ids for p in EvidencePack.objects.all()] == [[str(three[1].id)]]
         assert Case.objects.filter(pk=case.pk).exists()
+
+
+@pytest.mark.skipif(
+    __import__("journeys.documents.convert", fromlist=["x"]).soffice_path() is None,
+    reason="LibreOffice (soffice) is not installed; CI installs it",
+)
+def test_a_word_documents_pages_are_exact_once_a_pack_is_built(browser, case):
+    data = upload_data(documents.docx_bytes(), "notes.docx")
+    browser.post(f"/cases/{case.id}/evidence/add/", data)
+    word = EvidenceFile.objects.get()
+    assert word.kind == "docx" and not word.pages_exact
+    page = browser.get(f"/cases/{case.id}/evidence/pack/").content.decode()
+    assert "A Word document's pages are counted exactly" in page
+
+    browser.post(f"/cases/{case.id}/evidence/pack/", {"pack-documents": [str(word.id)]})
+
+    word.refresh_from_db()
+    assert (word.pages, word.pages_exact) == (1, True)
+    assert EvidencePack.objects.get().pages == 2

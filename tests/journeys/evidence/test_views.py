@@ -324,3 +324,47 @@ class EveryWayACaseGoesTests:
             user_delete(user=owner)
 
         assert not any(evidence_storage().exists(name) for name in stored)
+
+
+class KeyRotationTests:
+    def test_stored_documents_are_re_encrypted_with_the_new_key(self, browser, case, settings):
+        from cryptography.fernet import Fernet
+        from django.core.management import call_command
+
+        _upload(browser, case, documents.pdf_bytes(2))
+        before = EvidenceFile.objects.get()
+        content = evidence_file_content(evidence_file=before)
+        new_key = Fernet.generate_key().decode()
+
+        settings.FIELD_ENCRYPTION_KEYS = [new_key, *settings.FIELD_ENCRYPTION_KEYS]
+        out = io.StringIO()
+        call_command("rotate_encryption_key", stdout=out)
+        assert "1 stored documents" in out.getvalue()
+        settings.FIELD_ENCRYPTION_KEYS = [new_key]  # the old key is gone
+
+        after = EvidenceFile.objects.get()
+        assert after.stored_as != before.stored_as
+        assert not evidence_storage().exists(before.stored_as)
+        assert evidence_file_content(evidence_file=after) == content
+        assert after.title == "EP report"
+
+
+class CaseFileBoundsTests:
+    def test_a_case_with_as_much_evidence_as_it_can_list_says_so_and_keeps_nothing(
+        self, browser, case
+    ):
+        item = {"kind": "other", "title": "Note", "date": "2026-01-01"}
+        case.case_file = {**case.case_file, "evidence": [item] * 30}
+        case.save()
+        before = (
+            set(evidence_storage().listdir(str(case.pk))[1])
+            if evidence_storage().exists(str(case.pk))
+            else set()
+        )
+
+        response = _upload(browser, case, documents.pdf_bytes())
+
+        assert "cannot list more evidence" in _error_beside_the_field(response.content.decode())
+        assert not EvidenceFile.objects.exists()
+        after = set(evidence_storage().listdir(str(case.pk))[1])
+        assert after == before  # the stored bytes went with the rolled-back row
