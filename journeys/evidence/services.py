@@ -11,7 +11,7 @@ import hashlib
 import json
 import logging
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -30,6 +30,9 @@ logger = logging.getLogger(__name__)
 
 # Part of every pack's inputs hash: a change to how packs are made builds them afresh.
 PACK_BUILDER_VERSION = "1"
+# A pack still waiting or "being built" this long after it was asked for lost its worker
+# (killed, restarted): asking again queues it again. A real build takes seconds.
+STALE_AFTER = timedelta(minutes=10)
 
 
 @transaction.atomic
@@ -195,11 +198,13 @@ def evidence_pack_request(*, case: Case, files: list[EvidenceFile]) -> EvidenceP
         )
     except IntegrityError:  # the same request at the same moment: the other one won
         pack, created = EvidencePack.objects.get(case=case, inputs_hash=inputs_hash), False
-    if not created and pack.status != EvidencePack.Status.FAILED:
+    stale = pack.created_at < timezone.now() - STALE_AFTER
+    waiting = pack.status in (EvidencePack.Status.QUEUED, EvidencePack.Status.RUNNING)
+    if not created and (pack.status == EvidencePack.Status.READY or (waiting and not stale)):
         return pack
-    if not created:  # failed before (LibreOffice missing, say): try again
+    if not created:  # failed before (LibreOffice missing, say), or its worker died: again
         EvidencePack.objects.filter(pk=pack.pk).update(
-            status=EvidencePack.Status.QUEUED, error="", finished_at=None
+            status=EvidencePack.Status.QUEUED, error="", finished_at=None, created_at=timezone.now()
         )
     evidence_pack_build.enqueue(pack_id=str(pack.pk))
     pack.refresh_from_db()

@@ -191,3 +191,23 @@ def test_a_word_documents_pages_are_exact_once_a_pack_is_built(browser, case):
     word.refresh_from_db()
     assert (word.pages, word.pages_exact) == (1, True)
     assert EvidencePack.objects.get().pages == 2
+
+
+def test_a_pack_whose_worker_died_is_built_again_when_asked_later(browser, case, three):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    chosen = {"pack-documents": [str(f.id) for f in three]}
+    browser.post(f"/cases/{case.id}/evidence/pack/", chosen)
+    pack = EvidencePack.objects.get()
+    EvidencePack.objects.filter(pk=pack.pk).update(status="running", stored_as="")
+
+    browser.post(f"/cases/{case.id}/evidence/pack/", chosen)
+    assert EvidencePack.objects.get().status == "running"  # a minute later: still waiting
+
+    EvidencePack.objects.filter(pk=pack.pk).update(
+        created_at=timezone.now() - timedelta(minutes=11)
+    )
+    browser.post(f"/cases/{case.id}/evidence/pack/", chosen)
+    assert EvidencePack.objects.get().status == "ready"
