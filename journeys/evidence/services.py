@@ -57,6 +57,13 @@ def evidence_file_add(
     )
     # If anything below fails, the transaction rolls the row back: the bytes must go too.
     try:
+        items = case.case_file.get("evidence", [])
+        if (
+            item_index is not None
+            and 0 <= item_index < len(items)
+            and (items[item_index].get("file") in taken)
+        ):
+            item_index = None  # that item has its document: this one is another
         _name_in_case_file(
             case=case,
             name=name,

@@ -368,3 +368,11 @@ class CaseFileBoundsTests:
         assert not EvidenceFile.objects.exists()
         after = set(evidence_storage().listdir(str(case.pk))[1])
         assert after == before  # the stored bytes went with the rolled-back row
+
+
+class SecondDocumentForOneItemTests:
+    def test_an_item_that_has_its_document_gets_a_new_item_for_another(self, browser, case):
+        _upload(browser, case, documents.pdf_bytes(), "first.pdf", query="?item=0")
+        _upload(browser, case, documents.pdf_bytes(), "second.pdf", query="?item=0")
+        evidence = Case.objects.get(pk=case.pk).case_file["evidence"]
+        assert [e.get("file") for e in evidence] == ["first.pdf", None, "second.pdf"]
