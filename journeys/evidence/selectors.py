@@ -9,7 +9,9 @@ import uuid
 from django.http import Http404
 
 from journeys.documents.store import blob_read
+from journeys.evidence.planning import Chosen, PackPlan, pack_plan
 from journeys.models import Case, EvidenceFile, EvidencePack
+from journeys.rules.bundle import evidence_page_limit
 
 
 def evidence_file_list(*, case: Case) -> list[EvidenceFile]:
@@ -56,3 +58,14 @@ def evidence_pack_get_or_404(*, case: Case, pack_id: uuid.UUID | str) -> Evidenc
 
 def evidence_pack_content(*, pack: EvidencePack) -> bytes:
     return blob_read(pack.stored_as)
+
+
+def evidence_pack_plan(*, case: Case, files: list[EvidenceFile]) -> PackPlan:
+    """The pages a pack of these documents will have, against the limit for the appeal
+    against the case's decision, and what to consider leaving out when over it."""
+    return pack_plan(
+        chosen=[
+            Chosen(id=str(f.pk), title=f.title, pages=f.pages, exact=f.pages_exact) for f in files
+        ],
+        limit=evidence_page_limit((case.case_file.get("decision") or {}).get("kind")),
+    )

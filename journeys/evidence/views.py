@@ -19,7 +19,6 @@ from journeys.cases.casefile import CaseFileError
 from journeys.cases.selectors import Need, case_access_or_404
 from journeys.cases.services import case_audit
 from journeys.evidence.forms import EvidenceUploadForm, PackChoiceForm, too_big_message
-from journeys.evidence.planning import Chosen, pack_plan
 from journeys.evidence.selectors import (
     evidence_file_content,
     evidence_file_get_or_404,
@@ -28,6 +27,7 @@ from journeys.evidence.selectors import (
     evidence_items_without_file,
     evidence_pack_content,
     evidence_pack_get_or_404,
+    evidence_pack_plan,
 )
 from journeys.evidence.services import (
     evidence_file_add,
@@ -35,7 +35,6 @@ from journeys.evidence.services import (
     evidence_pack_request,
 )
 from journeys.models import EvidencePack
-from journeys.rules.bundle import evidence_page_limit
 from journeys.templatetags.govuk import error_summary
 
 CONTENT_TYPES = {
@@ -162,6 +161,7 @@ def evidence_delete_view(request, case_id: uuid.UUID, file_id: uuid.UUID) -> Htt
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited(scope="evidence-pack", key="user_or_ip", rate="30/h")
 def evidence_pack_view(request, case_id: uuid.UUID) -> HttpResponse:
     """Tick documents, see the page count against the limit (a GET: "Count the pages"),
     then build (a POST, which only queues the work)."""
@@ -178,14 +178,6 @@ def evidence_pack_view(request, case_id: uuid.UUID) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         pack = evidence_pack_request(case=case, files=[by_id[i] for i in chosen])
         return redirect("journeys:evidence-pack-status", case_id=case.id, pack_id=pack.pk)
-    limit = evidence_page_limit((case.case_file.get("decision") or {}).get("kind"))
-    plan = pack_plan(
-        chosen=[
-            Chosen(id=i, title=by_id[i].title, pages=by_id[i].pages, exact=by_id[i].pages_exact)
-            for i in chosen
-        ],
-        limit=limit,
-    )
     return render(
         request,
         "evidence/evidence_pack.html",
@@ -193,8 +185,7 @@ def evidence_pack_view(request, case_id: uuid.UUID) -> HttpResponse:
             "case": case,
             "form": form,
             "files": files,
-            "plan": plan,
-            "decision": (case.case_file.get("decision") or {}).get("kind"),
+            "plan": evidence_pack_plan(case=case, files=[by_id[i] for i in chosen]),
             "page_errors": error_summary(form) if form.is_bound else [],
         },
     )
