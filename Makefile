@@ -36,6 +36,10 @@ run: $(INSTALLED) .env
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py createcachetable
 	$(DEV_ENV) $(PY) manage.py load_demo_data
+	@# The background worker (evidence packs: django-tasks' database queue) runs beside the
+	@# server and stops with it.
+	@$(DEV_ENV) $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Throwaway keys unless they are set: sessions, and cases saved in this run, cannot be read
@@ -59,7 +63,9 @@ serve: $(INSTALLED)
 	$(PY) manage.py createcachetable; \
 	$(PY) manage.py collectstatic --noinput; \
 	echo "Serving the production configuration on http://127.0.0.1:$(PORT) (Ctrl-C stops it)."; \
-	exec $(VENV)/bin/gunicorn --config ehcp_site/gunicorn_conf.py
+	$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(VENV)/bin/gunicorn --config ehcp_site/gunicorn_conf.py
 
 test: $(INSTALLED)
 	$(PY) -m pytest
@@ -78,6 +84,7 @@ bench: $(INSTALLED)
 	$(PY) bench/deadlines.py
 	$(PY) bench/provision.py
 	$(PY) bench/server.py
+	$(PY) bench/evidence_pack.py
 	if [ -n "$$DATABASE_URL" ]; then $(PY) bench/dashboard.py && $(PY) bench/load.py; fi
 
 clean:

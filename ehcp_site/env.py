@@ -72,6 +72,9 @@ class Environment:
     redis_url: str | None
     # Where collectstatic puts the files WhiteNoise serves (None: `staticfiles/` in the repo).
     static_root: str | None
+    # Where uploaded evidence is kept, encrypted (None: `private/evidence/` in the checkout).
+    # Never under static or any served folder: only permission-checked case pages serve it.
+    evidence_root: str | None
     # Fernet keys for family data at rest (ehcp_site/crypto.py), newest first. No default:
     # `check --deploy` refuses production without one; DEBUG derives a development key.
     field_encryption_keys: tuple[str, ...]
@@ -174,6 +177,7 @@ def read_environment(environ: Mapping[str, str] = os.environ) -> Environment:
         insecure_local_http=insecure_local_http,
         redis_url=environ.get("REDIS_URL") or None,
         static_root=environ.get("DJANGO_STATIC_ROOT") or None,
+        evidence_root=environ.get("DJANGO_EVIDENCE_ROOT") or None,
         field_encryption_keys=_as_list(environ.get("DJANGO_FIELD_ENCRYPTION_KEYS", "")),
         retention_months=_as_int(
             "DJANGO_RETENTION_MONTHS", environ.get("DJANGO_RETENTION_MONTHS", "24"), minimum=1

@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "formtools",
     "axes",
     "csp",  # its system checks catch settings left in the old CSP_* format
+    "django_tasks",
+    "django_tasks_db",  # the queue's database backend: building evidence packs (issue 16)
     "ehcp_site.accounts",
     "journeys",
     "letters",
@@ -176,6 +178,17 @@ STATIC_ROOT = Path(ENV.static_root) if ENV.static_root else BASE_DIR / "staticfi
 # name so browsers may cache them for ever. A developer (and the tests) need no collectstatic.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Families' documents (journeys/documents/store.py): encrypted before they are written,
+    # outside static and any URL. docs/deploy.md has the S3-compatible alternative.
+    "evidence": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": ENV.evidence_root or str(BASE_DIR / "private" / "evidence"),
+            "base_url": None,
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    },
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -188,6 +201,18 @@ WHITENOISE_AUTOREFRESH = ENV.debug
 WHITENOISE_USE_FINDERS = ENV.debug
 # The security headers every page has, on static files too (ehcp_site/security.py).
 WHITENOISE_ADD_HEADERS_FUNCTION = static_file_headers
+
+# Uploads (issue 16): one document may be 20 MB; docs/deploy.md's proxy limit agrees (21m
+# for the upload page). Bigger requests are refused from Content-Length before Django reads
+# the body (journeys/evidence/views.py); files over 2.5 MB wait in a temporary file, not RAM.
+EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_PERMISSIONS = 0o600
+
+# Building an evidence pack takes seconds: a background worker does it (django-tasks with
+# its database backend, `manage.py db_worker`; `make run` starts one). No new service to run:
+# the queue is a table in the database the app already has.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Encryption at rest (ehcp_site/crypto.py): the first key encrypts, every key decrypts.
 FIELD_ENCRYPTION_KEYS = list(ENV.field_encryption_keys)
@@ -266,5 +291,8 @@ LOGGING = {
         # Font-subsetting notes from WeasyPrint and fontTools are not problems anyone can act on.
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "ERROR"},
+        # pypdf's notes on damaged files ("EOF marker not found"): a file it cannot read is
+        # refused with a plain message (journeys/documents/checks.py); the rest is repaired.
+        "pypdf": {"level": "ERROR"},
     },
 }

@@ -279,3 +279,69 @@ class AuditEvent(models.Model):
                 else (f"changed {self.detail}".strip())
             )
         return f"{self.get_action_display()} {self.detail}".strip()
+
+
+class EvidenceFile(models.Model):
+    """A document kept with a case (issue 16): the clean copy, encrypted, in the evidence
+    store (journeys/documents/store.py), named in the case file's `evidence` item whose
+    `file` is `name`."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="evidence_files")
+    # The file name the case file uses (`evidence[].file`): encrypted like the case file.
+    name = EncryptedTextField()
+    # The case file's author, date and title for it, kept here too so a later journey that
+    # rewrites the evidence list cannot leave a document without them.
+    title = EncryptedTextField()
+    author = EncryptedTextField(blank=True, default="")
+    document_date = models.DateField()
+    kind = models.CharField(max_length=10)  # pdf, jpeg, png, docx (journeys/documents/checks)
+    size = models.PositiveIntegerField()
+    # Pages as a PDF: exact for PDFs and images; Word's own estimate for a DOCX (or None).
+    pages = models.PositiveIntegerField(null=True, blank=True)
+    pages_exact = models.BooleanField(default=True)
+    sha256 = models.CharField(max_length=64)  # of the clean copy: part of a pack's inputs
+    stored_as = models.CharField(max_length=200)  # the random name in the evidence store
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at"]
+
+    def __str__(self) -> str:
+        return f"document {self.pk}"  # never its name or title: those are family text
+
+
+class EvidencePack(models.Model):
+    """An evidence pack built (or being built) in the background: one per case and set of
+    inputs, so asking for the same pack twice builds it once."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Being built"
+        READY = "ready", "Ready"
+        FAILED = "failed", "Could not be built"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="evidence_packs")
+    # A hash of everything that decides the file: the documents' clean copies and their
+    # titles, dates and authors, the heading and the builder's version.
+    inputs_hash = models.CharField(max_length=64)
+    file_ids = models.JSONField(default=list)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    # What went wrong, in plain English, naming the document (never its content).
+    error = models.CharField(max_length=300, blank=True, default="")
+    pages = models.PositiveIntegerField(null=True, blank=True)
+    page_limit = models.PositiveIntegerField(null=True, blank=True)
+    # The index, as the command prints it (titles are family text: encrypted).
+    documents = EncryptedJSONField(default=list, blank=True)
+    stored_as = models.CharField(max_length=200, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case", "inputs_hash"], name="one_pack_per_inputs")
+        ]
+
+    def __str__(self) -> str:
+        return f"evidence pack {self.pk} ({self.status})"

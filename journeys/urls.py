@@ -2,6 +2,7 @@ from django.urls import path
 
 from journeys.cases import calculator, check_views, overview_views, provision_views
 from journeys.cases import views as case_views
+from journeys.evidence import views as evidence_views
 from journeys.sharing import views as sharing_views
 from journeys.wizard import views
 from journeys.wizard.definition import JOURNEYS
@@ -78,6 +79,37 @@ urlpatterns = [
         "cases/<uuid:case_id>/continue/<slug:journey>/",
         case_views.case_continue_view,
         name="continue",
+    ),
+    path("cases/<uuid:case_id>/evidence/", evidence_views.evidence_list_view, name="evidence"),
+    path(
+        "cases/<uuid:case_id>/evidence/add/",
+        evidence_views.evidence_upload_view,
+        name="evidence-upload",
+    ),
+    path(
+        "cases/<uuid:case_id>/evidence/<uuid:file_id>/download/",
+        evidence_views.evidence_download_view,
+        name="evidence-download",
+    ),
+    path(
+        "cases/<uuid:case_id>/evidence/<uuid:file_id>/delete/",
+        evidence_views.evidence_delete_view,
+        name="evidence-delete",
+    ),
+    path(
+        "cases/<uuid:case_id>/evidence/pack/",
+        evidence_views.evidence_pack_view,
+        name="evidence-pack",
+    ),
+    path(
+        "cases/<uuid:case_id>/evidence/pack/<uuid:pack_id>/",
+        evidence_views.evidence_pack_status_view,
+        name="evidence-pack-status",
+    ),
+    path(
+        "cases/<uuid:case_id>/evidence/pack/<uuid:pack_id>/evidence-pack.pdf",
+        evidence_views.evidence_pack_download_view,
+        name="evidence-pack-download",
     ),
     path("cases/<uuid:case_id>/export.zip", case_views.case_export_view, name="export"),
     path("cases/<uuid:case_id>/delete/", case_views.case_delete_view, name="delete"),

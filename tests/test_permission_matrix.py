@@ -9,7 +9,7 @@ Statuses: 200 (shown), "redirect" (a 302 somewhere other than sign-in: the actio
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.test import Client
@@ -17,9 +17,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ehcp_site.accounts.models import Membership, Organisation
-from journeys.models import AdvocateAccess, OrganisationShare
+from journeys.cases.evidence_files import evidence_file_store
+from journeys.documents.checks import document_clean
+from journeys.documents.store import blob_save
+from journeys.models import AdvocateAccess, EvidencePack, OrganisationShare
 from journeys.wizard.definition import JOURNEYS
 from tests.conftest import make_user, url_routes
+from tests.documents import pdf_bytes
 from tests.factories import CaseFactory
 
 ROLES = (
@@ -87,6 +91,15 @@ RULES = {
     "journeys:provision-week": ("get", {}, READ),
     "journeys:provision-items": ("get", {}, OWNER_PAGE),
     "journeys:provision-terms": ("get", {}, OWNER_PAGE),
+    # Documents (issue 16): everyone the case is shared with reads and downloads them; only
+    # the owner adds, deletes or builds a pack.
+    "journeys:evidence": ("get", {}, READ),
+    "journeys:evidence-download": ("get", {}, READ),
+    "journeys:evidence-upload": ("get", {}, OWNER_PAGE),
+    "journeys:evidence-delete": ("post", {}, OWNER_ACTION),
+    "journeys:evidence-pack": ("get", {}, OWNER_PAGE),
+    "journeys:evidence-pack-status": ("get", {}, OWNER_PAGE),
+    "journeys:evidence-pack-download": ("get", {}, OWNER_PAGE),
     "caseload:case": ("get", {}, ORGANISATION_PAGE),
     "caseload:case-note": ("post", {"note-body": "Rang the school."}, ORGANISATION_ACTION),
     "caseload:case-assign": ("post", {"assign-assigned_to": ""}, ORGANISATION_ACTION),
@@ -143,6 +156,23 @@ def world(case_file):
         accepted_at=now,
         revoked_at=now,
     )
+    document = evidence_file_store(
+        case=case,
+        clean=document_clean(pdf_bytes()),
+        name="ep-report.pdf",
+        title="EP report",
+        author="Dr A Patel",
+        document_date=date(2026, 3, 10),
+    )
+    pack = EvidencePack.objects.create(
+        case=case,
+        inputs_hash="0" * 64,
+        file_ids=[str(document.pk)],
+        status=EvidencePack.Status.READY,
+        pages=2,
+        stored_as=blob_save(folder=str(case.pk), content=pdf_bytes(2)),
+        finished_at=now,
+    )
     Membership.objects.create(organisation=shared_with, user=people["support worker"])
     Membership.objects.create(organisation=elsewhere, user=people["other organisation's worker"])
     Membership.objects.create(
@@ -156,6 +186,10 @@ def world(case_file):
         "journeys:sharing-stop": {"organisation_id": shared_with.id},
         "letters:download": {"kind": "request_assessment", "fmt": "pdf"},
         "journeys:provision-week": {"monday": PAST_MONDAY},
+        "journeys:evidence-download": {"file_id": document.id},
+        "journeys:evidence-delete": {"file_id": document.id},
+        "journeys:evidence-pack-status": {"pack_id": pack.id},
+        "journeys:evidence-pack-download": {"pack_id": pack.id},
         # Every journey's first step (a new journey is covered the day it is declared).
         **{
             f"journeys:{slug}-step": {"step": journey.first_step}

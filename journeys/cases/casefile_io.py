@@ -69,3 +69,41 @@ def case_file_bytes_from_upload(content: bytes, *, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise NotACaseZip(f"The {EXPORT_CASE_FILE} in the ZIP is bigger than 1 MB")
     return data
+
+
+# The documents in a "Download everything" ZIP (`files/<name>`, CASE_FORMAT.md): bounded
+# before anything is unpacked, like case.json above.
+FILES_FOLDER = "files/"
+MAX_FILES = 200
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILES_TOTAL = 200 * 1024 * 1024
+
+
+def files_from_export_zip(content: bytes) -> dict[str, bytes]:
+    """The documents in the ZIP that "Download everything" gives, by file name ({} for a
+    plain case file). Raises NotACaseZip when there are too many or they are too large."""
+    if not content.startswith(b"PK\x03\x04"):
+        return {}
+    found: dict[str, bytes] = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            entries = [
+                e
+                for e in archive.infolist()
+                if e.filename.startswith(FILES_FOLDER) and not e.is_dir()
+            ]
+            if len(entries) > MAX_FILES:
+                raise NotACaseZip(f"The ZIP holds more than {MAX_FILES} documents")
+            if sum(e.file_size for e in entries) > MAX_FILES_TOTAL or any(
+                e.file_size > MAX_FILE_BYTES for e in entries
+            ):
+                raise NotACaseZip("The documents in the ZIP are too large")
+            for entry in entries:
+                name = entry.filename[len(FILES_FOLDER) :]
+                if not name or "/" in name or "\\" in name:
+                    continue  # only files directly in files/, as the export writes them
+                with archive.open(entry) as member:
+                    found[name] = member.read(MAX_FILE_BYTES + 1)[:MAX_FILE_BYTES]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError):
+        raise NotACaseZip("The ZIP file cannot be opened") from None
+    return found

@@ -9,7 +9,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from journeys.cases.casefile import CaseFileError, validate_case_file
-from journeys.cases.casefile_io import NotACaseZip, case_file_bytes_from_upload
+from journeys.cases.casefile_io import (
+    NotACaseZip,
+    case_file_bytes_from_upload,
+    files_from_export_zip,
+)
 from journeys.forms.base import QuestionForm
 from journeys.forms.fields import DateField, choice, hint_with_example, text
 from journeys.rules.events import event_contradiction, recorded_events
@@ -128,13 +132,22 @@ class ImportCaseForm(QuestionForm):
         },
     )
     MAX_BYTES = 1024 * 1024
+    # A ZIP from "Download everything" may carry the case's documents (`files/`).
+    MAX_ZIP_BYTES = 100 * 1024 * 1024
 
     def clean_case_file(self) -> dict:
         upload = self.cleaned_data["case_file"]
-        if upload.size > self.MAX_BYTES:
+        is_zip = upload.read(4) == b"PK\x03\x04"
+        upload.seek(0)
+        if is_zip and upload.size > self.MAX_ZIP_BYTES:
+            raise ValidationError("The ZIP file must be smaller than 100 MB", code="too_big")
+        if not is_zip and upload.size > self.MAX_BYTES:
             raise ValidationError("The case file must be smaller than 1 MB", code="too_big")
         try:
-            content = case_file_bytes_from_upload(upload.read(), max_bytes=self.MAX_BYTES)
+            whole = upload.read()
+            content = case_file_bytes_from_upload(whole, max_bytes=self.MAX_BYTES)
+            # The documents (read again by the view's service, through the upload checks).
+            self.documents = files_from_export_zip(whole)
         except NotACaseZip as problem:
             raise ValidationError(str(problem), code="bad_zip") from None
         try:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from journeys.cases.casefile import case_file_current
 from journeys.cases.casefile_io import EXPORT_CASE_FILE
 from journeys.cases.provision import provision_missed_since_september
+from journeys.cases.evidence_files import evidence_files_for_export, evidence_files_import
 from journeys.cases.selectors import (
     DRAFTS_SESSION_KEY,
     OWNED_CASES_KEY,
@@ -151,7 +152,24 @@ def merge_case_files(saved: dict[str, Any], new: dict[str, Any]) -> dict[str, An
     events += [e for e in new.get("events", []) if e not in events]
     if events:
         merged["events"] = sorted(events, key=lambda e: (e["date"], e["type"]))
+    kept = [e for e in saved.get("evidence", []) if e.get("file")]
+    if kept and "evidence" in new:
+        merged["evidence"] = _evidence_keeping_files(new["evidence"], kept)
+        merged = case_file_current(merged)  # `file` is a version-2 key
     return merged
+
+
+def _evidence_keeping_files(new: list[dict], kept: list[dict]) -> list[dict]:
+    """A journey's evidence list, with the documents kept with the case still named: an item
+    it repeats keeps its `file`, and an item with a file that it left out stays (a document
+    is deleted on its own page, never by answering a question again)."""
+    same = ("kind", "author", "date", "title")
+    evidence = []
+    for item in new:
+        match = next((k for k in kept if all(k.get(f) == item.get(f) for f in same)), None)
+        evidence.append({**item, "file": match["file"]} if match and "file" not in item else item)
+    named = {item.get("file") for item in evidence}
+    return evidence + [k for k in kept if k["file"] not in named]
 
 
 @transaction.atomic
@@ -364,7 +382,8 @@ EXPORT_README = "README.txt"
 
 
 def case_export_zip(*, case: Case, today) -> bytes:
-    """The case file (CASE_FORMAT.md, exactly) and every letter that applies, as one ZIP.
+    """The case file (CASE_FORMAT.md, exactly), every letter that applies and the documents
+    kept with the case (`files/`, under their `evidence[].file` names), as one ZIP.
 
     Each letter comes as a Word document and, within the PDF budget of one request
     (letters.services.letters_for_export, issue 12), as a PDF; a README.txt names any file
@@ -384,6 +403,9 @@ def case_export_zip(*, case: Case, today) -> bytes:
         archive.writestr(EXPORT_CASE_FILE, json.dumps(exported, indent=2, ensure_ascii=False))
         for letter in letters.files:
             archive.writestr(f"letters/{letter.filename}", letter.content)
+        for path, content in evidence_files_for_export(case=case):
+            # Already compressed (PDF, JPEG, PNG, DOCX): stored, not deflated again.
+            archive.writestr(path, content, compress_type=zipfile.ZIP_STORED)
         if letters.left_out:
             archive.writestr(EXPORT_README, _export_readme(letters.left_out))
     return buffer.getvalue()
@@ -404,12 +426,17 @@ def _export_readme(left_out) -> str:
     return "\n".join(lines)
 
 
-def case_import(*, case_file: dict[str, Any], user, session) -> Case:
-    """A new case, the parent's (or this session's), from a validated case file."""
+def case_import(
+    *, case_file: dict[str, Any], user, session, documents: dict[str, bytes] | None = None
+) -> tuple[Case, list[str]]:
+    """A new case, the parent's (or this session's), from a validated case file, with the
+    documents it names from `documents` (name -> bytes, the ZIP's `files/`). Returns the
+    case and the names of the documents that could not be kept (missing or refused)."""
     case = case_create(journey="import", case_file=case_file, extras={}, owner=_owner(user))
     if case.owner_id is None:
         _session_add_case(session, case)
-    return case
+    refused = evidence_files_import(case=case, files=documents or {})
+    return case, refused
 
 
 @transaction.atomic

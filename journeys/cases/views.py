@@ -246,10 +246,18 @@ def case_import_view(request) -> HttpResponse:
         request.POST if posted else None, request.FILES if posted else None, prefix="import"
     )
     if request.method == "POST" and form.is_valid():
-        case = case_import(
-            case_file=form.cleaned_data["case_file"], user=request.user, session=request.session
+        case, refused = case_import(
+            case_file=form.cleaned_data["case_file"],
+            user=request.user,
+            session=request.session,
+            documents=getattr(form, "documents", {}),
         )
         messages.success(request, "We have loaded the case file.")
+        if refused:
+            messages.warning(
+                request,
+                "These documents were not in the ZIP or could not be kept: " + ", ".join(refused),
+            )
         return redirect("journeys:timeline", case_id=case.id)
     return render(
         request,

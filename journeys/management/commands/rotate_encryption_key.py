@@ -8,13 +8,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from ehcp_site.crypto import fernet, rotate_text
-from journeys.models import AdvocateAccess, Case, CaseNote, Draft
+from journeys.documents.store import blob_delete, blob_rotate
+from journeys.models import AdvocateAccess, Case, CaseNote, Draft, EvidenceFile, EvidencePack
 
 ENCRYPTED_FIELDS = (
     (Case, ("case_file", "extras", "email")),
     (Draft, ("data",)),
     (CaseNote, ("body",)),
     (AdvocateAccess, ("email",)),
+    (EvidenceFile, ("name", "title", "author")),
+    (EvidencePack, ("documents",)),
 )
 
 
@@ -48,4 +51,15 @@ class Command(BaseCommand):
             )
             sessions += 1
         counts.append(f"{sessions} sessions")
+        stored = 0
+        for model in (EvidenceFile, EvidencePack):  # the documents and packs themselves
+            rows = model.objects.exclude(stored_as="").values_list("pk", "stored_as")
+            for pk, name in rows.iterator():
+                rotated = blob_rotate(name)
+                if model.objects.filter(pk=pk, stored_as=name).update(stored_as=rotated):
+                    blob_delete(name)
+                    stored += 1
+                else:  # deleted (or rotated) meanwhile
+                    blob_delete(rotated)
+        counts.append(f"{stored} stored documents")
         self.stdout.write("Re-encrypted with the newest key: " + ", ".join(counts) + ".")

@@ -1,0 +1,12 @@
+"""Evidence a family keeps with a case, and the evidence pack built from it (issue 16).
+
+Lives here: `selectors` (a case's documents and packs, each looked up within a case the
+visitor may see: the object-level check after cases.selectors.case_access_or_404),
+`services` (upload, delete, asking for a pack, building one; the `evidence_pack` command
+and the background worker call the same `evidence_pack_make`), `planning` (the page count
+against the limit and what to consider dropping), `tasks` (the django-tasks task the worker
+runs), `forms` and the pages (`views`).
+
+May import: `journeys.cases`, `journeys.documents`, `journeys.forms`, `journeys.models`,
+`journeys.rules`. Imported by: journeys/urls.py, the management commands and bench/.
+"""

@@ -1,0 +1,90 @@
+"""The evidence pages' forms: uploading a document, and choosing documents for a pack."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+from journeys.documents.checks import DocumentRefused, document_clean
+from journeys.forms.base import QuestionForm
+from journeys.forms.fields import DateField, choice, hint_with_example, not_in_future, text
+from journeys.rules.vocabulary import EvidenceKind
+
+ACCEPT = ".pdf,application/pdf,.jpg,.jpeg,image/jpeg,.png,image/png,.docx"
+
+
+def too_big_message(limit: int) -> str:
+    size = f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit // 1024} KB"
+    return f"The file must be smaller than {size}"
+
+
+class EvidenceUploadForm(QuestionForm):
+    title = "Add a document"
+    document = forms.FileField(
+        label="Document",
+        help_text="A PDF, a photo or scan (JPEG or PNG) or a Word document (DOCX), "
+        "smaller than 20 MB.",
+        widget=forms.FileInput(attrs={"accept": ACCEPT}),
+        error_messages={
+            "required": "Choose a document to upload",
+            "empty": "The selected file is empty",
+        },
+    )
+    kind = choice(
+        label="What kind of evidence is it?",
+        choices=[("", "Select a kind"), *EvidenceKind.choices()],
+        required_message="Select the kind of evidence",
+        widget=forms.Select,
+    )
+    document_title = text(
+        label="Title",
+        subject="The title",
+        required_message="Enter the document's title",
+        max_length=200,
+        hint="For example, \u201cEducational psychology report\u201d.",
+    )
+    author = text(
+        label="Who wrote it?",
+        subject="The author",
+        required_message="Enter who wrote it",
+        hint="A name and role, for example \u201cDr A Patel, educational psychologist\u201d, "
+        "or \u201cme\u201d for your own notes.",
+        max_length=200,
+    )
+    date = DateField(
+        label="What is the date on it?",
+        subject="The date",
+        help_text=hint_with_example(),
+        error_messages={"required": "Enter the date on the document"},
+        validators=[not_in_future("The date")],
+    )
+
+    def clean_document(self):
+        upload = self.cleaned_data["document"]
+        limit = settings.EVIDENCE_MAX_BYTES
+        if upload.size > limit:
+            raise ValidationError(too_big_message(limit), code="too_big")
+        try:
+            return upload.name, document_clean(upload.read(), max_bytes=limit)
+        except DocumentRefused as problem:
+            raise ValidationError(str(problem), code="refused") from None
+
+
+class PackChoiceForm(forms.Form):
+    """The documents ticked for the pack (checkboxes: works without JavaScript)."""
+
+    documents = forms.MultipleChoiceField(
+        label="Which documents should go in the pack?",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": "Choose at least one document for the pack",
+            "invalid_choice": "Choose documents from the list",
+        },
+    )
+
+    def __init__(self, *args, files, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["documents"].choices = [
+            (str(f.pk), f"{f.title} ({f.document_date:%-d %b %Y})") for f in files
+        ]

@@ -1,0 +1,71 @@
+"""Reading a case's documents and packs. Every lookup is inside a case the caller already
+got from cases.selectors.case_access_or_404 (who may see the case), and checks that the
+document or pack belongs to that case (a file id from another case is a 404)."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.http import Http404
+
+from journeys.documents.store import blob_read
+from journeys.evidence.planning import Chosen, PackPlan, pack_plan
+from journeys.models import Case, EvidenceFile, EvidencePack
+from journeys.rules.bundle import evidence_page_limit
+
+
+def evidence_file_list(*, case: Case) -> list[EvidenceFile]:
+    """The case's documents, oldest date first."""
+    return sorted(EvidenceFile.objects.filter(case=case), key=lambda f: (f.document_date, f.title))
+
+
+def evidence_file_get_or_404(*, case: Case, file_id: uuid.UUID | str) -> EvidenceFile:
+    found = EvidenceFile.objects.filter(case=case, pk=file_id).first()
+    if found is None:
+        raise Http404("No such document in this case")
+    return found
+
+
+def evidence_file_content(*, evidence_file: EvidenceFile) -> bytes:
+    """The document's clean copy, decrypted."""
+    return blob_read(evidence_file.stored_as)
+
+
+def evidence_items_without_file(*, case: Case) -> list[tuple[int, dict]]:
+    """The case file's evidence items that name no document yet, with their positions: the
+    upload page offers to add each one, its author, date and title filled in."""
+    names = {f.name for f in EvidenceFile.objects.filter(case=case)}
+    return [
+        (index, item)
+        for index, item in enumerate(case.case_file.get("evidence", []))
+        if item.get("file") not in names
+    ]
+
+
+def evidence_item_at(*, case: Case, index: int | None) -> dict | None:
+    items = case.case_file.get("evidence", [])
+    if index is None or not 0 <= index < len(items):
+        return None
+    return items[index]
+
+
+def evidence_pack_get_or_404(*, case: Case, pack_id: uuid.UUID | str) -> EvidencePack:
+    found = EvidencePack.objects.filter(case=case, pk=pack_id).first()
+    if found is None:
+        raise Http404("No such pack in this case")
+    return found
+
+
+def evidence_pack_content(*, pack: EvidencePack) -> bytes:
+    return blob_read(pack.stored_as)
+
+
+def evidence_pack_plan(*, case: Case, files: list[EvidenceFile]) -> PackPlan:
+    """The pages a pack of these documents will have, against the limit for the appeal
+    against the case's decision, and what to consider leaving out when over it."""
+    return pack_plan(
+        chosen=[
+            Chosen(id=str(f.pk), title=f.title, pages=f.pages, exact=f.pages_exact) for f in files
+        ],
+        limit=evidence_page_limit((case.case_file.get("decision") or {}).get("kind")),
+    )
