@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from journeys.cases.casefile import case_file_current
 from journeys.cases.casefile_io import EXPORT_CASE_FILE
-from journeys.cases.provision import provision_missed_since_september
 from journeys.cases.evidence_files import evidence_files_for_export, evidence_files_import
+from journeys.cases.provision import provision_missed_since_september
 from journeys.cases.selectors import (
     DRAFTS_SESSION_KEY,
     OWNED_CASES_KEY,

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('journeys', '0009_search_names_and_examples'),
+        ('journeys', '0010_case_provision_missed'),
     ]
 
     operations = [
