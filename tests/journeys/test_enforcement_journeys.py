@@ -186,7 +186,7 @@ class NotDeliveredJourneyTests:
 
     def test_the_ombudsman_records_the_complaint_and_the_escalation(self, client):
         case = _saved_case(client, provision_case_file())
-        response, visited = _finish(client, case, enforce_answers("ombudsman", ["F"]))
+        _finish(client, case, enforce_answers("ombudsman", ["F"]))
         case.refresh_from_db()
         types = {e["type"] for e in case.case_file["events"]}
         assert {"provision_complaint_made", "ombudsman_complaint_made"} <= types
