@@ -155,13 +155,13 @@ REGISTRY: dict[LetterKind, LetterSpec] = {
         LetterSpec(
             kind=LetterKind.PROVISION_COMPLAINT_COUNCIL,
             title="Complaint: the provision in the EHC plan is not being made",
-            template="letters/provision_complaint.html",
+            template="letters/provision_complaint_council.html",
             builder="letters.enforcement_letters:build_provision_complaint_council",
         ),
         LetterSpec(
             kind=LetterKind.PROVISION_COMPLAINT_ICB,
             title="Complaint: the health care provision in the EHC plan is not being made",
-            template="letters/provision_complaint.html",
+            template="letters/provision_complaint_icb.html",
             builder="letters.enforcement_letters:build_provision_complaint_icb",
         ),
         LetterSpec(

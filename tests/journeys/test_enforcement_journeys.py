@@ -117,7 +117,7 @@ def test_the_record_step_is_filled_from_the_case_file():
     data = enforcement_step_data_from_case(provision_case_file(), {}, "not-delivered")
     assert data["provision-record"] == {
         "provision-record-sections": ["F,G,H"],
-        "provision-record-logged": ["11"],
+        "provision-record-logged": ["13"],
     }
     assert data["complaint-details"]["complaint-details-complaint_date_0"] == ["5"]
     assert enforcement_step_data_from_case(provision_case_file(), {}, "ceasing") == {}
@@ -158,7 +158,7 @@ class NotDeliveredJourneyTests:
         assert response["Location"] == f"/not-delivered/{case.id}/confirmation/"
         case.refresh_from_db()
         # The record stays; the complaint is on the timeline, with the date to escalate.
-        assert len(case.case_file["delivery_log"]) == 11
+        assert len(case.case_file["delivery_log"]) == 13
         assert {"type": "provision_complaint_made", "date": timezone.localdate().isoformat()} in (
             case.case_file["events"]
         )
