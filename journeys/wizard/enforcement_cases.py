@@ -49,9 +49,9 @@ def enforcement_case(answers: Answers) -> dict[str, Any]:
     if step == forms.STEP_COMPLAINT:
         events.append(_event(EventType.PROVISION_COMPLAINT_MADE, sent))
     else:
-        complaint = answers.get("complaint-details", {}).get("complaint_date")
-        if complaint:
-            events.append(_event(EventType.PROVISION_COMPLAINT_MADE, complaint))
+        # The Ombudsman and a letter before claim always ask for the complaint's date.
+        complaint = answers["complaint-details"]["complaint_date"]
+        events.append(_event(EventType.PROVISION_COMPLAINT_MADE, complaint))
         answered = answers.get("complaint-response", {}).get("response_date")
         if answered and answers.get("complaint-answered", {}).get("answered") == "yes":
             events.append(_event(EventType.PROVISION_COMPLAINT_RESPONSE, answered))

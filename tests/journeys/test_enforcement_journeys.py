@@ -123,6 +123,41 @@ def test_the_record_step_is_filled_from_the_case_file():
     assert enforcement_step_data_from_case(provision_case_file(), {}, "ceasing") == {}
 
 
+def test_the_answers_given_last_time_come_back():
+    case_file = {
+        "events": [
+            {"type": "provision_complaint_made", "date": "2026-10-05"},
+            {"type": "provision_complaint_response", "date": "2026-10-30"},
+        ],
+        "provision": [{"id": "g1", "section": "G", "text": "Physiotherapy"}],
+    }
+    extras = {
+        "enforce": {
+            "since": "2026-09-01",
+            "start_by": "2026-12-07",
+            "compensatory": "Ten sessions.",
+            "icb_name": "NHS Bristol",
+            "complaint_reference": "CMP-1",
+            "reply_working_days": 15,
+            "response_said": "We are recruiting.",
+        }
+    }
+    data = enforcement_step_data_from_case(case_file, extras, "not-delivered")
+    assert data["provision-record"]["provision-record-sections"] == ["G"]
+    assert data["provision-record"]["provision-record-logged"] == ["0"]
+    assert data["complaint-details"]["complaint-details-reply_working_days"] == ["15"]
+    assert data["complaint-answered"] == {"complaint-answered-answered": ["yes"]}
+    assert data["complaint-response"]["complaint-response-response_said"] == [
+        "We are recruiting."
+    ]
+    assert data["enforce-since"]["enforce-since-since_1"] == ["9"]
+    assert data["enforce-start-by"]["enforce-start-by-start_by_0"] == ["7"]
+    assert data["compensatory"] == {"compensatory-compensatory": ["Ten sessions."]}
+    assert data["icb-name"] == {"icb-name-icb_name": ["NHS Bristol"]}
+    # Nothing recorded yet: only the record page, which then sends the family to record.
+    assert set(enforcement_step_data_from_case({}, {}, "not-delivered")) == {"provision-record"}
+
+
 def _saved_case(client, case_file: dict[str, Any]) -> Case:
     from tests.conftest import make_user
 
