@@ -147,9 +147,7 @@ def test_the_answers_given_last_time_come_back():
     assert data["provision-record"]["provision-record-logged"] == ["0"]
     assert data["complaint-details"]["complaint-details-reply_working_days"] == ["15"]
     assert data["complaint-answered"] == {"complaint-answered-answered": ["yes"]}
-    assert data["complaint-response"]["complaint-response-response_said"] == [
-        "We are recruiting."
-    ]
+    assert data["complaint-response"]["complaint-response-response_said"] == ["We are recruiting."]
     assert data["enforce-since"]["enforce-since-since_1"] == ["9"]
     assert data["enforce-start-by"]["enforce-start-by-start_by_0"] == ["7"]
     assert data["compensatory"] == {"compensatory-compensatory": ["Ten sessions."]}

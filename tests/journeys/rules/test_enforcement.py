@@ -4,6 +4,7 @@ enforcement letters (journeys/rules/enforcement.py): scenario tables and propert
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -65,9 +66,7 @@ class MissedRunsTests:
 
     @given(
         st.lists(
-            st.tuples(
-                st.integers(min_value=0, max_value=200), st.sampled_from([NO, YES, PARTLY])
-            ),
+            st.tuples(st.integers(min_value=0, max_value=200), st.sampled_from([NO, YES, PARTLY])),
             max_size=40,
         )
     )
@@ -76,7 +75,7 @@ class MissedRunsTests:
         log = [row("f1", start + timedelta(days=d), delivered) for d, delivered in entries]
         runs = missed_runs(log, ["f1"])
         assert sum(r.sessions for r in runs) == sum(1 for _, d in entries if d is NO)
-        for earlier, later in zip(runs, runs[1:], strict=False):
+        for earlier, later in pairwise(runs):
             assert later.start > earlier.end + timedelta(days=1)
         for run in runs:
             assert (run.end - run.start).days + 1 == 7 * run.weeks
