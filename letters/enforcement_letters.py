@@ -178,6 +178,19 @@ def _log_chronology(
 # -- the common parts of a letter about provision ----------------------------------------------
 
 
+def _chosen_items(
+    case: Mapping[str, Any], extras: Mapping[str, Any], body: Body
+) -> tuple[Item, ...]:
+    """The plan's items this body answers for, in the sections the family chose (all of the
+    body's when they chose none), with the dates each came into or left the plan."""
+    wanted = {s for s in _enforce(extras).get("sections") or () if isinstance(s, str)}
+    return tuple(
+        item
+        for item in items_for(items_from_case(case, _mapping(extras.get("provision_dates"))), body)
+        if not wanted or item.section in wanted
+    )
+
+
 @dataclass(frozen=True)
 class Provision:
     """What every letter about undelivered provision says: which items, the duty, the figures."""
@@ -203,12 +216,7 @@ def _provision(
     greeting: str,
 ) -> Provision:
     enforce = _enforce(extras)
-    wanted = {s for s in enforce.get("sections") or () if isinstance(s, str)}
-    items = tuple(
-        item
-        for item in items_for(items_from_case(case, _mapping(extras.get("provision_dates"))), body)
-        if not wanted or item.section in wanted
-    )
+    items = _chosen_items(case, extras, body)
     missing = []
     if not items:
         missing.append(
@@ -271,7 +279,7 @@ def _complaint(
     provision = _provision(
         case, extras, kind=kind, body=body, today=today, recipient=recipient, greeting=greeting
     )
-    items = items_for(items_from_case(case), body)
+    items = _chosen_items(case, extras, body)
     since = _iso(enforce.get("since")) or today
     days = enforce.get("reply_working_days")
     days = days if isinstance(days, int) and days > 0 else None
@@ -371,7 +379,7 @@ def build_ombudsman_complaint(
     )
     due = complaint_reply_due(complaint_made=complained, working_days=days)
     since = _iso(enforce.get("since")) or complained
-    items = items_for(items_from_case(case), Body.COUNCIL)
+    items = _chosen_items(case, extras, Body.COUNCIL)
     reference = _text(enforce.get("complaint_reference"))
     lines = _log_chronology(items, case, since)
     lines.append(
@@ -450,7 +458,7 @@ def build_pre_action_letter(
         greeting="Dear Sir or Madam,",
     )
     sent = _latest_event(case, EventType.PRE_ACTION_LETTER_SENT) or today
-    items = items_for(items_from_case(case), Body.COUNCIL)
+    items = _chosen_items(case, extras, Body.COUNCIL)
     first = first_missed(log_from_case(case), [i.id for i in items])
     claim_by = (
         judicial_review_limit(grounds_arose=first.date, from_event=Recorded.DELIVERY_LOG).due
