@@ -287,3 +287,24 @@ def test_a_mediation_agreement_chaser_from_scratch(client):
     text = pdf_text(client.get(f"/cases/{case_id}/letters/mediation_agreement_chaser.pdf").content)
     assert "SEND Regulations 2014, reg 42(3)" in text
     assert "The council will arrange an OT assessment." in text
+
+
+@pytest.mark.django_db
+def test_the_complaint_and_the_letter_before_claim_come_back_as_reminders():
+    from django.core import mail
+
+    from journeys.jobs.reminders import reminders_send
+
+    case_file = provision_case_file()
+    # The complaint of Monday 5 October 2026: the council's 20 working days end Monday 2
+    # November; the first session not delivered (14 September) gives judicial review's 3
+    # months to Monday 14 December 2026.
+    CaseFactory(
+        journey="not-delivered", case_file=case_file, email="grace@example.org",
+        reminders_opt_in=True,
+    )  # fmt: skip
+    reminders_send(today=date(2026, 10, 19))
+    reminders_send(today=date(2026, 11, 30))
+    bodies = [message.body for message in mail.outbox]
+    assert any("Monday 2 November 2026" in b and "Ombudsman" in b for b in bodies)
+    assert any("Monday 14 December 2026" in b and "judicial review" in b for b in bodies)
