@@ -308,3 +308,13 @@ def test_the_complaint_and_the_letter_before_claim_come_back_as_reminders():
     bodies = [message.body for message in mail.outbox]
     assert any("Monday 2 November 2026" in b and "Ombudsman" in b for b in bodies)
     assert any("Monday 14 December 2026" in b and "judicial review" in b for b in bodies)
+
+
+@pytest.mark.django_db
+def test_the_case_page_starts_both_journeys(client):
+    case = _saved_case(client, provision_case_file())
+    page = client.get(f"/cases/{case.id}/").content.decode()
+    assert f'action="/cases/{case.id}/continue/not-delivered/"' in page
+    assert f'action="/cases/{case.id}/continue/mediation-agreement/"' in page
+    response = client.post(f"/cases/{case.id}/continue/mediation-agreement/")
+    assert response["Location"] == f"/mediation-agreement/{case.id}/agreement-details/"
