@@ -49,8 +49,28 @@ class ProvisionRecordForm(QuestionForm):
 
     title = "What you have recorded"
     caption = PROVISION
+    # Built like the pages that use earlier answers, so that check your answers asks it for
+    # its own summary (`summary_rows`) instead of listing its hidden fields.
+    uses_answers = True
     sections = forms.CharField(widget=forms.HiddenInput, required=False)
     logged = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    def __init__(self, *args, answers: Mapping[str, Any] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+    def summary_rows(self, answer: Mapping[str, Any]) -> list[tuple[str, tuple[str, ...]]]:
+        sections = ", ".join(answer.get("sections", []))
+        logged = answer.get("logged") or 0
+        return [
+            (
+                self.title,
+                (
+                    f"What the plan promises, in section{'s' if ',' in sections else ''} "
+                    f"{sections}",
+                    f"{logged} record{'s' if logged != 1 else ''} of what happened",
+                ),
+            )
+        ]
 
     def clean(self):
         data = super().clean()

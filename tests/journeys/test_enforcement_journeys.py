@@ -318,3 +318,15 @@ def test_the_case_page_starts_both_journeys(client):
     assert f'action="/cases/{case.id}/continue/mediation-agreement/"' in page
     response = client.post(f"/cases/{case.id}/continue/mediation-agreement/")
     assert response["Location"] == f"/mediation-agreement/{case.id}/agreement-details/"
+
+
+def test_check_your_answers_summarises_the_record_in_words():
+    from journeys.forms.enforcement import ProvisionRecordForm
+
+    rows = ProvisionRecordForm(answers={}).summary_rows({"sections": ["F"], "logged": 1})
+    assert rows == [
+        (
+            "What you have recorded",
+            ("What the plan promises, in section F", "1 record of what happened"),
+        )
+    ]
