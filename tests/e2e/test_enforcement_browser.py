@@ -44,7 +44,7 @@ def test_from_a_case_with_a_log_to_the_complaint(page: Page):
 
     page.goto(f"/cases/{case_id}/")
     assert_accessible(page)
-    press(page, button(page, "The plan is not being delivered"))
+    press(page, button(page, "Start the plan is not being delivered"))
 
     # The child, the parent, the council and the record are known: the first question is
     # what to do.

@@ -311,9 +311,12 @@ def test_the_complaint_and_the_letter_before_claim_come_back_as_reminders():
 
 
 @pytest.mark.django_db
-def test_the_case_page_starts_both_journeys(client):
-    case = _saved_case(client, provision_case_file())
+def test_the_case_page_lists_both_journeys_as_stages_to_start(client):
+    case_file = provision_case_file()
+    case_file["events"].append({"type": "mediation_held", "date": "2026-06-01"})
+    case = _saved_case(client, case_file)
     page = client.get(f"/cases/{case.id}/").content.decode()
+    assert "The plan is not being delivered" in page
     assert f'action="/cases/{case.id}/continue/not-delivered/"' in page
     assert f'action="/cases/{case.id}/continue/mediation-agreement/"' in page
     response = client.post(f"/cases/{case.id}/continue/mediation-agreement/")
