@@ -290,7 +290,12 @@ def _complaint(
         chronology=tuple(
             ChronologyLine(short_date(d), what) for d, what in _log_chronology(items, case, since)
         ),
-        reply_by=long_date(complaint_reply_due(complaint_made=today, working_days=days)),
+        # From the day the family sends it (the date recorded on the timeline), else today.
+        reply_by=long_date(
+            complaint_reply_due(
+                complaint_made=_iso(enforce.get("letter_date")) or today, working_days=days
+            )
+        ),
         reply_working_days=days or 20,
     )
 

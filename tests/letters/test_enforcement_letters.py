@@ -94,6 +94,12 @@ class CouncilComplaintTests:
         assert "All provision 6 of 60 sessions delivered" in pdf
         assert "First session recorded as not delivered" in pdf
 
+    def test_the_reply_is_due_from_the_day_the_family_sends_it(self):
+        _, docx, _ = both("provision_complaint_council", case(), reply_working_days=10)
+        assert "reply within 10 working days, that is by Monday 7 December 2026" in docx
+        _, docx, _ = both("provision_complaint_council", case(), letter_date="2026-11-30")
+        assert "reply within 20 working days, that is by Wednesday 30 December 2026" in docx
+
     def test_section_h_is_the_councils_and_states_only_h1_as_a_duty(self):
         pdf, docx, _ = both("provision_complaint_council", case(), sections=["H"])
         assert "Chronically Sick and Disabled Persons Act 1970, s.2" in pdf
