@@ -727,6 +727,13 @@ def _goes_to_pre_action(case_file: Mapping[str, Any], extras: Mapping[str, Any])
 NOT_DELIVERED = Journey(
     slug="not-delivered",
     title="The plan is not being delivered",
+    hints={
+        "pre-action-details": "A letter before claim is the step where a solicitor and legal "
+        "aid come in: talk to a solicitor who works on education law before you send it. "
+        'Civil Legal Advice (GOV.UK, "Check if you can get legal aid") says whether legal aid '
+        'may pay; the Law Society\'s "Find a Solicitor" finds one; IPSEA gives free advice. '
+        "This is information, not legal advice.",
+    },
     check_answers_note="When you continue, we will write your letter from these answers and "
     "from your record of each session. You can read it, change your answers, and download "
     "it on the next page. We send nothing for you: you send it yourself. We add the date "

@@ -333,3 +333,16 @@ def test_check_your_answers_summarises_the_record_in_words():
             ("What the plan promises, in section F", "1 record of what happened"),
         )
     ]
+
+
+@pytest.mark.django_db
+def test_the_letter_before_claim_page_says_where_a_solicitor_and_legal_aid_come_in(client):
+    case = _saved_case(client, provision_case_file())
+    answers = enforce_answers("pre_action", ["F"])
+    for slug in ("pre-action-details", "letter-date", "check-answers"):
+        answers.pop(slug)
+    with pytest.raises(AssertionError, match="pre-action-details"):
+        _finish(client, case, answers)
+    page = client.get(f"/not-delivered/{case.id}/pre-action-details/").content.decode()
+    assert "the step where a solicitor and legal aid come in" in page
+    assert "Civil Legal Advice" in page and "Find a Solicitor" in page and "IPSEA" in page
