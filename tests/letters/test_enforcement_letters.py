@@ -190,6 +190,12 @@ class OmbudsmanTests:
             assert "20 October 2026: The council gave its final answer" in text
             assert "representative of Grace Okafor" in text
 
+    def test_after_12_months_it_asks_the_ombudsman_to_use_its_discretion(self):
+        late = pdf_text(render("ombudsman_complaint", case(), "pdf", today=date(2027, 10, 1)))
+        assert "I ask you to use your discretion to consider this complaint." in late
+        on_time = pdf_text(render("ombudsman_complaint", case(), "pdf"))
+        assert "discretion" not in on_time
+
     def test_not_before_the_council_has_had_its_time(self):
         with pytest.raises(MissingCaseData, match="Monday 2 November 2026"):
             render("ombudsman_complaint", case(), "html", today=date(2026, 10, 20))
