@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from journeys.rules import law
+from journeys.rules.deadlines import COMPLAINT_WORKING_DAYS
 from journeys.rules.enforcement import (
     DUTY_BY_SECTION,
     Body,
@@ -296,7 +297,7 @@ def _complaint(
                 complaint_made=_iso(enforce.get("letter_date")) or today, working_days=days
             )
         ),
-        reply_working_days=days or 20,
+        reply_working_days=days or COMPLAINT_WORKING_DAYS,
     )
 
 
