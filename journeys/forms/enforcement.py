@@ -114,13 +114,26 @@ class EnforceSectionsForm(QuestionForm):
         recorded = answers.get("provision-record", {}).get("sections") or list(SECTIONS)
         step = answers.get("enforce-step", {}).get("step")
         allowed = SECTIONS if step == STEP_COMPLAINT else COUNCIL_SECTIONS
+        choices = [c for c in SECTION_CHOICES if c[0] in allowed and c[0] in recorded]
+        if step == STEP_COMPLAINT:
+            hint = (
+                "Select all that apply. A complaint about health care goes to the integrated "
+                "care board; the rest goes to the council."
+            )
+        elif choices:
+            hint = "Select all that apply. This step is about what the council must provide."
+        else:
+            # Only health care is recorded: this step is not the way for it.
+            hint = (
+                "Your record holds only health care (section G). Complain to the integrated "
+                "care board first; if its answer does not put things right, the Parliamentary "
+                "and Health Service Ombudsman deals with the NHS. Go back and choose to "
+                "complain."
+            )
         self.fields["sections"] = forms.MultipleChoiceField(
             label=self.title,
-            help_text="Select all that apply. A complaint about health care goes to the "
-            "integrated care board; the rest goes to the council."
-            if step == STEP_COMPLAINT
-            else "Select all that apply. This step is about what the council must provide.",
-            choices=[c for c in SECTION_CHOICES if c[0] in allowed and c[0] in recorded],
+            help_text=hint,
+            choices=choices,
             widget=forms.CheckboxSelectMultiple,
             error_messages={
                 "required": "Select the provision that is not being made",

@@ -48,6 +48,12 @@ class EnforceSectionsFormTests:
         assert self.choices("ombudsman", ["F", "G", "H"]) == ["F", "H"]
         assert self.choices("pre_action", ["F", "G"]) == ["F"]
 
+    def test_only_health_care_recorded_sends_the_family_to_the_board(self):
+        answers = {"provision-record": {"sections": ["G"]}, "enforce-step": {"step": "ombudsman"}}
+        field = EnforceSectionsForm(prefix="s", answers=answers).fields["sections"]
+        assert list(field.choices) == []
+        assert "Complain to the integrated care board first" in field.help_text
+
     def test_a_part_not_offered_is_refused_in_plain_words(self):
         form = EnforceSectionsForm(
             data={"s-sections": ["G"]},
