@@ -128,6 +128,7 @@ class Extras(TypedDict, total=False):
     # left blank, which clears what an earlier journey kept.
     child_voice: ChildVoice
     adulthood: Adulthood
+    enforce: EnforceExtras  # the not-delivered journey (issue 15)
 
 
 # -- issue 14: the rest of a plan's life ------------------------------------------------------
@@ -152,3 +153,30 @@ class ReassessmentExtras(TypedDict, total=False):
 class TribunalExtras(TypedDict, total=False):
     unopposed: bool  # the council told the Tribunal it would not oppose the appeal (reg 45)
     order_text: str  # what the order said, in the family's words
+
+
+# -- issue 15: enforcing the plan ---------------------------------------------------------------
+
+
+class EnforceExtras(TypedDict, total=False):
+    """The not-delivered journey's answers (journeys/wizard/enforcement_cases.py)."""
+
+    step: str  # complaint | ombudsman | pre_action | mediation_agreement | tribunal_order
+    sections: list[str]  # the plan's sections the family complains about: F, G, H
+    since: str  # ISO date: the shortfall is counted from here
+    start_by: str  # ISO date: when the provision must start
+    compensatory: str  # the compensatory provision asked for, in the family's words
+    icb_name: str  # the integrated care board, for health provision (section G)
+    complaint_date: str  # ISO: the complaint to the council
+    complaint_reference: str
+    reply_working_days: int  # the complaints procedure's period (20 when not known)
+    answered: bool  # the council gave its final answer
+    response_date: str
+    response_said: str
+    letter_date: str  # ISO: when the family sends this letter (Ombudsman, pre-action)
+    adr: bool  # pre-action: willing to settle without a claim (ADR)
+    information_sought: str  # pre-action: documents and information asked for
+    agreement_date: str  # mediation agreement
+    agreement_requires: str  # an order kind (TribunalOrder) or "other"
+    agreement_text: str  # what the agreement says, in the family's words
+    agreed_by: str  # ISO: a different timescale agreed in writing (reg 42(5))

@@ -30,6 +30,12 @@ class LetterKind(StrEnum):
     REVIEW_CONTRIBUTION = "review_contribution"
     AMENDMENT_REPRESENTATIONS = "amendment_representations"
     CEASE_RESPONSE = "cease_response"
+    # Issue 15: enforcing the plan.
+    PROVISION_COMPLAINT_COUNCIL = "provision_complaint_council"
+    PROVISION_COMPLAINT_ICB = "provision_complaint_icb"
+    OMBUDSMAN_COMPLAINT = "ombudsman_complaint"
+    PRE_ACTION_LETTER = "pre_action_letter"
+    MEDIATION_AGREEMENT_CHASER = "mediation_agreement_chaser"
 
 
 @dataclass(frozen=True)
@@ -145,6 +151,36 @@ REGISTRY: dict[LetterKind, LetterSpec] = {
             title="Response to the proposal to stop the EHC plan",
             template="letters/cease_response.html",
             builder="letters.plan_life_letters:build_cease_response",
+        ),
+        LetterSpec(
+            kind=LetterKind.PROVISION_COMPLAINT_COUNCIL,
+            title="Complaint: the provision in the EHC plan is not being made",
+            template="letters/provision_complaint_council.html",
+            builder="letters.enforcement_letters:build_provision_complaint_council",
+        ),
+        LetterSpec(
+            kind=LetterKind.PROVISION_COMPLAINT_ICB,
+            title="Complaint: the health care provision in the EHC plan is not being made",
+            template="letters/provision_complaint_icb.html",
+            builder="letters.enforcement_letters:build_provision_complaint_icb",
+        ),
+        LetterSpec(
+            kind=LetterKind.OMBUDSMAN_COMPLAINT,
+            title="Complaint to the Local Government and Social Care Ombudsman",
+            template="letters/ombudsman_complaint.html",
+            builder="letters.enforcement_letters:build_ombudsman_complaint",
+        ),
+        LetterSpec(
+            kind=LetterKind.PRE_ACTION_LETTER,
+            title="Letter before claim for judicial review",
+            template="letters/pre_action_letter.html",
+            builder="letters.enforcement_letters:build_pre_action_letter",
+        ),
+        LetterSpec(
+            kind=LetterKind.MEDIATION_AGREEMENT_CHASER,
+            title="The mediation agreement has not been carried out",
+            template="letters/mediation_agreement_chaser.html",
+            builder="letters.enforcement_letters:build_mediation_agreement_chaser",
         ),
     )
 }

@@ -57,7 +57,26 @@ def test_render_letter_list_prints_the_kinds_one_a_line():
         "review_contribution",
         "amendment_representations",
         "cease_response",
+        "provision_complaint_council",
+        "provision_complaint_icb",
+        "ombudsman_complaint",
+        "pre_action_letter",
+        "mediation_agreement_chaser",
     ]
+
+
+def test_render_letter_refuses_an_enforcement_letter_without_the_journeys_answers(tmp_path):
+    """From the command line there are no extras: the complaint names what it lacks."""
+    result = manage(
+        "render_letter",
+        "provision_complaint_council",
+        "--case",
+        str(FIXTURE.parent / "case_provision.json"),
+        "--out",
+        str(tmp_path / "complaint.pdf"),
+    )
+    assert result.returncode == 2
+    assert "enforce.since" in result.stderr and result.stdout == ""
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "html"])

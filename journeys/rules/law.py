@@ -104,6 +104,13 @@ class Law(StrEnum):
     RIGHT_OF_APPEAL_REASSESSMENT = "right_of_appeal_reassessment"
     TRIBUNAL_ORDER_COMPLIANCE = "tribunal_order_compliance"
     UNOPPOSED_APPEAL = "unopposed_appeal"
+    # Issue 15: enforcing the plan when its provision is not made.
+    SOCIAL_CARE_PROVISION = "social_care_provision"
+    OMBUDSMAN_JURISDICTION = "ombudsman_jurisdiction"
+    OMBUDSMAN_TIME_LIMIT = "ombudsman_time_limit"
+    MEDIATION_AGREEMENT_APPEALABLE = "mediation_agreement_appealable"
+    MEDIATION_AGREEMENT_OTHER = "mediation_agreement_other"
+    MEDIATION_AGREEMENT_TIMESCALE = "mediation_agreement_timescale"
     # Issue 16: what a decision letter must say, and the Tribunal's limits on bundles.
     NO_PLAN_NOTICE_CONTENTS = "no_plan_notice_contents"
     FINAL_PLAN_NOTICE_CONTENTS = "final_plan_notice_contents"
@@ -576,6 +583,68 @@ ENTRIES: tuple[LawEntry, ...] = (
         Law.PRE_ACTION_REPLY,
         "A pre-action letter for judicial review asks the council to reply within 14 days.",
         "Pre-Action Protocol for Judicial Review",
+    ),
+    # Issue 15. Section H: s.42 covers only sections F (s.42(2)) and G (s.42(3)). Social care
+    # provision the council must make under s.2 of the Chronically Sick and Disabled Persons
+    # Act 1970 is specified in section H1 (Act s.37(2)(e); the Act's Explanatory Notes, para
+    # 218, read on legislation.gov.uk; Enfield SENDIASS and others say the same); other social
+    # care provision (H2) is not always a duty. Found with the `search` tool.
+    LawEntry(
+        Law.SOCIAL_CARE_PROVISION,
+        "Social care provision in section H1 of the plan is provision the council must make "
+        "for a disabled child under 18 under section 2 of the Chronically Sick and Disabled "
+        "Persons Act 1970. The council, as the social care authority, is responsible for it.",
+        "Chronically Sick and Disabled Persons Act 1970, s.2; Children and Families Act 2014, "
+        "s.37(2)(e)",
+        safe_reading="s.42 of the 2014 Act covers only sections F and G. The product writes to "
+        "the council about every item of section H, states the duty only as H1's, and never "
+        "says that other social care provision (H2) must be made.",
+    ),
+    # The Local Government and Social Care Ombudsman (Local Government Act 1974, Part 3)
+    # investigates councils' SEN functions, including a failure to secure the provision in a
+    # plan, which cannot be appealed to the Tribunal; it expects the council to have had the
+    # chance to answer first (s.26(5)) and a complaint within 12 months (s.26B(1)), with a
+    # discretion to accept a later one (s.26B(2)). The subsections were not read in full.
+    LawEntry(
+        Law.OMBUDSMAN_JURISDICTION,
+        "The Local Government and Social Care Ombudsman can investigate a complaint that a "
+        "council has not secured the provision in an EHC plan, a matter that cannot be "
+        "appealed to the Tribunal. The council must first have had a reasonable chance to "
+        "investigate the complaint and reply.",
+        "Local Government Act 1974, s.26(5) and s.26(6)",
+        safe_reading="Read as allowing the Ombudsman once the council's complaints procedure "
+        "has ended, or has not answered in the time it sets (20 working days where the "
+        "family does not know it).",
+    ),
+    LawEntry(
+        Law.OMBUDSMAN_TIME_LIMIT,
+        "A complaint to the Ombudsman should be made within 12 months of the day the person "
+        "first knew of the matters complained about. The Ombudsman may accept a later "
+        "complaint if it is reasonable to do so.",
+        "Local Government Act 1974, s.26B",
+        safe_reading="Counted from the first session the family recorded as not delivered; "
+        "if they knew earlier, the 12 months end earlier.",
+    ),
+    # SEND Regulations 2014, reg 42 (read on legislation.gov.uk with the `search` tool).
+    LawEntry(
+        Law.MEDIATION_AGREEMENT_APPEALABLE,
+        "Where a mediation agreement settles something the parent or young person could have "
+        "appealed to the Tribunal, the council must carry it out within the time limits that "
+        "would apply if the agreement were an order of the Tribunal.",
+        "SEND Regulations 2014, reg 42(2) and reg 44",
+    ),
+    LawEntry(
+        Law.MEDIATION_AGREEMENT_OTHER,
+        "Where a mediation agreement requires the council or the health body to do something "
+        "that could not have been appealed to the Tribunal, it must do it within 2 weeks of "
+        "the date of the agreement.",
+        "SEND Regulations 2014, reg 42(3)",
+    ),
+    LawEntry(
+        Law.MEDIATION_AGREEMENT_TIMESCALE,
+        "These time limits do not apply where the parties to the mediation agreed a different "
+        "timescale in writing; the agreed timescale then applies.",
+        "SEND Regulations 2014, reg 42(5)",
     ),
     LawEntry(
         Law.PERSONAL_BUDGET,

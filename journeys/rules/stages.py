@@ -84,12 +84,39 @@ STAGES: tuple[StageName, ...] = (
         "ceasing", "The council wants to stop the plan", "The council wants to stop the plan"
     ),
     StageName("tribunal-order", "After the Tribunal's decision", "After the Tribunal's decision"),
+    # Issue 15: enforcing the plan.
+    StageName(
+        "not-delivered", "The plan is not being delivered", "The plan is not being delivered"
+    ),
+    StageName(
+        "mediation-agreement",
+        "A mediation agreement has not been carried out",
+        "Mediation agreement not carried out",
+    ),
 )
 BY_SLUG: dict[str, StageName] = {stage.slug: stage for stage in STAGES}
 BEFORE_PLAN = ("request", "refused", "plan", "mediation", "appeal")
 # The stages only a case with a plan has (the Tribunal's decision can come before a plan).
 PLAN_ONLY = frozenset(
-    {"annual-review", "amendments", "not-amended", "transfer", "reassessment", "ceasing"}
+    {
+        "annual-review",
+        "amendments",
+        "not-amended",
+        "transfer",
+        "reassessment",
+        "ceasing",
+        "not-delivered",
+    }
+)
+# Issue 15: what shows that the plan's provision is being enforced (the stage shows once the
+# family records the plan's provision, or has complained about it).
+PROVISION_EVENTS = frozenset(
+    {
+        EventType.PROVISION_COMPLAINT_MADE,
+        EventType.PROVISION_COMPLAINT_RESPONSE,
+        EventType.OMBUDSMAN_COMPLAINT_MADE,
+        EventType.PRE_ACTION_LETTER_SENT,
+    }
 )
 # A case that was uploaded rather than made by a journey.
 IMPORTED = "import"
@@ -133,6 +160,8 @@ RULE_STAGES: dict[str, str] = {
     "decide_whether_to_reassess": "reassessment",
     "reassessment_final_plan": "reassessment",
     "tribunal_order_compliance": "tribunal-order",
+    "provision_complaint_escalation": "not-delivered",
+    "judicial_review_limit": "not-delivered",
 }
 APPEAL_STAGES: dict[str, str] = {
     EventType.DECISION_NOT_TO_ASSESS: "refused",
@@ -191,6 +220,9 @@ ABOUT: dict[str, str] = {
     "reassessment": "Ask for a new assessment if {whose} needs have changed.",
     "ceasing": "You can answer the council, and appeal if it decides to stop the plan.",
     "tribunal-order": "Waiting for the Tribunal's decision.",
+    "not-delivered": "The council must secure the provision in the plan. If it is not made, "
+    "you can complain.",
+    "mediation-agreement": "The council must do what it agreed at mediation, in time.",
 }
 
 DONE = "Its letters are under Letters."
@@ -270,6 +302,15 @@ def _event_facts(latest: Latest) -> dict[str, str]:
     for refusal in (EventType.DECISION_NOT_TO_ISSUE_PLAN, EventType.DECISION_NOT_TO_ASSESS):
         say(refusal, "refused", "The council refused on {on}.")
     say(EventType.REQUEST_RECEIVED, "request", "The council received the request on {on}.")
+    say(
+        EventType.PRE_ACTION_LETTER_SENT, "not-delivered", "You sent a letter before claim on {on}."
+    )
+    say(
+        EventType.OMBUDSMAN_COMPLAINT_MADE,
+        "not-delivered",
+        "You complained to the Ombudsman on {on}.",
+    )
+    say(EventType.PROVISION_COMPLAINT_MADE, "not-delivered", "You complained on {on}.")
     if EventType.TRIBUNAL_DECISION in latest:
         day, event = latest[EventType.TRIBUNAL_DECISION]
         decided = f"The Tribunal decided on {long_date(day)}"
@@ -306,8 +347,10 @@ def _shown(
 ) -> list[str]:
     appealed = bool({EventType.APPEAL_LODGED, EventType.TRIBUNAL_DECISION} & set(latest))
     after_appeal = ["tribunal-order"] if appealed or "tribunal-order" in touched else []
+    agreed = EventType.MEDIATION_HELD in latest or "mediation-agreement" in touched
+    agreement = ["mediation-agreement"] if agreed else []
     if not has_plan(case_file, touched):
-        return [*BEFORE_PLAN, *after_appeal]
+        return [*BEFORE_PLAN, *agreement, *after_appeal]
     kind = case_file.get("decision", {}).get("kind")
     optional = {
         "request": "request" in touched,
@@ -319,6 +362,9 @@ def _shown(
         "ceasing": bool({EventType.CEASE_CONSIDERED, EventType.DECISION_TO_CEASE} & set(latest))
         or kind == DecisionKind.CEASE_TO_MAINTAIN
         or "ceasing" in touched,
+        "not-delivered": bool(case_file.get("provision"))
+        or bool(PROVISION_EVENTS & set(latest))
+        or "not-delivered" in touched,
     }
     order = [
         "request",
@@ -330,10 +376,11 @@ def _shown(
         "transfer",
         "reassessment",
         "ceasing",
+        "not-delivered",
         "mediation",
         "appeal",
     ]
-    return [slug for slug in order if optional.get(slug, True)] + after_appeal
+    return [slug for slug in order if optional.get(slug, True)] + agreement + after_appeal
 
 
 def stages_for(

@@ -302,3 +302,37 @@ def audience(answers: Answers) -> Audience:
 
 def child_first_name(answers: Answers) -> str:
     return answers.get("child-name", {}).get("first_name", "")
+
+
+# -- enforcing the plan (issue 15) ------------------------------------------------------------
+
+
+def _enforce_step(answers: Answers) -> str | None:
+    return answers.get("enforce-step", {}).get("step")
+
+
+def enforce_by_complaint(answers: Answers) -> bool:
+    return _enforce_step(answers) == "complaint"
+
+
+def enforce_after_complaint(answers: Answers) -> bool:
+    """The Ombudsman and a letter before claim come after a complaint to the council."""
+    return _enforce_step(answers) in ("ombudsman", "pre_action")
+
+
+def enforce_by_pre_action(answers: Answers) -> bool:
+    return _enforce_step(answers) == "pre_action"
+
+
+def complains_to_icb(answers: Answers) -> bool:
+    """A complaint about health care (section G) goes to the integrated care board."""
+    return enforce_by_complaint(answers) and "G" in answers.get("enforce-sections", {}).get(
+        "sections", []
+    )
+
+
+def complaint_answered(answers: Answers) -> bool:
+    return (
+        enforce_after_complaint(answers)
+        and answers.get("complaint-answered", {}).get("answered") == "yes"
+    )

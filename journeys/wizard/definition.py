@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from journeys.cases.casefile import case_from_request_answers, request_step_data_from_case
 from journeys.cases.timeline import overdue_council_duties
+from journeys.forms import enforcement as enforcement_forms
 from journeys.forms import plan_life as plan_life_forms
 from journeys.forms import request as request_forms
 from journeys.forms import stages as stage_forms
@@ -23,7 +24,13 @@ from journeys.forms import transfers as transfer_forms
 from journeys.forms import voice as voice_forms
 from journeys.forms.base import CheckAnswersForm
 from journeys.rules.vocabulary import DecisionKind, EventType
-from journeys.wizard import conditions, plan_life_cases, stage_cases, transfer_cases
+from journeys.wizard import (
+    conditions,
+    enforcement_cases,
+    plan_life_cases,
+    stage_cases,
+    transfer_cases,
+)
 
 Predicate = Callable[[Mapping[str, Any]], bool]
 LetterPredicate = Callable[[Mapping[str, Any], Mapping[str, Any]], bool]
@@ -682,3 +689,111 @@ CEASING = Journey(
 )
 
 JOURNEYS.update({j.slug: j for j in (ANNUAL_REVIEW, AMENDMENTS, NOT_AMENDED, CEASING)})
+
+
+# -- enforcing the plan (issue 15) -------------------------------------------------------------
+# Forms: journeys/forms/enforcement.py; case files and extras: journeys/wizard/enforcement_cases.py.
+# `not-delivered` starts from a saved case with a record of its provision and what happened
+# (journeys:not-delivered-start); its first page is that record, filled in from the case file,
+# so a case without one is sent to record it first.
+
+
+def _enforce(extras: Mapping[str, Any]) -> Mapping[str, Any]:
+    return extras.get("enforce") or {}
+
+
+def _complains_to_council(case_file: Mapping[str, Any], extras: Mapping[str, Any]) -> bool:
+    enforce = _enforce(extras)
+    return enforce.get("step") == enforcement_forms.STEP_COMPLAINT and bool(
+        {"F", "H"} & set(enforce.get("sections", []))
+    )
+
+
+def _complains_to_icb(case_file: Mapping[str, Any], extras: Mapping[str, Any]) -> bool:
+    enforce = _enforce(extras)
+    return enforce.get("step") == enforcement_forms.STEP_COMPLAINT and "G" in enforce.get(
+        "sections", []
+    )
+
+
+def _goes_to_ombudsman(case_file: Mapping[str, Any], extras: Mapping[str, Any]) -> bool:
+    return _enforce(extras).get("step") == enforcement_forms.STEP_OMBUDSMAN
+
+
+def _goes_to_pre_action(case_file: Mapping[str, Any], extras: Mapping[str, Any]) -> bool:
+    return _enforce(extras).get("step") == enforcement_forms.STEP_PRE_ACTION
+
+
+NOT_DELIVERED = Journey(
+    slug="not-delivered",
+    title="The plan is not being delivered",
+    hints={
+        "pre-action-details": "A letter before claim is the step where a solicitor and legal "
+        "aid come in: talk to a solicitor who works on education law before you send it. "
+        'Civil Legal Advice (GOV.UK, "Check if you can get legal aid") says whether legal aid '
+        'may pay; the Law Society\'s "Find a Solicitor" finds one; IPSEA gives free advice. '
+        "This is information, not legal advice.",
+    },
+    check_answers_note="When you continue, we will write your letter from these answers and "
+    "from your record of each session. You can read it, change your answers, and download "
+    "it on the next page. We send nothing for you: you send it yourself. We add the date "
+    "you send it to your timeline.",
+    steps=(
+        *ABOUT,
+        Step("provision-record", enforcement_forms.ProvisionRecordForm),
+        Step("enforce-step", enforcement_forms.EnforceStepForm),
+        Step("enforce-sections", enforcement_forms.EnforceSectionsForm),
+        Step("icb-name", enforcement_forms.IcbNameForm, conditions.complains_to_icb),
+        Step("enforce-since", enforcement_forms.EnforceSinceForm),
+        Step("enforce-start-by", enforcement_forms.EnforceStartByForm),
+        Step("compensatory", enforcement_forms.CompensatoryForm),
+        Step(
+            "complaint-details",
+            enforcement_forms.ComplaintDetailsForm,
+            conditions.enforce_after_complaint,
+        ),
+        Step(
+            "complaint-answered",
+            enforcement_forms.ComplaintAnsweredForm,
+            conditions.enforce_after_complaint,
+        ),
+        Step(
+            "complaint-response",
+            enforcement_forms.ComplaintResponseForm,
+            conditions.complaint_answered,
+        ),
+        Step(
+            "pre-action-details",
+            enforcement_forms.PreActionDetailsForm,
+            conditions.enforce_by_pre_action,
+        ),
+        Step("letter-date", enforcement_forms.LetterDateForm),
+        Step(CHECK_ANSWERS, CheckAnswersForm),
+    ),
+    letters=(
+        ("provision_complaint_council", _complains_to_council),
+        ("provision_complaint_icb", _complains_to_icb),
+        ("ombudsman_complaint", _goes_to_ombudsman),
+        ("pre_action_letter", _goes_to_pre_action),
+    ),
+    build_case=enforcement_cases.enforcement_case,
+    build_extras=enforcement_cases.enforcement_extras,
+)
+
+MEDIATION_AGREEMENT = Journey(
+    slug="mediation-agreement",
+    title="A mediation agreement has not been carried out",
+    check_answers_note="When you continue, we will write a letter to the council from these "
+    "answers. You can read it, change your answers, and download it on the next page. We "
+    "send nothing for you: you send it yourself.",
+    steps=(
+        *ABOUT,
+        Step("agreement-details", enforcement_forms.AgreementDetailsForm),
+        Step(CHECK_ANSWERS, CheckAnswersForm),
+    ),
+    letters=(("mediation_agreement_chaser", None),),
+    build_case=enforcement_cases.mediation_agreement_case,
+    build_extras=enforcement_cases.mediation_agreement_extras,
+)
+
+JOURNEYS.update({j.slug: j for j in (NOT_DELIVERED, MEDIATION_AGREEMENT)})

@@ -15,6 +15,7 @@ from journeys.cases.services import case_extras_for, case_save
 from journeys.models import Case
 from journeys.wizard.answers import form_for_step, journey_answers
 from journeys.wizard.definition import Journey
+from journeys.wizard.enforcement_cases import enforcement_step_data_from_case
 from journeys.wizard.plan_life_cases import plan_life_step_data_from_case
 from journeys.wizard.stage_cases import stage_step_data_from_case
 
@@ -168,6 +169,7 @@ def case_continue(*, journey: Journey, storage, case: Case) -> str | None:
     known = {
         **stage_step_data_from_case(case.case_file, extras),
         **plan_life_step_data_from_case(case.case_file, extras, journey.slug),
+        **enforcement_step_data_from_case(case.case_file, extras, journey.slug),
     }
     for slug, data in known.items():
         if slug in journey.slugs and storage.get_step_data(slug) is None:

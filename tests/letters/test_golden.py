@@ -86,6 +86,20 @@ EXTRAS = {
         "hopes": "To work with animals one day.",
     },
     "adulthood": {"employment": "A course at the land-based college."},
+    # The enforcement journeys (issue 15): a complaint about sections F, G and H since the
+    # start of the school year, and a mediation agreement to amend the plan.
+    "enforce": {
+        "sections": ["F", "G", "H"],
+        "since": "2026-09-01",
+        "start_by": "2026-12-07",
+        "compensatory": "Six extra therapy sessions before Easter.",
+        "icb_name": "NHS Bristol Integrated Care Board",
+        "complaint_reference": "CMP-1234",
+        "adr": True,
+        "agreement_date": "2026-09-01",
+        "agreement_requires": "amend_plan",
+        "agreement_text": "The council will add weekly occupational therapy to section F.",
+    },
 }
 
 

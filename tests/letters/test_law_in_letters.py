@@ -27,7 +27,17 @@ from tests.letters.test_golden import letter_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TODAY = date(2026, 11, 23)
-EXTRAS = {"mediation": {"wants_mediation": False}}
+EXTRAS = {
+    "mediation": {"wants_mediation": False},
+    # The enforcement journeys' answers (issue 15).
+    "enforce": {
+        "since": "2026-09-01",
+        "start_by": "2026-12-07",
+        "icb_name": "NHS Bristol Integrated Care Board",
+        "agreement_date": "2026-10-01",
+        "agreement_requires": "amend_plan",
+    },
+}
 CASE_FOR = {
     LetterKind.REQUEST_ASSESSMENT: "case_sam",
     LetterKind.LA_MISSED_DEADLINE: "case_sam",
@@ -43,6 +53,11 @@ CASE_FOR = {
     LetterKind.REVIEW_CONTRIBUTION: "case_annual_review",
     LetterKind.AMENDMENT_REPRESENTATIONS: "case_annual_review",
     LetterKind.CEASE_RESPONSE: "case_cease_young_person",
+    LetterKind.PROVISION_COMPLAINT_COUNCIL: "case_provision",
+    LetterKind.PROVISION_COMPLAINT_ICB: "case_provision",
+    LetterKind.OMBUDSMAN_COMPLAINT: "case_provision",
+    LetterKind.PRE_ACTION_LETTER: "case_provision",
+    LetterKind.MEDIATION_AGREEMENT_CHASER: "case_provision",
 }
 DAY_FOR = {
     LetterKind.LA_MISSED_DEADLINE: date(2027, 1, 4),

@@ -27,6 +27,18 @@ EXTRAS = {
     "appeal": {"grounds": [LONG, LONG]},
     "transfer": {"why": LONG},
     "reassessment": {"changes": {"needs": LONG, "setting": LONG, "advice": LONG}},
+    # The enforcement letters (issue 15).
+    "enforce": {
+        "since": "2026-09-01",
+        "start_by": "2027-02-01",
+        "compensatory": LONG,
+        "icb_name": "NHS Bristol Integrated Care Board",
+        "response_said": LONG,
+        "information_sought": LONG,
+        "agreement_date": "2026-11-02",
+        "agreement_requires": "make_plan",
+        "agreement_text": LONG,
+    },
 }
 FOOTER = re.compile(r"^(Page \d+ of \d+|[•◦▪]\s*)$")
 
@@ -97,6 +109,7 @@ ROWS = [
         "case_young_person_reassess",
         "case_annual_review",
         "case_cease_young_person",
+        "case_provision",
     )
     if applies(kind, case)
 ]

@@ -33,7 +33,34 @@ def everything_case(case_file, kind):
         "amendment_representations": [{"type": "amendment_proposal_issued", "date": "2027-01-27"}],
         "cease_response": [{"type": "cease_considered", "date": "2027-01-27"}],
     }.get(kind, [])
+    # The enforcement letters (issue 15) are written from the plan's provision and the log.
+    case_file["format"] = "ehcp-case/2"
+    case_file["provision"] = [
+        {"id": "f1", "section": "F", "text": "Weekly speech and language therapy",
+         "sessions": 1, "per": "week", "minutes": 60},
+        {"id": "g1", "section": "G", "text": "Monthly physiotherapy", "sessions": 1,
+         "per": "month"},
+    ]  # fmt: skip
+    case_file["delivery_log"] = [
+        {"provision": "f1", "date": "2026-11-02", "delivered": "no"},
+        {"provision": "g1", "date": "2026-11-09", "delivered": "no"},
+    ]
+    case_file["events"] += {
+        "ombudsman_complaint": [{"type": "provision_complaint_made", "date": "2026-11-16"}],
+    }.get(kind, [])
     return case_file
+
+
+# What the enforcement journeys add (journeys/wizard/enforcement_cases.py).
+EVERYTHING_EXTRAS = {
+    "enforce": {
+        "since": "2026-10-01",
+        "start_by": "2027-02-15",
+        "icb_name": "NHS Bristol Integrated Care Board",
+        "agreement_date": "2026-12-01",
+        "agreement_requires": "other",
+    }
+}
 
 
 @pytest.mark.parametrize("kind", list(REGISTRY), ids=str)
@@ -41,13 +68,20 @@ def everything_case(case_file, kind):
 def test_every_kind_renders_in_every_format(kind, fmt, case_file):
     # Late enough that the council has missed its 6 weeks (the chaser needs that).
     letter = letter_render(
-        kind=kind, case_file=everything_case(case_file, kind), fmt=fmt, today=date(2027, 2, 1)
+        kind=kind,
+        case_file=everything_case(case_file, kind),
+        fmt=fmt,
+        today=date(2027, 2, 1),
+        extras=EVERYTHING_EXTRAS,
     )
     assert letter.filename == f"{kind.replace('_', '-')}-Sam-Okafor-2027-02-01.{fmt}"
     readers = {"pdf": pdf_text, "docx": docx_text, "html": bytes.decode}
     text = readers[fmt](letter.content)
     assert REGISTRY[kind].title in text
-    assert "Sam" in text and "Bristol City Council" in text
+    assert "Sam" in text
+    # The integrated care board's letter goes to the board, never to the council.
+    body = "NHS Bristol" if kind == "provision_complaint_icb" else "Bristol City Council"
+    assert body in text
 
 
 def test_every_kind_has_a_template_and_a_builder():

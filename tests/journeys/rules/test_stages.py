@@ -735,3 +735,87 @@ def test_a_recorded_transfer_shows_exactly_when_it_is_within_12_months(today, mo
 )
 def test_a_reason_speaks_of_the_child_by_name_or_to_the_young_person(case_file, reason):
     assert status({**case_file, "events": [PLAN]}, "reassessment")[1] == reason
+
+
+# -- enforcing the plan (issue 15) -------------------------------------------------------------
+
+PROVISION = [{"id": "f1", "section": "F", "text": "Weekly speech and language therapy"}]
+
+
+@pytest.mark.parametrize(
+    ("case_file", "kwargs", "shown"),
+    [
+        (case(PLAN), {}, False),
+        (case(PLAN, provision=PROVISION), {}, True),  # the family records the plan's provision
+        (case(PLAN, ev("provision_complaint_made", "2026-10-05")), {}, True),
+        (case(PLAN), {"drafts": ["not-delivered"]}, True),
+        (case(provision=PROVISION), {}, False),  # no plan: nothing to deliver yet
+    ],
+)
+def test_the_plan_not_delivered_shows_once_its_provision_is_recorded(case_file, kwargs, shown):
+    assert ("not-delivered" in slugs(case_file, **kwargs)) is shown
+
+
+def test_the_plan_not_delivered_comes_after_ceasing_and_before_mediation():
+    shown = slugs(case(PLAN, ev("cease_considered", "2026-11-01"), provision=PROVISION))
+    assert shown.index("ceasing") + 1 == shown.index("not-delivered")
+    assert shown.index("not-delivered") + 1 == shown.index("mediation")
+
+
+@pytest.mark.parametrize(
+    ("events", "reason"),
+    [
+        (
+            [ev("provision_complaint_made", "2026-10-05")],
+            "You complained on Monday 5 October 2026.",
+        ),
+        (
+            [
+                ev("provision_complaint_made", "2026-10-05"),
+                ev("ombudsman_complaint_made", "2026-11-10"),
+            ],
+            "You complained to the Ombudsman on Tuesday 10 November 2026.",
+        ),
+        (
+            [
+                ev("ombudsman_complaint_made", "2026-11-10"),
+                ev("pre_action_letter_sent", "2026-11-12"),
+            ],
+            "You sent a letter before claim on Thursday 12 November 2026.",
+        ),
+    ],
+)
+def test_the_plan_not_delivered_says_the_latest_step_taken(events, reason):
+    assert status(case(PLAN, *events), "not-delivered") == (Progress.NOT_STARTED, reason)
+
+
+def test_judicial_reviews_time_limit_is_an_action_on_the_plan_not_delivered():
+    dates = [
+        due(
+            "judicial_review_limit",
+            TODAY + timedelta(days=20),
+            by_family=True,
+            explanation="A claim for judicial review must be made promptly.",
+        )
+    ]
+    assert status(case(PLAN, provision=PROVISION), "not-delivered", dates=dates) == (
+        Progress.ACTION_NEEDED,
+        "A claim for judicial review must be made promptly.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("case_file", "kwargs", "expected"),
+    [
+        (case(ev("mediation_held", "2026-10-01")), {}, [*BEFORE_PLAN, "mediation-agreement"]),
+        (case(), {"finished": ["mediation-agreement"]}, [*BEFORE_PLAN, "mediation-agreement"]),
+        (
+            case(PLAN, ev("mediation_held", "2026-10-01")),
+            {},
+            [*AFTER_PLAN, "mediation-agreement"],
+        ),
+        (case(PLAN), {}, AFTER_PLAN),
+    ],
+)
+def test_a_mediation_agreement_shows_after_mediation_took_place(case_file, kwargs, expected):
+    assert slugs(case_file, **kwargs) == expected
