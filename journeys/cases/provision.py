@@ -28,7 +28,7 @@ from journeys.rules.provision import (
     week_start,
 )
 from journeys.rules.stages import has_plan
-from journeys.rules.vocabulary import Per
+from journeys.rules.vocabulary import EventType, Per
 
 # Case.extras keys the rules read (journeys.rules.provision): the family's own term dates
 # ({"name": ..., "terms": [["YYYY-MM-DD", "YYYY-MM-DD"], ...], "holidays": [...]}) and when
@@ -267,15 +267,40 @@ def term_rows(terms: TermDates, start: date, end: date) -> list[TermRow]:
 
 @dataclass(frozen=True)
 class ProvisionAction:
-    """A next step offered under the tracker ("What you can do"): a letter or a page."""
+    """A next step offered under the tracker ("What you can do"): a journey started from this
+    case (a POST to journeys:continue, as every Start button) or a page."""
 
     title: str
-    href: str
+    journey: str = ""  # a journey's slug: started from this case
+    href: str = ""  # or a page
     hint: str = ""
 
 
-def provision_actions(*, case: Any, tracker: Tracker) -> list[ProvisionAction]:
-    """The steps the tracker offers for this shortfall: the enforcement letters (a
-    complaint, the Ombudsman, a pre-action letter, a chaser after an order) join here when
-    they exist. Empty until then; the page says what to do without them."""
-    return []
+def provision_actions(*, case: Any, tracker: Tracker, can_start: bool) -> list[ProvisionAction]:
+    """The steps the tracker offers: once a session is recorded as missed or only partly
+    delivered, the enforcement journey (a complaint to the council or the integrated care
+    board, then the Ombudsman or a letter before claim); after mediation, the chaser for an
+    agreement not carried out. Only the case's owner starts a journey from it."""
+    if not can_start:
+        return []
+    actions = []
+    if tracker.shortfall.total.not_delivered or any(
+        row.counts.not_delivered for row in tracker.items
+    ):
+        actions.append(
+            ProvisionAction(
+                "Complain that the provision is not being made",
+                journey="not-delivered",
+                hint="A complaint to the council or the health body, then the Ombudsman or a "
+                "letter before claim, each with these figures.",
+            )
+        )
+    if any(e.get("type") == EventType.MEDIATION_HELD for e in case.case_file.get("events", [])):
+        actions.append(
+            ProvisionAction(
+                "A mediation agreement has not been carried out",
+                journey="mediation-agreement",
+                hint="A letter reminding the council of the time it has to do what it agreed.",
+            )
+        )
+    return actions

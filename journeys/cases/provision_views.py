@@ -104,7 +104,7 @@ def provision_tracker_view(request, case_id: uuid.UUID) -> HttpResponse:
             "this_week": week_start(today),
             "since_form": since_form,
             "page_errors": error_summary(since_form),
-            "actions": provision_actions(case=case, tracker=tracker),
+            "actions": provision_actions(case=case, tracker=tracker, can_start=access.is_owner),
         },
     )
 

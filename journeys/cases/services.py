@@ -341,9 +341,7 @@ EXTRAS_ORDER = (
     "ceasing",
     "appeal",
     "tribunal-order",
-    # Issue 15: the tracker's own settings (the family's term dates and item dates), then
-    # the enforcement journeys.
-    "provision",
+    # Issue 15: the enforcement journeys.
     "mediation-agreement",
     "not-delivered",
 )
@@ -376,8 +374,8 @@ def case_extras_for(case: Case, journey_slug: str | None = None) -> dict[str, An
         if slug != journey_slug:
             merged.update(case.extras.get(slug, {}))
     merged.update(case.extras.get(journey_slug or "", {}))
-    # The tracker's settings, should they be kept beside the journeys' extras rather than
-    # under a journey's slug (issue 15: the family's term dates and item dates).
+    # The tracker's settings, kept beside the journeys' extras, not under a journey's slug
+    # (issue 15: the family's term dates and item dates, journeys/cases/provision_services.py).
     for key in ("term_dates", "provision_dates"):
         if key in case.extras:
             merged[key] = case.extras[key]

@@ -9,6 +9,7 @@ import pytest
 
 from journeys.cases.provision import (
     FAMILY_TERMS_NAME,
+    ITEM_DATES_KEY,
     TERMS_KEY,
     default_start,
     has_family_terms,
@@ -289,6 +290,17 @@ class TermsTests:
         assert TERMS_KEY not in fresh(case).extras
         assert not has_family_terms(fresh(case).extras)
         assert "typical" in terms_for({}, date(2025, 9, 1), date(2025, 12, 31)).name
+
+    def test_the_letters_get_the_familys_terms_and_item_dates(self, case):
+        from journeys.cases.services import case_extras_for
+
+        provision_terms_save(case=case, terms=[(date(2025, 9, 3), date(2025, 10, 24))])
+        case = fresh(case)
+        case.extras = {**case.extras, ITEM_DATES_KEY: {"f1": {"ends": "2025-10-31"}}}
+        for slug in ("not-delivered", "mediation-agreement", None):
+            given = case_extras_for(case, slug)
+            assert given[TERMS_KEY]["terms"] == [["2025-09-03", "2025-10-24"]]
+            assert given[ITEM_DATES_KEY] == {"f1": {"ends": "2025-10-31"}}
 
     def test_the_terms_key_is_never_taken_for_a_finished_journey(self, case):
         provision_terms_save(case=case, terms=[(date(2025, 9, 3), date(2025, 10, 24))])

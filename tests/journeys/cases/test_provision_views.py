@@ -197,6 +197,23 @@ class RecordingAWeekTests:
         assert sorted(row["provision"] for row in log) == ["f1", "f2"]
         assert not AuditEvent.objects.filter(case=with_items).exists()
 
+    def test_a_missed_session_offers_the_complaint_journey_from_the_tracker(
+        self, browser, with_items
+    ):
+        tracker = f"/cases/{with_items.id}/provision/"
+        start = f'action="/cases/{with_items.id}/continue/not-delivered/"'
+        assert start not in browser.get(tracker).content.decode()  # nothing missed yet
+        monday = term_monday()
+        url = f"/cases/{with_items.id}/provision/log/{monday.isoformat()}/"
+        browser.post(url, week_post([("f1", "no", "", ""), ("f2", "none", "", "")]))
+        page = browser.get(tracker).content.decode()
+        assert start in page
+        assert "Complain that the provision is not being made" in page
+        assert "mediation agreement" not in page  # no mediation on this case
+        started = browser.post(f"/cases/{with_items.id}/continue/not-delivered/")
+        assert started.status_code == 302
+        assert "/not-delivered/" in started["Location"]
+
     def test_a_week_changed_keeps_the_later_value_and_an_audit_entry(self, browser, with_items):
         monday = term_monday()
         url = f"/cases/{with_items.id}/provision/log/{monday.isoformat()}/"
@@ -279,6 +296,7 @@ class SharedReadOnlyTests:
         page = reader.get(f"/cases/{case.id}/provision/").content.decode()
         assert "You can read this record" in page
         assert "Record this week" not in page
+        assert "/continue/" not in page  # only the owner starts a journey from the case
         monday = term_monday()
         url = f"/cases/{case.id}/provision/log/{monday.isoformat()}/"
         assert "Not recorded" in reader.get(url).content.decode()
