@@ -30,6 +30,7 @@ class LetterKind(StrEnum):
     REVIEW_CONTRIBUTION = "review_contribution"
     AMENDMENT_REPRESENTATIONS = "amendment_representations"
     CEASE_RESPONSE = "cease_response"
+    WORKING_DOCUMENT = "working_document"
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,12 @@ REGISTRY: dict[LetterKind, LetterSpec] = {
             title="Response to the proposal to stop the EHC plan",
             template="letters/cease_response.html",
             builder="letters.plan_life_letters:build_cease_response",
+        ),
+        LetterSpec(
+            kind=LetterKind.WORKING_DOCUMENT,
+            title="Working document",
+            template="letters/working_document.html",
+            builder="letters.working_document:build_working_document",
         ),
     )
 }
