@@ -93,7 +93,7 @@ class Evidence:
 
     @property
     def label(self) -> str:
-        """"Evidence pack, page 12: Speech and language report", or, with no page,
+        """ "Evidence pack, page 12: Speech and language report", or, with no page,
         "evidence: Speech and language report"."""
         if self.page is None:
             return f"evidence: {self.title}"

@@ -3,6 +3,8 @@ sought, and the sections' rows (journeys/rules/working_document.py)."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -101,7 +103,7 @@ class MarkChangesPropertyTests:
     def test_no_empty_piece_and_no_two_neighbours_alike(self, original, proposed):
         pieces = mark_changes(original, proposed)
         assert all(piece.text for piece in pieces)
-        assert all(a.change != b.change for a, b in zip(pieces, pieces[1:], strict=False))
+        assert all(a.change != b.change for a, b in pairwise(pieces))
 
 
 SECTION_F = (
