@@ -102,3 +102,14 @@ class WorkingDocumentPageTests:
         page = browser.get(page_url(plan_case)).content.decode()
         assert "more than the 0 the Tribunal allows" in page
         assert page.index("govuk-warning-text") < page.index("Download the working document")
+
+
+@pytest.mark.django_db
+class CaseOverviewLinkTests:
+    def test_the_owner_of_a_case_with_plan_wording_finds_the_page(self, browser, plan_case):
+        overview = reverse("journeys:case-overview", kwargs={"case_id": plan_case.id})
+        assert page_url(plan_case) in browser.get(overview).content.decode()
+
+    def test_a_case_with_no_plan_wording_has_no_link(self, browser, case):
+        overview = reverse("journeys:case-overview", kwargs={"case_id": case.id})
+        assert page_url(case) not in browser.get(overview).content.decode()
