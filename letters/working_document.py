@@ -38,8 +38,8 @@ from letters.plan_wording import SECTION_HEADINGS, _plan_sections
 KEY: tuple[tuple[str, str], ...] = (
     ("normal", "The final plan's wording"),
     ("agreed", "Changes both parties agree"),
-    ("parent_added", "Wording the parent proposes to add"),
-    ("parent_deleted", "Wording the parent proposes to delete"),
+    ("parent_added", "Wording the parent or young person proposes to add"),
+    ("parent_deleted", "Wording the parent or young person proposes to delete"),
     ("council_added", "Wording the council proposes to add"),
     ("council_deleted", "Wording the council proposes to delete"),
 )
@@ -55,6 +55,8 @@ class SectionTable:
 class WorkingDocument:
     letter_date: str
     sender_name: str
+    # Who appeals (s.51(1)): the person an advocate represents, else the writer ("" unknown).
+    appellant_name: str
     council_name: str
     child_full_name: str
     child_date_of_birth: str
@@ -123,6 +125,7 @@ def build_working_document(
     return WorkingDocument(
         letter_date=parties.letter_date,
         sender_name=parties.sender_name,
+        appellant_name=parties.represents.name if parties.represents else parties.sender_name,
         council_name=parties.council_name,
         child_full_name=parties.child_full_name,
         child_date_of_birth=parties.child_date_of_birth,

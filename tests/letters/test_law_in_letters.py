@@ -43,6 +43,7 @@ CASE_FOR = {
     LetterKind.REVIEW_CONTRIBUTION: "case_annual_review",
     LetterKind.AMENDMENT_REPRESENTATIONS: "case_annual_review",
     LetterKind.CEASE_RESPONSE: "case_cease_young_person",
+    LetterKind.WORKING_DOCUMENT: "case_appeal_plan",
 }
 DAY_FOR = {
     LetterKind.LA_MISSED_DEADLINE: date(2027, 1, 4),

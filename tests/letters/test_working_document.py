@@ -158,3 +158,13 @@ class BuildWorkingDocumentTests:
         ]
         assert pack_pages({"evidence_pack": {"documents": documents}}) == {"A": 3}
         assert pack_pages({"evidence_pack": {"documents": "nonsense"}}) == {}
+
+
+class AppellantTests:
+    def test_an_advocate_writes_but_the_parent_asks(self, plan_case):
+        plan_case["format"] = "ehcp-case/2"
+        plan_case["represents"] = {"name": plan_case["applicant"]["name"], "relationship": "parent"}
+        plan_case["applicant"] = {"name": "Alex Reed", "relationship": "advocate"}
+        letter = build_working_document(plan_case, today=TODAY)
+        assert letter.appellant_name == plan_case["represents"]["name"]
+        assert letter.sender_name == "Alex Reed"
