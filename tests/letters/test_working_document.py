@@ -168,3 +168,15 @@ class AppellantTests:
         letter = build_working_document(plan_case, today=TODAY)
         assert letter.appellant_name == plan_case["represents"]["name"]
         assert letter.sender_name == "Alex Reed"
+
+
+class LongWordTests:
+    def test_a_long_unbroken_word_stays_whole_in_word_and_the_pdf(self, plan_case):
+        word = "x" * 500
+        plan_case["plan"]["sections"]["B"] = f"Sam {word} reads."
+        docx = docx_document(render(plan_case, "docx"))
+        assert docx.tables[1].rows[1].cells[0].text == f"Sam {word} reads."
+        html = render(plan_case, "html").decode()
+        assert "<wbr>" in html
+        # Both cells of the row hold it; the PDF's text may take the two columns line by line.
+        assert pdf_text(render(plan_case, "pdf")).count("x") >= 2 * len(word)
