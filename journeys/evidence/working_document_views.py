@@ -28,7 +28,7 @@ from journeys.evidence.services import working_document_save
 from journeys.rules.bundle import WORKING_DOCUMENT_PAGES
 from journeys.templatetags.govuk import error_summary
 from letters.context import MissingCaseData
-from letters.services import letter_render
+from letters.services import LetterTooLong, letter_render
 
 KIND = "working_document"
 
@@ -93,10 +93,13 @@ def case_working_document_view(request, case_id: uuid.UUID) -> HttpResponse:
             section_i=form.cleaned_data.get("section_i", ""),
         )
         return redirect("journeys:working-document", case_id=case.id)
+    pages, too_long = None, False
     try:
         pages = len(PdfReader(io.BytesIO(_render(case, "pdf").content)).pages)
+    except LetterTooLong:
+        too_long = True  # far beyond 25 pages: no file is made (letters.services)
     except MissingCaseData:
-        pages = None
+        pass  # no plan wording yet: the page says where to paste it
     return render(
         request,
         "evidence/working_document.html",
@@ -104,6 +107,7 @@ def case_working_document_view(request, case_id: uuid.UUID) -> HttpResponse:
             "case": case,
             "form": form,
             "pages": pages,
+            "too_long": too_long,
             "limit": WORKING_DOCUMENT_PAGES,
             "over_limit": pages is not None and pages > WORKING_DOCUMENT_PAGES,
             "has_pack": bool(evidence_pack_latest_index(case=case)),

@@ -113,3 +113,14 @@ class CaseOverviewLinkTests:
     def test_a_case_with_no_plan_wording_has_no_link(self, browser, case):
         overview = reverse("journeys:case-overview", kwargs={"case_id": case.id})
         assert page_url(case) not in browser.get(overview).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_document_too_long_to_make_says_so(browser, plan_case, monkeypatch):
+    from letters import services
+
+    monkeypatch.setattr(services, "LETTER_TEXT_LIMIT", 100)
+    page = browser.get(page_url(plan_case)).content.decode()
+    assert "too long for us to make into a file" in page
+    assert "Download the working document" not in page
+    assert download(browser, plan_case, "pdf").status_code == 404
