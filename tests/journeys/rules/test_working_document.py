@@ -170,3 +170,35 @@ class WorkingDocumentTests:
         )
         assert [s.section for s in found] == ["B", "I"]
         assert [s.changed for s in found] == [False, True]
+
+
+sentences = st.lists(
+    st.sampled_from(
+        [
+            "Sam finds noise hard.",
+            "He will have access to therapy.",
+            "Support as needed.",
+            "A quiet room at lunch.",
+            "Regular checks by staff.",
+        ]
+    ),
+    min_size=1,
+    max_size=6,
+    unique=True,
+)
+
+
+class SectionRowsPropertyTests:
+    @given(sentences, st.data())
+    def test_every_row_marks_its_own_sentence_and_only_fixed_rows_change(self, chosen, data):
+        fixed = data.draw(st.lists(st.sampled_from(chosen), unique=True))
+        wanted = {s: data.draw(texts()).strip() or "Weekly help." for s in fixed}
+        rows = section_rows(" ".join(chosen), [Fix(s, p) for s, p in wanted.items()])
+        for row in rows:
+            assert original_of(row.pieces) == row.original
+            if row.original in wanted:
+                assert row.sought == wanted[row.original]
+            else:
+                assert not row.changed
+        # Read in order, the rows hold the whole section once.
+        assert " ".join(row.original for row in rows) == " ".join(chosen)
