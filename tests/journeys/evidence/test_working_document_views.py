@@ -124,3 +124,16 @@ def test_a_document_too_long_to_make_says_so(browser, plan_case, monkeypatch):
     assert "too long for us to make into a file" in page
     assert "Download the working document" not in page
     assert download(browser, plan_case, "pdf").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_final_plan_journey_points_to_the_working_document(browser):
+    from tests.journeys.test_stage_journeys import finish
+
+    case_id, _, page = finish(browser, "plan", **{"plan-stage": {"plan-stage-plan_stage": "final"}})
+    assert f"/cases/{case_id}/working-document/" in page
+    # The page it points to has the plan's wording to work from.
+    assert (
+        "paste sections B, F or I"
+        not in browser.get(f"/cases/{case_id}/working-document/").content.decode()
+    )
