@@ -95,15 +95,17 @@ class WorkingDocumentForm(forms.Form):
     case's documents supports it (optional); and, when the plan has a section I, the wording
     they want there (optional). Only what the family tells us: nothing is filled in for them."""
 
-    def __init__(self, *args, sentences: list[tuple[str, str]], titles: list[str],
+    def __init__(self, *args, sentences: list[tuple[str, str, str]], titles: list[str],
                  section_i: str = "", **kwargs):  # fmt: skip
         super().__init__(*args, **kwargs)
-        self.sentences = sentences  # (plan wording, wording sought), in plan order
+        # (section, plan wording, wording sought), in the order the plan journey asked.
+        self.sentences = sentences
         choices = [("", "No document chosen"), *((t, t) for t in titles)]
-        for number, (_, sought) in enumerate(sentences, start=1):
+        for number, (section, original, sought) in enumerate(sentences, start=1):
             self.fields[f"evidence_{number}"] = forms.ChoiceField(
-                label=f"Which document supports sentence {number}?",
-                help_text=f"You asked for: \u201c{sought}\u201d",
+                label=f"Which document supports change {number} (section {section})?",
+                help_text=f"The plan says: \u201c{original}\u201d You asked for: "
+                f"\u201c{sought}\u201d",
                 choices=choices,
                 required=False,
                 error_messages={"invalid_choice": "Choose a document from the list"},
@@ -132,7 +134,7 @@ class WorkingDocumentForm(forms.Form):
         """Plan wording -> document title, from the cleaned answers."""
         links = {
             original: self.cleaned_data.get(f"evidence_{number}", "")
-            for number, (original, _) in enumerate(self.sentences, start=1)
+            for number, (_, original, _) in enumerate(self.sentences, start=1)
         }
         if self.has_section_i and self.cleaned_data.get("section_i"):
             links[section_i_original] = self.cleaned_data.get("section_i_evidence", "")

@@ -53,10 +53,13 @@ def _render(case, fmt: str):
 
 def _form(case, data=None) -> WorkingDocumentForm:
     extras = case_extras_for(case)
+    # The changes the working document marks (letters.working_document: B, F or I, with
+    # wording asked for), in the order the plan journey asked about them.
     sentences = [
-        (fix["original"].strip(), fix["proposed"].strip())
+        (str(fix.get("section")).upper(), fix["original"].strip(), fix["proposed"].strip())
         for fix in extras.get("plan_fixes") or ()
         if isinstance(fix, dict)
+        and str(fix.get("section") or "").upper() in ("B", "F", "I")
         and str(fix.get("original") or "").strip()
         and str(fix.get("proposed") or "").strip()
     ]
@@ -64,7 +67,7 @@ def _form(case, data=None) -> WorkingDocumentForm:
     kept = extras.get("working_document") or {}
     links = kept.get("evidence") or {}
     initial = {
-        f"evidence_{n}": links.get(original, "") for n, (original, _) in enumerate(sentences, 1)
+        f"evidence_{n}": links.get(original, "") for n, (_, original, _) in enumerate(sentences, 1)
     }
     initial["section_i"] = kept.get("section_i", "")
     initial["section_i_evidence"] = links.get(section_i, "")

@@ -43,7 +43,7 @@ def evidence_title(case):
 class WorkingDocumentPageTests:
     def test_the_page_asks_about_each_change_and_shows_the_page_count(self, browser, plan_case):
         page = browser.get(page_url(plan_case)).content.decode()
-        assert "Which document supports sentence 1?" in page
+        assert "Which document supports change 1 (section F)?" in page
         assert SOUGHT in page
         assert "What should section I say?" in page
         assert "The Tribunal&#x27;s limit is 25 pages" in page or "limit is 25 pages" in page
