@@ -20,6 +20,7 @@ from typing import Any
 
 from journeys.rules import law
 from journeys.rules.law import Law, LawEntry
+from journeys.rules.vocabulary import DecisionKind
 from journeys.rules.working_document import (
     Evidence,
     Fix,
@@ -107,16 +108,30 @@ def working_document_fixes(
     return fixes
 
 
+# The appeals a working document is for: about what the plan says (s.51(2)(c)), or against a
+# decision not to amend it after a review (s.51(2)(e)). Before a final plan there is nothing to
+# appeal, and a draft plan's wording is commented on by letter (draft_plan_representations).
+PLAN_APPEALS = frozenset(
+    {DecisionKind.PLAN_CONTENTS, DecisionKind.PLACEMENT_ONLY, DecisionKind.REFUSAL_TO_AMEND}
+)
+
+
 def build_working_document(
     case: Mapping[str, Any], *, today: date, extras: Mapping[str, Any] | None = None
 ) -> WorkingDocument:
-    """The working document. Needs child.first_name and at least one of plan.sections B, F
-    or I; with no wording asked for, it sets out the sections unmarked and says so."""
+    """The working document. Needs child.first_name, a decision appealed about the plan
+    (PLAN_APPEALS) and at least one of plan.sections B, F or I; with no wording asked for, it
+    sets out the sections unmarked and says so."""
     extras = extras or {}
     require(case, "working_document", ("child.first_name",))
+    missing = []
+    if _mapping(case.get("decision")).get("kind") not in PLAN_APPEALS:
+        missing.append("decision.kind (an appeal about the plan)")
     sections = _plan_sections(case)
     if not sections:
-        raise MissingCaseData("working_document", ["plan.sections (B, F or I)"])
+        missing.append("plan.sections (B, F or I)")
+    if missing:
+        raise MissingCaseData("working_document", missing)
     parties = parties_from_case(case, today, kind="working_document", exercises_right=False)
     fixes = working_document_fixes(sections, extras)
     if "I" in fixes:

@@ -129,6 +129,7 @@ def world(case_file):
     """One case, shared every way there is, and one person in each role."""
     owner = make_user("owner@example.org", "Olive Owner")
     case_file["plan"] = {"sections": {"F": "Sam will have access to therapy as needed."}}
+    case_file["decision"] = {"kind": "plan_contents", "date": "2026-09-01"}
     case = CaseFactory(journey="request", case_file=case_file, owner=owner, extras={"request": {}})
     shared_with = Organisation.objects.create(name="Sunrise SEND Support")
     elsewhere = Organisation.objects.create(name="Elsewhere Advice")

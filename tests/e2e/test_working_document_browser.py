@@ -28,6 +28,7 @@ def plan_case():
     owner = make_user("owner@example.org", "Grace Okafor")
     case_file = json.loads(CASE_FILE.read_text())
     case_file["plan"] = {"sections": {"F": ORIGINAL, "I": "A mainstream school."}}
+    case_file["decision"] = {"kind": "plan_contents", "date": "2026-09-01"}
     extras = {"plan": {"plan_fixes": [{"section": "F", "original": ORIGINAL, "proposed": SOUGHT}]}}
     return CaseFactory(journey="plan", case_file=case_file, owner=owner, extras=extras)
 

@@ -49,6 +49,7 @@ def plan_case(case_file):
             "I": "A mainstream school.",
         }
     }
+    case_file["decision"] = {"kind": "plan_contents", "date": "2027-01-20"}
     return case_file
 
 
@@ -134,9 +135,22 @@ class WorkingDocumentPdfTests:
 
 
 class BuildWorkingDocumentTests:
-    def test_no_plan_sections_no_document(self, case_file):
-        with pytest.raises(MissingCaseData):
-            build_working_document(case_file, today=TODAY)
+    def test_no_plan_sections_no_document(self, plan_case):
+        del plan_case["plan"]
+        with pytest.raises(MissingCaseData, match=r"plan\.sections"):
+            build_working_document(plan_case, today=TODAY)
+
+    @pytest.mark.parametrize("kind", [None, "refusal_to_assess", "refusal_to_issue_plan"])
+    def test_only_for_an_appeal_about_the_plan(self, plan_case, kind):
+        # A draft plan (no decision) is commented on by letter; a refusal has no plan.
+        plan_case["decision"] = {"kind": kind, "date": "2027-01-20"} if kind else {}
+        with pytest.raises(MissingCaseData, match="an appeal about the plan"):
+            build_working_document(plan_case, today=TODAY)
+
+    @pytest.mark.parametrize("kind", ["plan_contents", "placement_only", "refusal_to_amend"])
+    def test_each_appeal_about_the_plan_has_one(self, plan_case, kind):
+        plan_case["decision"]["kind"] = kind
+        assert build_working_document(plan_case, today=TODAY).sections
 
     def test_no_wording_sought_sets_the_sections_out_unmarked(self, plan_case):
         letter = build_working_document(plan_case, today=TODAY)

@@ -22,6 +22,7 @@ SOUGHT = "Sam will have 1:1 speech and language therapy for 30 minutes each week
 @pytest.fixture
 def plan_case(owner, case_file):
     case_file["plan"] = {"sections": {"F": ORIGINAL, "I": "A mainstream school."}}
+    case_file["decision"] = {"kind": "plan_contents", "date": "2026-09-01"}
     extras = {"plan": {"plan_fixes": [{"section": "F", "original": ORIGINAL, "proposed": SOUGHT}]}}
     return CaseFactory(journey="plan", case_file=case_file, owner=owner, extras=extras)
 
