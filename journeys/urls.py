@@ -3,6 +3,7 @@ from django.urls import path
 from journeys.cases import calculator, check_views, overview_views, provision_views
 from journeys.cases import views as case_views
 from journeys.evidence import views as evidence_views
+from journeys.evidence import working_document_views
 from journeys.sharing import views as sharing_views
 from journeys.wizard import views
 from journeys.wizard.definition import JOURNEYS
@@ -81,6 +82,16 @@ urlpatterns = [
         name="continue",
     ),
     path("cases/<uuid:case_id>/evidence/", evidence_views.evidence_list_view, name="evidence"),
+    path(
+        "cases/<uuid:case_id>/working-document/",
+        working_document_views.case_working_document_view,
+        name="working-document",
+    ),
+    path(
+        "cases/<uuid:case_id>/working-document/working-document.<slug:fmt>",
+        working_document_views.case_working_document_download_view,
+        name="working-document-download",
+    ),
     path(
         "cases/<uuid:case_id>/evidence/add/",
         evidence_views.evidence_upload_view,

@@ -36,6 +36,7 @@ class LetterKind(StrEnum):
     OMBUDSMAN_COMPLAINT = "ombudsman_complaint"
     PRE_ACTION_LETTER = "pre_action_letter"
     MEDIATION_AGREEMENT_CHASER = "mediation_agreement_chaser"
+    WORKING_DOCUMENT = "working_document"
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,12 @@ REGISTRY: dict[LetterKind, LetterSpec] = {
             title="The mediation agreement has not been carried out",
             template="letters/mediation_agreement_chaser.html",
             builder="letters.enforcement_letters:build_mediation_agreement_chaser",
+        ),
+        LetterSpec(
+            kind=LetterKind.WORKING_DOCUMENT,
+            title="Working document",
+            template="letters/working_document.html",
+            builder="letters.working_document:build_working_document",
         ),
     )
 }

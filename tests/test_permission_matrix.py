@@ -100,6 +100,9 @@ RULES = {
     "journeys:evidence-pack": ("get", {}, OWNER_PAGE),
     "journeys:evidence-pack-status": ("get", {}, OWNER_PAGE),
     "journeys:evidence-pack-download": ("get", {}, OWNER_PAGE),
+    # The working document: the owner's, like the evidence pack it links to.
+    "journeys:working-document": ("get", {}, OWNER_PAGE),
+    "journeys:working-document-download": ("get", {}, OWNER_PAGE),
     "caseload:case": ("get", {}, ORGANISATION_PAGE),
     "caseload:case-note": ("post", {"note-body": "Rang the school."}, ORGANISATION_ACTION),
     "caseload:case-assign": ("post", {"assign-assigned_to": ""}, ORGANISATION_ACTION),
@@ -125,6 +128,8 @@ def test_every_case_url_has_a_rule():
 def world(case_file):
     """One case, shared every way there is, and one person in each role."""
     owner = make_user("owner@example.org", "Olive Owner")
+    case_file["plan"] = {"sections": {"F": "Sam will have access to therapy as needed."}}
+    case_file["decision"] = {"kind": "plan_contents", "date": "2026-09-01"}
     case = CaseFactory(journey="request", case_file=case_file, owner=owner, extras={"request": {}})
     shared_with = Organisation.objects.create(name="Sunrise SEND Support")
     elsewhere = Organisation.objects.create(name="Elsewhere Advice")
@@ -190,6 +195,7 @@ def world(case_file):
         "journeys:evidence-delete": {"file_id": document.id},
         "journeys:evidence-pack-status": {"pack_id": pack.id},
         "journeys:evidence-pack-download": {"pack_id": pack.id},
+        "journeys:working-document-download": {"fmt": "docx"},
         # Every journey's first step (a new journey is covered the day it is declared).
         **{
             f"journeys:{slug}-step": {"step": journey.first_step}

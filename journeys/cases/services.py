@@ -323,12 +323,16 @@ def case_event_remove(*, case: Case, event_type: str, event_date: str) -> Case:
 
 
 LETTER_CHECK_EXTRAS = "letter-check"
+# Not a journey: the working document page's answers (journeys/evidence/services.py,
+# working_document_save): the document that supports each sentence, and section I's wording.
+WORKING_DOCUMENT_EXTRAS = "working-document"
 
 # Later stages first-hand know more; a journey's own answers win for its own letters.
 EXTRAS_ORDER = (
     # Not a journey: what the decision-letter check found, saved by the parent
     # (case_letter_check_save), read by the reasons for appeal.
     LETTER_CHECK_EXTRAS,
+    WORKING_DOCUMENT_EXTRAS,
     "request",
     "refused",
     "reassessment",

@@ -88,3 +88,54 @@ class PackChoiceForm(forms.Form):
         self.fields["documents"].choices = [
             (str(f.pk), f"{f.title} ({f.document_date:%-d %b %Y})") for f in files
         ]
+
+
+class WorkingDocumentForm(forms.Form):
+    """The working document page: for each sentence the family asked to change, which of the
+    case's documents supports it (optional); and, when the plan has a section I, the wording
+    they want there (optional). Only what the family tells us: nothing is filled in for them."""
+
+    def __init__(self, *args, sentences: list[tuple[str, str, str]], titles: list[str],
+                 section_i: str = "", **kwargs):  # fmt: skip
+        super().__init__(*args, **kwargs)
+        # (section, plan wording, wording sought), in the order the plan journey asked.
+        self.sentences = sentences
+        choices = [("", "No document chosen"), *((t, t) for t in titles)]
+        for number, (section, original, sought) in enumerate(sentences, start=1):
+            self.fields[f"evidence_{number}"] = forms.ChoiceField(
+                label=f"Which document supports change {number} (section {section})?",
+                help_text=f"The plan says: \u201c{original}\u201d You asked for: "
+                f"\u201c{sought}\u201d",
+                choices=choices,
+                required=False,
+                error_messages={"invalid_choice": "Choose a document from the list"},
+            )
+        self.has_section_i = bool(section_i)
+        if section_i:
+            self.fields["section_i"] = text(
+                label="What should section I say?",
+                subject="What section I should say",
+                hint=f"The plan now says: \u201c{section_i}\u201d. Leave it empty to leave "
+                "section I as it is, for example the name and type of the school you want.",
+                max_length=1000,
+                multiline=True,
+            )
+            self.fields["section_i_evidence"] = forms.ChoiceField(
+                label="Which document supports the school or placement you want?",
+                choices=choices,
+                required=False,
+                error_messages={"invalid_choice": "Choose a document from the list"},
+            )
+
+    def evidence_fields(self):
+        return [self[f"evidence_{n}"] for n in range(1, len(self.sentences) + 1)]
+
+    def links(self, section_i_original: str) -> dict[str, str]:
+        """Plan wording -> document title, from the cleaned answers."""
+        links = {
+            original: self.cleaned_data.get(f"evidence_{number}", "")
+            for number, (_, original, _) in enumerate(self.sentences, start=1)
+        }
+        if self.has_section_i and self.cleaned_data.get("section_i"):
+            links[section_i_original] = self.cleaned_data.get("section_i_evidence", "")
+        return links

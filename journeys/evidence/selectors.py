@@ -69,3 +69,14 @@ def evidence_pack_plan(*, case: Case, files: list[EvidenceFile]) -> PackPlan:
         ],
         limit=evidence_page_limit((case.case_file.get("decision") or {}).get("kind")),
     )
+
+
+def evidence_pack_latest_index(*, case: Case) -> list[dict]:
+    """The index of the case's latest built pack (each document's title, date, first and
+    last page), or [] when none is ready: the working document links a sentence to a page."""
+    pack = (
+        EvidencePack.objects.filter(case=case, status=EvidencePack.Status.READY)
+        .order_by("-finished_at")
+        .first()
+    )
+    return list(pack.documents) if pack is not None else []

@@ -18,7 +18,11 @@ from django.utils import timezone
 
 from journeys.cases.casefile import case_file_current, validate_case_file
 from journeys.cases.evidence_files import evidence_file_name, evidence_file_store
-from journeys.cases.services import case_mark_active, case_summary_refresh
+from journeys.cases.services import (
+    WORKING_DOCUMENT_EXTRAS,
+    case_mark_active,
+    case_summary_refresh,
+)
 from journeys.documents.checks import DOCX, CleanDocument, DocumentRefused, pdf_reader
 from journeys.documents.convert import ConversionUnavailable, document_pdf
 from journeys.documents.pack import Pack, PackDocument, pack_build
@@ -276,3 +280,21 @@ def evidence_pack_run(*, pack_id: str) -> None:
     )
     if not saved:  # the pack (or its case) was deleted while it was being built
         blob_delete(stored_as)
+
+
+def working_document_save(*, case: Case, evidence: dict[str, str], section_i: str) -> Case:
+    """Keep the working document page's answers: for each sentence the family asked to change
+    (its plan wording), the title of the document that supports it, and the wording they want
+    in section I ("" for none). Replaces what was kept before; the letter reads it through
+    cases.services.case_extras_for (WORKING_DOCUMENT_EXTRAS)."""
+    case.extras = {
+        **case.extras,
+        WORKING_DOCUMENT_EXTRAS: {
+            "working_document": {
+                "evidence": {sentence: title for sentence, title in evidence.items() if title},
+                "section_i": section_i.strip(),
+            }
+        },
+    }
+    case.save(update_fields=["extras"])
+    return case

@@ -126,6 +126,7 @@ class Law(StrEnum):
     BUNDLE_WITNESS_STATEMENT = "bundle_witness_statement"
     BUNDLE_FORMAT = "bundle_format"
     BUNDLE_MORE_PAGES = "bundle_more_pages"
+    WORKING_DOCUMENT_KEY = "working_document_key"
 
 
 class Stage(StrEnum):
@@ -1054,6 +1055,29 @@ ENTRIES: tuple[LawEntry, ...] = (
         "Practice Direction No. 1 of 2025 (First-tier Tribunal, HESC Chamber)",
         safe_reading="The SEND7 steps (copy to the council, 5 days for its reply) are as "
         "SEND Advice Surrey's guide states them.",
+    ),
+    # -- the working document's key (issue 16) -----------------------------------------------
+    # The Tribunal's guidance "SEN appeals: writing the working document" (SEND23, GOV.UK)
+    # asks the parties to mark their changes with a key. SEND23's own text was not in the
+    # stored pages (only its GOV.UK summary); the key was read, word for word the same, in
+    # IPSEA's "The working document" and Essex SENDIASS's "What is a working document?" (which
+    # calls it "a suggested key the tribunal ask you to use (make sure you include this)"),
+    # and SEND Advice Surrey prints the same table.
+    LawEntry(
+        Law.WORKING_DOCUMENT_KEY,
+        "The Tribunal asks both parties to mark their changes to the working document with "
+        "its key: the plan's own wording in normal type; the parent's proposed additions in "
+        "bold, and the parent's proposed deletions in bold struck through; the council's "
+        "proposed additions in italics, and its proposed deletions in italics struck through; "
+        "changes both agree underlined.",
+        "First-tier Tribunal (SEND), SEN appeals: writing the working document (SEND23), "
+        "key for amendments",
+        safe_reading="SEND23's own text could not be read; IPSEA, Essex SENDIASS and SEND "
+        "Advice Surrey give the same key and say the Tribunal asks for it, so that key is "
+        "followed. One advocacy glossary (Beaakon) describes yellow and blue highlighting "
+        "instead; colour is not the Tribunal's key, is lost in black-and-white printing and "
+        "cannot be seen by everyone, so it is not used. The document prints the key, as "
+        "Essex SENDIASS advises.",
     ),
 )
 

@@ -44,6 +44,13 @@ EXTRAS = {
             "proposed": "A speech and language therapist will deliver 1:1 therapy weekly.",
         }
     ],
+    # The working document page (issue 16): the document that supports each sentence, the
+    # wording sought for section I, and the latest pack's index (its first pages).
+    "working_document": {
+        "evidence": {"Access to speech and language therapy as needed.": "SALT report"},
+        "section_i": "Oakfield School, a maintained special school.",
+    },
+    "evidence_pack": {"documents": [{"title": "SALT report", "first_page": 4, "last_page": 9}]},
     "meeting_requested": True,
     "mediation": {"wants_mediation": True, "issues": ["Whether he needs a plan."]},
     "appeal": {"grounds": ["The council ignored the EP report."], "health_or_care": False},

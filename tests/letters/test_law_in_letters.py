@@ -58,6 +58,7 @@ CASE_FOR = {
     LetterKind.OMBUDSMAN_COMPLAINT: "case_provision",
     LetterKind.PRE_ACTION_LETTER: "case_provision",
     LetterKind.MEDIATION_AGREEMENT_CHASER: "case_provision",
+    LetterKind.WORKING_DOCUMENT: "case_appeal_plan",
 }
 DAY_FOR = {
     LetterKind.LA_MISSED_DEADLINE: date(2027, 1, 4),

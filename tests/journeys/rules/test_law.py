@@ -50,6 +50,8 @@ class LawEntryTests:
                 "Pre-Action Protocol for Judicial Review",
                 # Issue 16: the Tribunal's limits on bundles.
                 "Practice Direction No. 1 of 2025",
+                # The Tribunal's guidance on the working document's key.
+                "First-tier Tribunal (SEND), SEN appeals: writing the working document (SEND23)",
             )
         )
         assert item.statement.endswith(".")
