@@ -364,6 +364,9 @@ MEDIATION = Journey(
             conditions.wants_mediation,
         ),
         Step("mediation-issues", stage_forms.MediationIssuesForm, conditions.wants_mediation),
+        # The child's voice goes into the one-page summary for mediation, so it is asked only
+        # when mediation is wanted (the letter to the adviser is a short notice without it).
+        *(Step(step.slug, step.form_class, conditions.wants_mediation) for step in VOICE_STEPS),
         Step("adviser-name", stage_forms.AdviserNameForm),
         Step(CHECK_ANSWERS, CheckAnswersForm),
     ),

@@ -106,30 +106,15 @@ def start_stage(page: Page, stage: str) -> None:
     on_page(page, "Where are you in the process?")
     choose(page, stage)
     continue_(page)
-    on_page(page, "What is your child's name?")
+    on_page(page, "About you")  # who is filling it in, first
 
 
-def answer_about_pages(page: Page, family: dict, relationship: str = "Parent") -> None:
-    """The questions every stage journey opens with: the child, the council and the parent
-    (or, with relationship "Advocate writing for the family", the advocate)."""
-    label(page, "First name").fill(family["first"])
-    label(page, "Last name").fill(family["last"])
-    continue_(page)
-
-    on_page(page, "How should the letter refer to your child?")
-    choose(page, family["pronouns"])
-    continue_(page)
-
-    on_page(page, "What is your child's date of birth?")
-    fill_date(page, family["born"])
-    continue_(page)
-
-    on_page(page, "Which council is responsible for your child?")
-    choose_from_autocomplete(
-        page, "Which council is responsible for your child?", family["council_option"]
-    )
-    continue_(page)
-
+def answer_about_pages(
+    page: Page, family: dict, relationship: str = "Parent", helping=None
+) -> None:
+    """The questions every journey opens with: who is filling it in (the parent or, with
+    relationship "Advocate writing for the family", the advocate, who then says who they help
+    through `helping(page)`), then the child and the council."""
     on_page(page, "About you")
     label(page, "Your full name").fill(family["parent"])
     choose(page, relationship)
@@ -140,6 +125,28 @@ def answer_about_pages(page: Page, family: dict, relationship: str = "Parent") -
     label(page, "Town or city").fill(family["town"])
     label(page, "Postcode").fill(family["postcode"])
     label(page, "Email address").fill(family["email"])
+    continue_(page)
+    if helping is not None:
+        helping(page)
+
+    child = "your child" if helping is None else "the child"
+    on_page(page, f"What is {child}'s name?")
+    label(page, "First name").fill(family["first"])
+    label(page, "Last name").fill(family["last"])
+    continue_(page)
+
+    child = "your child" if helping is None else family["first"]
+    on_page(page, f"How should the letter refer to {child}?")
+    choose(page, family["pronouns"])
+    continue_(page)
+
+    on_page(page, f"What is {child}'s date of birth?")
+    fill_date(page, family["born"])
+    continue_(page)
+
+    council = f"Which council is responsible for {child}?"
+    on_page(page, council)
+    choose_from_autocomplete(page, council, family["council_option"])
     continue_(page)
 
 
@@ -661,11 +668,9 @@ REPRESENTED = {
 }
 
 
-def test_an_advocate_appeals_naming_the_parent_whose_rights_these_are(page: Page):
-    start_stage(page, APPEAL_STAGE)
-    answer_about_pages(page, ADVOCATE, relationship="Advocate writing for the family")
-
-    # Only the parent or the young person can appeal: the advocate says who they help.
+def name_the_parent_helped(page: Page) -> None:
+    """Only the parent or the young person can appeal: the advocate says who they help,
+    straight after their own details."""
     who = "Who are you helping?"
     on_page(page, who)
     continue_(page)
@@ -686,6 +691,16 @@ def test_an_advocate_appeals_naming_the_parent_whose_rights_these_are(page: Page
     label(page, "Town or city").fill(REPRESENTED["town"])
     label(page, "Postcode").fill(REPRESENTED["postcode"])
     continue_(page)
+
+
+def test_an_advocate_appeals_naming_the_parent_whose_rights_these_are(page: Page):
+    start_stage(page, APPEAL_STAGE)
+    answer_about_pages(
+        page,
+        ADVOCATE,
+        relationship="Advocate writing for the family",
+        helping=name_the_parent_helped,
+    )
 
     on_page(page, "Which decision do you disagree with?")
     choose(page, "Only the school or college named in the plan")

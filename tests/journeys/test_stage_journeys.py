@@ -100,6 +100,9 @@ class StageDefinitionTests:
                     "wants-mediation",
                     "mediation-requested-date",
                     "mediation-issues",
+                    # The child's voice, for the one-page summary taken into mediation.
+                    "child-views",
+                    "child-strengths",
                     "adviser-name",
                 ],
             ),
