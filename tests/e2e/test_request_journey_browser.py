@@ -135,7 +135,7 @@ def start_request_journey(page: Page, *, scan: bool = False) -> None:
     page.goto("/")
     on_page(page, "Get help with an EHC plan for your child", scan=scan)
     press(page, page.get_by_role("button", name="Start now"))
-    on_page(page, "Where does your child live?", scan=scan)
+    on_page(page, "Where does the child or young person live?", scan=scan)
     page.get_by_role("radio", name="England", exact=True).check()
     continue_(page)
     on_page(page, "Where are you in the process?", scan=scan)
@@ -384,7 +384,7 @@ def test_keyboard_only_user_completes_the_journey_and_downloads_the_letter(page:
 
     page.goto("/")
     key_press_and_load(page, "Start now")
-    on_page(page, "Where does your child live?", scan=False)
+    on_page(page, "Where does the child or young person live?", scan=False)
     key_radio(page, "country-country", "id_country-country_0")  # England
     key_continue(page)
     on_page(page, "Where are you in the process?", scan=False)
@@ -557,7 +557,7 @@ def test_back_and_refresh_keep_answers(page: Page):
 # -- e. Wales ---------------------------------------------------------------------------------
 def test_wales_shows_the_other_nation_page(page: Page):
     page.goto("/start/new/")
-    on_page(page, "Where does your child live?", scan=False)
+    on_page(page, "Where does the child or young person live?", scan=False)
     page.get_by_role("radio", name="Wales", exact=True).check()
     continue_(page)
     on_page(page, "This service covers England only")

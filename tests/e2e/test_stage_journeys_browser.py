@@ -100,7 +100,7 @@ def start_stage(page: Page, stage: str) -> None:
     page.goto("/")
     on_page(page, "Get help with an EHC plan for your child")
     press(page, page.get_by_role("button", name="Start now"))
-    on_page(page, "Where does your child live?")
+    on_page(page, "Where does the child or young person live?")
     choose(page, "England")
     continue_(page)
     on_page(page, "Where are you in the process?")
@@ -212,7 +212,7 @@ def assert_letter_says(text: str, what: str, expected: list[str]) -> None:
 
 
 # -- the refusal journey ---------------------------------------------------------------------
-REFUSED_STAGE = "The council refused to assess my child, or refused to issue a plan"
+REFUSED_STAGE = "The council refused to carry out an assessment, or refused to issue a plan"
 REFUSAL_LETTERS = [
     "Request to reconsider your decision",
     "Contacting the mediation adviser",

@@ -153,3 +153,18 @@ def test_the_date_of_birth_page_checks_the_young_person_only_when_they_fill_it_i
     form = ChildDateOfBirthForm(data=adult, prefix="child-date-of-birth", answers=young)
     assert form.is_valid()
     assert form.cleaned_data["date_of_birth"] == date(2008, 4, 10)
+
+
+@pytest.mark.django_db
+def test_the_triage_speaks_to_a_parent_and_a_young_person_alike(client):
+    """The triage comes before anyone says who is filling it in: its words fit both."""
+    pages = walk_reading(
+        client,
+        "start",
+        {"country": {"country-country": "england"}, "stage": {"stage-stage": "transfer"}},
+    )
+    assert list(pages) == ["country", "stage"]
+    for text in pages.values():
+        assert "your child" not in text.casefold()
+        assert "my child" not in text.casefold()
+    assert "A move to a new school or college is coming up" in pages["stage"]

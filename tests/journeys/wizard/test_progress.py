@@ -123,6 +123,27 @@ class CaseOverviewForTests:
         )
         assert {row["url"] for row in overview["tasks"]} == {""}
 
+    @pytest.mark.parametrize(
+        ("held", "expected"), [(False, Progress.DONE), (True, Progress.NOT_STARTED)]
+    )
+    def test_an_annual_review_whose_meeting_took_place_shows_the_next(self, held, expected):
+        from datetime import date
+
+        from journeys.cases.selectors import CaseAccess, Role
+        from tests.factories import CaseFactory
+
+        case = CaseFactory(extras={"annual-review": {"review": {"meeting_held": held}}})
+        case.case_file["events"] = [{"type": "final_plan_issued", "date": "2026-01-05"}]
+        overview = case_overview_for(
+            access=CaseAccess(case=case, role=Role.OWNER),
+            user=AnonymousUser(),
+            session={},
+            today=date(2026, 6, 1),
+        )
+        (review,) = [r["task"] for r in overview["tasks"] if r["task"].slug == "annual-review"]
+        # Held: the next review is next, not yet started (its date is still to come).
+        assert review.status is expected
+
 
 @pytest.mark.django_db
 def test_the_case_list_of_a_visitor_holds_this_browsers_cases():
