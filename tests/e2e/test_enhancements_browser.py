@@ -79,7 +79,9 @@ def test_without_javascript_the_council_is_a_plain_select(browser, live_server):
         )
         page.get_by_label(COUNCIL_QUESTION).select_option(label="Bristol")
         page.get_by_role("button", name="Continue").click()
-        expect(page.get_by_role("heading", level=1)).to_have_text("About you")
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "Which areas does your child need help with?"
+        )
     finally:
         context.close()
 

@@ -23,6 +23,7 @@ from tests.letters.docx_text import docx_text
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CHECK_ANSWERS = "Check your answers before we write your letter"
+MEDIATION_VIEWS = "I want to stay with my friends at lunch."
 EP_REPORT = "Educational psychologist report"
 
 
@@ -503,6 +504,16 @@ def test_mediation_journey_from_the_home_page_to_its_letters(page: Page):
     label(page, "What do you want to talk about at mediation?").fill("\n".join(ISSUES))
     continue_(page)
 
+    # The child's own voice, for the one-page summary taken into mediation (issue 14).
+    on_page(page, "What are your child's views?")
+    choose(page, "What you have heard your child say")
+    label(
+        page, "What does your child say about school, the help they get and what matters to them?"
+    ).fill(MEDIATION_VIEWS)
+    continue_(page)
+    on_page(page, "What is your child good at, and what do they hope for?")
+    continue_(page)  # optional
+
     on_page(page, "What is the name of the mediation service?")
     label(page, "What is the name of the mediation service?").fill("Global Mediation")
     continue_(page)
@@ -510,7 +521,9 @@ def test_mediation_journey_from_the_home_page_to_its_letters(page: Page):
     letters = ["Contacting the mediation adviser", "Summary for mediation"]
     write_letters(page, [ISSUES[0], "Global Mediation"], letters)
     expected = [f"{family['first']} {family['last']}", family["council"], *ISSUES]
-    assert_letter_says(pdf_of(page, "Summary for mediation"), "mediation summary PDF", expected)
+    heard = f"As I have heard {family['first']} say: {MEDIATION_VIEWS}"
+    summary = pdf_of(page, "Summary for mediation")
+    assert_letter_says(summary, "mediation summary PDF", [*expected, heard])
     assert_letter_says(
         docx_of(page, "Contacting the mediation adviser"),
         "mediation adviser DOCX",
