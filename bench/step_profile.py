@@ -8,9 +8,9 @@ the network, the clients or gunicorn, so the ratio is measured on a busy machine
 The production settings (DEBUG off, encrypted sessions, WhiteNoise's hashed static files,
 rate limits, CSRF), as bench/live.production_env gives gunicorn. The database named in
 DATABASE_URL (PostgreSQL) is migrated and used as it is; without DATABASE_URL a temporary
-SQLite file. One parent starts a request journey and opens its first question
-(`child-name`), as bench/server.py's parents do (--step: a later question, the ones before
-it answered); then, in turns, N GETs of /healthz/ and N
+SQLite file. One parent starts a request journey and opens the child's name
+(`child-name`, after who is filling it in; bench/server.py's parents answer the first page,
+`your-details`) (--step: another question, the ones before it answered); then, in turns, N GETs of /healthz/ and N
 POSTs of the first question's answer (each a 302 to the next question; every response is
 checked), each from its own address (X-Forwarded-For, one trusted proxy), so the step's
 rate limit counts without refusing. Prints this thread's CPU time per request (median of
