@@ -220,3 +220,23 @@ class NoSchoolPlaceDefinitionTests:
         assert support_page in visible
         other = {"support-tried", "support-now"} - {support_page}
         assert not other & set(visible)
+
+
+def test_a_journey_that_repeats_a_step_is_refused():
+    from journeys.forms.request import ChildNameForm
+    from journeys.wizard.definition import Journey, Step
+
+    with pytest.raises(ValueError, match="repeats a step slug"):
+        Journey(
+            slug="twice",
+            title="Twice",
+            steps=(Step("child-name", ChildNameForm), Step("child-name", ChildNameForm)),
+        )
+
+
+def test_the_review_chaser_needs_a_recorded_meeting():
+    from journeys.wizard.definition import _review_chaser
+
+    extras = {"review": {"meeting_held": True, "decision": "not_told"}}
+    assert _review_chaser({"events": []}, extras) is False
+    assert _review_chaser({"events": []}, {"review": {"meeting_held": False}}) is False

@@ -159,3 +159,23 @@ def test_the_case_list_of_a_visitor_holds_this_browsers_cases():
     assert [row["case"] for row in cases.rows] == [case]
     assert cases.rows[0]["stage"] == stage_label("request")
     assert cases.shared == [] and cases.unfinished == []
+
+
+def test_each_letter_kind_is_listed_once_across_stages():
+    from journeys.wizard.progress import case_letters
+
+    # The refusal and the appeal both offer reasons for appeal: listed once, under the first.
+    case_file = {"decision": {"kind": "refusal_to_assess"}}
+    extras = {"refused": {}, "appeal": {}}
+    links = case_letters(case_file, extras, extras_for=lambda slug: {})
+    kinds = [link.kind for link in links]
+    assert kinds.count("appeal_reasons") == 1
+    assert next(link.journey for link in links if link.kind == "appeal_reasons") == "refused"
+
+
+def test_a_stage_without_a_journey_has_no_link():
+    from journeys.rules.stages import StageStatus
+    from journeys.wizard.progress import StageTask, _task_url
+
+    status = StageStatus("request", "Ask", Progress.DONE, "Done.")
+    assert _task_url(StageTask(status, None, None), case_id="x") == ""
