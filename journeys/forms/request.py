@@ -61,6 +61,20 @@ class ChildNameForm(QuestionForm):
         required_message="Enter your child's last name",
         max_length=100,
     )
+    uses_answers = True
+
+    def __init__(self, *args, answers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A young person filling it in for themselves gave their full name on "About you"
+        # (asked first): offer it here split in two, to check, rather than ask it again blank.
+        details = (answers or {}).get("your-details", {})
+        if details.get("relationship") == Relationship.YOUNG_PERSON and not self.is_bound:
+            first, _, last = details.get("name", "").strip().rpartition(" ")
+            self.initial = {
+                "first_name": first or last,
+                "last_name": last if first else "",
+                **self.initial,
+            }
 
 
 class ChildPronounsForm(QuestionForm):

@@ -168,3 +168,21 @@ def test_the_triage_speaks_to_a_parent_and_a_young_person_alike(client):
         assert "your child" not in text.casefold()
         assert "my child" not in text.casefold()
     assert "A move to a new school or college is coming up" in pages["stage"]
+
+
+@pytest.mark.parametrize(
+    ("full_name", "first", "last"),
+    [("Jordan Reid", "Jordan", "Reid"), ("Mary Ann Smith", "Mary Ann", "Smith"), ("Jo", "Jo", "")],
+)
+def test_a_young_person_is_offered_the_name_they_gave_to_check(full_name, first, last):
+    from journeys.forms.request import ChildNameForm
+
+    young = {"your-details": {"name": full_name, "relationship": "young_person"}}
+    form = ChildNameForm(prefix="child-name", answers=young)
+    assert (form["first_name"].value(), form["last_name"].value()) == (first, last)
+    # A parent's own name is not their child's; and what was answered is kept as answered.
+    parent = {"your-details": {"name": full_name, "relationship": "parent"}}
+    assert ChildNameForm(prefix="child-name", answers=parent)["first_name"].value() is None
+    answered = {"child-name-first_name": "J", "child-name-last_name": "R"}
+    form = ChildNameForm(data=answered, prefix="child-name", answers=young)
+    assert form["first_name"].value() == "J"
