@@ -116,10 +116,8 @@ def main() -> int:
                         # answering 40 times a second each would meet the step POST's rate
                         # limit (120 a minute per client) within seconds.
                         parent.client_ip = SimulatedParent(parent.base_url).client_ip
-                        data = {
-                            "request-current_step": STEP_URL.search(step)["step"],
-                            **answers["child-name"],
-                        }
+                        slug = STEP_URL.search(step)["step"]  # the first: your-details
+                        data = {"request-current_step": slug, **answers[slug]}
                         expect(parent.post(step, data), 302)
 
                     measure(
@@ -132,7 +130,7 @@ def main() -> int:
                     measure(
                         "wizard_step_post",
                         method="POST",
-                        path_test=lambda p: p.endswith("/child-name/"),
+                        path_test=lambda p: p.endswith("/your-details/"),
                         prepare=at_a_step,
                         operation=answer_step,
                     )

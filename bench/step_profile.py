@@ -8,14 +8,14 @@ the network, the clients or gunicorn, so the ratio is measured on a busy machine
 The production settings (DEBUG off, encrypted sessions, WhiteNoise's hashed static files,
 rate limits, CSRF), as bench/live.production_env gives gunicorn. The database named in
 DATABASE_URL (PostgreSQL) is migrated and used as it is; without DATABASE_URL a temporary
-SQLite file. One parent starts a request journey and opens its first question
-(`child-name`), as bench/server.py's parents do (--step: a later question, the ones before
-it answered); then, in turns, N GETs of /healthz/ and N
-POSTs of the first question's answer (each a 302 to the next question; every response is
-checked), each from its own address (X-Forwarded-For, one trusted proxy), so the step's
-rate limit counts without refusing. Prints this thread's CPU time per request (median of
-the rounds' means) for each, and the ratio bare / step (target: at least 0.5). With
---profile, a cProfile of N of those requests, sorted by cumulative then internal time.
+SQLite file. One parent starts a request journey and opens the child's name (`child-name`,
+after who is filling it in; bench/server.py's parents answer the first page, `your-details`)
+(--step: another question, the ones before it answered); then, in turns, N GETs of /healthz/
+and N POSTs of that question's answer (each a 302 to the next question; every response is
+checked), each from its own address (X-Forwarded-For, one trusted proxy), so the step's rate
+limit counts without refusing. Prints this thread's CPU time per request (median of the
+rounds' means) for each, and the ratio bare / step (target: at least 0.5). With --profile, a
+cProfile of N of those requests, sorted by cumulative then internal time.
 """
 
 from __future__ import annotations
@@ -119,7 +119,7 @@ def main() -> int:
     parser.add_argument("-n", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument(
-        "--step", default="child-name", help="the question answered (default: the first)"
+        "--step", default="child-name", help="the question answered (default: the child's name)"
     )
     parser.add_argument("--profile", choices=("post", "bare"))
     parser.add_argument("--lines", type=int, default=45)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -56,7 +56,7 @@ from letters.plan_wording import (
     _plan_sections,
     plan_fixes,
 )
-from letters.voice import VoiceSection, voice_section
+from letters.voice import VoiceSection, views_only, voice_section
 
 RECOMMENDATION_DECISIONS = frozenset(
     {
@@ -142,14 +142,6 @@ class AppealReasons(Parties):
     # each reason and the other points then refer the reader to the "Evidence" section.
     own_evidence: bool
     voice: VoiceSection | None = None  # letters/voice.py: the child's voice, as given
-
-
-def _views_only(voice: VoiceSection | None) -> VoiceSection | None:
-    """The child's views, strengths and hopes, as given, without the request for outcomes in
-    preparing for adulthood, which is written to the council, not the Tribunal."""
-    if voice is None or not voice.lines:
-        return None
-    return replace(voice, adulthood=(), adulthood_request="", adulthood_law=None)
 
 
 APPEAL_REASONS_NEEDS = ("child.first_name", "applicant.name", "local_authority.name")
@@ -478,5 +470,5 @@ def build_appeal_reasons(
         witnesses=_witnesses(extras),
         evidence=documents,
         own_evidence=evidence_count > 0,
-        voice=_views_only(voice_section(extras, parties.child)),
+        voice=views_only(voice_section(extras, parties.child)),
     )

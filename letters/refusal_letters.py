@@ -77,7 +77,7 @@ from letters.parties import (
     short_date,
 )
 from letters.parties import text as _text
-from letters.voice import VoiceSection, voice_section
+from letters.voice import VoiceSection, views_only, voice_section
 
 # The period the reconsideration request asks the council to reply in (DOMAIN.md section 4:
 # "a short stated period, e.g. 10 working days"). A request, not a statutory time limit.
@@ -706,6 +706,9 @@ class MediationSummary:
     outcome: str  # extras.outcome_sought, or a default for the decision
     evidence: tuple[Evidence, ...]  # key_points cut to one line
     dates: tuple[KeyDate, ...]
+    # letters/voice.py: the child's views, strengths and hopes, as given (without the request
+    # for outcomes in preparing for adulthood, which is written to the council).
+    voice: VoiceSection | None = None
 
 
 # Short enough that an evidence item's line fits on one line of the page.
@@ -724,8 +727,9 @@ def build_mediation_summary(
     case: Mapping[str, Any], *, today: date, extras: Mapping[str, Any] | None = None
 ) -> MediationSummary:
     """One page for the parent to take into mediation: who, the decision, the issues, what the
-    parent wants, the key evidence and the dates that matter (the appeal deadline, and the
-    council's 30 days to arrange mediation when `mediation_requested` is recorded)."""
+    parent wants, the child's own views (when given), the key evidence and the dates that
+    matter (the appeal deadline, and the council's 30 days to arrange mediation when
+    `mediation_requested` is recorded)."""
     kind, decided_on = _decision(case, "mediation_summary", MEDIATION_NEEDS, MEDIATION_DECISIONS)
     extras = _extras(extras)
     parties = parties_from_case(case, today, kind="mediation_summary", exercises_right=False)
@@ -766,4 +770,5 @@ def build_mediation_summary(
             for item in _evidence(case)
         ),
         dates=tuple(dates),
+        voice=views_only(voice_section(extras, parties.child)),
     )

@@ -16,7 +16,7 @@ To add the section to a letter: give its dataclass the field
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from journeys.rules import law
@@ -113,3 +113,12 @@ def voice_section(extras: Mapping[str, Any] | None, child: Person) -> VoiceSecti
         ),
         adulthood_law=law.entry(Law.PREPARING_FOR_ADULTHOOD) if adulthood else None,
     )
+
+
+def views_only(voice: VoiceSection | None) -> VoiceSection | None:
+    """The child's views, strengths and hopes, as given, without the request for outcomes in
+    preparing for adulthood, which is written to the council: for the Tribunal's reasons for
+    appeal and the family's own notes for mediation."""
+    if voice is None or not voice.lines:
+        return None
+    return replace(voice, adulthood=(), adulthood_request="", adulthood_law=None)

@@ -127,6 +127,19 @@ def request_answers(**overrides: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return answers
 
 
+WHO_IS_FILLING_IN = ("your-details", "your-contact")
+
+
+def start_at_child_name(client, journey: str = "request") -> tuple[str, str]:
+    """Start a journey and answer who is filling it in (every journey asks that first, so the
+    pages speak to the right person): return the case id and the child's name page URL."""
+    first = client.get(f"/{journey}/new/")["Location"]
+    for step in WHO_IS_FILLING_IN:
+        url = first.replace("/your-details/", f"/{step}/")
+        client.post(url, {**management(journey, step), **request_answers()[step]})
+    return STEP_URL.match(first)["case_id"], first.replace("/your-details/", "/child-name/")
+
+
 def walk(client, start_url: str, answers: dict[str, dict[str, Any]], *, max_steps: int = 40):
     """Answer each step the journey shows, by its slug, until it leaves the step URLs.
 
@@ -165,13 +178,14 @@ def case_file() -> dict[str, Any]:
     return json.loads((FIXTURES / "case_sam.json").read_text())
 
 
+# Who is filling it in first, so every page after speaks to the right person.
 ABOUT_SLUGS = (
+    "your-details",
+    "your-contact",
     "child-name",
     "child-pronouns",
     "child-date-of-birth",
     "local-authority",
-    "your-details",
-    "your-contact",
 )
 
 

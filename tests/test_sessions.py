@@ -7,13 +7,14 @@ from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.test import override_settings
 
-from tests.conftest import management
+from tests.conftest import management, start_at_child_name
 
 CACHED = "ehcp_site.sessions_cached"
 
 
 def answer_first_step(client) -> str:
-    step = client.get("/request/new/")["Location"]
+    """The child's name, after who is filling it in (asked first)."""
+    _, step = start_at_child_name(client)
     data = {
         **management("request", "child-name"),
         "child-name-first_name": "Zebedee",

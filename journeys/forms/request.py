@@ -61,6 +61,20 @@ class ChildNameForm(QuestionForm):
         required_message="Enter your child's last name",
         max_length=100,
     )
+    uses_answers = True
+
+    def __init__(self, *args, answers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A young person filling it in for themselves gave their full name on "About you"
+        # (asked first): offer it here split in two, to check, rather than ask it again blank.
+        details = (answers or {}).get("your-details", {})
+        if details.get("relationship") == Relationship.YOUNG_PERSON and not self.is_bound:
+            first, _, last = details.get("name", "").strip().rpartition(" ")
+            self.initial = {
+                "first_name": first or last,
+                "last_name": last if first else "",
+                **self.initial,
+            }
 
 
 class ChildPronounsForm(QuestionForm):
@@ -82,6 +96,14 @@ def _under_assessment_age(value: date) -> None:
         )
 
 
+def _rights_holder(answers) -> str | None:
+    """Who holds the rights: the applicant, or for an advocate the person they help."""
+    relationship = answers.get("your-details", {}).get("relationship")
+    if relationship == Relationship.ADVOCATE:
+        return answers.get("represents-details", {}).get("relationship")
+    return relationship
+
+
 class ChildDateOfBirthForm(QuestionForm):
     title = "What is your child's date of birth?"
     caption = ABOUT_CHILD
@@ -92,6 +114,25 @@ class ChildDateOfBirthForm(QuestionForm):
         error_messages={"required": "Enter your child's date of birth"},
         validators=[not_in_future("Date of birth"), _under_assessment_age],
     )
+    # Who is filling it in is asked first; a young person (or an advocate helping one) must
+    # be over compulsory school age. The relationship pages check the same thing when the
+    # date of birth is already known (_YoungPersonIsOldEnough).
+    uses_answers = True
+
+    def __init__(self, *args, answers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.young_person_answering = _rights_holder(answers or {}) == Relationship.YOUNG_PERSON
+
+    def clean_date_of_birth(self) -> date:
+        born = self.cleaned_data["date_of_birth"]
+        if self.young_person_answering and _too_young(born):
+            raise ValidationError(
+                "A young person has finished Year 11: the rights become theirs on the "
+                "1 September after their 16th birthday. Check the date of birth, or change "
+                "who is filling this in",
+                code="too_young",
+            )
+        return born
 
 
 class ChildSettingForm(QuestionForm):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from django import forms
@@ -623,6 +624,19 @@ class PlanFixesForm(QuestionForm):
                 ),
             )
             for number, fix in enumerate(answer.get("fixes", []), start=1)
+        ]
+
+    def reword(self, rewrite) -> None:
+        """The checker's explanations are written to a parent ("your child"): rewritten by
+        journeys.forms.wording.speak_to_form for whoever is filling the journey in."""
+        self.reports = [
+            replace(
+                report,
+                flags=tuple(
+                    replace(flag, explanation=rewrite(flag.explanation)) for flag in report.flags
+                ),
+            )
+            for report in self.reports
         ]
 
     def groups(self):

@@ -6,13 +6,15 @@ from journeys.rules.vocabulary import STAGE_GROUPS, Country
 
 
 class CountryForm(QuestionForm):
-    title = "Where does your child live?"
+    # Asked before anyone says who is filling it in, so it speaks to everyone: a parent, or
+    # a young person asking for themselves (issue 14).
+    title = "Where does the child or young person live?"
     country = choice(
         label=title,
-        hint="The law on special educational needs is different in each UK nation. "
-        "This service covers England only.",
+        hint="If you are the young person, choose where you live. The law on special "
+        "educational needs is different in each UK nation. This service covers England only.",
         choices=Country.choices(),
-        required_message="Select where your child lives",
+        required_message="Select where the child or young person lives",
     )
 
 

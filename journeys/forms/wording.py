@@ -159,6 +159,11 @@ def speak_to_form(form, wording: Wording) -> None:
         return
     for field in form.fields.values():
         _speak_to_field(field, wording)
+    # A page with words of its own beyond its fields (the wording checker's explanations)
+    # rewrites them itself.
+    reword = getattr(form, "reword", None)
+    if reword is not None:
+        reword(lambda text: speak_to(text, wording))
 
 
 def speak_to_errors(form, wording: Wording) -> None:

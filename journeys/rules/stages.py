@@ -26,6 +26,11 @@ Which stages show (the decisions this module makes, in one place):
   Year 2 (infant to junior) and middle-school moves depend on the school, so only a
   recorded transfer shows them.
 
+The annual review comes back every year, so "Done" holds only for the review the family
+prepared for: once the family told us that review's meeting took place (`review_behind`), or a
+council duty of the stage is late, the stage shows the next review's status instead (its
+letters stay under Letters).
+
 Status: "Done" once the stage's journey was finished (its letters exist), "In progress"
 while a draft of it exists, "Action needed" when a date of that stage is the family's to
 meet and still open, or a duty of the council (or the mediation adviser) in it is late, and
@@ -390,12 +395,14 @@ def stages_for(
     dates: Iterable[DateDue] = (),
     finished: Iterable[str] = (),
     drafts: Iterable[str] = (),
+    review_behind: bool = False,
 ) -> list[StageStatus]:
     """The stages that apply to this case on `today`, in the order a family meets them,
     each with its status and a one-line reason (see the module docstring).
 
     `dates`: the engine's dates for the case; `finished`: the journeys finished for it;
-    `drafts`: the journeys with answers in progress for it.
+    `drafts`: the journeys with answers in progress for it; `review_behind`: the finished
+    annual review journey was about a meeting that has taken place (the next review is next).
     """
     done, started = set(finished), set(drafts)
     latest = _events(case_file)
@@ -409,8 +416,14 @@ def stages_for(
         actions.setdefault(
             "ceasing", f"The council said on {on} it is thinking of stopping the plan."
         )
+    shown = _shown(case_file, latest, done | started, today)
+    # The annual review recurs: the one the family prepared for is behind them, or the
+    # council is late with this one (see the module docstring). Its journey still counts
+    # as touched above: the family told us there is a plan.
+    if review_behind or "annual-review" in actions:
+        done.discard("annual-review")
     statuses = []
-    for slug in _shown(case_file, latest, done | started, today):
+    for slug in shown:
         about = coming.get(slug) or facts.get(slug)
         if slug in done:
             progress, reason = Progress.DONE, f"Done. {about or DONE}"

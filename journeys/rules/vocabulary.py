@@ -37,13 +37,19 @@ class Stage(LabelledEnum):
     starts (journeys/wizard/definition.py TRIAGE)."""
 
     REQUEST = "request", "I want to ask the council for an EHC needs assessment"
-    REFUSED = "refused", "The council refused to assess my child, or refused to issue a plan"
+    REFUSED = (
+        "refused",
+        ("The council refused to carry out an assessment, or refused to issue a plan"),
+    )
     PLAN = "plan", "I have a draft plan, or a new final plan, that I disagree with"
     ANNUAL_REVIEW = "annual-review", "The plan's annual review is coming up, or has just happened"
     AMENDMENTS = "amendments", "The council has sent proposed changes to the plan"
     NOT_AMENDED = "not-amended", "After a review, the council decided not to change the plan"
-    TRANSFER = "transfer", "My child is moving to a new school or college"
-    REASSESSMENT = "reassessment", "My child's needs have changed and I want a new assessment"
+    TRANSFER = "transfer", "A move to a new school or college is coming up"
+    REASSESSMENT = (
+        "reassessment",
+        ("Needs have changed since the last assessment, and I want a new one"),
+    )
     CEASING = "ceasing", "The council wants to stop the plan"
     MEDIATION = "mediation", "I need to contact a mediation adviser or go to mediation"
     APPEAL = "appeal", "I want to appeal to the SEND Tribunal"

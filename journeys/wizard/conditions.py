@@ -270,6 +270,13 @@ def rights_holder_relationship(answers: Answers) -> str | None:
     return relationship
 
 
+def speaks_of_a_young_person(answers: Answers) -> bool:
+    """The pages name a young person, not a child: the date of birth says so, or (before it
+    is given) the young person is filling it in or is the one an advocate helps."""
+    holder = rights_holder_relationship(answers)
+    return holder == Relationship.YOUNG_PERSON or is_about_a_young_person(answers)
+
+
 def acts_for_young_person(answers: Answers) -> bool:
     """A parent or carer (or an advocate for one) fills in the journey for a young person:
     ask on what basis they act (their agreement, or reg 64 where they lack capacity)."""

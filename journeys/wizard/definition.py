@@ -147,14 +147,22 @@ TRIAGE = Journey(
     next_page=_stage_destination,
 )
 
-# When an advocate fills in a journey: whose rights these are (only the parent or the young
-# person asks, appeals or holds a certificate: Act s.51(1), s.55). Case file `represents`.
-# And when the date of birth says the rights are a young person's (over compulsory school age)
-# and a parent or carer fills it in: on what basis they act for them (their agreement, or
-# reg 64 where they lack capacity). Case file `acting_for_young_person`.
-WHOSE_RIGHTS = (
+# Every journey asks first who is filling it in, so each page after speaks to the right person
+# from the child's name on ("What is your name?" to a young person, "your child" to a parent,
+# the young person by name to anyone acting for them: journeys/forms/wording.py).
+# When an advocate fills it in: whose rights these are (only the parent or the young person
+# asks, appeals or holds a certificate: Act s.51(1), s.55). Case file `represents`.
+WHO_IS_FILLING_IN = (
+    Step("your-details", request_forms.YourDetailsForm),
+    Step("your-contact", request_forms.YourContactForm),
     Step("represents-details", request_forms.RepresentsDetailsForm, conditions.is_advocate),
     Step("represents-contact", request_forms.RepresentsContactForm, conditions.is_advocate),
+)
+# When the date of birth says the rights are a young person's (over compulsory school age)
+# and a parent or carer fills it in: on what basis they act for them (their agreement, or
+# reg 64 where they lack capacity). Case file `acting_for_young_person`. Asked straight after
+# the date of birth.
+ACTING_FOR_YOUNG_PERSON = (
     Step(
         "acting-for-young-person",
         request_forms.ActingForYoungPersonForm,
@@ -190,16 +198,15 @@ REQUEST_ASSESSMENT = Journey(
     "can read it, change your answers, and download it on the next page. Nothing is sent to "
     "the council: you send the letter yourself.",
     steps=(
+        *WHO_IS_FILLING_IN,
         Step("child-name", request_forms.ChildNameForm),
         Step("child-pronouns", request_forms.ChildPronounsForm),
         Step("child-date-of-birth", request_forms.ChildDateOfBirthForm),
+        *ACTING_FOR_YOUNG_PERSON,
         Step("child-setting", request_forms.ChildSettingForm),
         Step("setting-details", request_forms.SettingDetailsForm, conditions.attends_a_setting),
         Step("child-diagnoses", request_forms.ChildDiagnosesForm),
         Step("local-authority", request_forms.LocalAuthorityForm),
-        Step("your-details", request_forms.YourDetailsForm),
-        Step("your-contact", request_forms.YourContactForm),
-        *WHOSE_RIGHTS,
         Step("need-areas", request_forms.NeedAreasForm),
         Step(
             "need-communication",
@@ -225,16 +232,15 @@ REQUEST_ASSESSMENT = Journey(
 
 # -- the stages after a request ---------------------------------------------------------------
 
-# Every stage journey opens with these: who the child is, who the parent is, which council.
+# Every stage journey opens with these: who is filling it in, who the child is, which council.
 # When a parent continues a saved case, they arrive already answered from its case file.
 ABOUT = (
+    *WHO_IS_FILLING_IN,
     Step("child-name", request_forms.ChildNameForm),
     Step("child-pronouns", request_forms.ChildPronounsForm),
     Step("child-date-of-birth", request_forms.ChildDateOfBirthForm),
+    *ACTING_FOR_YOUNG_PERSON,
     Step("local-authority", request_forms.LocalAuthorityForm),
-    Step("your-details", request_forms.YourDetailsForm),
-    Step("your-contact", request_forms.YourContactForm),
-    *WHOSE_RIGHTS,
 )
 
 
@@ -365,6 +371,9 @@ MEDIATION = Journey(
             conditions.wants_mediation,
         ),
         Step("mediation-issues", stage_forms.MediationIssuesForm, conditions.wants_mediation),
+        # The child's voice goes into the one-page summary for mediation, so it is asked only
+        # when mediation is wanted (the letter to the adviser is a short notice without it).
+        *(Step(step.slug, step.form_class, conditions.wants_mediation) for step in VOICE_STEPS),
         Step("adviser-name", stage_forms.AdviserNameForm),
         Step(CHECK_ANSWERS, CheckAnswersForm),
     ),

@@ -80,17 +80,20 @@ def stage_tasks(
     case_file: Mapping[str, Any] | None = None,
     today: date | None = None,
     dates: Iterable[DateDue] = (),
+    review_behind: bool = False,
 ) -> list[StageTask]:
     """The stages that apply to the case now (journeys.rules.stages.stages_for): done once
     its journey was submitted, in progress while a draft of it exists (`drafts` maps journey
     slug to the step the draft is at), action needed or not started by the case's dates.
-    A stage finished and then reopened counts as done: the letters are there."""
+    A stage finished and then reopened counts as done: the letters are there, except an
+    annual review whose meeting is behind the family (`review_behind`): the next is next."""
     stages = stages_for(
         case_file or {},
         today or date.today(),
         dates=dates,
         finished=finished,
         drafts=drafts.keys(),
+        review_behind=review_behind,
     )
     return [
         StageTask(
@@ -225,6 +228,11 @@ def case_overview_for(*, access: CaseAccess, user, session, today: date) -> dict
         case_file=case.case_file,
         today=today,
         dates=case_dates(timeline),
+        # The last annual review journey was about a meeting that took place
+        # (journeys/wizard/plan_life_cases.py review_extras).
+        review_behind=bool(
+            case.extras.get("annual-review", {}).get("review", {}).get("meeting_held")
+        ),
     )
     return {
         "tasks": [

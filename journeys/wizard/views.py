@@ -179,7 +179,7 @@ class JourneyStepView(NamedUrlWizardView):
         return Wording(
             audience=conditions.audience(answers),
             name=conditions.child_first_name(answers),
-            young_person=conditions.is_about_a_young_person(answers),
+            young_person=conditions.speaks_of_a_young_person(answers),
         )
 
     # formtools override: every page's words are written to a parent about "your child";

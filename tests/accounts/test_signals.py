@@ -13,11 +13,12 @@ ANSWERS = request_answers()
 
 
 def start_request(client) -> tuple[str, str]:
-    """Answer the first two questions anonymously; return the case id and the next step."""
+    """Answer the first questions anonymously (who is filling it in, the child's name and
+    pronouns); return the case id and the next step."""
     first = client.get("/request/new/")["Location"]
     case_id = STEP_URL.match(first)["case_id"]
     location = first
-    for step in ("child-name", "child-pronouns"):
+    for step in ("your-details", "your-contact", "child-name", "child-pronouns"):
         response = client.post(location, {**management("request", step), **ANSWERS[step]})
         assert response.status_code == 302, response.content.decode()[:300]
         location = response["Location"]

@@ -17,8 +17,14 @@ COUNCIL_QUESTION = "Which council is responsible for your child?"
 
 
 def to_step(page: Page, step: str) -> None:
-    """A new request with the child's name, then straight to one of its steps."""
+    """A new request with who is filling it in and the child's name, then straight to one
+    of its steps."""
     page.goto("/request/new/")
+    page.get_by_label("Your full name", exact=True).fill("Joanne Whitfield")
+    page.get_by_role("radio", name="Parent", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", level=1)).not_to_have_text("About you")
+    page.goto(re.sub(r"/[a-z-]+/$", "/child-name/", page.url))
     page.get_by_label("First name", exact=True).fill("Amara")
     page.get_by_label("Last name", exact=True).fill("Whitfield")
     page.get_by_role("button", name="Continue").click()
@@ -55,7 +61,9 @@ def test_the_council_list_offers_type_ahead_and_submits_the_chosen_council(page:
     assert_accessible(page)
     choose_from_autocomplete(page, COUNCIL_QUESTION, "Bristol")
     page.get_by_role("button", name="Continue").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("About you")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Which areas does your child need help with?"
+    )
     page.go_back()
     expect(page.get_by_role("combobox", name=COUNCIL_QUESTION)).to_have_value("Bristol")
     assert problems == []  # no script refused by the CSP, nothing thrown
@@ -71,7 +79,9 @@ def test_without_javascript_the_council_is_a_plain_select(browser, live_server):
         )
         page.get_by_label(COUNCIL_QUESTION).select_option(label="Bristol")
         page.get_by_role("button", name="Continue").click()
-        expect(page.get_by_role("heading", level=1)).to_have_text("About you")
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "Which areas does your child need help with?"
+        )
     finally:
         context.close()
 
@@ -108,6 +118,11 @@ def test_a_long_answer_counts_down_and_the_limit_is_in_the_hint(page: Page, brow
 
 def test_back_after_an_error_never_asks_to_resend_the_form(page: Page):
     page.goto("/request/new/")
+    page.get_by_label("Your full name", exact=True).fill("Joanne Whitfield")
+    page.get_by_role("radio", name="Parent", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", level=1)).not_to_have_text("About you")
+    page.goto(re.sub(r"/[a-z-]+/$", "/child-name/", page.url))
     page.get_by_role("button", name="Continue").click()
     expect(page).to_have_title(re.compile(r"^Error: "))
     page.get_by_label("First name", exact=True).fill("Amara")

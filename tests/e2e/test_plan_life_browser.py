@@ -50,7 +50,7 @@ OUTCOME = "Leo will read a short book on his own by the end of Year 5."
 
 def test_annual_review_journey_to_its_contribution(page: Page):
     page.goto("/annual-review/new/")
-    on_page(page, "What is your child's name?")
+    on_page(page, "About you")  # who is filling it in, first
     answer_about_pages(page, FAMILY)
 
     on_page(page, "When was the plan made, or last reviewed?")

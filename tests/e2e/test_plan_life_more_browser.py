@@ -138,7 +138,7 @@ AMY_WANTS = "Keep the 1:1 support at lunchtime that the council proposes to take
 def test_proposed_amendments_to_the_representations(page: Page):
     sent = days_ago(3)
     page.goto("/amendments/new/")
-    on_page(page, "What is your child's name?")
+    on_page(page, "About you")  # who is filling it in, first
     answer_about_pages(page, AMY)
 
     proposed = "What date did the council send its proposed changes?"
@@ -204,7 +204,7 @@ BEN_WANTS = "Amend section F to give Ben daily small-group reading with a specia
 
 def test_a_refusal_to_amend_to_its_appeal_documents(page: Page):
     page.goto("/not-amended/new/")
-    on_page(page, "What is your child's name?")
+    on_page(page, "About you")  # who is filling it in, first
     answer_about_pages(page, BEN)
 
     on_page(page, "What date is on the council's letter saying it will not change the plan?")
@@ -253,7 +253,7 @@ CEASE_ANSWERS = ["Amy still needs weekly therapy, which her school cannot fund o
 
 def test_a_parent_answers_a_proposal_to_stop_the_plan(page: Page):
     page.goto("/ceasing/new/")
-    on_page(page, "What is your child's name?")
+    on_page(page, "About you")  # who is filling it in, first
     answer_about_pages(page, AMY)
 
     told = "What has the council told you?"
@@ -295,21 +295,8 @@ def test_a_parent_answers_a_proposal_to_stop_the_plan(page: Page):
 
 # -- ceasing: a decision, for a young person of 19 or over, in their own voice ---------------
 def young_person_about_pages(page: Page, born: date) -> None:
-    """The opening pages filled in by Jordan, 20, for themselves: by name once the date of
-    birth says the rights are a young person's, then "you" once they say it is them."""
-    label(page, "First name").fill("Jordan")
-    label(page, "Last name").fill("Reid")
-    continue_(page)
-    on_page(page, "How should the letter refer to your child?")
-    choose(page, "They and them")
-    continue_(page)
-    on_page(page, "What is your child's date of birth?")
-    fill_date(page, born)
-    continue_(page)
-    council = "Which council is responsible for Jordan?"
-    on_page(page, council)
-    choose_from_autocomplete(page, council, "Bristol")
-    continue_(page)
+    """The opening pages filled in by Jordan, 20, for themselves: they say first that it is
+    them, so every page after says "you"."""
     on_page(page, "About you")
     label(page, "Your full name").fill("Jordan Reid")
     choose(page, "I am the young person (aged 16 to 25)")
@@ -319,6 +306,20 @@ def young_person_about_pages(page: Page, born: date) -> None:
     label(page, "Town or city").fill("Bristol")
     label(page, "Postcode").fill("BS7 8AA")
     label(page, "Email address").fill("jordan@example.org")
+    continue_(page)
+    on_page(page, "What is your name?")
+    label(page, "First name").fill("Jordan")
+    label(page, "Last name").fill("Reid")
+    continue_(page)
+    on_page(page, "How should the letter refer to you?")
+    choose(page, "They and them")
+    continue_(page)
+    on_page(page, "What is your date of birth?")
+    fill_date(page, born)
+    continue_(page)
+    council = "Which council is responsible for you?"
+    on_page(page, council)
+    choose_from_autocomplete(page, council, "Bristol")
     continue_(page)
 
 
@@ -331,7 +332,7 @@ def test_a_young_person_of_20_appeals_a_decision_to_stop_their_plan(page: Page):
     today = timezone.localdate()
     born = today.replace(year=today.year - 20, day=1)
     page.goto("/ceasing/new/")
-    on_page(page, "What is your child's name?")
+    on_page(page, "About you")  # who is filling it in, first
     young_person_about_pages(page, born)
 
     on_page(page, "What has the council told you?")
@@ -407,7 +408,7 @@ def answer_changes(page: Page) -> None:
 
 def test_a_re_assessment_not_asked_for_yet_gets_the_request(page: Page):
     page.goto("/reassessment/new/")
-    on_page(page, "What is your child's name?")
+    on_page(page, "About you")  # who is filling it in, first
     answer_about_pages(page, BEN)
     answer_changes(page)
     answer_evidence(page, EVIDENCE)
@@ -437,7 +438,7 @@ REASSESS_ANSWER = "The review in June changed nothing, and his panic attacks sta
 
 def test_a_refused_re_assessment_gets_the_appeal_documents(page: Page):
     page.goto("/reassessment/new/")
-    on_page(page, "What is your child's name?")
+    on_page(page, "About you")  # who is filling it in, first
     answer_about_pages(page, BEN)
     answer_changes(page)
     answer_evidence(page, EVIDENCE)
@@ -478,7 +479,7 @@ def test_an_order_to_amend_the_plan_shows_the_date_and_chases_a_late_council(pag
     decided = days_ago(50)
     due = decided + timedelta(weeks=5)  # reg 44(2): the amended plan within 5 weeks
     page.goto("/tribunal-order/new/")
-    on_page(page, "What is your child's name?")
+    on_page(page, "About you")  # who is filling it in, first
     answer_about_pages(page, AMY)
 
     on_page(page, HOW)
@@ -514,7 +515,7 @@ def test_an_order_to_amend_the_plan_shows_the_date_and_chases_a_late_council(pag
 
 def test_a_dismissed_appeal_says_what_it_means(page: Page):
     page.goto("/tribunal-order/new/")
-    on_page(page, "What is your child's name?")
+    on_page(page, "About you")  # who is filling it in, first
     answer_about_pages(page, BEN)
 
     on_page(page, HOW)

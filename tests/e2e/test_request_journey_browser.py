@@ -135,11 +135,29 @@ def start_request_journey(page: Page, *, scan: bool = False) -> None:
     page.goto("/")
     on_page(page, "Get help with an EHC plan for your child", scan=scan)
     press(page, page.get_by_role("button", name="Start now"))
-    on_page(page, "Where does your child live?", scan=scan)
+    on_page(page, "Where does the child or young person live?", scan=scan)
     page.get_by_role("radio", name="England", exact=True).check()
     continue_(page)
     on_page(page, "Where are you in the process?", scan=scan)
     page.get_by_role("radio", name=REQUEST_STAGE, exact=True).check()
+    continue_(page)
+    answer_who_is_filling_in(page, scan=scan)
+
+
+def answer_who_is_filling_in(page: Page, *, scan: bool) -> None:
+    """The first pages of every journey: who is filling it in, so the pages after speak to
+    them (a parent: "your child"); ends on the child's name."""
+    on_page(page, "About you", scan=scan)
+    label(page, "Your full name").fill(PARENT)
+    page.get_by_role("radio", name="Parent", exact=True).check()
+    continue_(page)
+
+    on_page(page, "How can the council contact you?", scan=scan)
+    label(page, "Address line 1").fill("12 Elm Road")
+    label(page, "Town or city").fill("Bristol")
+    label(page, "Postcode").fill("bs1 1aa")
+    label(page, "Email address").fill("joanne@example.org")
+    label(page, "Phone number (optional)").fill("07700 900123")
     continue_(page)
     on_page(page, "What is your child's name?", scan=scan)
 
@@ -175,19 +193,6 @@ def answer_request_questions(page: Page, *, scan: bool) -> None:
 
     on_page(page, "Which council is responsible for your child?", scan=scan)
     choose_from_autocomplete(page, "Which council is responsible for your child?", COUNCIL_OPTION)
-    continue_(page)
-
-    on_page(page, "About you", scan=scan)
-    label(page, "Your full name").fill(PARENT)
-    page.get_by_role("radio", name="Parent", exact=True).check()
-    continue_(page)
-
-    on_page(page, "How can the council contact you?", scan=scan)
-    label(page, "Address line 1").fill("12 Elm Road")
-    label(page, "Town or city").fill("Bristol")
-    label(page, "Postcode").fill("bs1 1aa")
-    label(page, "Email address").fill("joanne@example.org")
-    label(page, "Phone number (optional)").fill("07700 900123")
     continue_(page)
 
     on_page(page, "Which areas does your child need help with?", scan=scan)
@@ -257,7 +262,7 @@ def answer_request_questions(page: Page, *, scan: bool) -> None:
 def reach_check_answers(page: Page) -> None:
     """The quickest honest way to check answers: the request journey, by labels, no scans."""
     page.goto("/request/new/")
-    on_page(page, "What is your child's name?", scan=False)
+    answer_who_is_filling_in(page, scan=False)
     answer_child_name(page)
     answer_request_questions(page, scan=False)
 
@@ -279,7 +284,8 @@ def test_new_user_completes_the_journey_by_labels_and_downloads_the_letter(page:
     answer_request_questions(page, scan=True)
 
     summary_list = page.locator(".govuk-summary-list")
-    expect(summary_list.first).to_contain_text(CHILD["first"])
+    # About you first (who is filling it in), then about the child.
+    expect(summary_list.nth(1)).to_contain_text(CHILD["first"])
     expect(page.locator("main")).to_contain_text(EVIDENCE[1]["title"])
     press(page, button(page, "Write my letter"))
 
@@ -378,11 +384,23 @@ def test_keyboard_only_user_completes_the_journey_and_downloads_the_letter(page:
 
     page.goto("/")
     key_press_and_load(page, "Start now")
-    on_page(page, "Where does your child live?", scan=False)
+    on_page(page, "Where does the child or young person live?", scan=False)
     key_radio(page, "country-country", "id_country-country_0")  # England
     key_continue(page)
     on_page(page, "Where are you in the process?", scan=False)
     key_radio(page, "stage-stage", "id_stage-stage_0")  # ask for an assessment
+    key_continue(page)
+
+    on_page(page, "About you", scan=False)
+    key_type(page, "id_your-details-name", PARENT)
+    key_radio(page, "your-details-relationship", "id_your-details-relationship_0")  # parent
+    key_continue(page)
+
+    on_page(page, "How can the council contact you?", scan=False)
+    key_type(page, "id_your-contact-address_line_1", "12 Elm Road")
+    key_type(page, "id_your-contact-town", "Bristol")
+    key_type(page, "id_your-contact-postcode", "BS1 1AA")
+    key_type(page, "id_your-contact-email", "joanne@example.org")
     key_continue(page)
 
     on_page(page, "What is your child's name?", scan=False)
@@ -421,18 +439,6 @@ def test_keyboard_only_user_completes_the_journey_and_downloads_the_letter(page:
     expect(page.get_by_role("option", name=COUNCIL_OPTION, exact=True)).to_be_visible()
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
-    key_continue(page)
-
-    on_page(page, "About you", scan=False)
-    key_type(page, "id_your-details-name", PARENT)
-    key_radio(page, "your-details-relationship", "id_your-details-relationship_0")  # parent
-    key_continue(page)
-
-    on_page(page, "How can the council contact you?", scan=False)
-    key_type(page, "id_your-contact-address_line_1", "12 Elm Road")
-    key_type(page, "id_your-contact-town", "Bristol")
-    key_type(page, "id_your-contact-postcode", "BS1 1AA")
-    key_type(page, "id_your-contact-email", "joanne@example.org")
     key_continue(page)
 
     on_page(page, "Which areas does your child need help with?", scan=False)
@@ -523,7 +529,7 @@ def test_change_link_returns_to_check_answers_with_the_new_answer(page: Page):
 # -- d. refresh and back keep answers ---------------------------------------------------------
 def test_back_and_refresh_keep_answers(page: Page):
     page.goto("/request/new/")
-    on_page(page, "What is your child's name?", scan=False)
+    answer_who_is_filling_in(page, scan=False)
     answer_child_name(page)
     on_page(page, "How should the letter refer to your child?", scan=False)
     page.get_by_role("radio", name="They and them", exact=True).check()
@@ -551,7 +557,7 @@ def test_back_and_refresh_keep_answers(page: Page):
 # -- e. Wales ---------------------------------------------------------------------------------
 def test_wales_shows_the_other_nation_page(page: Page):
     page.goto("/start/new/")
-    on_page(page, "Where does your child live?", scan=False)
+    on_page(page, "Where does the child or young person live?", scan=False)
     page.get_by_role("radio", name="Wales", exact=True).check()
     continue_(page)
     on_page(page, "This service covers England only")
@@ -567,7 +573,7 @@ def test_appeal_stage_starts_the_appeal_journey(page: Page):
     continue_(page)
     page.get_by_role("radio", name="I want to appeal to the SEND Tribunal", exact=True).check()
     continue_(page)
-    on_page(page, "What is your child's name?")
+    on_page(page, "About you")  # who is filling it in, first
     assert "/appeal/" in page.url, page.url
 
 
@@ -598,6 +604,7 @@ def assert_dob_error(page: Page, message: str, typed: tuple[str, str, str]) -> N
 
 def test_date_of_birth_errors_are_summarised_and_keep_what_was_typed(page: Page):
     page.goto("/request/new/")
+    answer_who_is_filling_in(page, scan=False)
     answer_child_name(page)
     page.get_by_role("radio", name="He and him", exact=True).check()
     continue_(page)
@@ -637,4 +644,4 @@ def test_accessibility_and_lost_answers_pages(page: Page):
     page.goto(f"/request/{uuid.uuid4()}/child-pronouns/")
     on_page(page, "We could not find your answers")
     press(page, page.get_by_role("button", name="Start again"))
-    on_page(page, "What is your child's name?", scan=False)
+    on_page(page, "About you", scan=False)

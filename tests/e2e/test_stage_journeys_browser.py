@@ -23,6 +23,7 @@ from tests.letters.docx_text import docx_text
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CHECK_ANSWERS = "Check your answers before we write your letter"
+MEDIATION_VIEWS = "I want to stay with my friends at lunch."
 EP_REPORT = "Educational psychologist report"
 
 
@@ -100,36 +101,21 @@ def start_stage(page: Page, stage: str) -> None:
     page.goto("/")
     on_page(page, "Get help with an EHC plan for your child")
     press(page, page.get_by_role("button", name="Start now"))
-    on_page(page, "Where does your child live?")
+    on_page(page, "Where does the child or young person live?")
     choose(page, "England")
     continue_(page)
     on_page(page, "Where are you in the process?")
     choose(page, stage)
     continue_(page)
-    on_page(page, "What is your child's name?")
+    on_page(page, "About you")  # who is filling it in, first
 
 
-def answer_about_pages(page: Page, family: dict, relationship: str = "Parent") -> None:
-    """The questions every stage journey opens with: the child, the council and the parent
-    (or, with relationship "Advocate writing for the family", the advocate)."""
-    label(page, "First name").fill(family["first"])
-    label(page, "Last name").fill(family["last"])
-    continue_(page)
-
-    on_page(page, "How should the letter refer to your child?")
-    choose(page, family["pronouns"])
-    continue_(page)
-
-    on_page(page, "What is your child's date of birth?")
-    fill_date(page, family["born"])
-    continue_(page)
-
-    on_page(page, "Which council is responsible for your child?")
-    choose_from_autocomplete(
-        page, "Which council is responsible for your child?", family["council_option"]
-    )
-    continue_(page)
-
+def answer_about_pages(
+    page: Page, family: dict, relationship: str = "Parent", helping=None
+) -> None:
+    """The questions every journey opens with: who is filling it in (the parent or, with
+    relationship "Advocate writing for the family", the advocate, who then says who they help
+    through `helping(page)`), then the child and the council."""
     on_page(page, "About you")
     label(page, "Your full name").fill(family["parent"])
     choose(page, relationship)
@@ -140,6 +126,28 @@ def answer_about_pages(page: Page, family: dict, relationship: str = "Parent") -
     label(page, "Town or city").fill(family["town"])
     label(page, "Postcode").fill(family["postcode"])
     label(page, "Email address").fill(family["email"])
+    continue_(page)
+    if helping is not None:
+        helping(page)
+
+    child = "your child" if helping is None else "the child"
+    on_page(page, f"What is {child}'s name?")
+    label(page, "First name").fill(family["first"])
+    label(page, "Last name").fill(family["last"])
+    continue_(page)
+
+    child = "your child" if helping is None else family["first"]
+    on_page(page, f"How should the letter refer to {child}?")
+    choose(page, family["pronouns"])
+    continue_(page)
+
+    on_page(page, f"What is {child}'s date of birth?")
+    fill_date(page, family["born"])
+    continue_(page)
+
+    council = f"Which council is responsible for {child}?"
+    on_page(page, council)
+    choose_from_autocomplete(page, council, family["council_option"])
     continue_(page)
 
 
@@ -205,7 +213,7 @@ def assert_letter_says(text: str, what: str, expected: list[str]) -> None:
 
 
 # -- the refusal journey ---------------------------------------------------------------------
-REFUSED_STAGE = "The council refused to assess my child, or refused to issue a plan"
+REFUSED_STAGE = "The council refused to carry out an assessment, or refused to issue a plan"
 REFUSAL_LETTERS = [
     "Request to reconsider your decision",
     "Contacting the mediation adviser",
@@ -496,6 +504,16 @@ def test_mediation_journey_from_the_home_page_to_its_letters(page: Page):
     label(page, "What do you want to talk about at mediation?").fill("\n".join(ISSUES))
     continue_(page)
 
+    # The child's own voice, for the one-page summary taken into mediation (issue 14).
+    on_page(page, "What are your child's views?")
+    choose(page, "What you have heard your child say")
+    label(
+        page, "What does your child say about school, the help they get and what matters to them?"
+    ).fill(MEDIATION_VIEWS)
+    continue_(page)
+    on_page(page, "What is your child good at, and what do they hope for?")
+    continue_(page)  # optional
+
     on_page(page, "What is the name of the mediation service?")
     label(page, "What is the name of the mediation service?").fill("Global Mediation")
     continue_(page)
@@ -503,7 +521,9 @@ def test_mediation_journey_from_the_home_page_to_its_letters(page: Page):
     letters = ["Contacting the mediation adviser", "Summary for mediation"]
     write_letters(page, [ISSUES[0], "Global Mediation"], letters)
     expected = [f"{family['first']} {family['last']}", family["council"], *ISSUES]
-    assert_letter_says(pdf_of(page, "Summary for mediation"), "mediation summary PDF", expected)
+    heard = f"As I have heard {family['first']} say: {MEDIATION_VIEWS}"
+    summary = pdf_of(page, "Summary for mediation")
+    assert_letter_says(summary, "mediation summary PDF", [*expected, heard])
     assert_letter_says(
         docx_of(page, "Contacting the mediation adviser"),
         "mediation adviser DOCX",
@@ -661,11 +681,9 @@ REPRESENTED = {
 }
 
 
-def test_an_advocate_appeals_naming_the_parent_whose_rights_these_are(page: Page):
-    start_stage(page, APPEAL_STAGE)
-    answer_about_pages(page, ADVOCATE, relationship="Advocate writing for the family")
-
-    # Only the parent or the young person can appeal: the advocate says who they help.
+def name_the_parent_helped(page: Page) -> None:
+    """Only the parent or the young person can appeal: the advocate says who they help,
+    straight after their own details."""
     who = "Who are you helping?"
     on_page(page, who)
     continue_(page)
@@ -686,6 +704,16 @@ def test_an_advocate_appeals_naming_the_parent_whose_rights_these_are(page: Page
     label(page, "Town or city").fill(REPRESENTED["town"])
     label(page, "Postcode").fill(REPRESENTED["postcode"])
     continue_(page)
+
+
+def test_an_advocate_appeals_naming_the_parent_whose_rights_these_are(page: Page):
+    start_stage(page, APPEAL_STAGE)
+    answer_about_pages(
+        page,
+        ADVOCATE,
+        relationship="Advocate writing for the family",
+        helping=name_the_parent_helped,
+    )
 
     on_page(page, "Which decision do you disagree with?")
     choose(page, "Only the school or college named in the plan")

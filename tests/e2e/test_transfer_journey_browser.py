@@ -48,7 +48,7 @@ WHY = "Small classes and a speech and language therapist on site every day."
 def test_a_parent_asks_for_a_secondary_school_for_the_move(page: Page):
     year = int(move_years(timezone.localdate())[0][0])
     page.goto("/transfer/new/")
-    on_page(page, "What is your child's name?")
+    on_page(page, "About you")  # who is filling it in, first
     answer_about_pages(page, TOM)
 
     on_page(page, "Which move is coming up?")

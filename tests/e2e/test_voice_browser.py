@@ -33,6 +33,10 @@ def on_page(page: Page, heading: str) -> None:
 
 def test_a_parent_acting_for_a_young_person_through_the_voice_pages(page: Page):
     page.goto("/request/new/")
+    page.get_by_label("Your full name", exact=True).fill("Grace Okafor")
+    page.get_by_role("radio", name="Parent", exact=True).check()
+    continue_(page)
+    go(page, "child-name")
     page.get_by_label("First name", exact=True).fill("Sam")
     page.get_by_label("Last name", exact=True).fill("Okafor")
     continue_(page)
@@ -41,12 +45,8 @@ def test_a_parent_acting_for_a_young_person_through_the_voice_pages(page: Page):
     page.get_by_label("Month", exact=True).fill("4")
     page.get_by_label("Year", exact=True).fill("2008")
     continue_(page)
-    go(page, "your-details")
-    page.get_by_label("Your full name", exact=True).fill("Grace Okafor")
-    page.get_by_role("radio", name="Parent", exact=True).check()
-    continue_(page)
 
-    go(page, "acting-for-young-person")
+    # Straight after the date of birth: on what basis the parent acts for the young person.
     on_page(page, "Are you acting for Sam with their agreement?")
     page.get_by_role("radio", name="Yes, Sam has asked me to act for them").check()
     continue_(page)

@@ -20,12 +20,18 @@ def test_healthz_is_get_only(client):
 @pytest.mark.django_db
 def test_after_signing_in_the_start_page_offers_to_carry_on(client, case_file):
     from journeys.models import Case
-    from tests.conftest import PASSWORD, make_user, management, request_answers
+    from tests.conftest import (
+        PASSWORD,
+        make_user,
+        management,
+        request_answers,
+        start_at_child_name,
+    )
 
     parent = make_user("pat@example.org", "Pat Parent")
     Case.objects.create(journey="request", case_file=case_file, owner=parent)
     # Answers started without an account, on the question after the child's name...
-    location = client.get("/request/new/")["Location"]
+    _, location = start_at_child_name(client)
     client.post(
         location, {**management("request", "child-name"), **request_answers()["child-name"]}
     )

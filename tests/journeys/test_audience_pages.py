@@ -203,3 +203,35 @@ def test_an_advocate_is_asked_whether_the_parent_they_help_acts_for_the_young_pe
     text = page(client, url)
     assert heading(text) == "Is Grace Okafor acting for Sam with their agreement?"
     assert "Yes, Sam has asked Grace Okafor to act for them" in text
+
+
+@pytest.mark.django_db
+def test_the_voice_reaches_the_mediation_summary(client):
+    from tests.conftest import walk
+
+    answers = {
+        **stage_answers("mediation"),
+        "child-views": {
+            "child-views-source": "own_words",
+            "child-views-views": "I want a quiet room at lunch.",
+        },
+        "child-strengths": {"child-strengths-strengths": "Lego and maps."},
+    }
+    _, visited = walk(client, "/mediation/new/", answers)
+    assert visited.index("mediation-issues") < visited.index("child-views")
+    case = Case.objects.latest("created_at")
+    assert case.extras["mediation"]["child_voice"] == {
+        "source": "own_words",
+        "views": "I want a quiet room at lunch.",
+        "strengths": "Lego and maps.",
+    }
+    from tests.letters.docx_text import docx_text
+    from tests.letters.pdf_text import pdf_text
+
+    for fmt, read in (("pdf", pdf_text), ("docx", docx_text)):
+        letter = client.get(f"/cases/{case.pk}/letters/mediation_summary.{fmt}")
+        assert letter.status_code == 200
+        text = " ".join(read(letter.content).split())
+        assert "Sam's views, strengths and hopes" in text
+        assert "In Sam's own words: I want a quiet room at lunch." in text
+        assert "What Sam is good at and enjoys: Lego and maps." in text

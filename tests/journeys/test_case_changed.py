@@ -79,15 +79,15 @@ class CaseChangedTests:
 
 @pytest.mark.django_db
 def test_the_same_step_posted_twice_is_stored_once(client):
-    start = client.get("/request/new/")["Location"]
-    data = {**management("request", "child-name"), **request_answers()["child-name"]}
+    start = client.get("/request/new/")["Location"]  # the first page: "About you"
+    data = {**management("request", "your-details"), **request_answers()["your-details"]}
     first, second = client.post(start, data), client.post(start, data)
     assert first.status_code == second.status_code == 302
     assert first["Location"] == second["Location"]
     drafts = client.session["journey_drafts"]
     assert len(drafts) == 1
     (draft,) = drafts.values()
-    assert draft["step_data"]["child-name"]["child-name-first_name"] == ["Sam"]
+    assert draft["step_data"]["your-details"]["your-details-name"] == ["Grace Okafor"]
 
 
 @pytest.mark.django_db

@@ -77,7 +77,7 @@ class TriageBranchTests:
         )
         assert response["Location"] == f"/{stage}/new/"
         first = client.get(response["Location"])
-        assert first["Location"].endswith("/child-name/")
+        assert first["Location"].endswith("/your-details/")  # who is filling it in, first
         assert client.get(first["Location"]).status_code == 200
 
     def test_unknown_nation_or_journey_is_404(self, client):
@@ -87,8 +87,12 @@ class TriageBranchTests:
 
 
 def start_request(client):
+    """Start a request and answer who is filling it in (the journey asks that first), so the
+    child's name is the next question."""
     response = client.get("/request/new/")
     match = STEP_URL.match(response["Location"])
+    for step in ("your-details", "your-contact"):
+        post_step(client, match["case_id"], step, request_answers()[step])
     return match["case_id"], response["Location"]
 
 
@@ -233,7 +237,7 @@ class RequestJourneyBehaviourTests:
         case_id = STEP_URL.match(response["Location"])["case_id"]
         response = client.get(f"/request/{case_id}/school-view/")
         assert response.status_code == 302
-        assert response["Location"] == f"/request/{case_id}/child-name/"
+        assert response["Location"] == f"/request/{case_id}/your-details/"
 
     def test_skipping_ahead_by_url_cannot_submit_unanswered_steps(self, client):
         case_id, _ = start_request(client)

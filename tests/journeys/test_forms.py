@@ -11,7 +11,7 @@ from tests.conftest import date_parts, formset, request_answers
 
 # The message a parent sees for each required answer left empty, step by step.
 REQUIRED_MESSAGES = {
-    "country": {"country": "Select where your child lives"},
+    "country": {"country": "Select where the child or young person lives"},
     "stage": {"stage": "Select where you are in the process"},
     "child-name": {
         "first_name": "Enter your child's first name",

@@ -100,6 +100,9 @@ class StageDefinitionTests:
                     "wants-mediation",
                     "mediation-requested-date",
                     "mediation-issues",
+                    # The child's voice, for the one-page summary taken into mediation.
+                    "child-views",
+                    "child-strengths",
                     "adviser-name",
                 ],
             ),
@@ -170,7 +173,7 @@ def client(request, client):
 class StageJourneyTests:
     def test_refusal_journey_to_its_letters(self, client):
         case_id, visited, page = finish(client, "refused")
-        assert visited[:6] == list(ABOUT_SLUGS)
+        assert visited[: len(ABOUT_SLUGS)] == list(ABOUT_SLUGS)
         assert {kind for kind, _ in download_links(page)} == {
             "reconsideration_request",
             "mediation_adviser",
@@ -208,7 +211,7 @@ class StageJourneyTests:
         case_id = STEP_URL.match(response["Location"])["case_id"]
         client.post(
             response["Location"],
-            {"refused-current_step": "child-name", **stage_answers("refused")["child-name"]},
+            {"refused-current_step": "your-details", **stage_answers("refused")["your-details"]},
         )
         response = client.post(
             f"/refused/{case_id}/refusal-reasons/",
@@ -441,7 +444,8 @@ class WhoAppealsJourneyTests:
     @pytest.mark.parametrize("journey", ["refused", "appeal", "mediation", "plan"])
     def test_an_advocate_names_the_person_whose_rights_these_are(self, client, journey):
         case_id, visited, _ = finish(client, journey, **ADVOCATE_ANSWERS)
-        assert visited[6:8] == ["represents-details", "represents-contact"]
+        # Right after the advocate's own details, before the child's.
+        assert visited[2:4] == ["represents-details", "represents-contact"]
         case = Case.objects.get(pk=case_id).case_file
         assert case["format"] == "ehcp-case/2"
         assert case["applicant"]["relationship"] == "advocate"

@@ -142,7 +142,7 @@ class TransferDefinitionTests:
     def test_an_advocate_is_asked_whose_rights_these_are(self):
         answers = {"your-details": {"relationship": "advocate"}}
         visible = TRANSFER.visible_steps(answers)
-        assert visible[6:8] == ["represents-details", "represents-contact"]
+        assert visible[2:4] == ["represents-details", "represents-contact"]
 
     def test_the_journeys_are_served(self):
         assert {"transfer", "reassessment", "tribunal-order"} <= set(JOURNEYS)
@@ -208,7 +208,7 @@ def client(request, client):
 class TransferJourneyTests:
     def test_a_school_move_to_its_letter(self, client):
         case_id, visited, page = finish(client, "transfer", transfer_answers())
-        assert visited[:6] == list(ABOUT_SLUGS)
+        assert visited[: len(ABOUT_SLUGS)] == list(ABOUT_SLUGS)
         assert "transfer-date" not in visited
         assert download_links(page) == {"phase_transfer_request"}
         case = Case.objects.get(pk=case_id)

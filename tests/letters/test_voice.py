@@ -9,11 +9,13 @@ young person, and a young person's own letters are in the first person.
 from __future__ import annotations
 
 import copy
+import io
 import json
 from datetime import date
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from letters.parties import MissingCaseData, parties_from_case
 from letters.registry import LetterKind
@@ -223,3 +225,52 @@ class ReasonsForAppealTests:
             for text in texts("appeal_reasons", data, extras):
                 assert "views, strengths and hopes" not in text
                 assert "Preparing for adulthood" not in text
+
+
+class MediationSummaryVoiceTests:
+    """The one-page summary the family takes into mediation carries the child's views,
+    strengths and hopes as given, read back from its PDF and DOCX; the request for outcomes in
+    preparing for adulthood is written to a council, so it stays out; and it still fits one
+    page."""
+
+    EXTRAS = {**VOICE, "mediation": {"wants_mediation": True}}
+
+    def test_views_strengths_and_hopes_as_given(self):
+        data = case("case_refusal_assess")
+        name = data["child"]["first_name"]
+        for text in texts("mediation_summary", data, self.EXTRAS):
+            assert f"{name}'s views, strengths and hopes" in text
+            assert f"In {name}'s own words: I want a quiet place to work." in text
+            assert f"What {name} is good at and enjoys: Building things" in text
+            assert f"What {name} hopes for: To be a vet." in text
+            assert "Preparing for adulthood" not in text
+            assert "include each of these areas" not in text
+            # After what the family wants, before the evidence and the dates.
+            assert text.index("What I want") < text.index(f"{name}'s views")
+            assert text.index(f"{name}'s views") < text.index("Dates that matter")
+
+    def test_still_one_page(self):
+        content = letter_render(
+            kind="mediation_summary",
+            case_file=case("case_refusal_assess"),
+            fmt="pdf",
+            today=TODAY,
+            extras=self.EXTRAS,
+        ).content
+        assert len(PdfReader(io.BytesIO(content)).pages) == 1
+
+    def test_nothing_given_nothing_said(self):
+        data = case("case_refusal_assess")
+        for extras in ({"mediation": {"wants_mediation": True}}, None):
+            for text in texts("mediation_summary", data, extras):
+                assert "views, strengths and hopes" not in text
+                assert "own words" not in text
+
+    def test_a_young_person_speaks_for_themselves(self):
+        data = case("case_refusal_assess")
+        data["child"]["date_of_birth"] = "2009-04-10"
+        data["applicant"]["relationship"] = "young_person"
+        for text in texts("mediation_summary", data, self.EXTRAS):
+            assert "My views, strengths and hopes" in text
+            assert "In my own words: I want a quiet place to work." in text
+            assert "my child" not in text.casefold()

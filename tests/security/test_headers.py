@@ -48,7 +48,7 @@ def question_page(site):
     started = site.get("/request/new/")
     assert started.status == 302
     location = started.headers["Location"].removeprefix(f"https://{HOST}")
-    assert re.fullmatch(r"/request/[0-9a-f-]{36}/child-name/", location)
+    assert re.fullmatch(r"/request/[0-9a-f-]{36}/your-details/", location)
     # The new case id belongs to the session that made it: send its cookie back.
     cookies = "; ".join(c.split(";")[0] for c in started.headers.get_all("Set-Cookie"))
     return site.get(location, Cookie=cookies)

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.test import override_settings
 
-from tests.conftest import make_user, management, request_answers, walk
+from tests.conftest import make_user, management, request_answers, start_at_child_name, walk
 
 # A name that appears nowhere else, so finding it anywhere means it leaked.
 FIRST, LAST = "Zebedee", "Quartermaine-Oyelaran"
@@ -44,7 +44,7 @@ def test_a_journey_step_with_a_childs_name_logs_no_trace_of_it(client, every_rec
         client.force_login(make_user())
     # Under DEBUG Django would log every SQL statement with its parameters (the answers).
     with override_settings(DEBUG=True):
-        step = client.get("/request/new/")["Location"]
+        _, step = start_at_child_name(client)
         response = client.post(
             step,
             {

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from ehcp_site import shared_cache
-from tests.conftest import PASSWORD, make_user, run_in_project
+from tests.conftest import PASSWORD, make_user, run_in_project, start_at_child_name
 
 CLOSED_PORT = "redis://127.0.0.1:1/0"
 REDIS_DOWN = {
@@ -104,7 +104,7 @@ def test_letters_export_and_reminders_work(client, redis_down):
 
 def test_sessions_read_through_redis_come_from_the_database_while_it_is_down(client, redis_down):
     with override_settings(SESSION_ENGINE="ehcp_site.sessions_cached"):
-        step = client.get("/request/new/")["Location"]
+        _, step = start_at_child_name(client)
         data = {"request-current_step": "child-name", "child-name-first_name": "Zebedee"}
         data["child-name-last_name"] = "Quartermaine"
         assert client.post(step, data).status_code == 302

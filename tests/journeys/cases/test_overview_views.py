@@ -18,6 +18,7 @@ from tests.conftest import (
     management,
     request_answers,
     stage_answers,
+    start_at_child_name,
     walk,
 )
 from tests.factories import CaseFactory
@@ -75,8 +76,7 @@ class CaseListTests:
     def test_an_unfinished_new_case_is_listed_with_a_link_to_where_they_stopped(
         self, parent_client
     ):
-        response = parent_client.get("/request/new/")
-        child_name = response["Location"]
+        _, child_name = start_at_child_name(parent_client)
         parent_client.post(
             child_name, {**management("request", "child-name"), **request_answers()["child-name"]}
         )
@@ -90,7 +90,7 @@ class CaseListTests:
 class ResumeOnAnotherDeviceTests:
     def test_answers_in_progress_follow_the_account_to_another_browser(self, parent):
         phone, laptop = signed_in(parent), signed_in(parent)
-        start = phone.get("/request/new/")["Location"]
+        _, start = start_at_child_name(phone)
         for slug in ("child-name", "child-pronouns"):
             phone.post(
                 start.replace("child-name", slug),
@@ -104,7 +104,7 @@ class ResumeOnAnotherDeviceTests:
 
     def test_another_account_does_not_see_the_draft(self, parent):
         phone = signed_in(parent)
-        start = phone.get("/request/new/")["Location"]
+        _, start = start_at_child_name(phone)
         phone.post(
             start, {**management("request", "child-name"), **request_answers()["child-name"]}
         )

@@ -607,6 +607,54 @@ def test_a_done_stage_still_says_its_next_date():
     )
 
 
+class AnnualReviewComesBackTests:
+    """The annual review recurs: "Done" holds only for the review the family prepared for."""
+
+    NEXT = [due("annual_review", date(2027, 1, 4), explanation="Review by 4 January 2027.")]
+
+    def test_prepared_for_a_meeting_still_to_come_it_is_done(self):
+        assert status(case(PLAN), "annual-review", dates=self.NEXT, finished=["annual-review"]) == (
+            Progress.DONE,
+            "Done. Review by 4 January 2027.",
+        )
+
+    def test_once_that_meeting_took_place_the_next_review_shows(self):
+        assert status(
+            case(PLAN),
+            "annual-review",
+            dates=self.NEXT,
+            finished=["annual-review"],
+            review_behind=True,
+        ) == (Progress.NOT_STARTED, "Review by 4 January 2027.")
+
+    def test_a_late_council_shows_even_after_the_family_prepared(self):
+        late = [due("annual_review", date(2026, 11, 30), explanation="Review by 30 November.")]
+        assert status(case(PLAN), "annual-review", dates=late, finished=["annual-review"]) == (
+            Progress.ACTION_NEEDED,
+            "Late: review by 30 November.",
+        )
+
+    def test_a_draft_of_the_next_review_is_in_progress(self):
+        progress, _ = status(
+            case(PLAN),
+            "annual-review",
+            finished=["annual-review"],
+            drafts=["annual-review"],
+            review_behind=True,
+        )
+        assert progress is Progress.IN_PROGRESS
+
+    def test_the_family_still_told_us_there_is_a_plan(self):
+        # Only the journey says so (no plan event): the plan's stages still show.
+        shown = slugs(case(), finished=["annual-review"], review_behind=True)
+        assert "annual-review" in shown and "amendments" in shown
+
+    def test_other_stages_stay_done(self):
+        late = [due("amended_plan_final", date(2026, 11, 1), explanation="Final by 1 November.")]
+        progress, _ = status(case(PLAN), "amendments", dates=late, finished=["amendments"])
+        assert progress is Progress.DONE
+
+
 def test_a_date_of_an_unknown_rule_or_stage_is_left_out():
     dates = [
         due("some_future_rule", date(2026, 1, 1)),
@@ -705,7 +753,13 @@ def test_a_case_with_a_final_plan_always_shows_its_review_and_each_stage_once(
     # In the stages' order, but for the plan's life before mediation and appeal.
     assert shown.index("plan") < shown.index("annual-review") < shown.index("mediation")
     assert all(s.reason and s.reason[-1] in ".)" for s in result)
-    assert all(s.progress is Progress.DONE for s in result if s.slug in finished)
+    # Finished is done, but for an annual review the council is late with: it comes back.
+    assert all(
+        s.progress is Progress.DONE
+        or (s.slug == "annual-review" and s.progress is Progress.ACTION_NEEDED)
+        for s in result
+        if s.slug in finished
+    )
     assert set(shown) <= set(order)
 
 

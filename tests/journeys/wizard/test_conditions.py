@@ -147,3 +147,10 @@ class PlanLifeConditionTests:
         assert conditions.is_young_person_19_or_over(born, today=today)
         assert not conditions.is_young_person_19_or_over(born, today=date(2026, 5, 1))
         assert not conditions.is_young_person_19_or_over({}, today=today)
+
+
+def test_the_plan_and_reassessment_answers_read_as_given():
+    assert conditions.is_final_plan({"plan-stage": {"plan_stage": "final"}})
+    assert not conditions.is_final_plan({"plan-stage": {"plan_stage": "draft"}})
+    assert conditions.reassessment_not_asked({"reassessment-asked": {"status": "not_asked"}})
+    assert not conditions.reassessment_not_asked({"reassessment-asked": {"status": "refused"}})

@@ -14,7 +14,10 @@ from journeys.wizard.definition import (
     TRIAGE,
 )
 
+# Who is filling it in comes first, so every page after speaks to the right person.
 ALWAYS_BEFORE_NEEDS = [
+    "your-details",
+    "your-contact",
     "child-name",
     "child-pronouns",
     "child-date-of-birth",
@@ -41,8 +44,6 @@ class RequestJourneyDefinitionTests:
             "setting-details",
             "child-diagnoses",
             "local-authority",
-            "your-details",
-            "your-contact",
             "need-areas",
             "need-communication",
             "need-semh",
@@ -63,8 +64,6 @@ class RequestJourneyDefinitionTests:
             *ALWAYS_BEFORE_NEEDS,
             "child-diagnoses",
             "local-authority",
-            "your-details",
-            "your-contact",
             "need-areas",
             "need-cognition",
             "support-now",  # what they receive now, not the school's SEN support
@@ -94,7 +93,7 @@ class RequestJourneyDefinitionTests:
         visible = REQUEST_ASSESSMENT.visible_steps({})
         conditional = {s.slug for s in REQUEST_ASSESSMENT.steps if s.show_if}
         assert not conditional & set(visible)
-        assert visible[0] == "child-name" and visible[-1] == "check-answers"
+        assert visible[0] == "your-details" and visible[-1] == "check-answers"
 
 
 class TriageDefinitionTests:
@@ -221,3 +220,23 @@ class NoSchoolPlaceDefinitionTests:
         assert support_page in visible
         other = {"support-tried", "support-now"} - {support_page}
         assert not other & set(visible)
+
+
+def test_a_journey_that_repeats_a_step_is_refused():
+    from journeys.forms.request import ChildNameForm
+    from journeys.wizard.definition import Journey, Step
+
+    with pytest.raises(ValueError, match="repeats a step slug"):
+        Journey(
+            slug="twice",
+            title="Twice",
+            steps=(Step("child-name", ChildNameForm), Step("child-name", ChildNameForm)),
+        )
+
+
+def test_the_review_chaser_needs_a_recorded_meeting():
+    from journeys.wizard.definition import _review_chaser
+
+    extras = {"review": {"meeting_held": True, "decision": "not_told"}}
+    assert _review_chaser({"events": []}, extras) is False
+    assert _review_chaser({"events": []}, {"review": {"meeting_held": False}}) is False

@@ -123,6 +123,27 @@ class CaseOverviewForTests:
         )
         assert {row["url"] for row in overview["tasks"]} == {""}
 
+    @pytest.mark.parametrize(
+        ("held", "expected"), [(False, Progress.DONE), (True, Progress.NOT_STARTED)]
+    )
+    def test_an_annual_review_whose_meeting_took_place_shows_the_next(self, held, expected):
+        from datetime import date
+
+        from journeys.cases.selectors import CaseAccess, Role
+        from tests.factories import CaseFactory
+
+        case = CaseFactory(extras={"annual-review": {"review": {"meeting_held": held}}})
+        case.case_file["events"] = [{"type": "final_plan_issued", "date": "2026-01-05"}]
+        overview = case_overview_for(
+            access=CaseAccess(case=case, role=Role.OWNER),
+            user=AnonymousUser(),
+            session={},
+            today=date(2026, 6, 1),
+        )
+        (review,) = [r["task"] for r in overview["tasks"] if r["task"].slug == "annual-review"]
+        # Held: the next review is next, not yet started (its date is still to come).
+        assert review.status is expected
+
 
 @pytest.mark.django_db
 def test_the_case_list_of_a_visitor_holds_this_browsers_cases():
@@ -138,3 +159,23 @@ def test_the_case_list_of_a_visitor_holds_this_browsers_cases():
     assert [row["case"] for row in cases.rows] == [case]
     assert cases.rows[0]["stage"] == stage_label("request")
     assert cases.shared == [] and cases.unfinished == []
+
+
+def test_each_letter_kind_is_listed_once_across_stages():
+    from journeys.wizard.progress import case_letters
+
+    # The refusal and the appeal both offer reasons for appeal: listed once, under the first.
+    case_file = {"decision": {"kind": "refusal_to_assess"}}
+    extras = {"refused": {}, "appeal": {}}
+    links = case_letters(case_file, extras, extras_for=lambda slug: {})
+    kinds = [link.kind for link in links]
+    assert kinds.count("appeal_reasons") == 1
+    assert next(link.journey for link in links if link.kind == "appeal_reasons") == "refused"
+
+
+def test_a_stage_without_a_journey_has_no_link():
+    from journeys.rules.stages import StageStatus
+    from journeys.wizard.progress import StageTask, _task_url
+
+    status = StageStatus("request", "Ask", Progress.DONE, "Done.")
+    assert _task_url(StageTask(status, None, None), case_id="x") == ""

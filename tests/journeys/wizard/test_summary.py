@@ -58,7 +58,7 @@ def test_rows_are_grouped_under_the_page_captions_in_journey_order():
         "anything-else": {"notes": ""},
     }
     headings = [s.heading for s in summary_sections(REQUEST_ASSESSMENT, answers)]
-    assert headings == ["About your child", "About you", "Support and evidence"]
+    assert headings == ["About you", "About your child", "Support and evidence"]
     assert rows_by_key(answers)["Is there anything else the council should know?"][0] == (
         "Not given",
     )

@@ -12,7 +12,7 @@ from journeys.wizard.definition import CHECK_ANSWERS, JOURNEYS
 from journeys.wizard.views import DONE_STEP, JourneyStepView
 from tests.conftest import management, request_answers, signed_in_client
 
-NEW_STEP = re.compile(r"^/request/(?P<case_id>[0-9a-f-]{36})/child-name/$")
+NEW_STEP = re.compile(r"^/request/(?P<case_id>[0-9a-f-]{36})/your-details/$")
 
 
 @pytest.mark.parametrize("slug", sorted(JOURNEYS))
@@ -46,34 +46,36 @@ def start(browser) -> str:
 class JourneyStepViewTests:
     def test_a_step_has_its_own_template_or_the_shared_layout(self, browser):
         case_id = start(browser)
-        response = browser.get(f"/request/{case_id}/child-name/")
+        response = browser.get(f"/request/{case_id}/your-details/")
         assert [t.name for t in response.templates][:1] == ["journeys/step_base.html"] or (
-            "journeys/steps/child-name.html" in [t.name for t in response.templates]
+            "journeys/steps/your-details.html" in [t.name for t in response.templates]
         )
         assert response.context["journey"] is JOURNEYS["request"]
         assert response.context["back_link"] == "/"
 
     def test_a_valid_step_redirects_to_the_next_visible_step(self, browser):
         case_id = start(browser)
-        data = {**management("request", "child-name"), **request_answers()["child-name"]}
-        response = browser.post(f"/request/{case_id}/child-name/", data)
+        data = {**management("request", "your-details"), **request_answers()["your-details"]}
+        response = browser.post(f"/request/{case_id}/your-details/", data)
         assert response.status_code == 302
-        assert response["Location"] == f"/request/{case_id}/child-pronouns/"
+        assert response["Location"] == f"/request/{case_id}/your-contact/"
 
     def test_posting_a_step_the_journey_does_not_have_is_a_400(self, browser):
         case_id = start(browser)
-        data = {**management("request", "not-a-step"), **request_answers()["child-name"]}
-        assert browser.post(f"/request/{case_id}/child-name/", data).status_code == 400
+        data = {**management("request", "not-a-step"), **request_answers()["your-details"]}
+        assert browser.post(f"/request/{case_id}/your-details/", data).status_code == 400
 
     def test_posting_without_the_management_form_is_a_400(self, browser):
         case_id = start(browser)
-        response = browser.post(f"/request/{case_id}/child-name/", request_answers()["child-name"])
+        response = browser.post(
+            f"/request/{case_id}/your-details/", request_answers()["your-details"]
+        )
         assert response.status_code == 400
 
     def test_the_done_url_by_get_goes_back_to_check_answers_and_saves_nothing(self, browser):
         case_id = start(browser)
-        data = {**management("request", "child-name"), **request_answers()["child-name"]}
-        browser.post(f"/request/{case_id}/child-name/", data)
+        data = {**management("request", "your-details"), **request_answers()["your-details"]}
+        browser.post(f"/request/{case_id}/your-details/", data)
         response = browser.get(f"/request/{case_id}/{DONE_STEP}/")
         assert response.status_code == 302
         assert response["Location"] == f"/request/{case_id}/{CHECK_ANSWERS}/"

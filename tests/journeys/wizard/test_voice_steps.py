@@ -63,6 +63,16 @@ class VoiceStepTests:
         assert slugs == ["child-views", "child-strengths"]
         assert set(slugs) <= set(visible)
 
+    @pytest.mark.parametrize(("wants", "asked"), [("yes", True), ("no", False), (None, False)])
+    def test_mediation_asks_for_it_only_for_the_summary_taken_into_mediation(self, wants, asked):
+        answers = about(CHILD, "parent")
+        if wants:
+            answers["wants-mediation"] = {"wants_mediation": wants}
+        visible = MEDIATION.visible_steps(answers)
+        assert ("child-views" in visible) is asked
+        assert ("child-strengths" in visible) is asked
+        assert "preparing-for-adulthood" not in visible  # the summary is not to the council
+
     @pytest.mark.parametrize(
         ("born", "year_group", "asked"),
         [
