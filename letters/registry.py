@@ -30,6 +30,8 @@ class LetterKind(StrEnum):
     REVIEW_CONTRIBUTION = "review_contribution"
     AMENDMENT_REPRESENTATIONS = "amendment_representations"
     CEASE_RESPONSE = "cease_response"
+    WITNESS_STATEMENT = "witness_statement"
+    SEND7_REQUEST = "send7_request"
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,19 @@ REGISTRY: dict[LetterKind, LetterSpec] = {
             title="Response to the proposal to stop the EHC plan",
             template="letters/cease_response.html",
             builder="letters.plan_life_letters:build_cease_response",
+        ),
+        # Issue 16: documents for the Tribunal bundle, from the pages that ask for them.
+        LetterSpec(
+            kind=LetterKind.WITNESS_STATEMENT,
+            title="Witness statement",
+            template="letters/witness_statement.html",
+            builder="letters.tribunal_documents:build_witness_statement",
+        ),
+        LetterSpec(
+            kind=LetterKind.SEND7_REQUEST,
+            title="Request for more pages of evidence (form SEND7)",
+            template="letters/send7_request.html",
+            builder="letters.tribunal_documents:build_send7_request",
         ),
     )
 }

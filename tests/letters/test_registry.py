@@ -36,12 +36,44 @@ def everything_case(case_file, kind):
     return case_file
 
 
+# The documents made only from a page's answers (issue 16): those answers, as the witness
+# statement page and the evidence pack's "ask for more pages" page keep them.
+PAGE_ANSWERS = {
+    "witness_statement": {
+        "witness_statement": {
+            "name": "Grace Okafor",
+            "relationship": "Sam's mother",
+            "sections": {"needs": "Sam cannot follow two-step instructions."},
+        }
+    },
+    "send7_request": {
+        "send7": {
+            "pages": 120,
+            "limit": 100,
+            "documents": [
+                {
+                    "title": "EP report",
+                    "author": "Dr A Patel",
+                    "date": "2026-09-01",
+                    "pages": 30,
+                    "why": "The only assessment of Sam's learning.",
+                }
+            ],
+        }
+    },
+}
+
+
 @pytest.mark.parametrize("kind", list(REGISTRY), ids=str)
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_every_kind_renders_in_every_format(kind, fmt, case_file):
     # Late enough that the council has missed its 6 weeks (the chaser needs that).
     letter = letter_render(
-        kind=kind, case_file=everything_case(case_file, kind), fmt=fmt, today=date(2027, 2, 1)
+        kind=kind,
+        case_file=everything_case(case_file, kind),
+        fmt=fmt,
+        today=date(2027, 2, 1),
+        extras=PAGE_ANSWERS.get(kind),
     )
     assert letter.filename == f"{kind.replace('_', '-')}-Sam-Okafor-2027-02-01.{fmt}"
     readers = {"pdf": pdf_text, "docx": docx_text, "html": bytes.decode}
