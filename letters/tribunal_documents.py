@@ -111,9 +111,7 @@ def build_witness_statement(
         for paragraph in written[key]:
             number += 1
             numbered.append((number, paragraph))
-        sections.append(
-            StatementSection(heading.format(child=parties.child.name), tuple(numbered))
-        )
+        sections.append(StatementSection(heading.format(child=parties.child.name), tuple(numbered)))
     return WitnessStatement(
         letter_date=parties.letter_date,
         sender_name=name,

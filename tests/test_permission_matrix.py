@@ -100,6 +100,9 @@ RULES = {
     "journeys:evidence-pack": ("get", {}, OWNER_PAGE),
     "journeys:evidence-pack-status": ("get", {}, OWNER_PAGE),
     "journeys:evidence-pack-download": ("get", {}, OWNER_PAGE),
+    "journeys:evidence-more-pages": ("get", {}, OWNER_PAGE),
+    "journeys:witness-statement": ("get", {}, OWNER_PAGE),
+    "journeys:witness-statement-ready": ("get", {}, OWNER_PAGE),
     "caseload:case": ("get", {}, ORGANISATION_PAGE),
     "caseload:case-note": ("post", {"note-body": "Rang the school."}, ORGANISATION_ACTION),
     "caseload:case-assign": ("post", {"assign-assigned_to": ""}, ORGANISATION_ACTION),
@@ -125,7 +128,13 @@ def test_every_case_url_has_a_rule():
 def world(case_file):
     """One case, shared every way there is, and one person in each role."""
     owner = make_user("owner@example.org", "Olive Owner")
-    case = CaseFactory(journey="request", case_file=case_file, owner=owner, extras={"request": {}})
+    witness = {"name": "Olive Owner", "relationship": "Sam's mother", "sections": {"needs": "x"}}
+    case = CaseFactory(
+        journey="request",
+        case_file=case_file,
+        owner=owner,
+        extras={"request": {}, "witness-statement": {"witness_statement": witness}},
+    )
     shared_with = Organisation.objects.create(name="Sunrise SEND Support")
     elsewhere = Organisation.objects.create(name="Elsewhere Advice")
     OrganisationShare.objects.create(case=case, organisation=shared_with, shared_by=owner)

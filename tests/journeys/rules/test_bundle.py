@@ -77,7 +77,11 @@ class WitnessStatementTests:
 
     def test_each_line_the_family_wrote_is_a_paragraph(self):
         text = "  Sam is 9.\n\n\nHe  cannot read\tyet.  \n   \nHe is kind."
-        assert bundle.statement_paragraphs(text) == ("Sam is 9.", "He cannot read yet.", "He is kind.")
+        assert bundle.statement_paragraphs(text) == (
+            "Sam is 9.",
+            "He cannot read yet.",
+            "He is kind.",
+        )
 
     def test_no_text_no_paragraphs(self):
         assert bundle.statement_paragraphs("  \n ") == ()
