@@ -405,6 +405,7 @@ class DocxWriter:
             _set_font(styles[name], size=STATEMENT_POINTS)
         for level in (2, 3, 4, 5, 6):
             _set_font(styles[f"Heading {level}"], size=STATEMENT_HEADING_POINTS)
+        _set_font(styles["Footer"], size=STATEMENT_POINTS)  # its page numbers too
 
     def _set_up_properties(self, *, title: str, author: str) -> None:
         package = self.document.part.package
