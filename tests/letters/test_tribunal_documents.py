@@ -217,7 +217,7 @@ class MorePagesRequestTests:
 
     def test_without_a_decision_there_is_no_limit_to_exceed(self, appeal_case):
         del appeal_case["decision"]
-        with pytest.raises(MissingCaseData, match="decision.kind"):
+        with pytest.raises(MissingCaseData, match=r"decision\.kind"):
             build_send7_request(appeal_case, today=TODAY, extras=send7())
 
     def test_read_back_from_the_pdf_and_the_word_document(self, appeal_case):
