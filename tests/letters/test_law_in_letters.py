@@ -27,7 +27,21 @@ from tests.letters.test_golden import letter_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TODAY = date(2026, 11, 23)
-EXTRAS = {"mediation": {"wants_mediation": False}}
+EXTRAS = {
+    "mediation": {"wants_mediation": False},
+    # Issue 16: what the witness statement page and the "ask for more pages" page keep.
+    "witness_statement": {
+        "name": "Grace Okafor",
+        "relationship": "the child's mother",
+        "sections": {"needs": "Reading is very hard."},
+    },
+    "send7": {
+        "pages": 130,
+        "documents": [
+            {"title": "EP report", "date": "2026-03-02", "pages": 45, "why": "The only one."}
+        ],
+    },
+}
 CASE_FOR = {
     LetterKind.REQUEST_ASSESSMENT: "case_sam",
     LetterKind.LA_MISSED_DEADLINE: "case_sam",
@@ -43,6 +57,8 @@ CASE_FOR = {
     LetterKind.REVIEW_CONTRIBUTION: "case_annual_review",
     LetterKind.AMENDMENT_REPRESENTATIONS: "case_annual_review",
     LetterKind.CEASE_RESPONSE: "case_cease_young_person",
+    LetterKind.WITNESS_STATEMENT: "case_appeal_plan",
+    LetterKind.SEND7_REQUEST: "case_appeal_plan",
 }
 DAY_FOR = {
     LetterKind.LA_MISSED_DEADLINE: date(2027, 1, 4),
