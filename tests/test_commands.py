@@ -57,6 +57,8 @@ def test_render_letter_list_prints_the_kinds_one_a_line():
         "review_contribution",
         "amendment_representations",
         "cease_response",
+        "witness_statement",
+        "send7_request",
     ]
 
 
