@@ -158,10 +158,11 @@ class WitnessStatementForm(QuestionForm):
         }
 
 
-def initial_from(answers: dict, *, name: str, relationship: str) -> dict:
-    """The form filled in from what was kept, or from the case (the applicant) the first time."""
+def initial_from(answers: dict, *, name: str, relationship: str, needs: str = "") -> dict:
+    """The form filled in from what was kept, or from the case (the applicant, and the needs
+    the family described) the first time."""
     if not answers:
-        return {"name": name, "relationship": relationship}
+        return {"name": name, "relationship": relationship, "needs": needs}
     return {
         "name": answers.get("name", ""),
         "relationship": answers.get("relationship", ""),

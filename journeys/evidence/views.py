@@ -243,13 +243,20 @@ def _child_name(case) -> str:
 
 
 def _applicant_defaults(case) -> dict[str, str]:
-    """The first time: the applicant as the witness, as the case file names them."""
+    """The first time: the applicant as the witness, as the case file names them, and what
+    the family already wrote about the child's needs (each need's description and impact, a
+    line each), for them to keep, change or delete: their own words, nothing added."""
     applicant = case.case_file.get("applicant") or {}
     child = _child_name(case)
     relationship = {"parent": f"{child}'s parent", "carer": f"{child}'s carer"}
+    needs = [
+        " ".join(part for part in (need.get("description", ""), need.get("impact", "")) if part)
+        for need in case.case_file.get("needs") or []
+    ]
     return {
         "name": applicant.get("name", ""),
         "relationship": relationship.get(applicant.get("relationship", ""), ""),
+        "needs": "\n".join(line for line in needs if line),
     }
 
 

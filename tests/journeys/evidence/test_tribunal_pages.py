@@ -44,6 +44,19 @@ class WitnessStatementPageTests:
         assert 'value="Sam&#x27;s parent"' in page
         assert "Who I am and how I know Sam (optional)" in page
         assert "Practice Direction No. 1 of 2025" in page
+        # The needs the family described, a line each, to keep or change: their own words.
+        assert case.case_file["needs"]
+        needs = re.search(r'<textarea[^>]*id="id_witness-needs"[^>]*>(.*?)</textarea>', page, re.S)
+        assert needs[1].strip().splitlines() == [
+            " ".join(filter(None, (need.get("description"), need.get("impact")))).replace(
+                "'", "&#x27;"
+            )
+            for need in case.case_file["needs"]
+        ]
+
+    def test_the_case_page_links_to_it_for_the_owner(self, browser, case):
+        page = browser.get(f"/cases/{case.id}/").content.decode()
+        assert f'href="/cases/{case.id}/witness-statement/"' in page
 
     def test_a_statement_needs_at_least_one_section(self, browser, case):
         response = browser.post(
