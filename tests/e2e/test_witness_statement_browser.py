@@ -15,7 +15,9 @@ from tests.e2e.test_timeline_browser import open_example_timeline
 def type_into(page: Page, element_id: str, text: str) -> None:
     tab_to_field(page, element_id)
     page.keyboard.press("Control+a")
-    page.keyboard.insert_text(text)
+    page.keyboard.press("Delete")
+    if text:
+        page.keyboard.insert_text(text)
 
 
 def test_write_a_witness_statement_with_the_keyboard(page: Page):
@@ -29,7 +31,10 @@ def test_write_a_witness_statement_with_the_keyboard(page: Page):
     expect(page.locator("#id_witness-name")).not_to_have_value("")  # the applicant, at first
     assert_accessible(page)
 
-    # Nothing written: the error is said in the summary, which takes focus.
+    # The needs the family described are there to keep or change. With nothing written, the
+    # error is said in the summary, which takes focus.
+    expect(page.locator("#id_witness-needs")).not_to_have_value("")
+    type_into(page, "id_witness-needs", "")
     tab_to(page, "Save and count the pages")
     page.keyboard.press("Enter")
     expect(page.locator(".govuk-error-summary")).to_be_focused()
