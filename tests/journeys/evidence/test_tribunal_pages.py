@@ -198,3 +198,13 @@ class MorePagesPageTests:
         query = "&".join(f"pack-documents={f.pk}" for f in over[:2])
         page = browser.get(f"/cases/{case.id}/evidence/pack/more-pages/?{query}")
         assert b'id="request-ready"' not in page.content
+
+    def test_a_document_of_another_case_is_never_counted(self, browser, case, over, owner):
+        from tests.factories import CaseFactory
+
+        other = CaseFactory(journey="request", case_file=case.case_file, owner=owner)
+        theirs = _add(browser, other, 90, "Their report", 4)
+        query = f"pack-documents={theirs.pk}&pack-documents={over[2].pk}"
+        page = browser.get(f"/cases/{case.id}/evidence/pack/more-pages/?{query}").content.decode()
+        assert "6 pages with the index" in " ".join(page.split())
+        assert "Their report" not in page
