@@ -71,3 +71,53 @@ def test_write_a_witness_statement_with_the_keyboard(page: Page):
     tab_to(page, "Shorten the statement")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Write a witness statement", level=1)).to_be_visible()
+
+
+def test_ask_for_more_pages_with_the_keyboard(page: Page, tmp_path):
+    from datetime import date
+
+    from journeys.cases.evidence_files import evidence_file_store
+    from journeys.documents.checks import document_clean
+    from journeys.models import Case
+    from tests import documents
+
+    open_example_timeline(page)
+    case = Case.objects.get(pk=re.search(r"/cases/([0-9a-f-]+)/", page.url)[1])
+    case.case_file = {
+        **case.case_file,
+        "decision": {"kind": "refusal_to_assess", "date": "2026-06-01"},
+    }
+    case.save()
+    for title, pages, day in (("Long report", 70, 3), ("School letter", 8, 4)):
+        evidence_file_store(
+            case=case,
+            clean=document_clean(documents.pdf_bytes(pages)),
+            name=f"{title}.pdf",
+            title=title,
+            author="Dr A Patel",
+            document_date=date(2026, 3, day),
+        )
+    page.goto(f"/cases/{case.id}/evidence/pack/")
+    expect(page.locator("#page-count")).to_contain_text("79 pages")
+    assert_accessible(page)
+    tab_to(page, "ask the Tribunal for more pages")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Ask the Tribunal for more pages")).to_be_visible()
+    assert_accessible(page)
+
+    # The reason is the family's: without it, the error is said and focused.
+    tab_to(page, "Save and write the request")
+    page.keyboard.press("Enter")
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
+    page.wait_for_load_state()
+    assert_accessible(page)
+    field = page.get_by_label(re.compile("Why does the Tribunal need .Long report"))
+    type_into(page, field.get_attribute("id"), "The only assessment of how Sam learns.")
+    tab_to(page, "Save and write the request")
+    page.keyboard.press("Enter")
+    expect(page.locator("#request-ready")).to_be_visible()
+    assert_accessible(page)
+    with page.expect_download() as download:
+        tab_to(page, "Download the request (PDF)")
+        page.keyboard.press("Enter")
+    assert download.value.suggested_filename.startswith("send7-request-")
