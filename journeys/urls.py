@@ -113,6 +113,21 @@ urlpatterns = [
         name="evidence-pack",
     ),
     path(
+        "cases/<uuid:case_id>/evidence/pack/more-pages/",
+        evidence_views.evidence_more_pages_view,
+        name="evidence-more-pages",
+    ),
+    path(
+        "cases/<uuid:case_id>/witness-statement/",
+        evidence_views.witness_statement_view,
+        name="witness-statement",
+    ),
+    path(
+        "cases/<uuid:case_id>/witness-statement/ready/",
+        evidence_views.witness_statement_ready_view,
+        name="witness-statement-ready",
+    ),
+    path(
         "cases/<uuid:case_id>/evidence/pack/<uuid:pack_id>/",
         evidence_views.evidence_pack_status_view,
         name="evidence-pack-status",

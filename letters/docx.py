@@ -53,6 +53,11 @@ PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM, MARGIN_LEFT = Mm(22), Mm(20), Mm(24), Mm(20)
 # (size, space before, space after) in points, as h1-h4 in letter.css.
 HEADING_SIZES = {1: (16, 18, 10), 2: (12.5, 14, 6), 3: (11, 10, 4), 4: (11, 10, 4)}
+# A document whose <article> has this class is a statement for the Tribunal bundle: its text
+# is set in 12 points and its section headings in 13 (static/css/letter.css mirrors it).
+STATEMENT_CLASS = "letter-statement"
+STATEMENT_POINTS = 12
+STATEMENT_HEADING_POINTS = 13
 
 # Elements whose content is never part of the letter.
 IGNORED = frozenset(
@@ -391,6 +396,17 @@ class DocxWriter:
         _set_font(styles["Footer"], size=9, colour=FOOTER_COLOUR)
         _set_font(styles["Caption"], colour=TEXT_COLOUR)
 
+    def _set_up_statement_sizes(self) -> None:
+        """A statement for the Tribunal bundle (.letter-statement in static/css/letter.css):
+        its text at least 12 points, as the Practice Direction asks."""
+        styles = self.document.styles
+        for name in ("Normal", "Quote", "Caption", "List Bullet", "List Number",
+                     "List Continue"):  # fmt: skip
+            _set_font(styles[name], size=STATEMENT_POINTS)
+        for level in (2, 3, 4, 5, 6):
+            _set_font(styles[f"Heading {level}"], size=STATEMENT_HEADING_POINTS)
+        _set_font(styles["Footer"], size=STATEMENT_POINTS)  # its page numbers too
+
     def _set_up_properties(self, *, title: str, author: str) -> None:
         package = self.document.part.package
         for r_id, rel in list(package.rels.items()):
@@ -414,6 +430,8 @@ class DocxWriter:
     # Walking -----------------------------------------------------------------------------
 
     def write(self, root: Node) -> bytes:
+        if _has_class(root, STATEMENT_CLASS):
+            self._set_up_statement_sizes()
         self.block(root, Context())
         self.flush()
         output = io.BytesIO()
@@ -703,6 +721,11 @@ class DocxWriter:
                     paragraph.paragraph_format.space_after = Pt(0)
         self.container = outer
         self.after_table = True
+
+
+def _has_class(node: Node, name: str) -> bool:
+    """Whether `node` or an element inside it has the class `name`."""
+    return name in node.classes or any(_has_class(child, name) for child in node.elements())
 
 
 def _cells(tr: Node) -> list[Node]:

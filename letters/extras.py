@@ -129,6 +129,10 @@ class Extras(TypedDict, total=False):
     child_voice: ChildVoice
     adulthood: Adulthood
     enforce: EnforceExtras  # the not-delivered journey (issue 15)
+    # Issue 16: not journeys but case pages (journeys/evidence/views.py), each kept under its
+    # own key in Case.extras ("witness-statement", "send7").
+    witness_statement: WitnessStatementExtras
+    send7: MorePagesExtras
 
 
 # -- issue 14: the rest of a plan's life ------------------------------------------------------
@@ -180,3 +184,36 @@ class EnforceExtras(TypedDict, total=False):
     agreement_requires: str  # an order kind (TribunalOrder) or "other"
     agreement_text: str  # what the agreement says, in the family's words
     agreed_by: str  # ISO: a different timescale agreed in writing (reg 42(5))
+
+
+# -- issue 16: documents for the Tribunal bundle ----------------------------------------------
+
+
+class WitnessStatementSections(TypedDict, total=False):
+    # The witness's own words; each line is a numbered paragraph (letters.tribunal_documents).
+    about: str
+    needs: str
+    support: str
+    outcome: str
+
+
+class WitnessStatementExtras(TypedDict, total=False):
+    name: str  # the witness
+    relationship: str  # who they are to the child, in the family's words: "Sam's mother"
+    appeal_number: str  # the Tribunal's, if they have it
+    sections: WitnessStatementSections
+
+
+class PackDocumentAnswer(TypedDict, total=False):
+    title: str
+    author: str
+    date: str  # ISO
+    pages: int | None
+    why: str  # the family's one line; "" for a document within the limit
+
+
+class MorePagesExtras(TypedDict, total=False):
+    file_ids: list[str]  # the documents chosen when the request was saved
+    pages: int  # the pack's pages, index included
+    limit: int
+    documents: list[PackDocumentAnswer]

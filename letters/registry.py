@@ -37,6 +37,8 @@ class LetterKind(StrEnum):
     PRE_ACTION_LETTER = "pre_action_letter"
     MEDIATION_AGREEMENT_CHASER = "mediation_agreement_chaser"
     WORKING_DOCUMENT = "working_document"
+    WITNESS_STATEMENT = "witness_statement"
+    SEND7_REQUEST = "send7_request"
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,19 @@ REGISTRY: dict[LetterKind, LetterSpec] = {
             title="Working document",
             template="letters/working_document.html",
             builder="letters.working_document:build_working_document",
+        ),
+        # Issue 16: documents for the Tribunal bundle, from the pages that ask for them.
+        LetterSpec(
+            kind=LetterKind.WITNESS_STATEMENT,
+            title="Witness statement",
+            template="letters/witness_statement.html",
+            builder="letters.tribunal_documents:build_witness_statement",
+        ),
+        LetterSpec(
+            kind=LetterKind.SEND7_REQUEST,
+            title="Request for more pages of evidence (form SEND7)",
+            template="letters/send7_request.html",
+            builder="letters.tribunal_documents:build_send7_request",
         ),
     )
 }

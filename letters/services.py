@@ -3,6 +3,7 @@ both call these."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -230,3 +231,27 @@ def letter_previews(
             continue  # not made as a file either (LetterTooLong): no megabyte page
         previews.append(LetterPreview(spec.kind.value, spec.title, mark_safe(html)))  # noqa: S308
     return previews
+
+
+def letter_pdf_pages(
+    *,
+    kind: str,
+    case_file: Mapping[str, Any],
+    extras: Mapping[str, Any] | None = None,
+    use_cache: bool = False,
+    case_id=None,
+) -> int:
+    """The pages of a letter's real PDF, as it will be downloaded (the same renderer, and the
+    same cached file when `use_cache`): what the witness statement page shows against the
+    Practice Direction's limit before the family prints it. Raises as letter_render does."""
+    from pypdf import PdfReader  # only the pages that count need it
+
+    letter = letter_render(
+        kind=kind,
+        case_file=case_file,
+        fmt="pdf",
+        extras=extras,
+        use_cache=use_cache,
+        case_id=case_id,
+    )
+    return len(PdfReader(io.BytesIO(letter.content)).pages)

@@ -103,6 +103,9 @@ RULES = {
     # The working document: the owner's, like the evidence pack it links to.
     "journeys:working-document": ("get", {}, OWNER_PAGE),
     "journeys:working-document-download": ("get", {}, OWNER_PAGE),
+    "journeys:evidence-more-pages": ("get", {}, OWNER_PAGE),
+    "journeys:witness-statement": ("get", {}, OWNER_PAGE),
+    "journeys:witness-statement-ready": ("get", {}, OWNER_PAGE),
     "caseload:case": ("get", {}, ORGANISATION_PAGE),
     "caseload:case-note": ("post", {"note-body": "Rang the school."}, ORGANISATION_ACTION),
     "caseload:case-assign": ("post", {"assign-assigned_to": ""}, ORGANISATION_ACTION),
@@ -130,7 +133,13 @@ def world(case_file):
     owner = make_user("owner@example.org", "Olive Owner")
     case_file["plan"] = {"sections": {"F": "Sam will have access to therapy as needed."}}
     case_file["decision"] = {"kind": "plan_contents", "date": "2026-09-01"}
-    case = CaseFactory(journey="request", case_file=case_file, owner=owner, extras={"request": {}})
+    witness = {"name": "Olive Owner", "relationship": "Sam's mother", "sections": {"needs": "x"}}
+    case = CaseFactory(
+        journey="request",
+        case_file=case_file,
+        owner=owner,
+        extras={"request": {}, "witness-statement": {"witness_statement": witness}},
+    )
     shared_with = Organisation.objects.create(name="Sunrise SEND Support")
     elsewhere = Organisation.objects.create(name="Elsewhere Advice")
     OrganisationShare.objects.create(case=case, organisation=shared_with, shared_by=owner)

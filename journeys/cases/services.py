@@ -326,6 +326,8 @@ LETTER_CHECK_EXTRAS = "letter-check"
 # Not a journey: the working document page's answers (journeys/evidence/services.py,
 # working_document_save): the document that supports each sentence, and section I's wording.
 WORKING_DOCUMENT_EXTRAS = "working-document"
+WITNESS_STATEMENT_EXTRAS = "witness-statement"
+SEND7_EXTRAS = "send7"
 
 # Later stages first-hand know more; a journey's own answers win for its own letters.
 EXTRAS_ORDER = (
@@ -348,6 +350,10 @@ EXTRAS_ORDER = (
     # Issue 15: the enforcement journeys.
     "mediation-agreement",
     "not-delivered",
+    # Not journeys: the witness statement page and the evidence pack's "ask for more pages"
+    # page (issue 16), each keeping its answers under its own key.
+    WITNESS_STATEMENT_EXTRAS,
+    SEND7_EXTRAS,
 )
 
 
@@ -369,6 +375,22 @@ def case_letter_check_save(*, case: Case, check: LetterCheck) -> Case:
     }
     case.save(update_fields=["extras"])
     return case
+
+
+def case_page_answers_save(*, case: Case, page: str, key: str, answers: dict[str, Any]) -> Case:
+    """Keep a case page's answers (the witness statement page, the "ask for more pages"
+    page: `page` is WITNESS_STATEMENT_EXTRAS or SEND7_EXTRAS) as extras `key` for the letter
+    made from them (letters/extras.py); a later save replaces them."""
+    if page not in (WITNESS_STATEMENT_EXTRAS, SEND7_EXTRAS):
+        raise ValueError(f"not a case page with answers: {page!r}")
+    case.extras = {**case.extras, page: {key: answers}}
+    case.save(update_fields=["extras"])
+    return case
+
+
+def case_page_answers(*, case: Case, page: str, key: str) -> dict[str, Any]:
+    """What `case_page_answers_save` kept, or {} (read by the page, to fill its form in)."""
+    return dict((case.extras.get(page) or {}).get(key) or {})
 
 
 def case_extras_for(case: Case, journey_slug: str | None = None) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""The evidence pages' forms: uploading a document, and choosing documents for a pack."""
+"""The evidence pages' forms: uploading a document, choosing documents for a pack, the witness
+statement and the reasons for asking for more pages."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from journeys.documents.checks import DocumentRefused, document_clean
 from journeys.forms.base import QuestionForm
 from journeys.forms.fields import DateField, choice, hint_with_example, not_in_future, text
 from journeys.rules.vocabulary import EvidenceKind
+from letters.tribunal_documents import WITNESS_SECTIONS
 
 ACCEPT = ".pdf,application/pdf,.jpg,.jpeg,image/jpeg,.png,image/png,.docx"
 
@@ -139,3 +141,107 @@ class WorkingDocumentForm(forms.Form):
         if self.has_section_i and self.cleaned_data.get("section_i"):
             links[section_i_original] = self.cleaned_data.get("section_i_evidence", "")
         return links
+
+
+# -- the witness statement page (issue 16 item 3) ------------------------------------------
+
+# Enough for a statement well over the 10 pages, so that a long one is said and shortened on
+# the page rather than refused by the form.
+SECTION_MOST_CHARACTERS = 20_000
+
+SECTION_HINTS = {
+    "about": "For example, how long you have known them and how often you see them.",
+    "needs": "What you have seen yourself: what happens, how often, and what it means for them.",
+    "support": "What help they have had at school or elsewhere, for how long, and what "
+    "changed or did not.",
+    "outcome": "What you want the Tribunal to decide, and why, in your own words.",
+}
+
+
+class WitnessStatementForm(QuestionForm):
+    title = "Write a witness statement"
+    name = text(
+        label="The witness's full name",
+        subject="The name",
+        required_message="Enter the witness's full name",
+        max_length=200,
+        autocomplete="name",
+    )
+    relationship = text(
+        label="Who they are to the child",
+        subject="Who they are to the child",
+        required_message="Enter who the witness is to the child",
+        max_length=200,
+        hint="For example, \u201cSam's mother\u201d or \u201cSam's grandfather\u201d.",
+    )
+    appeal_number = text(
+        label="The Tribunal's appeal number (optional)",
+        subject="The appeal number",
+        max_length=40,
+        hint="It is on the letter from the Tribunal that registered the appeal.",
+    )
+
+    def __init__(self, *args, child_name: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for key, heading in WITNESS_SECTIONS:
+            self.fields[key] = text(
+                label=f"{heading.format(child=child_name)} (optional)",
+                subject="This section",
+                max_length=SECTION_MOST_CHARACTERS,
+                multiline=True,
+                hint=f"{SECTION_HINTS[key]} Start a new line for each new paragraph.",
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any((cleaned.get(key) or "").strip() for key, _ in WITNESS_SECTIONS):
+            self.add_error(WITNESS_SECTIONS[0][0], "Write at least one section of the statement")
+        return cleaned
+
+    def answers(self) -> dict:
+        """The answers as extras `witness_statement` keeps them (letters/extras.py)."""
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "relationship": data["relationship"],
+            "appeal_number": data.get("appeal_number", ""),
+            "sections": {key: data.get(key, "") for key, _ in WITNESS_SECTIONS},
+        }
+
+
+def initial_from(answers: dict, *, name: str, relationship: str, needs: str = "") -> dict:
+    """The form filled in from what was kept, or from the case (the applicant, and the needs
+    the family described) the first time."""
+    if not answers:
+        return {"name": name, "relationship": relationship, "needs": needs}
+    return {
+        "name": answers.get("name", ""),
+        "relationship": answers.get("relationship", ""),
+        "appeal_number": answers.get("appeal_number", ""),
+        **{key: (answers.get("sections") or {}).get(key, "") for key, _ in WITNESS_SECTIONS},
+    }
+
+
+# -- asking the Tribunal for more pages (form SEND7) ----------------------------------------
+
+
+class MorePagesForm(forms.Form):
+    """One line for each document over the limit: why the Tribunal needs it. Never
+    written for the family: a document without its line cannot be asked for."""
+
+    def __init__(self, *args, documents, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for document in documents:
+            self.fields[f"why_{document.id}"] = text(
+                label=f"Why does the Tribunal need \u201c{document.title}\u201d?",
+                subject="The reason",
+                required_message=f"Say why the Tribunal needs \u201c{document.title}\u201d",
+                max_length=300,
+                hint=f"{document.pages or '?'} pages. One line: what it shows that no other "
+                "document does.",
+            )
+        self.documents = documents
+
+    def reasons(self) -> dict[str, str]:
+        """Document id -> the family's line."""
+        return {doc.id: self.cleaned_data[f"why_{doc.id}"] for doc in self.documents}

@@ -5,13 +5,31 @@ document or pack belongs to that case (a file id from another case is a 404)."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
+from typing import Any
 
+from django.conf import settings
 from django.http import Http404
 
+from journeys.cases.services import (
+    SEND7_EXTRAS,
+    WITNESS_STATEMENT_EXTRAS,
+    case_extras_for,
+    case_page_answers,
+)
 from journeys.documents.store import blob_read
 from journeys.evidence.planning import Chosen, PackPlan, pack_plan
 from journeys.models import Case, EvidenceFile, EvidencePack
-from journeys.rules.bundle import evidence_page_limit
+from journeys.rules.bundle import (
+    WITNESS_STATEMENT_PAGES,
+    evidence_page_limit,
+    longest_first,
+    witness_statement_too_long,
+)
+from letters.context import MissingCaseData
+from letters.registry import LetterKind
+from letters.services import LetterTooLong, letter_pdf_pages
+from letters.tribunal_documents import WITNESS_SECTIONS
 
 
 def evidence_file_list(*, case: Case) -> list[EvidenceFile]:
@@ -80,3 +98,50 @@ def evidence_pack_latest_index(*, case: Case) -> list[dict]:
         .first()
     )
     return list(pack.documents) if pack is not None else []
+
+
+# -- the witness statement and the request for more pages (issue 16) -----------------------
+
+
+@dataclass(frozen=True)
+class StatementCheck:
+    """The witness statement's real PDF against the Practice Direction's 10 pages."""
+
+    pages: int | None  # None: too long to make into a file at all (LetterTooLong)
+    limit: int
+    too_long: bool
+    # (heading, words) of each section the witness wrote, the longest first: where to shorten.
+    longest: tuple[tuple[str, int], ...]
+
+
+def witness_statement_answers(*, case: Case) -> dict[str, Any]:
+    return case_page_answers(case=case, page=WITNESS_STATEMENT_EXTRAS, key="witness_statement")
+
+
+def witness_statement_check(*, case: Case) -> StatementCheck | None:
+    """The page count of the case's witness statement, counted on the PDF the family will
+    download (the same renderer and cache), or None when no statement has been written.
+    Over the limit, its sections by length, so the family knows where to shorten."""
+    answers = witness_statement_answers(case=case)
+    try:
+        pages: int | None = letter_pdf_pages(
+            kind=LetterKind.WITNESS_STATEMENT.value,
+            case_file=case.case_file,
+            extras=case_extras_for(case),
+            use_cache=settings.LETTER_FILE_CACHE,
+            case_id=case.id,
+        )
+    except LetterTooLong:
+        pages = None
+    except MissingCaseData:
+        return None
+    too_long = pages is None or witness_statement_too_long(pages)
+    child = (case.case_file.get("child") or {}).get("first_name", "")
+    headings = {key: heading.format(child=child) for key, heading in WITNESS_SECTIONS}
+    sections = answers.get("sections") or {}
+    longest = longest_first({headings[key]: sections.get(key) or "" for key in headings})
+    return StatementCheck(pages, WITNESS_STATEMENT_PAGES, too_long, longest)
+
+
+def more_pages_answers(*, case: Case) -> dict[str, Any]:
+    return case_page_answers(case=case, page=SEND7_EXTRAS, key="send7")

@@ -19,8 +19,11 @@ from django.utils import timezone
 from journeys.cases.casefile import case_file_current, validate_case_file
 from journeys.cases.evidence_files import evidence_file_name, evidence_file_store
 from journeys.cases.services import (
+    SEND7_EXTRAS,
+    WITNESS_STATEMENT_EXTRAS,
     WORKING_DOCUMENT_EXTRAS,
     case_mark_active,
+    case_page_answers_save,
     case_summary_refresh,
 )
 from journeys.documents.checks import DOCX, CleanDocument, DocumentRefused, pdf_reader
@@ -298,3 +301,34 @@ def working_document_save(*, case: Case, evidence: dict[str, str], section_i: st
     }
     case.save(update_fields=["extras"])
     return case
+
+
+def witness_statement_save(*, case: Case, answers: dict) -> Case:
+    """Keep the witness statement page's answers for the letter made from them."""
+    return case_page_answers_save(
+        case=case, page=WITNESS_STATEMENT_EXTRAS, key="witness_statement", answers=answers
+    )
+
+
+def more_pages_save(
+    *, case: Case, files: list[EvidenceFile], pages: int, limit: int, reasons: dict[str, str]
+) -> Case:
+    """Keep what a request for more pages (form SEND7) is made from: every document chosen
+    for the pack, with its author, date and pages, and the family's line for each document
+    over the limit (`reasons`, by document id). Nothing is written for them."""
+    answers = {
+        "file_ids": [str(f.pk) for f in files],
+        "pages": pages,
+        "limit": limit,
+        "documents": [
+            {
+                "title": f.title,
+                "author": f.author,
+                "date": f.document_date.isoformat(),
+                "pages": f.pages,
+                "why": reasons.get(str(f.pk), ""),
+            }
+            for f in files
+        ],
+    }
+    return case_page_answers_save(case=case, page=SEND7_EXTRAS, key="send7", answers=answers)

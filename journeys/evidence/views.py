@@ -5,11 +5,13 @@ document or pack up within that case (journeys/evidence/selectors.py)."""
 from __future__ import annotations
 
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -18,7 +20,14 @@ from ehcp_site.ratelimit import rate_limited
 from journeys.cases.casefile import CaseFileError
 from journeys.cases.selectors import Need, case_access_or_404
 from journeys.cases.services import case_audit
-from journeys.evidence.forms import EvidenceUploadForm, PackChoiceForm, too_big_message
+from journeys.evidence.forms import (
+    EvidenceUploadForm,
+    MorePagesForm,
+    PackChoiceForm,
+    WitnessStatementForm,
+    initial_from,
+    too_big_message,
+)
 from journeys.evidence.selectors import (
     evidence_file_content,
     evidence_file_get_or_404,
@@ -28,13 +37,19 @@ from journeys.evidence.selectors import (
     evidence_pack_content,
     evidence_pack_get_or_404,
     evidence_pack_plan,
+    more_pages_answers,
+    witness_statement_answers,
+    witness_statement_check,
 )
 from journeys.evidence.services import (
     evidence_file_add,
     evidence_file_delete,
     evidence_pack_request,
+    more_pages_save,
+    witness_statement_save,
 )
 from journeys.models import EvidencePack
+from journeys.rules.law import Law, entry
 from journeys.templatetags.govuk import error_summary
 
 CONTENT_TYPES = {
@@ -218,3 +233,135 @@ def evidence_pack_download_view(request, case_id: uuid.UUID, pack_id: uuid.UUID)
     response["Content-Disposition"] = content_disposition_header(True, name)
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+# -- the witness statement (issue 16 item 3) -----------------------------------------------
+
+
+def _child_name(case) -> str:
+    return (case.case_file.get("child") or {}).get("first_name") or "the child"
+
+
+def _applicant_defaults(case) -> dict[str, str]:
+    """The first time: the applicant as the witness, as the case file names them, and what
+    the family already wrote about the child's needs (each need's description and impact, a
+    line each), for them to keep, change or delete: their own words, nothing added."""
+    applicant = case.case_file.get("applicant") or {}
+    child = _child_name(case)
+    relationship = {"parent": f"{child}'s parent", "carer": f"{child}'s carer"}
+    needs = [
+        " ".join(part for part in (need.get("description", ""), need.get("impact", "")) if part)
+        for need in case.case_file.get("needs") or []
+    ]
+    return {
+        "name": applicant.get("name", ""),
+        "relationship": relationship.get(applicant.get("relationship", ""), ""),
+        "needs": "\n".join(line for line in needs if line),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def witness_statement_view(request, case_id: uuid.UUID) -> HttpResponse:
+    """The witness statement's questions; saving shows its pages before it is printed."""
+    case = case_access_or_404(request, case_id, need=Need.OWN).case
+    child = _child_name(case)
+    if request.method == "POST":
+        form = WitnessStatementForm(request.POST, child_name=child, prefix="witness")
+        if form.is_valid():
+            witness_statement_save(case=case, answers=form.answers())
+            return redirect("journeys:witness-statement-ready", case_id=case.id)
+    else:
+        saved = witness_statement_answers(case=case)
+        form = WitnessStatementForm(
+            initial=initial_from(saved, **_applicant_defaults(case)),
+            child_name=child,
+            prefix="witness",
+        )
+    return render(
+        request,
+        "evidence/witness_statement.html",
+        {
+            "case": case,
+            "form": form,
+            "page_errors": error_summary(form) if form.is_bound else [],
+            "law_format": entry(Law.BUNDLE_FORMAT),
+            "law_length": entry(Law.BUNDLE_WITNESS_STATEMENT),
+        },
+    )
+
+
+@require_GET
+@rate_limited(scope="letters", key="user_or_ip", rate="30/m", methods=("GET",))
+def witness_statement_ready_view(request, case_id: uuid.UUID) -> HttpResponse:
+    """The statement's pages, counted on its real PDF, and too long said before printing."""
+    case = case_access_or_404(request, case_id, need=Need.OWN).case
+    check = witness_statement_check(case=case)
+    if check is None:
+        return redirect("journeys:witness-statement", case_id=case.id)
+    return render(
+        request,
+        "evidence/witness_statement_ready.html",
+        {
+            "case": case,
+            "check": check,
+            "law_length": entry(Law.BUNDLE_WITNESS_STATEMENT),
+            "law_format": entry(Law.BUNDLE_FORMAT),
+            "law_signed": entry(Law.WITNESS_STATEMENT_SIGNED),
+            "law_truth": entry(Law.WITNESS_STATEMENT_OF_TRUTH),
+        },
+    )
+
+
+# -- asking the Tribunal for more pages (form SEND7) ---------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def evidence_more_pages_view(request, case_id: uuid.UUID) -> HttpResponse:
+    """Over the limit: one line from the family for each document over it, then the text of
+    a request for change (form SEND7) to download. The documents are those ticked on the
+    pack page (`pack-documents`, as it sends them)."""
+    case = case_access_or_404(request, case_id, need=Need.OWN).case
+    files = evidence_file_list(case=case)
+    by_id = {str(f.pk): f for f in files}
+    data = request.POST if request.method == "POST" else request.GET
+    chosen = [by_id[i] for i in data.getlist("pack-documents") if i in by_id]
+    plan = evidence_pack_plan(case=case, files=chosen)
+    saved = more_pages_answers(case=case)
+    form = None
+    if plan.over_limit:
+        initial = {f"why_{d['id']}": d["why"] for d in _saved_reasons(saved)}
+        form = MorePagesForm(
+            request.POST if request.method == "POST" else None,
+            documents=plan.to_drop,
+            initial=initial,
+        )
+        if form.is_bound and form.is_valid():
+            more_pages_save(
+                case=case, files=chosen, pages=plan.pages, limit=plan.limit, reasons=form.reasons()
+            )
+            query = urlencode([("pack-documents", f.pk) for f in chosen])
+            return redirect(f"{reverse('journeys:evidence-more-pages', args=[case.id])}?{query}")
+    return render(
+        request,
+        "evidence/more_pages.html",
+        {
+            "case": case,
+            "plan": plan,
+            "form": form,
+            "chosen": chosen,
+            "ready": plan.over_limit and saved.get("file_ids") == [str(f.pk) for f in chosen],
+            "page_errors": error_summary(form) if form is not None and form.is_bound else [],
+            "law_more_pages": entry(Law.BUNDLE_MORE_PAGES),
+        },
+    )
+
+
+def _saved_reasons(saved: dict) -> list[dict]:
+    """The saved lines, by document id, to fill the form in again."""
+    return [
+        {"id": file_id, "why": document.get("why", "")}
+        for file_id, document in zip(
+            saved.get("file_ids") or [], saved.get("documents") or [], strict=False
+        )
+        if document.get("why")
+    ]

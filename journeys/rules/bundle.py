@@ -9,6 +9,8 @@ use these to count pages against the limit.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from journeys.rules.law import Law, LawEntry, entry
 from journeys.rules.vocabulary import DecisionKind
 
@@ -61,3 +63,21 @@ def over_limit(pages: int, kind: DecisionKind | str | None) -> bool:
     """Whether `pages` of evidence are more than the limit for `kind` (never, with no limit)."""
     limit = evidence_page_limit(kind)
     return limit is not None and pages > limit
+
+
+def witness_statement_too_long(pages: int) -> bool:
+    """Whether a witness statement of `pages` pages is over the Practice Direction's 10."""
+    return pages > WITNESS_STATEMENT_PAGES
+
+
+def statement_paragraphs(text: str) -> tuple[str, ...]:
+    """The paragraphs of a family's answer, one for each line they wrote (blank lines and
+    spacing dropped): the numbered paragraphs the Practice Direction asks for."""
+    return tuple(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
+def longest_first(sections: Mapping[str, str]) -> tuple[tuple[str, int], ...]:
+    """Each section of a statement with its words, the longest first (ties in the given
+    order), leaving out empty ones: where shortening helps most."""
+    counted = [(key, len(text.split())) for key, text in sections.items()]
+    return tuple(sorted((row for row in counted if row[1]), key=lambda row: -row[1]))

@@ -127,6 +127,8 @@ class Law(StrEnum):
     BUNDLE_FORMAT = "bundle_format"
     BUNDLE_MORE_PAGES = "bundle_more_pages"
     WORKING_DOCUMENT_KEY = "working_document_key"
+    WITNESS_STATEMENT_SIGNED = "witness_statement_signed"
+    WITNESS_STATEMENT_OF_TRUTH = "witness_statement_of_truth"
 
 
 class Stage(StrEnum):
@@ -1078,6 +1080,28 @@ ENTRIES: tuple[LawEntry, ...] = (
         "instead; colour is not the Tribunal's key, is lost in black-and-white printing and "
         "cannot be seen by everyone, so it is not used. The document prints the key, as "
         "Essex SENDIASS advises.",
+    ),
+    # The witness statement (issue 16 item 3). The Practice Direction's summaries (the
+    # specialeducationalneeds.co.uk "What witnesses need to know" page, checked with the
+    # `search` tool) say statements are in numbered paragraphs, in 12-point type, within 10
+    # pages, and that the bundle holds copies of originals signed and dated.
+    LawEntry(
+        Law.WITNESS_STATEMENT_SIGNED,
+        "A witness statement must be signed and dated by the witness; the bundle holds a copy "
+        "of the signed original.",
+        "Practice Direction No. 1 of 2025 (First-tier Tribunal, HESC Chamber)",
+    ),
+    LawEntry(
+        Law.WITNESS_STATEMENT_OF_TRUTH,
+        "I believe that the facts stated in this witness statement are true.",
+        "Civil Procedure Rules, Practice Direction 22, para 2.1",
+        safe_reading="No wording of the Tribunal's own for a witness's statement of truth "
+        "was found in the stored pages (GOV.UK's \u201cSEND Tribunal: if you're asked to be a "
+        "witness\u201d asks for full, frank and honest evidence; the Practice Direction asks for "
+        "a signed and dated statement). The product uses the wording the civil courts require "
+        "of a witness statement, which says only that the witness believes the facts are "
+        "true; the courts' further warning about contempt of court is left out, as it belongs "
+        "to court proceedings.",
     ),
 )
 

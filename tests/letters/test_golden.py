@@ -107,6 +107,37 @@ EXTRAS = {
         "agreement_requires": "amend_plan",
         "agreement_text": "The council will add weekly occupational therapy to section F.",
     },
+    # Issue 16: the witness statement page and the evidence pack's "ask for more pages" page.
+    "witness_statement": {
+        "name": "Grace Okafor",
+        "relationship": "the child's mother",
+        "appeal_number": "EH123/26/00045",
+        "sections": {
+            "about": "I have looked after my child every day since birth.",
+            "needs": "Reading is very hard.\n\nNoise in the classroom leads to meltdowns.",
+            "outcome": "A plan with weekly speech and language therapy.",
+        },
+    },
+    "send7": {
+        "pages": 112,
+        "limit": 100,
+        "documents": [
+            {
+                "title": "School report",
+                "author": "Hillside Primary",
+                "date": "2026-07-10",
+                "pages": 12,
+                "why": "",
+            },
+            {
+                "title": "EP report",
+                "author": "Dr A Patel",
+                "date": "2026-03-02",
+                "pages": 40,
+                "why": "The only assessment of how my child learns.",
+            },
+        ],
+    },
 }
 
 

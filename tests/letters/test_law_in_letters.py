@@ -37,6 +37,18 @@ EXTRAS = {
         "agreement_date": "2026-10-01",
         "agreement_requires": "amend_plan",
     },
+    # Issue 16: what the witness statement page and the "ask for more pages" page keep.
+    "witness_statement": {
+        "name": "Grace Okafor",
+        "relationship": "the child's mother",
+        "sections": {"needs": "Reading is very hard."},
+    },
+    "send7": {
+        "pages": 130,
+        "documents": [
+            {"title": "EP report", "date": "2026-03-02", "pages": 45, "why": "The only one."}
+        ],
+    },
 }
 CASE_FOR = {
     LetterKind.REQUEST_ASSESSMENT: "case_sam",
@@ -59,6 +71,8 @@ CASE_FOR = {
     LetterKind.PRE_ACTION_LETTER: "case_provision",
     LetterKind.MEDIATION_AGREEMENT_CHASER: "case_provision",
     LetterKind.WORKING_DOCUMENT: "case_appeal_plan",
+    LetterKind.WITNESS_STATEMENT: "case_appeal_plan",
+    LetterKind.SEND7_REQUEST: "case_appeal_plan",
 }
 DAY_FOR = {
     LetterKind.LA_MISSED_DEADLINE: date(2027, 1, 4),

@@ -39,6 +39,30 @@ EXTRAS = {
         "agreement_requires": "make_plan",
         "agreement_text": LONG,
     },
+    # Issue 16: the witness statement page's and the "ask for more pages" page's answers.
+    "witness_statement": {
+        "name": "Grace Okafor",
+        "relationship": "her mother",
+        "sections": {
+            "about": LONG,
+            "needs": "\n".join([LONG] * 3),
+            "support": "\n".join([LONG] * 2),
+            "outcome": LONG,
+        },
+    },
+    "send7": {
+        "pages": 160,
+        "documents": [
+            {
+                "title": f"Report {n}",
+                "author": "Dr A Patel",
+                "date": f"2026-0{n}-01",
+                "pages": 20,
+                "why": LONG if n % 2 else "",
+            }
+            for n in range(1, 9)
+        ],
+    },
 }
 FOOTER = re.compile(r"^(Page \d+ of \d+|[•◦▪]\s*)$")
 

@@ -61,6 +61,32 @@ EVERYTHING_EXTRAS = {
         "agreement_requires": "other",
     }
 }
+# The documents made only from a page's answers (issue 16): those answers, as the witness
+# statement page and the evidence pack's "ask for more pages" page keep them.
+PAGE_ANSWERS = {
+    "witness_statement": {
+        "witness_statement": {
+            "name": "Grace Okafor",
+            "relationship": "Sam's mother",
+            "sections": {"needs": "Sam cannot follow two-step instructions."},
+        }
+    },
+    "send7_request": {
+        "send7": {
+            "pages": 120,
+            "limit": 100,
+            "documents": [
+                {
+                    "title": "EP report",
+                    "author": "Dr A Patel",
+                    "date": "2026-09-01",
+                    "pages": 30,
+                    "why": "The only assessment of Sam's learning.",
+                }
+            ],
+        }
+    },
+}
 
 
 @pytest.mark.parametrize("kind", list(REGISTRY), ids=str)
@@ -72,7 +98,7 @@ def test_every_kind_renders_in_every_format(kind, fmt, case_file):
         case_file=everything_case(case_file, kind),
         fmt=fmt,
         today=date(2027, 2, 1),
-        extras=EVERYTHING_EXTRAS,
+        extras={**EVERYTHING_EXTRAS, **(PAGE_ANSWERS.get(kind) or {})},
     )
     assert letter.filename == f"{kind.replace('_', '-')}-Sam-Okafor-2027-02-01.{fmt}"
     readers = {"pdf": pdf_text, "docx": docx_text, "html": bytes.decode}

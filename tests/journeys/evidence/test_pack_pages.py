@@ -67,7 +67,9 @@ class PackPageTests:
             ("cease_to_maintain", 75),
             ("refusal_to_issue_plan", 100),
             ("plan_contents", 100),
-            ("refusal_to_amend", 75),  # sections not known: the lower limit (bundle.py)
+            # Which sections a refusal to amend disputes is not known: the lower limit
+            # (journeys.rules.bundle, the entry's safe_reading).
+            ("refusal_to_amend", 75),
         ],
     )
     def test_the_limit_is_this_appeals(self, browser, case, three, kind, limit):

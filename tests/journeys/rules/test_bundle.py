@@ -68,3 +68,31 @@ class FiguresTests:
 
     def test_more_pages_only_with_a_send7(self):
         assert "SEND7" in entry(Law.BUNDLE_MORE_PAGES).statement
+
+
+class WitnessStatementTests:
+    @pytest.mark.parametrize(("pages", "too_long"), [(1, False), (10, False), (11, True)])
+    def test_too_long_only_past_ten_pages(self, pages, too_long):
+        assert bundle.witness_statement_too_long(pages) is too_long
+
+    def test_each_line_the_family_wrote_is_a_paragraph(self):
+        text = "  Sam is 9.\n\n\nHe  cannot read\tyet.  \n   \nHe is kind."
+        assert bundle.statement_paragraphs(text) == (
+            "Sam is 9.",
+            "He cannot read yet.",
+            "He is kind.",
+        )
+
+    def test_no_text_no_paragraphs(self):
+        assert bundle.statement_paragraphs("  \n ") == ()
+
+    def test_longest_section_first_and_empty_ones_left_out(self):
+        sections = {"about": "one two", "needs": "a b c d", "support": "", "outcome": "x y"}
+        assert bundle.longest_first(sections) == (("needs", 4), ("about", 2), ("outcome", 2))
+
+    def test_the_statement_of_truth_is_a_law_entry(self):
+        truth = entry(Law.WITNESS_STATEMENT_OF_TRUTH)
+        assert truth.statement == (
+            "I believe that the facts stated in this witness statement are true."
+        )
+        assert truth.safe_reading
