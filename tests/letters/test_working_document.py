@@ -81,6 +81,19 @@ class WorkingDocumentDocxTests:
         assert ("Sam will have ", False, False) in found
         assert ("Sam has some language difficulties.", False, False) in found
 
+    def test_the_word_document_is_12_point_as_the_practice_direction_asks(self, plan_case):
+        from docx.shared import Pt
+
+        document = docx_document(render(plan_case, "docx"))
+        assert document.styles["Normal"].font.size == Pt(12)
+        assert document.styles["Footer"].font.size == Pt(12)
+        for table in document.tables:
+            for row in table.rows:
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        for run in paragraph.runs:
+                            assert run.font.size is None or run.font.size >= Pt(12), run.text
+
     def test_applying_the_runs_gives_the_wording_sought(self, plan_case):
         document = docx_document(render(plan_case, "docx"))
         cell = document.tables[2].rows[1].cells[1]  # section F, its first row
