@@ -62,6 +62,7 @@ def test_render_letter_list_prints_the_kinds_one_a_line():
         "ombudsman_complaint",
         "pre_action_letter",
         "mediation_agreement_chaser",
+        "working_document",
         "witness_statement",
         "send7_request",
     ]

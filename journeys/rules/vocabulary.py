@@ -54,6 +54,10 @@ class Stage(LabelledEnum):
     MEDIATION = "mediation", "I need to contact a mediation adviser or go to mediation"
     APPEAL = "appeal", "I want to appeal to the SEND Tribunal"
     TRIBUNAL_ORDER = "tribunal-order", "The Tribunal has decided my appeal"
+    MEDIATION_AGREEMENT = (
+        "mediation-agreement",
+        "Mediation ended in an agreement that the council has not carried out",
+    )
 
 
 # The triage's choices in groups, so a family finds theirs by where they are. Mediation,
@@ -71,7 +75,10 @@ STAGE_GROUPS: tuple[tuple[str, tuple[Stage, ...]], ...] = (
             Stage.CEASING,
         ),
     ),
-    ("Mediation, appeals and the Tribunal", (Stage.MEDIATION, Stage.APPEAL, Stage.TRIBUNAL_ORDER)),
+    (
+        "Mediation, appeals and the Tribunal",
+        (Stage.MEDIATION, Stage.MEDIATION_AGREEMENT, Stage.APPEAL, Stage.TRIBUNAL_ORDER),
+    ),
 )
 
 
