@@ -649,19 +649,24 @@ def tribunal_order_compliance(*, order: TribunalOrder, decided: date) -> list[De
 COMPLAINT_WORKING_DAYS = 20
 
 
-def provision_complaint_escalation(*, complaint_made: date) -> Deadline:
+def provision_complaint_escalation(
+    *, complaint_made: date, working_days: int = COMPLAINT_WORKING_DAYS
+) -> Deadline:
     """When the family may go to the Ombudsman if the council has not answered a complaint.
 
-    Source: the council's own complaints procedure sets the time (CASE_FORMAT.md); the case
-    file has no field for it, so the product uses COMPLAINT_WORKING_DAYS (20) working days,
-    counted from the day after the complaint (journeys.rules.calendar.add_working_days):
-    complaint Thursday 17 December 2026 → Tuesday 19 January 2027 (25, 28 December and 1
-    January skipped). Complaints to the Ombudsman: Local Government Act 1974, Part 3. Not a
-    statutory duty with a date, so it is the family's date to act on, and is never chased.
+    Source: the council's own complaints procedure sets the time (CASE_FORMAT.md).
+    `working_days` is the period the family entered in the not-delivered journey (kept in
+    the case's extras: journeys.cases.timeline.complaint_working_days reads it); without
+    one, and always from a case file alone (the `deadlines` command: the case file has no
+    field for it), COMPLAINT_WORKING_DAYS (20). Counted from the day after the complaint
+    (journeys.rules.calendar.add_working_days): complaint Thursday 17 December 2026, 20
+    working days → Tuesday 19 January 2027 (25, 28 December and 1 January skipped).
+    Complaints to the Ombudsman: Local Government Act 1974, Part 3. Not a statutory duty
+    with a date, so it is the family's date to act on, and is never chased.
     """
     return Deadline(
         rule=RuleId.PROVISION_COMPLAINT_ESCALATION,
-        due=add_working_days(complaint_made, COMPLAINT_WORKING_DAYS),
+        due=add_working_days(complaint_made, working_days),
         from_event=EventType.PROVISION_COMPLAINT_MADE,
         event_date=complaint_made,
         duty_holder=DutyHolder.PARENT,
@@ -867,6 +872,7 @@ def deadlines_for_events(
     transfer: TransferKind = TransferKind.SCHOOL,
     order: TribunalOrder | None = None,
     provision_failed: date | None = None,
+    complaint_working_days: int | None = None,
 ) -> list[Deadline]:
     """Return every deadline the events start, sorted by due date then rule id.
 
@@ -896,7 +902,9 @@ def deadlines_for_events(
     in a decision recorded without one, gives nothing) → tribunal_order_compliance;
     an order to assess or re-assess also replaces the 16 and 20 weeks of a request made
     before it (reg 44(2)(b): 10 and 14 weeks from the order);
-    the latest provision_complaint_made → provision_complaint_escalation;
+    the latest provision_complaint_made → provision_complaint_escalation, after
+    `complaint_working_days` (the council's complaints procedure's period, as the family
+    gave it) or, when None, COMPLAINT_WORKING_DAYS (20);
     `provision_failed` (the first delivery_log row with delivered "no") or, if earlier or
     alone, the latest pre_action_letter_sent → judicial_review_limit (3 months), and
     pre_action_letter_sent → the 14-day reply under the same rule id. decision_not_to_amend,
@@ -935,7 +943,8 @@ def deadlines_for_events(
     if EventType.PROVISION_COMPLAINT_MADE in latest:
         found.append(
             provision_complaint_escalation(
-                complaint_made=latest[EventType.PROVISION_COMPLAINT_MADE]
+                complaint_made=latest[EventType.PROVISION_COMPLAINT_MADE],
+                working_days=complaint_working_days or COMPLAINT_WORKING_DAYS,
             )
         )
     found.extend(_judicial_review(latest, provision_failed))
@@ -1175,8 +1184,9 @@ _EXPLANATIONS: dict[RuleId, str] = {
     RuleId.TRIBUNAL_ORDER_COMPLIANCE: "The council must do what the Tribunal ordered by {due}.",
     RuleId.PROVISION_COMPLAINT_ESCALATION: (
         "If the council has not given its final answer to your complaint by {due}, you can "
-        "take the complaint to the Local Government and Social Care Ombudsman (the council's "
-        "own complaints procedure sets the time, and we count 20 working days)."
+        "take the complaint to the Local Government and Social Care Ombudsman (we count 20 "
+        "working days, the period many councils use; check your council's complaints "
+        "procedure, which sets the time)."
     ),
     RuleId.JUDICIAL_REVIEW_LIMIT: (
         "A claim for judicial review must be made promptly, and by {due} at the latest."
@@ -1242,10 +1252,27 @@ _TRANSFER_WHY: dict[Law, str] = {
 }
 
 
-def explain(deadline: Deadline) -> str:
-    """Return one plain-English sentence for a parent saying who must do what, and by when."""
+# The Ombudsman date when the family told us their council's period (`explain`).
+_COMPLAINT_PERIOD_GIVEN = (
+    "If the council has not given its final answer to your complaint by {due}, you can take "
+    "the complaint to the Local Government and Social Care Ombudsman (the council's "
+    "complaints procedure gives {days} working days, as you told us)."
+)
+
+
+def explain(deadline: Deadline, *, complaint_working_days: int | None = None) -> str:
+    """Return one plain-English sentence for a parent saying who must do what, and by when.
+
+    `complaint_working_days`: the period the family gave for the council's complaints
+    procedure, passed with the same value the engine counted with; the Ombudsman date then
+    says it is theirs, and without it that 20 working days is the product's choice.
+    """
     event = long_date(deadline.event_date)
     why = _TRANSFER_WHY.get(deadline.law, "").format(event=event)
+    if deadline.rule is RuleId.PROVISION_COMPLAINT_ESCALATION and complaint_working_days:
+        return _COMPLAINT_PERIOD_GIVEN.format(
+            due=long_date(deadline.due), days=complaint_working_days
+        )
     sentence = (
         _BY_LAW.get(deadline.law)
         or _BY_START.get((deadline.rule, deadline.from_event))

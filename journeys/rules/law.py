@@ -569,9 +569,10 @@ ENTRIES: tuple[LawEntry, ...] = (
         "unhappy with it, they can complain to the Local Government and Social Care "
         "Ombudsman.",
         "Local Government Act 1974, Part 3",
-        safe_reading="The case file records no period for the council's answer, so the product "
-        "uses 20 working days, the period many councils' procedures give; the council's own "
-        "procedure decides.",
+        safe_reading="The council's own procedure decides. The product counts the period the "
+        "family gives from that procedure; where they give none (and from a case file alone, "
+        "which has no field for it) it uses 20 working days, the period many councils' "
+        "procedures give, and says so.",
     ),
     LawEntry(
         Law.JUDICIAL_REVIEW_TIME_LIMIT,

@@ -153,6 +153,27 @@ NEW_SCENARIOS = [
     # Sat 5 Dec 2026: 7-11 (5), 14-18 (10), 21-24 (14), 29-31 (17), 4, 5, 6 Jan (20).
     pytest.param(lambda: provision_complaint_escalation(complaint_made=D(2026, 12, 5)),
                  D(2027, 1, 6), id="complaint-made-on-a-saturday"),
+    # -- provision_complaint_escalation with the period the family gave --
+    # Thu 17 Dec 2026, 10: 18 (1), 21-24 (5), 25 and 28 Dec off, 29-31 (8), 1 Jan off, 4, 5.
+    pytest.param(lambda: provision_complaint_escalation(complaint_made=D(2026, 12, 17),
+                                                        working_days=10),
+                 D(2027, 1, 5), id="complaint-10-days-over-christmas"),
+    # Thu 17 Dec 2026, 30: 20 → Tue 19 Jan; 20-22 (23), 25-29 (28), Mon 1 Feb (29), Tue 2 Feb.
+    pytest.param(lambda: provision_complaint_escalation(complaint_made=D(2026, 12, 17),
+                                                        working_days=30),
+                 D(2027, 2, 2), id="complaint-30-days-over-christmas"),
+    # Wed 1 Apr 2026, 10: Thu 2 (1), Good Friday and Easter Monday skipped, 7-10 (5), 13-17.
+    pytest.param(lambda: provision_complaint_escalation(complaint_made=D(2026, 4, 1),
+                                                        working_days=10),
+                 D(2026, 4, 17), id="complaint-10-days-over-easter"),
+    # Fri 28 Aug 2026, 30: 20 → Mon 28 Sep; 29, 30 (22), 1, 2 Oct (24), 5-9 (29), Mon 12 Oct.
+    pytest.param(lambda: provision_complaint_escalation(complaint_made=D(2026, 8, 28),
+                                                        working_days=30),
+                 D(2026, 10, 12), id="complaint-30-days-august-bank-holiday"),
+    # Fri 1 May 2026, 15: 4 May off, 5-8 (4), 11-15 (9), 18-22 (14), 25 May off, Tue 26 May.
+    pytest.param(lambda: provision_complaint_escalation(complaint_made=D(2026, 5, 1),
+                                                        working_days=15),
+                 D(2026, 5, 26), id="complaint-15-days-two-may-bank-holidays"),
     # -- judicial_review_limit: 3 months (CPR 54.5(1)), month end where no such date --
     pytest.param(lambda: judicial_review_limit(grounds_arose=D(2026, 11, 30),
                                                from_event=Recorded.DELIVERY_LOG),
@@ -418,6 +439,37 @@ def test_when_provision_is_not_made(events, failed, expected):
     assert laws.count(Law.JUDICIAL_REVIEW_TIME_LIMIT) == (1 if laws else 0)
 
 
+@pytest.mark.parametrize(
+    ("working_days", "due"),
+    [
+        pytest.param(None, D(2027, 1, 19), id="none-given-20"),
+        pytest.param(10, D(2027, 1, 5), id="10-given"),
+        pytest.param(30, D(2027, 2, 2), id="30-given"),
+    ],
+)
+def test_the_engine_counts_the_period_the_family_gave(working_days, due):
+    found = deadlines_for_events(
+        [(E.PROVISION_COMPLAINT_MADE, D(2026, 12, 17))], complaint_working_days=working_days
+    )
+    assert rules_of(found) == [
+        ("provision_complaint_escalation", due, "provision_complaint_made")
+    ]
+
+
+def test_the_ombudsman_date_says_whose_period_it_is():
+    given = provision_complaint_escalation(complaint_made=D(2026, 12, 17), working_days=15)
+    theirs = explain(given, complaint_working_days=15)
+    assert "by Tuesday 12 January 2027" in theirs
+    assert "the council's complaints procedure gives 15 working days, as you told us" in theirs
+    ours = explain(provision_complaint_escalation(complaint_made=D(2026, 12, 17)))
+    assert "by Tuesday 19 January 2027" in ours
+    assert "20 working days, the period many councils use" in ours
+    assert "check your council's complaints procedure" in ours
+    # Another rule's sentence never changes with it.
+    letter = pre_action_reply(letter_sent=D(2026, 11, 30))
+    assert explain(letter, complaint_working_days=15) == explain(letter)
+
+
 # -- what discharges each new rule ------------------------------------------------------------
 
 PROPOSAL = D(2027, 2, 2)
@@ -566,6 +618,14 @@ def test_the_complaint_date_is_a_working_day_20_working_days_on(day):
     assert 26 <= (due - day).days <= 34
     between = [day + timedelta(days=n) for n in range(1, (due - day).days + 1)]
     assert sum(is_working_day(d) for d in between) == 20
+
+
+@given(DATES, st.integers(min_value=1, max_value=120))
+def test_the_complaint_date_is_the_given_number_of_working_days_on(day, working_days):
+    due = provision_complaint_escalation(complaint_made=day, working_days=working_days).due
+    assert is_working_day(due)
+    between = [day + timedelta(days=n) for n in range(1, (due - day).days + 1)]
+    assert sum(is_working_day(d) for d in between) == working_days
 
 
 @given(DATES)
