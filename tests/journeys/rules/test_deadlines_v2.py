@@ -451,9 +451,7 @@ def test_the_engine_counts_the_period_the_family_gave(working_days, due):
     found = deadlines_for_events(
         [(E.PROVISION_COMPLAINT_MADE, D(2026, 12, 17))], complaint_working_days=working_days
     )
-    assert rules_of(found) == [
-        ("provision_complaint_escalation", due, "provision_complaint_made")
-    ]
+    assert rules_of(found) == [("provision_complaint_escalation", due, "provision_complaint_made")]
 
 
 def test_the_ombudsman_date_says_whose_period_it_is():
