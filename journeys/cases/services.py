@@ -25,7 +25,7 @@ from journeys.cases.selectors import (
     CaseAccess,
     requester_owns_case,
 )
-from journeys.cases.timeline import next_open_deadline
+from journeys.cases.timeline import complaint_working_days, next_open_deadline
 from journeys.models import AuditEvent, Case, Draft, fold_for_search
 from journeys.rules.decision_letter import LetterCheck
 from journeys.rules.events import event_contradiction, recorded_events
@@ -82,7 +82,9 @@ def case_summary_refresh(*, case: Case) -> tuple[str, ...]:
     )[:200]
     case.parent_name = case.case_file.get("applicant", {}).get("name", "")[:150]
     case.council = case.case_file.get("local_authority", {}).get("name", "")[:200]
-    deadline = next_open_deadline(case.case_file)
+    deadline = next_open_deadline(
+        case.case_file, complaint_working_days=complaint_working_days(case.extras or {})
+    )
     case.next_deadline_on = deadline.due if deadline else None
     case.next_deadline_rule = deadline.rule.value if deadline else ""
     case.search_names = fold_for_search(f"{case.child_name} {case.parent_name}")[:400]

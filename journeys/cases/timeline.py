@@ -153,18 +153,44 @@ def first_failed_provision(case_file: Mapping[str, Any]) -> date | None:
     )
 
 
-def case_deadlines(case_file: Mapping[str, Any]) -> list[Deadline]:
+# The journey whose answers hold the complaints period (journeys.wizard.enforcement_cases
+# ENFORCE_JOURNEY; this room may not import the wizard).
+NOT_DELIVERED_JOURNEY = "not-delivered"
+
+
+def complaint_working_days(extras: Mapping[str, Any] | None) -> int | None:
+    """The period of the council's complaints procedure, in working days, as the family gave
+    it in the not-delivered journey (a case's stored extras: "not-delivered" → "enforce" →
+    "reply_working_days"), or None when they did not give one (the engine then counts 20).
+
+    Read from that journey's own extras, not the merged ones: the mediation agreement journey
+    keeps its answers under "enforce" too."""
+    journey = (extras or {}).get(NOT_DELIVERED_JOURNEY) or {}
+    days = (journey.get("enforce") or {}).get("reply_working_days")
+    if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+        return None
+    return days
+
+
+def case_deadlines(
+    case_file: Mapping[str, Any], *, complaint_working_days: int | None = None
+) -> list[Deadline]:
     """Every deadline the case file starts: its events, with the transfer kind, the Tribunal's
-    order and the first session not delivered (the engine's keyword arguments)."""
+    order and the first session not delivered (the engine's keyword arguments), and the
+    complaints period the family gave (`complaint_working_days`, read from the case's extras;
+    None, as from a case file alone, counts 20 working days)."""
     return deadlines_for_events(
         case_events(case_file),
         transfer=case_transfer(case_file),
         order=case_order(case_file),
         provision_failed=first_failed_provision(case_file),
+        complaint_working_days=complaint_working_days,
     )
 
 
-def next_open_deadline(case_file: Mapping[str, Any]) -> Deadline | None:
+def next_open_deadline(
+    case_file: Mapping[str, Any], *, complaint_working_days: int | None = None
+) -> Deadline | None:
     """The earliest deadline no recorded event has met yet (overdue or not), or None.
 
     Kept on the case for lists and the caseload dashboard; whether it is overdue depends on
@@ -173,7 +199,7 @@ def next_open_deadline(case_file: Mapping[str, Any]) -> Deadline | None:
     events = case_events(case_file)
     still_open = [
         deadline
-        for deadline in case_deadlines(case_file)
+        for deadline in case_deadlines(case_file, complaint_working_days=complaint_working_days)
         if deadline_status(deadline, today=date.max, events=events) is not Status.MET
     ]
     return min(still_open, key=lambda d: (d.due, d.key), default=None)
@@ -188,18 +214,24 @@ def _days_late(deadline: Deadline, status: Status, *, today: date, events) -> in
     return 0
 
 
-def case_timeline(case_file: Mapping[str, Any], *, today: date) -> Timeline:
-    """Build the timeline of a case file as it stands on `today`."""
+def case_timeline(
+    case_file: Mapping[str, Any], *, today: date, complaint_working_days: int | None = None
+) -> Timeline:
+    """Build the timeline of a case file as it stands on `today`.
+
+    `complaint_working_days`: the complaints period the family gave
+    (`complaint_working_days(case.extras)`); the Ombudsman date counts it and says so.
+    """
     events = case_events(case_file)
     appealed = appealed_decision(events)
     items = []
-    for deadline in case_deadlines(case_file):
+    for deadline in case_deadlines(case_file, complaint_working_days=complaint_working_days):
         status = deadline_status(deadline, today=today, events=events)
         items.append(
             TimelineDeadline(
                 deadline=deadline,
                 status=status,
-                explanation=explain(deadline),
+                explanation=explain(deadline, complaint_working_days=complaint_working_days),
                 what_to_do=what_to_do(deadline, status, appealed=appealed),
                 days_left=(deadline.due - today).days,
                 days_late=_days_late(deadline, status, today=today, events=events),

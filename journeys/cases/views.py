@@ -32,7 +32,7 @@ from journeys.cases.services import (
     case_import,
     case_touch,
 )
-from journeys.cases.timeline import case_timeline
+from journeys.cases.timeline import case_timeline, complaint_working_days
 from journeys.jobs.reminders import (
     case_from_confirm_token,
     case_from_stop_token,
@@ -71,7 +71,11 @@ def _render_timeline(
             "case": case,
             "access": access,
             "child_name": case.case_file["child"]["first_name"],
-            "timeline": case_timeline(case.case_file, today=timezone.localdate()),
+            "timeline": case_timeline(
+                case.case_file,
+                today=timezone.localdate(),
+                complaint_working_days=complaint_working_days(case.extras),
+            ),
             "next_stages": [j for j in JOURNEYS.values() if j.build_case and j.slug != "request"],
             "event_form": event_form,
             "reminders_form": reminders_form,
@@ -170,7 +174,9 @@ def case_calendar_view(request, case_id: uuid.UUID) -> HttpResponse:
     case = access.case
     case_audit(access=access, user=request.user, action="downloaded", detail="the calendar file")
     today = timezone.localdate()
-    timeline = case_timeline(case.case_file, today=today)
+    timeline = case_timeline(
+        case.case_file, today=today, complaint_working_days=complaint_working_days(case.extras)
+    )
     content = case_calendar(
         case_id=case.id, timeline=timeline, child_name=case.case_file["child"]["first_name"]
     )

@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 
 from ehcp_site.shared_cache import with_shared_cache
 from journeys.cases.services import case_mark_active
-from journeys.cases.timeline import TimelineDeadline, case_timeline
+from journeys.cases.timeline import TimelineDeadline, case_timeline, complaint_working_days
 from journeys.models import Case, ReminderSent
 from journeys.rules.deadlines import Status
 
@@ -69,7 +69,10 @@ def reminders_send(*, today: date) -> ReminderReport:
         if not case.email:
             continue
         report.cases_checked += 1
-        for item in case_timeline(case.case_file, today=today).open:
+        timeline = case_timeline(
+            case.case_file, today=today, complaint_working_days=complaint_working_days(case.extras)
+        )
+        for item in timeline.open:
             days = reminder_due(item)
             recorded = _record_once(case, item, days) if days is not None else None
             if not recorded:

@@ -23,7 +23,7 @@ from journeys.cases.selectors import (
     draft_list_for_visitor,
 )
 from journeys.cases.services import case_extras_for
-from journeys.cases.timeline import Timeline, case_timeline
+from journeys.cases.timeline import Timeline, case_timeline, complaint_working_days
 from journeys.rules.deadlines import DutyHolder, Status
 from journeys.rules.stages import STAGES, DateDue, Progress, StageStatus, stages_for
 from journeys.rules.stages import stage_label as label_of_stage
@@ -221,7 +221,9 @@ def case_overview_for(*, access: CaseAccess, user, session, today: date) -> dict
             draft.journey: draft.step
             for draft in draft_list_for_visitor(user=user, session=session, case_id=case.id)
         }
-    timeline = case_timeline(case.case_file, today=today)
+    timeline = case_timeline(
+        case.case_file, today=today, complaint_working_days=complaint_working_days(case.extras)
+    )
     tasks = stage_tasks(
         finished=case.extras.keys(),
         drafts=drafts,

@@ -32,7 +32,7 @@ from journeys.cases.services import (
     case_extras_for,
     case_mark_example,
 )
-from journeys.cases.timeline import case_timeline
+from journeys.cases.timeline import case_timeline, complaint_working_days
 from journeys.forms.base import RepeatableFormSet, with_blank_item
 from journeys.forms.wording import Wording, speak_to, speak_to_errors, speak_to_form
 from journeys.rules.deadlines import decide_whether_to_assess_if_sent
@@ -456,7 +456,11 @@ def journey_confirmation(request, journey: str, case_id: uuid.UUID) -> HttpRespo
             "law": LAW,
             "extras": extras,
             "is_example": case.is_example,
-            "timeline": case_timeline(case.case_file, today=today),
+            "timeline": case_timeline(
+                case.case_file,
+                today=today,
+                complaint_working_days=complaint_working_days(case.extras),
+            ),
             "letters": letter_previews(kinds=kinds, case_file=case.case_file, extras=extras),
             "check_answers_url": reverse(
                 f"journeys:{journey}-step", kwargs={"case_id": case_id, "step": CHECK_ANSWERS}

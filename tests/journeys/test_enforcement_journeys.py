@@ -346,3 +346,71 @@ def test_the_letter_before_claim_page_says_where_a_solicitor_and_legal_aid_come_
     page = client.get(f"/not-delivered/{case.id}/pre-action-details/").content.decode()
     assert "the step where a solicitor and legal aid come in" in page
     assert "Civil Legal Advice" in page and "Find a Solicitor" in page and "IPSEA" in page
+
+
+# -- the Ombudsman date counts the complaints period the family gave ---------------------------
+
+
+def _ombudsman_dates(client, reply_working_days: str) -> tuple[date, str, Any]:
+    """Walk a letter before claim whose complaint (yesterday, not answered) gave
+    `reply_working_days`; return the complaint's date, the timeline page and the calendar's
+    Ombudsman event."""
+    from icalendar import Calendar
+
+    case = _saved_case(client, provision_case_file())
+    complained = _days(-1)
+    answers = enforce_answers(
+        "pre_action",
+        ["F"],
+        **{
+            "complaint-details": {
+                **_date("complaint-details-complaint_date", complained),
+                "complaint-details-complaint_reference": "CMP-1234",
+                "complaint-details-reply_working_days": reply_working_days,
+            }
+        },
+    )
+    _finish(client, case, answers)
+    case.refresh_from_db()
+    assert case.extras["not-delivered"]["enforce"].get("reply_working_days") == (
+        int(reply_working_days) if reply_working_days else None
+    )
+    page = client.get(f"/cases/{case.id}/timeline/").content.decode()
+    ics = client.get(f"/cases/{case.id}/deadlines.ics").content
+    (event,) = [
+        c
+        for c in Calendar.from_ical(ics).walk()
+        if c.name == "VEVENT" and str(c["uid"]).startswith(f"{case.id}-provision_complaint")
+    ]
+    return complained, page, event
+
+
+def _long(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+@pytest.mark.django_db
+class OmbudsmanDateTests:
+    def test_the_period_the_family_gave_sets_the_date_on_the_timeline_and_calendar(self, client):
+        from journeys.rules.calendar import add_working_days
+
+        complained, page, event = _ombudsman_dates(client, "10")
+        due = add_working_days(complained, 10)
+        assert due != add_working_days(complained, 20)
+        sentence = (
+            f"If the council has not given its final answer to your complaint by {_long(due)}"
+        )
+        assert sentence in page
+        assert "gives 10 working days, as you told us" in page
+        assert event.decoded("dtstart") == due
+        assert "gives 10 working days, as you told us" in str(event["summary"])
+
+    def test_without_a_period_the_date_is_20_working_days_and_says_so(self, client):
+        from journeys.rules.calendar import add_working_days
+
+        complained, page, event = _ombudsman_dates(client, "")
+        due = add_working_days(complained, 20)
+        assert f"final answer to your complaint by {_long(due)}" in page
+        assert "20 working days, the period many councils use" in page
+        assert "as you told us" not in page
+        assert event.decoded("dtstart") == due

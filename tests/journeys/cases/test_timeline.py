@@ -335,3 +335,32 @@ class VersionTwoTests:
             RuleId.REASSESSMENT_FINAL_PLAN,
         }
         assert timeline.council_is_late
+
+
+def test_the_complaints_period_is_read_from_the_not_delivered_journey_only():
+    from journeys.cases.timeline import complaint_working_days
+
+    assert complaint_working_days({"not-delivered": {"enforce": {"reply_working_days": 15}}}) == 15
+    for extras in (
+        None,
+        {},
+        {"not-delivered": {}},
+        {"not-delivered": {"enforce": {}}},
+        {"not-delivered": {"enforce": {"reply_working_days": 0}}},
+        {"not-delivered": {"enforce": {"reply_working_days": "15"}}},
+        {"not-delivered": {"enforce": {"reply_working_days": True}}},
+        # The mediation agreement journey keeps its answers under "enforce" too.
+        {"mediation-agreement": {"enforce": {"reply_working_days": 15}}},
+    ):
+        assert complaint_working_days(extras) is None, extras
+
+
+def test_the_ombudsman_date_and_the_next_deadline_count_the_given_period():
+    from journeys.cases.timeline import next_open_deadline
+
+    case = case_with(("provision_complaint_made", "2026-12-17"))
+    (item,) = case_timeline(case, today=date(2026, 12, 18), complaint_working_days=30).open
+    assert item.deadline.due == date(2027, 2, 2)
+    assert "gives 30 working days, as you told us" in item.explanation
+    assert next_open_deadline(case, complaint_working_days=30).due == date(2027, 2, 2)
+    assert next_open_deadline(case).due == date(2027, 1, 19)

@@ -186,3 +186,17 @@ def test_each_new_date_gets_a_reminder(events, extra, today, words):
     reminders_send(today=today)
     bodies = [m.body for m in mail.outbox]
     assert any(all(word in body for word in words) for body in bodies), bodies
+
+
+@pytest.mark.django_db
+def test_the_ombudsman_reminder_counts_the_complaints_period_the_family_gave():
+    # Complaint Thu 17 Dec 2026; the family said 10 working days → Tue 5 Jan 2027 (25, 28 Dec
+    # and 1 Jan skipped), 14 days after Tue 22 Dec. Without it: 20 → Tue 19 Jan 2027.
+    case = make_case(events=[{"type": "provision_complaint_made", "date": "2026-12-17"}])
+    case.extras = {"not-delivered": {"enforce": {"reply_working_days": 10}}}
+    case.save()
+    reminders_send(today=date(2026, 12, 22))
+    (message,) = mail.outbox
+    assert "Tuesday 5 January 2027" in message.body
+    assert "gives 10 working days, as you told us" in message.body
+    assert ReminderSent.objects.get().due == date(2027, 1, 5)
