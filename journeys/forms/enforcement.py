@@ -195,6 +195,33 @@ class CompensatoryForm(QuestionForm):
     )
 
 
+# The council's complaints procedure sets its time to answer (Law.PROVISION_COMPLAINT); the
+# timeline counts the Ombudsman's date from it, and 20 working days when not known.
+REPLY_WORKING_DAYS = dict(
+    label="How many working days does the council's complaints procedure give it to "
+    "answer? (optional)",
+    help_text="It is on the council's website or in its reply. If you do not know, we use "
+    "20 working days.",
+    required=False,
+    min_value=1,
+    max_value=120,
+    error_messages={
+        "invalid": "Enter the number of working days as a number, like 20",
+        "min_value": "Enter a number of working days of 1 or more",
+        "max_value": "Enter a number of working days of 120 or fewer",
+    },
+)
+
+
+class ComplaintPeriodForm(QuestionForm):
+    """On the complaint path: the time the council's procedure gives it, so the timeline
+    shows when the family can go to the Ombudsman."""
+
+    title = "How long does the council have to answer a complaint?"
+    caption = COMPLAINT
+    reply_working_days = forms.IntegerField(**REPLY_WORKING_DAYS)
+
+
 class ComplaintDetailsForm(QuestionForm):
     title = "Your complaint to the council"
     caption = COMPLAINT
@@ -210,20 +237,7 @@ class ComplaintDetailsForm(QuestionForm):
         subject="The reference",
         max_length=100,
     )
-    reply_working_days = forms.IntegerField(
-        label="How many working days does the council's complaints procedure give it to "
-        "answer? (optional)",
-        help_text="It is on the council's website or in its reply. If you do not know, we use "
-        "20 working days.",
-        required=False,
-        min_value=1,
-        max_value=120,
-        error_messages={
-            "invalid": "Enter the number of working days as a number, like 20",
-            "min_value": "Enter a number of working days of 1 or more",
-            "max_value": "Enter a number of working days of 120 or fewer",
-        },
-    )
+    reply_working_days = forms.IntegerField(**REPLY_WORKING_DAYS)
 
 
 class ComplaintAnsweredForm(QuestionForm):

@@ -757,6 +757,11 @@ NOT_DELIVERED = Journey(
         Step("enforce-start-by", enforcement_forms.EnforceStartByForm),
         Step("compensatory", enforcement_forms.CompensatoryForm),
         Step(
+            "complaint-period",
+            enforcement_forms.ComplaintPeriodForm,
+            conditions.enforce_by_complaint,
+        ),
+        Step(
             "complaint-details",
             enforcement_forms.ComplaintDetailsForm,
             conditions.enforce_after_complaint,

@@ -82,7 +82,8 @@ def enforcement_extras(answers: Answers) -> dict[str, Any]:
             "icb_name": answers.get("icb-name", {}).get("icb_name", ""),
             "complaint_date": _iso(details.get("complaint_date")),
             "complaint_reference": details.get("complaint_reference", ""),
-            "reply_working_days": details.get("reply_working_days"),
+            "reply_working_days": details.get("reply_working_days")
+            or answers.get("complaint-period", {}).get("reply_working_days"),
             "answered": answered,
             "response_date": _iso(response.get("response_date")),
             "response_said": response.get("response_said", ""),
@@ -151,6 +152,10 @@ def enforcement_step_data_from_case(
         steps["complaint-response"] = {
             **date_parts("complaint-response-response_date", answered),
             "complaint-response-response_said": [enforce.get("response_said", "")],
+        }
+    if enforce.get("reply_working_days"):
+        steps["complaint-period"] = {
+            "complaint-period-reply_working_days": [str(enforce["reply_working_days"])]
         }
     for slug, name in (("enforce-since", "since"), ("enforce-start-by", "start_by")):
         if enforce.get(name):

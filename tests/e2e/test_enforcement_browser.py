@@ -75,6 +75,11 @@ def test_from_a_case_with_a_log_to_the_complaint(page: Page):
     )
     continue_(page)
 
+    asked = "How many working days does the council's complaints procedure give it to answer?"
+    on_page(page, f"{asked} (optional)")
+    page.get_by_label(re.compile(re.escape(asked))).fill("15")
+    continue_(page)
+
     on_page(page, "When will you send this letter?")
     fill_date(page, timezone.localdate())
     continue_(page)

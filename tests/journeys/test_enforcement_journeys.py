@@ -54,6 +54,7 @@ def enforce_answers(step: str, sections: list[str], **overrides) -> dict[str, di
         "enforce-since": _date("enforce-since-since", date(2026, 9, 1)),
         "enforce-start-by": _date("enforce-start-by-start_by", _days(14)),
         "compensatory": {"compensatory-compensatory": "Ten extra therapy sessions before July."},
+        "complaint-period": {"complaint-period-reply_working_days": ""},
         "complaint-details": {
             **_date("complaint-details-complaint_date", date(2026, 10, 5)),
             "complaint-details-complaint_reference": "CMP-1234",
@@ -81,6 +82,7 @@ class NotDeliveredDefinitionTests:
         return [s for s in NOT_DELIVERED.visible_steps(answers) if s not in ABOUT_SLUGS]
 
     def test_a_complaint_asks_nothing_about_an_earlier_complaint(self):
+        # Only how long the council's procedure gives it, for the Ombudsman's date.
         assert self._visible("complaint") == [
             "provision-record",
             "enforce-step",
@@ -88,6 +90,7 @@ class NotDeliveredDefinitionTests:
             "enforce-since",
             "enforce-start-by",
             "compensatory",
+            "complaint-period",
             "letter-date",
             "check-answers",
         ]
@@ -209,6 +212,19 @@ class NotDeliveredJourneyTests:
         assert "Ten extra therapy sessions before July." in text
         docx = client.get(f"/cases/{case.id}/letters/provision_complaint_council.docx")
         assert "Daily 1:1 reading support" in docx_text(docx.content)
+
+    def test_a_complaint_with_the_councils_period_shows_the_ombudsman_date_from_it(self, client):
+        case = _saved_case(client, provision_case_file())
+        answers = enforce_answers(
+            "complaint",
+            ["F"],
+            **{"complaint-period": {"complaint-period-reply_working_days": "10"}},
+        )
+        _finish(client, case, answers)
+        case.refresh_from_db()
+        assert case.extras["not-delivered"]["enforce"]["reply_working_days"] == 10
+        timeline = client.get(f"/cases/{case.id}/timeline/").content.decode()
+        assert "10 working days, as you told us" in timeline
 
     def test_health_care_adds_the_letter_to_the_integrated_care_board(self, client):
         case = _saved_case(client, provision_case_file())
