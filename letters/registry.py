@@ -39,6 +39,7 @@ class LetterKind(StrEnum):
     WORKING_DOCUMENT = "working_document"
     WITNESS_STATEMENT = "witness_statement"
     SEND7_REQUEST = "send7_request"
+    DECISION_LETTER_COMPLAINT = "decision_letter_complaint"
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,13 @@ REGISTRY: dict[LetterKind, LetterSpec] = {
             title="Request for more pages of evidence (form SEND7)",
             template="letters/send7_request.html",
             builder="letters.tribunal_documents:build_send7_request",
+        ),
+        # Issue 16 item 5: from the decision-letter check the family kept.
+        LetterSpec(
+            kind=LetterKind.DECISION_LETTER_COMPLAINT,
+            title="Complaint: the decision letter did not include what the law requires",
+            template="letters/decision_letter_complaint.html",
+            builder="letters.decision_letter_complaint:build_decision_letter_complaint",
         ),
     )
 }

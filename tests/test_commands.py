@@ -65,6 +65,7 @@ def test_render_letter_list_prints_the_kinds_one_a_line():
         "working_document",
         "witness_statement",
         "send7_request",
+        "decision_letter_complaint",
     ]
 
 
@@ -80,6 +81,21 @@ def test_render_letter_refuses_an_enforcement_letter_without_the_journeys_answer
     )
     assert result.returncode == 2
     assert "enforce.since" in result.stderr and result.stdout == ""
+
+
+def test_render_letter_refuses_the_decision_letter_complaint_without_a_kept_check(tmp_path):
+    """The complaint reads the check kept from the check page: the command line has none."""
+    result = manage(
+        "render_letter",
+        "decision_letter_complaint",
+        "--case",
+        str(FIXTURE.parent / "case_refusal_assess.json"),
+        "--out",
+        str(tmp_path / "complaint.pdf"),
+    )
+    assert result.returncode == 2
+    assert "the decision-letter check of this decision" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and result.stdout == ""
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "html"])

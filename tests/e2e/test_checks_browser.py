@@ -89,3 +89,27 @@ def test_keeping_the_findings_for_the_appeal_passes_axe(page: Page):
     assert_accessible(page)
     case.refresh_from_db()
     assert case.extras["letter-check"]["decision_letter"]["kind"] == "refusal_to_assess"
+
+
+def test_writing_a_complaint_about_the_letter_passes_axe(page: Page):
+    from journeys.models import Case
+
+    open_example_case(page)
+    case = Case.objects.get(pk=re.search(r"/cases/([0-9a-f-]+)/", page.url)[1])
+    case.case_file = {
+        **case.case_file,
+        "decision": {"kind": "refusal_to_assess", "date": "2026-02-03"},
+    }
+    case.save()
+    page.get_by_role("link", name="Check the council's decision letter").click()
+    page.get_by_label("Paste the text of the letter").fill(KENT)
+    page.get_by_role("button", name="Check the letter").click()
+    page.get_by_role("button", name="Write a complaint about the letter").focus()
+    page.keyboard.press("Enter")
+    expect(
+        page.get_by_role("heading", name="Complain to the council about the letter")
+    ).to_be_visible()
+    assert_accessible(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile(r"^PDF")).click()
+    assert download.value.suggested_filename.startswith("decision-letter-complaint-")

@@ -118,6 +118,13 @@ EXTRAS = {
             "outcome": "A plan with weekly speech and language therapy.",
         },
     },
+    # The decision-letter check kept for case_appeal_refusal's decision (issue 16 item 5): its
+    # appeal is in time, so only the complaint about the letter reads it.
+    "decision_letter": {
+        "kind": "refusal_to_assess",
+        "date": "2026-10-30",
+        "missing": ["mediation_adviser_contact", "information_advice"],
+    },
     "send7": {
         "pages": 112,
         "limit": 100,

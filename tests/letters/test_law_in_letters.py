@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from journeys.rules import law
+from journeys.rules.decision_letter import NOTICE_LAW, MissingItem, item_law, required_items
 from journeys.rules.law import S38_3_KINDS, Law, SchoolKind
 from letters.context import MissingCaseData
 from letters.registry import LetterKind
@@ -42,6 +43,12 @@ EXTRAS = {
         "name": "Grace Okafor",
         "relationship": "the child's mother",
         "sections": {"needs": "Reading is very hard."},
+    },
+    # The decision-letter check kept for case_cease_young_person's decision (issue 16 item 5).
+    "decision_letter": {
+        "kind": "cease_to_maintain",
+        "date": "2026-11-02",
+        "missing": ["right_of_appeal", "mediation_adviser_contact"],
     },
     "send7": {
         "pages": 130,
@@ -73,6 +80,7 @@ CASE_FOR = {
     LetterKind.WORKING_DOCUMENT: "case_appeal_plan",
     LetterKind.WITNESS_STATEMENT: "case_appeal_plan",
     LetterKind.SEND7_REQUEST: "case_appeal_plan",
+    LetterKind.DECISION_LETTER_COMPLAINT: "case_cease_young_person",
 }
 DAY_FOR = {
     LetterKind.LA_MISSED_DEADLINE: date(2027, 1, 4),
@@ -81,7 +89,17 @@ DAY_FOR = {
 RELATIONSHIPS = ("parent", "carer", "young_person", "advocate")
 SCHOOLS = (None, *SchoolKind)
 # Every citation a letter may print comes from an entry of the law module.
-KNOWN = {entry.citation for entry in law.ENTRIES} | {law.appeal_deadline_citation()}
+# Also the joined citations the decision-letter check gives a missing item (the notice's
+# entry, and reg 32 for the mediation information), built from those entries by cite_all.
+KNOWN = (
+    {entry.citation for entry in law.ENTRIES}
+    | {law.appeal_deadline_citation()}
+    | {
+        MissingItem(item, "", item_law(item, kind)).citation
+        for kind in NOTICE_LAW
+        for item in required_items(kind)
+    }
+)
 CITATION = re.compile(
     r"\((?:Children and Families Act|SEND |Tribunal Procedure|Education Act)"
     r"[^()]*(?:\([^()]*\)[^()]*)*\)"

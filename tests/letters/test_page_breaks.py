@@ -50,6 +50,23 @@ EXTRAS = {
             "outcome": LONG,
         },
     },
+    # The decision-letter check kept for case_refusal_assess's decision (issue 16 item 5):
+    # everything it can miss, so the complaint runs over a page.
+    "decision_letter": {
+        "kind": "refusal_to_assess",
+        "date": "2026-02-20",
+        "missing": [
+            "reasons",
+            "right_of_appeal",
+            "appeal_time_limit",
+            "mediation_right",
+            "mediation_certificate",
+            "mediation_adviser_contact",
+            "mediation_timescale",
+            "disagreement_resolution",
+            "information_advice",
+        ],
+    },
     "send7": {
         "pages": 160,
         "documents": [

@@ -71,6 +71,15 @@ PAGE_ANSWERS = {
             "sections": {"needs": "Sam cannot follow two-step instructions."},
         }
     },
+    # The decision-letter check the family kept from the check page (issue 16 item 5), for
+    # the decision everything_case gives Sam.
+    "decision_letter_complaint": {
+        "decision_letter": {
+            "kind": "plan_contents",
+            "date": "2027-01-20",
+            "missing": ["right_of_appeal", "information_advice"],
+        }
+    },
     "send7_request": {
         "send7": {
             "pages": 120,

@@ -11,6 +11,7 @@ from django.urls import reverse
 from journeys.models import AdvocateAccess, AuditEvent
 from tests.conftest import make_user
 from tests.factories import CaseFactory
+from tests.letters.pdf_text import pdf_text
 
 LETTERS = Path(__file__).parents[1] / "rules" / "data" / "decision_letters"
 
@@ -180,6 +181,58 @@ class KeepForAppealTests:
         assert self._post(client, case, save="1").status_code == 404
         case.refresh_from_db()
         assert "letter-check" not in case.extras
+
+
+@pytest.mark.django_db
+class ComplaintAboutTheLetterTests:
+    """Issue 16 item 5: the owner may write a complaint about what the letter left out."""
+
+    def _post(self, client, case, letter="03_surrey_refusal_to_assess_no_reasons.txt", **data):
+        return client.post(
+            reverse("journeys:check-letter", kwargs={"case_id": case.id}),
+            {"decision_kind": "refusal_to_assess", "letter_text": _letter(letter), **data},
+        )
+
+    def test_the_owner_keeps_the_check_and_downloads_the_complaint(self, browser, case):
+        assert "Write a complaint about the letter" in self._post(browser, case).content.decode()
+        html = self._post(browser, case, save="complaint").content.decode()
+        url = reverse(
+            "letters:download",
+            kwargs={"case_id": case.id, "kind": "decision_letter_complaint", "fmt": "pdf"},
+        )
+        assert f'href="{url}"' in html
+        pdf = browser.get(url)
+        assert pdf.status_code == 200
+        text = " ".join(pdf_text(pdf.content).split())
+        assert "The decision letter does not give the council's reasons for the decision" in text
+        assert "does not give contact details for the mediation adviser" in text
+        assert "Please send me a corrected decision letter" in text
+
+    def test_no_complaint_is_offered_for_a_complete_letter(self, browser, case):
+        html = self._post(browser, case, letter="01_bristol_refusal_to_assess_complete.txt")
+        assert "Write a complaint about the letter" not in html.content.decode()
+
+    def test_before_the_check_is_kept_there_is_no_complaint_to_download(self, browser, case):
+        url = reverse(
+            "letters:download",
+            kwargs={"case_id": case.id, "kind": "decision_letter_complaint", "fmt": "pdf"},
+        )
+        assert browser.get(url).status_code == 404
+
+    def test_only_the_owner_is_offered_it(self, case):
+        advocate = make_user("ada@example.org", "Ada Advocate")
+        AdvocateAccess.objects.create(
+            case=case,
+            email="ada@example.org",
+            token_hash="c" * 64,
+            expires_at="2999-01-01T00:00:00Z",
+            accepted_by=advocate,
+            accepted_at="2026-01-01T00:00:00Z",
+        )
+        client = Client()
+        client.force_login(advocate)
+        assert "Write a complaint" not in self._post(client, case).content.decode()
+        assert self._post(client, case, save="complaint").status_code == 404
 
 
 @pytest.mark.django_db
