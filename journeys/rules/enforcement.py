@@ -20,8 +20,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from journeys.rules.calendar import add_working_days
-from journeys.rules.deadlines import COMPLAINT_WORKING_DAYS, TRIBUNAL_ORDER_PERIODS
+from journeys.rules.deadlines import (
+    COMPLAINT_WORKING_DAYS,
+    TRIBUNAL_ORDER_PERIODS,
+    last_day_of_months_starting_with,
+    provision_complaint_escalation,
+)
 from journeys.rules.law import Law
 from journeys.rules.provision import Item, LogRow, week_start
 from journeys.rules.vocabulary import Delivered, TribunalOrder
@@ -101,10 +105,13 @@ def first_missed(log: Iterable[LogRow], item_ids: Iterable[str]) -> LogRow | Non
 
 
 def complaint_reply_due(*, complaint_made: date, working_days: int | None) -> date:
-    """The last day of the council's complaints procedure's period for its answer: that many
-    working days after the complaint (COMPLAINT_WORKING_DAYS, 20, when the family does not
-    know it; Local Government Act 1974, Part 3 leaves it to the council)."""
-    return add_working_days(complaint_made, working_days or COMPLAINT_WORKING_DAYS)
+    """The last day of the council's complaints procedure's period for its answer: the date
+    of the engine's provision_complaint_escalation rule (that many working days after the
+    complaint; COMPLAINT_WORKING_DAYS, 20, when the family does not know it; Local
+    Government Act 1974, Part 3 leaves it to the council)."""
+    return provision_complaint_escalation(
+        complaint_made=complaint_made, working_days=working_days or COMPLAINT_WORKING_DAYS
+    ).due
 
 
 def ombudsman_ready(
@@ -118,13 +125,10 @@ def ombudsman_ready(
 
 
 def ombudsman_last_day(first_known: date) -> date:
-    """The last day of the 12 months from the day the family first knew (Local Government Act
-    1974, s.26B): the day before the anniversary (29 February → 28 February)."""
-    try:
-        anniversary = first_known.replace(year=first_known.year + 1)
-    except ValueError:  # 29 February
-        anniversary = date(first_known.year + 1, 3, 1)
-    return anniversary - timedelta(days=1)
+    """The last day of the 12 months beginning with the day the family first knew (Local
+    Government Act 1974, s.26B): the day before the anniversary (29 February → 28
+    February), counted as every "12 months starting with" in the engine."""
+    return last_day_of_months_starting_with(first_known, 12)
 
 
 def mediation_agreement_due(

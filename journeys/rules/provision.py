@@ -482,17 +482,6 @@ def gaps(
     return _item_shortfall(item, rows, start, end, terms).gaps
 
 
-def first_failure(log: Iterable[LogRow]) -> date | None:
-    """The date of the first session recorded as not delivered at all (the first failure to
-    secure the provision: judicial review's 3 months run from the grounds, CASE_FORMAT.md)."""
-    return min((row.date for row in log if row.delivered is Delivered.NO), default=None)
-
-
-def default_start(log: Iterable[LogRow], today: date) -> date:
-    """`--from`'s default: the first log row, or `today` when nothing is logged."""
-    return min((row.date for row in log), default=today)
-
-
 def report_json(result: Shortfall) -> dict[str, Any]:
     """The output of `manage.py provision_report`, exactly as CASE_FORMAT.md gives it, with
     the name of the term-dates table used ("the output says which table")."""

@@ -12,8 +12,6 @@ from journeys.rules.provision import (
     LogRow,
     Period,
     TermDates,
-    default_start,
-    first_failure,
     gaps,
     items_from_case,
     log_from_case,
@@ -370,8 +368,7 @@ def test_report_json_is_the_documented_shape():
     assert items[0].frequency_text == "1 session a week, 60 minutes, term time only"
     assert items[1].frequency_text == "" and not items[1].quantified
     assert log[2].delivered is NO  # a row that does not say is a session not delivered
-    start = default_start(log, today=date(2026, 12, 1))
-    result = shortfall(items, log, start, date(2026, 9, 27), TERMS)
+    result = shortfall(items, log, date(2026, 9, 7), date(2026, 9, 27), TERMS)
     assert report_json(result) == {
         "from": "2026-09-07",
         "to": "2026-09-27",
@@ -418,11 +415,6 @@ def test_report_json_is_the_documented_shape():
 def test_small_helpers():
     assert week_start(date(2026, 9, 13)) == date(2026, 9, 7)
     assert week_start(date(2026, 9, 7)) == date(2026, 9, 7)
-    assert first_failure([row("2026-09-20", NO), row("2026-09-01"), row("2026-09-10", NO)]) == (
-        date(2026, 9, 10)
-    )
-    assert first_failure([row("2026-09-01")]) is None
-    assert default_start([], today=date(2026, 12, 1)) == date(2026, 12, 1)
     assert Item("x", sessions=2, per=Per.WEEK).frequency_text == "2 sessions a week"
     assert (
         Item("x", sessions=2, per=Per.TERM, minutes=30).frequency_text
