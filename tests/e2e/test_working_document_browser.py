@@ -39,14 +39,16 @@ def sign_in_by_keyboard(page: Page, next_path: str) -> None:
     page.keyboard.type("owner@example.org")
     page.keyboard.press("Tab")
     page.keyboard.type(PASSWORD)
-    page.keyboard.press("Enter")
+    with page.expect_navigation():  # the sign-in page has a heading too: wait for the next one
+        page.keyboard.press("Enter")
 
 
 def test_link_evidence_and_download_the_working_document_by_keyboard(page: Page, plan_case):
     sign_in_by_keyboard(page, f"/cases/{plan_case.id}/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     tab_to(page, "The working document for an appeal about the plan")
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Working document", level=1)).to_be_visible()
     expect(page.locator("#page-count")).to_contain_text("The Tribunal's limit is 25 pages")
     assert_accessible(page)
@@ -57,7 +59,8 @@ def test_link_evidence_and_download_the_working_document_by_keyboard(page: Page,
     tab_to_field(page, "id_section_i")
     page.keyboard.type("Oakfield School, a maintained special school.")
     tab_to(page, "Save")
-    page.keyboard.press("Enter")
+    with page.expect_navigation():  # the fields already hold these values before the save
+        page.keyboard.press("Enter")
     expect(page.locator("#id_evidence_1")).to_have_value(title)
     expect(page.locator("#id_section_i")).to_have_value(
         "Oakfield School, a maintained special school."
