@@ -124,6 +124,7 @@ def main() -> int:
     parser.add_argument("--profile", choices=("post", "bare"))
     parser.add_argument("--lines", type=int, default=45)
     parser.add_argument("--callers", help="with --profile: who calls functions matching this")
+    parser.add_argument("--dump", help="with --profile: also write the raw profile to this file")
     args = parser.parse_args()
     _configure()
     from urllib.parse import urlencode
@@ -199,6 +200,8 @@ def main() -> int:
         for _ in range(args.n):
             operation()
         profiler.disable()
+        if args.dump:
+            profiler.dump_stats(args.dump)
         for order in ("cumulative", "tottime"):
             stats = pstats.Stats(profiler).strip_dirs().sort_stats(order)
             stats.print_stats(args.lines)
