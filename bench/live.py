@@ -110,8 +110,10 @@ def gunicorn(
     threads: int = 1,
     migrate: bool = True,
     access_log: Path | None = None,
+    app: str = "ehcp_site.wsgi",
 ):
     """gunicorn with the project's config, on a free loopback port; stopped on exit.
+    `app` is the WSGI module served (bench/floor_wsgi.py adds one URL for bench/server.py).
     With `access_log`, each request's method, path and server time in microseconds are
     written there (for the benchmarks)."""
     if migrate:
@@ -138,7 +140,7 @@ def gunicorn(
             str(workers),
             "--threads",
             str(threads),
-            "ehcp_site.wsgi",
+            app,
         ],
         cwd=ROOT,
         env=env,

@@ -1,7 +1,8 @@
 """Server benchmarks on gunicorn (2 workers), compared in one run:
 
 1. wizard step throughput as a ratio of a bare Django view (GET /healthz/) on the same
-   server (target: at least 0.5);
+   server (target: at least 0.5), and the same for the floor of any step (bench/floor_wsgi.py:
+   the session read and written, CSRF and the rate limit, without the wizard);
 2. letter downloads per second with and without the rendered-letter cache
    (letters/cache.py: a PDF is rendered again only when the letter changes).
 
@@ -39,6 +40,8 @@ from bench.live import (  # noqa: E402
     production_env,
 )
 from bench.load import scratch_database  # noqa: E402
+
+FLOOR_PATH = "/bench/floor/"  # bench/floor_wsgi.py (not imported here: it sets Django up)
 from tests.conftest import request_answers  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "server.json"
@@ -98,7 +101,14 @@ def main() -> int:
         results["database"] = url.split(":", 1)[0]
         for cache_on in (True, False):
             env = production_env(url, DJANGO_LETTER_FILE_CACHE=str(cache_on).lower())
-            with gunicorn(env, workers=WORKERS, migrate=cache_on, access_log=log) as server:
+            # The production application plus bench/floor_wsgi.py's one URL, added last.
+            with gunicorn(
+                env,
+                workers=WORKERS,
+                migrate=cache_on,
+                access_log=log,
+                app="bench.floor_wsgi",
+            ) as server:
                 if cache_on:
 
                     def bare(_state, server=server):
@@ -126,6 +136,19 @@ def main() -> int:
                         path_test=lambda p: p == "/healthz/",
                         prepare=lambda: None,
                         operation=bare,
+                    )
+
+                    def answer_floor(state):
+                        parent, _step = state
+                        parent.client_ip = SimulatedParent(parent.base_url).client_ip
+                        expect(parent.post(FLOOR_PATH, {"answer": "Sam"}), 302)
+
+                    measure(
+                        "floor_post",
+                        method="POST",
+                        path_test=lambda p: p == FLOOR_PATH,
+                        prepare=at_a_step,
+                        operation=answer_floor,
                     )
                     measure(
                         "wizard_step_post",
@@ -156,6 +179,12 @@ def main() -> int:
                 )
     results["wizard_to_bare_ratio_throughput"] = round(
         results["wizard_step_post_per_second"] / results["bare_view_per_second"], 2
+    )
+    results["floor_to_bare_ratio_throughput"] = round(
+        results["floor_post_per_second"] / results["bare_view_per_second"], 2
+    )
+    results["wizard_to_floor_ratio_throughput"] = round(
+        results["wizard_step_post_per_second"] / results["floor_post_per_second"], 2
     )
     results["wizard_to_bare_ratio_server_time"] = round(
         results["bare_view_server_ms"] / results["wizard_step_post_server_ms"], 2

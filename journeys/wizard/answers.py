@@ -28,12 +28,16 @@ def cleaned_answer(form) -> Any:
     return form.cleaned_data
 
 
+_NOT_GIVEN = object()
+
+
 def journey_answers(
     journey: Journey,
     stored_data: Callable[[str], Mapping[str, Any] | None],
     *,
     known: Mapping[str, Any] | None = None,
     changed: str | None = None,
+    changed_answer: Any = _NOT_GIVEN,
 ) -> dict[str, Any]:
     """Return {slug: answer} for each visible step whose stored data is valid.
 
@@ -44,6 +48,11 @@ def journey_answers(
     conditions and forms see only the answers before them. Those are taken as they were and
     only the changed step and the ones after it are validated again (issue 12: a step POST
     re-validated every earlier answer twice).
+
+    `changed_answer`, with `known` and `changed`: the changed step's answer, when the caller
+    has just validated exactly the data stored for it with the form this function would build
+    (the step view, after a valid POST of a step whose form takes no answers). It is used as
+    it is, if the step still shows, instead of validating the same data again.
     """
     slugs = [step.slug for step in journey.steps]
     reuse_until = slugs.index(changed) if known is not None and changed in slugs else 0
@@ -52,6 +61,9 @@ def journey_answers(
     }
     for step in journey.steps[reuse_until:]:
         if not step.shows_for(answers):
+            continue
+        if step.slug == changed and changed_answer is not _NOT_GIVEN and known is not None:
+            answers[step.slug] = changed_answer
             continue
         data = stored_data(step.slug)
         if data is None:

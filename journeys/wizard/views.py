@@ -39,7 +39,7 @@ from journeys.rules.deadlines import decide_whether_to_assess_if_sent
 from journeys.rules.law import LAW
 from journeys.templatetags.govuk import error_summary
 from journeys.wizard import conditions
-from journeys.wizard.answers import form_kwargs, journey_answers
+from journeys.wizard.answers import cleaned_answer, form_kwargs, journey_answers
 from journeys.wizard.definition import CHECK_ANSWERS, JOURNEYS, Journey
 from journeys.wizard.services import (
     CASE_FILE_PROBLEM,
@@ -149,11 +149,18 @@ class JourneyStepView(NamedUrlWizardView):
         known_version = getattr(self, "_answers_version", None)
         if known_version != self.storage.version:
             changed = None if known_version is None else self.storage.changed_since(known_version)
+            reuse = {}
+            just = getattr(self, "_just_answered", None)
+            if just is not None and just[0] == changed and just[1] == self.storage.version:
+                # The step's stored data is the answer this request has just validated, and
+                # nothing was written after it: no need to validate it again.
+                reuse = {"changed_answer": just[2]}
             self._answers = journey_answers(
                 self.journey,
                 self.storage.get_step_data,
                 known=getattr(self, "_answers", None),
                 changed=changed,
+                **reuse,
             )
             self._answers_version = self.storage.version
         return self._answers
@@ -166,6 +173,16 @@ class JourneyStepView(NamedUrlWizardView):
             self._visible = self.journey.visible_steps(answers)
             self._visible_for = answers
         return self._visible
+
+    # formtools override: formtools builds the list afresh each time it is asked (four times
+    # a step POST), calling each conditional step's condition; it changes only with the
+    # visible steps, so it is built once per list of them.
+    def get_form_list(self):
+        visible = self.visible_slugs()
+        if getattr(self, "_form_list_for", None) is not visible:
+            self._form_list = super().get_form_list()
+            self._form_list_for = visible
+        return self._form_list.copy()
 
     # formtools override: a form may be built from earlier answers (`uses_answers`: one box
     # per council reason), which formtools' empty default cannot give.
@@ -245,12 +262,20 @@ class JourneyStepView(NamedUrlWizardView):
         return super().render(form, **kwargs)
 
     def process_step(self, form):
-        """A valid answer: what was typed before (with errors) is no longer needed."""
+        """A valid answer: what was typed before (with errors) is no longer needed.
+
+        formtools stores what this returns as the step's data, the storage's next version.
+        A form built without earlier answers is the form journey_answers would build from
+        that data (same class, prefix, no initial values), so its answer is kept for the
+        answers after the write (issue 12: one validation of the step fewer per answer)."""
         invalid = self.request.session.get(INVALID_ANSWERS_KEY, {})
         if self._invalid_key() in invalid:
             self.request.session[INVALID_ANSWERS_KEY] = {
                 k: v for k, v in invalid.items() if k != self._invalid_key()
             }
+        step = self.journey.step(self.steps.current)
+        if not getattr(step.form_class, "uses_answers", False):
+            self._just_answered = (step.slug, self.storage.version + 1, cleaned_answer(form))
         return super().process_step(form)
 
     def _returning_to_check(self) -> bool:
