@@ -27,6 +27,7 @@ from journeys.rules.deadlines import (
     explain,
 )
 from journeys.rules.law import Law, LawEntry, entry
+from journeys.rules.provision import log_from_case
 from journeys.rules.vocabulary import Delivered, EventType, TribunalOrder
 
 OPEN_STATUSES = frozenset({Status.UPCOMING, Status.DUE_TODAY, Status.OVERDUE})
@@ -140,15 +141,15 @@ def case_order(case_file: Mapping[str, Any]) -> TribunalOrder | None:
 
 
 def first_failed_provision(case_file: Mapping[str, Any]) -> date | None:
-    """The earliest `delivery_log` row whose session was not delivered at all (delivered
-    "no"), or None: when the council's failure to secure the plan's provision (Act s.42(2))
-    first shows in what the family recorded. It starts the judicial review time limit."""
+    """The earliest `delivery_log` row whose session was not delivered at all, or None: when
+    the council's failure to secure the plan's provision (Act s.42(2)) first shows in what
+    the family recorded. It starts the judicial review time limit.
+
+    Rows are read as the shortfall reads them (journeys.rules.provision.log_from_case): a row
+    that does not say whether the session happened counts as not delivered. The earlier
+    start is the safe reading here too: the limit it gives can only come sooner."""
     return min(
-        (
-            date.fromisoformat(row["date"])
-            for row in case_file.get("delivery_log", [])
-            if row.get("delivered") == Delivered.NO.value
-        ),
+        (row.date for row in log_from_case(case_file) if row.delivered is Delivered.NO),
         default=None,
     )
 

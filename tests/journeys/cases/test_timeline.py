@@ -301,6 +301,10 @@ class VersionTwoTests:
         ]
         assert first_failed_provision({"delivery_log": log}) == date(2027, 1, 11)
         assert first_failed_provision({}) is None
+        # A row that does not say whether the session happened is read as the shortfall
+        # reads it, not delivered: the judicial review limit can only come sooner.
+        unsaid = [*log, {"provision": "f1", "date": "2027-01-06"}]
+        assert first_failed_provision({"delivery_log": unsaid}) == date(2027, 1, 6)
         found = case_deadlines({"delivery_log": log})
         assert [(d.rule, d.due) for d in found] == [
             (RuleId.JUDICIAL_REVIEW_LIMIT, date(2027, 4, 11))  # 11 Jan + 3 months
