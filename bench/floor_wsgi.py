@@ -20,10 +20,9 @@ from django.http import HttpResponseRedirect
 from django.urls import clear_url_caches, path
 from django.views.decorators.http import require_POST
 
+from bench.live import FLOOR_PATH
 from ehcp_site.ratelimit import rate_limited
 from ehcp_site.wsgi import application  # sets Django up
-
-FLOOR_PATH = "/bench/floor/"
 
 
 @rate_limited(scope="wizard", key="user_or_ip", rate="120/m")
@@ -39,4 +38,4 @@ importlib.import_module(settings.ROOT_URLCONF).urlpatterns.append(
 )
 clear_url_caches()
 
-__all__ = ["FLOOR_PATH", "application"]
+__all__ = ["application"]

@@ -31,6 +31,9 @@ PYTHON = sys.executable
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 STEP_URL = re.compile(r"/(?P<journey>[\w-]+)/(?P<case_id>[0-9a-f-]{36})/(?P<step>[\w-]+)/")
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+# The one URL bench/floor_wsgi.py adds to the production application (named here, where
+# importing it does not set Django up).
+FLOOR_PATH = "/bench/floor/"
 
 
 def free_port() -> int:

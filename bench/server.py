@@ -33,6 +33,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.live import (  # noqa: E402
+    FLOOR_PATH,
     STEP_URL,
     SimulatedParent,
     expect,
@@ -40,8 +41,6 @@ from bench.live import (  # noqa: E402
     production_env,
 )
 from bench.load import scratch_database  # noqa: E402
-
-FLOOR_PATH = "/bench/floor/"  # bench/floor_wsgi.py (not imported here: it sets Django up)
 from tests.conftest import request_answers  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "server.json"

@@ -130,8 +130,8 @@ def main() -> int:
     from urllib.parse import urlencode
 
     # The production application plus the floor's one URL (bench/floor_wsgi.py).
-    from bench.floor_wsgi import FLOOR_PATH
     from bench.floor_wsgi import application as handler
+    from bench.live import FLOOR_PATH
     from tests.conftest import request_answers
 
     parent = Browser(handler)

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from bench.live import FLOOR_PATH as FLOOR
 from bench.live import SimulatedParent, expect, gunicorn
 
 pytestmark = pytest.mark.live
-
-FLOOR = "/bench/floor/"
 
 
 def test_the_floor_keeps_csrf_and_the_session_and_production_has_no_floor(server_env):
